@@ -1,0 +1,55 @@
+# Masthead developer commands. Everything installs itself into .venv/ (git-ignored).
+#   make demo   - the whole pipeline on an embedded AWS (moto) over samples/
+#   make test   - the test suite (unit, handlers on moto, end to end, SAM validate/build)
+#   make bench  - extraction and cold-start benchmarks (writes docs/benchmarks.md)
+
+SHELL := /bin/bash
+VENV := .venv
+SAM_VENV := $(VENV)/sam
+# The Lambda runtime is python3.13: use it when pyenv or the system has it, else any Python >= 3.11.
+PYTHON ?= $(shell for p in "PYENV_VERSION=3.13.0 python3.13" python3.13 python3.12 python3.11 python3; do \
+	  if env $$p -c 'import sys; assert sys.version_info >= (3, 11)' >/dev/null 2>&1; then echo "env $$p"; break; fi; done)
+STAMP := $(VENV)/.installed
+SAM_STAMP := $(SAM_VENV)/.installed
+SAM := $(SAM_VENV)/bin/sam
+PIP_FLAGS := --quiet --disable-pip-version-check
+
+.PHONY: install demo test test-fast bench sam-validate sam-build clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml layers/masthead/requirements.txt
+	@test -n "$(PYTHON)" || { echo "No Python >= 3.11 found"; exit 1; }
+	@echo "Setting up $(VENV) with $$($(PYTHON) --version)"
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/python -m pip install $(PIP_FLAGS) --upgrade pip
+	@$(VENV)/bin/python -m pip install $(PIP_FLAGS) -e '.[dev]'
+	@touch $@
+
+# The SAM CLI pins its own boto3; it lives in a venv of its own so it never shifts the project's.
+$(SAM_STAMP):
+	@test -x $(SAM_VENV)/bin/python || $(PYTHON) -m venv $(SAM_VENV)
+	@$(SAM_VENV)/bin/python -m pip install $(PIP_FLAGS) 'aws-sam-cli>=1.120'
+	@touch $@
+
+demo: $(STAMP)
+	@$(VENV)/bin/masthead demo $(DEMO_ARGS)
+
+test: $(STAMP) $(SAM_STAMP)
+	@MASTHEAD_SAM=$(abspath $(SAM)) $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# Without the SAM checks: quicker while editing.
+test-fast: $(STAMP)
+	@$(VENV)/bin/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+sam-validate: $(SAM_STAMP)
+	@$(SAM) validate --lint
+
+sam-build: $(SAM_STAMP)
+	@PATH="$(abspath $(VENV))/bin:$$PATH" $(SAM) build
+
+bench: $(STAMP)
+	@$(VENV)/bin/python bench/run.py $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) .aws-sam .pytest_cache

@@ -1,0 +1,169 @@
+"""Extraction: one upload (key + bytes) to one typed result. Pure: no AWS, no I/O.
+
+    result = extract("articles/2024/04/x.txt", data)
+    result.metadata  # ArticleMetadata | IssueMetadata | Rejection
+    result.body      # the article text (never stored in the index)
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from .. import model
+from .draft import ExtractOptions, finish_article
+from .errors import REJECTION_MESSAGES, ExtractionRejected
+
+__all__ = ["ExtractOptions", "ExtractResult", "REJECTION_MESSAGES", "extract", "reject", "reject_too_large", "ARTICLE_SUFFIXES", "ISSUE_SUFFIXES"]
+
+log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = {
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".txt": "text", ".text": "text",
+    ".json": "json", ".jsonld": "json",
+    ".docx": "docx",
+}
+ISSUE_SUFFIXES = (".yaml", ".yml", ".json", ".md", ".markdown")
+
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"), (b"\xd0\xcf\x11\xe0", "an old-style Word/Office file (.doc); save it as .docx"),
+    (b"PK\x03\x04", "a ZIP archive"), (b"\x1f\x8b", "a compressed (gzip) file"), (b"RIFF", "an audio/video/image file"),
+    (b"ID3", "an MP3 audio file"), (b"OggS", "an audio file"), (b"\x7fELF", "a program"), (b"MZ", "a program"),
+    (b"BM", None),  # BMP is only recognised with its header check below
+    (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"),
+)
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    metadata: model.Extraction
+    body: str | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.metadata.status == "accepted"
+
+    def as_dict(self, with_body: bool = False) -> dict:
+        data = self.metadata.model_dump(mode="json")
+        if with_body and self.body is not None:
+            data["body"] = self.body
+        return data
+
+
+def reject(key: str, code: str, message: str | None = None) -> ExtractResult:
+    return ExtractResult(model.Rejection(key=key, error=model.RejectionError(code=code, message=message or REJECTION_MESSAGES[code])))
+
+
+def reject_too_large(key: str, options: ExtractOptions) -> ExtractResult:
+    """For callers that know the size before reading (S3 event size, file stat)."""
+    return reject(key, "too_large", REJECTION_MESSAGES["too_large"].format(limit=_human(options.max_bytes)))
+
+
+def _human(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n // 1024} KB"
+
+
+def _binary_kind(data: bytes) -> str | None:
+    head = data[:16]
+    for magic, what in _MAGIC:
+        if head.startswith(magic) and what:
+            return what
+    if head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff"):
+        return None  # UTF-16 text has NUL bytes by design
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return "binary data"
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    if sample and controls / len(sample) > 0.05:
+        return "binary data"
+    return None
+
+
+def _suffix(key: str) -> str:
+    name = key.rsplit("/", 1)[-1].lower()
+    return "." + name.rsplit(".", 1)[1] if "." in name.lstrip(".") else ""
+
+
+def extract(key: str, data: bytes, options: ExtractOptions | None = None) -> ExtractResult:
+    """Extract one upload. Never raises for bad input: a bad upload yields a Rejection."""
+    options = options or ExtractOptions()
+    try:
+        return _extract(key, data, options)
+    except ExtractionRejected as rejected:
+        return reject(key, rejected.code, rejected.message)
+    except RecursionError:
+        return reject(key, "too_deeply_nested")
+    except Exception:  # noqa: BLE001 - a bug must reject one file, not crash-loop a queue
+        log.exception("extraction failed unexpectedly", extra={"key": key})
+        return reject(key, "internal_error")
+
+
+def _extract(key: str, data: bytes, options: ExtractOptions) -> ExtractResult:
+    if len(data) > options.max_bytes:
+        raise ExtractionRejected("too_large", limit=_human(options.max_bytes))
+    if not data.strip():
+        raise ExtractionRejected("empty_file")
+    suffix = _suffix(key)
+    is_issue = key.startswith("issues/")
+    if suffix == ".docx" and not is_issue:
+        if not data.startswith(b"PK\x03\x04"):
+            what = _binary_kind(data)
+            raise ExtractionRejected("bad_docx", detail=f"it is {what}" if what else "it is not a Word file")
+        from .docx import parse_docx
+
+        metadata, body = finish_article(parse_docx(data, options), key, "docx", options)
+        return ExtractResult(metadata, body)
+
+    what = _binary_kind(data)
+    if what:
+        raise ExtractionRejected("binary_content", what=what)
+    from .decode import decode_text
+
+    source, _encoding = decode_text(data)
+    if not source.strip():
+        raise ExtractionRejected("empty_file")
+    replacement = source.count("\ufffd")
+    if replacement > 20 and replacement > len(source) * 0.02:
+        raise ExtractionRejected("undecodable")
+
+    if is_issue:
+        if suffix not in ISSUE_SUFFIXES:
+            raise ExtractionRejected("unsupported_format", suffix=suffix or "(no extension)")
+        from .manifest import parse_manifest
+
+        return ExtractResult(parse_manifest(key, source, suffix, options))
+
+    fmt = ARTICLE_SUFFIXES.get(suffix)
+    stripped = source.lstrip()[:200].lower()
+    if fmt is None and suffix:
+        raise ExtractionRejected("unsupported_format", suffix=suffix)
+    if fmt in (None, "text"):
+        if stripped.startswith(("<!doctype html", "<html", "<head", "<article")):
+            fmt = "html"
+        elif stripped.startswith(("---\n", "---\r\n", "+++\n")):
+            fmt = "markdown"
+        elif stripped.startswith("{") and fmt is None:
+            fmt = "json"
+        else:
+            fmt = "text"
+    if fmt == "markdown":
+        from .markdown import parse_markdown
+
+        draft = parse_markdown(source)
+    elif fmt == "html":
+        from .htmldoc import parse_html
+
+        draft = parse_html(source, options)
+    elif fmt == "json":
+        from .jsondoc import parse_json
+
+        draft = parse_json(source)
+    else:
+        from .plaintext import parse_plaintext
+
+        draft = parse_plaintext(source)
+    metadata, body = finish_article(draft, key, fmt, options)
+    return ExtractResult(metadata, body)

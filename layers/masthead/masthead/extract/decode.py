@@ -1,0 +1,93 @@
+"""Bytes to text: byte-order marks, a declared charset, then detection among the encodings editors use.
+
+Detection is deliberately narrow and fast: UTF-8 (strict), the three Japanese encodings, then
+cp1252 as the last resort for Western text. A general statistical detector is slower to import and
+mistakes short Japanese texts for other CJK encodings.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import ExtractionRejected
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED = re.compile(
+    rb"""(?:<meta[^>]+charset\s*=\s*["']?|<\?xml[^>]+encoding\s*=\s*["']|^\s*(?:charset|encoding)\s*:\s*)([A-Za-z0-9_.:-]{2,40})""",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ALIASES = {
+    "shift-jis": "cp932", "shift_jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "ms_kanji": "cp932",
+    "windows-31j": "cp932", "euc-jp": "euc_jp", "x-euc-jp": "euc_jp", "iso-2022-jp": "iso2022_jp",
+    "iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "utf-8", "ascii": "utf-8",
+    "windows-1252": "cp1252", "utf8": "utf-8", "utf-16": "utf-16", "utf-16le": "utf-16-le", "utf-16be": "utf-16-be",
+}
+# Characters a Japanese text decoded with the right codec is made of: kana, common kanji, CJK
+# punctuation and full-width forms. A wrong codec yields half-width katakana and rare kanji instead.
+_JA_GOOD = re.compile(r"[\u3040-\u30ff\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]")
+_JA_ODD = re.compile(r"[\uff61-\uff9f\ue000-\uf8ff\ufffd]")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a document declares in its first 2 KB (HTML meta, XML prolog), if any."""
+    match = _DECLARED.search(data[:2048])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore").lower()
+    name = _ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _score_japanese(text: str) -> int:
+    return len(_JA_GOOD.findall(text)) - 4 * len(_JA_ODD.findall(text))
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode an upload to text. Returns (text, encoding name). Raises ExtractionRejected."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name).lstrip("\ufeff"), name
+            except UnicodeDecodeError:
+                raise ExtractionRejected("undecodable") from None
+    declared = declared_charset(data)
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass  # a wrong declaration is common; fall through to detection
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x1b$B" in data or b"\x1b$@" in data:
+        try:
+            return data.decode("iso2022_jp"), "iso2022_jp"
+        except UnicodeDecodeError:
+            pass
+    candidates = []
+    for name in ("cp932", "euc_jp"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_score_japanese(text), name, text))
+    if candidates:
+        score, name, text = max(candidates)
+        if score > 0:
+            return text, name
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ExtractionRejected("undecodable") from None
+    return text, "cp1252"

@@ -1,0 +1,175 @@
+"""Word .docx: core properties, Title/Heading paragraph styles, paragraphs in order.
+
+Read with zipfile and ElementTree rather than python-docx: two stdlib modules cost nothing at cold
+start, and every size is checked (declared first, then while inflating) before XML is parsed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from .draft import Draft, ExtractOptions
+from .errors import ExtractionRejected
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CORE = {
+    "title": "{http://purl.org/dc/elements/1.1/}title",
+    "subject": "{http://purl.org/dc/elements/1.1/}subject",
+    "creator": "{http://purl.org/dc/elements/1.1/}creator",
+    "language": "{http://purl.org/dc/elements/1.1/}language",
+    "description": "{http://purl.org/dc/elements/1.1/}description",
+    "keywords": "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}keywords",
+    "category": "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}category",
+    "created": "{http://purl.org/dc/terms/}created",
+    "modified": "{http://purl.org/dc/terms/}modified",
+}
+MAX_MEMBERS = 2000
+_BYLINE = re.compile(r"^\s*(?:by|text|words|文|執筆|著者)\s*[:：]?\s", re.I)
+# Text in a real article's XML parts inflates about 5-20x; far beyond this ratio is a zip bomb.
+MAX_RATIO = 200
+
+
+def _human(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB"
+
+
+def _read_member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > limit:
+        raise ExtractionRejected("docx_too_large", limit=_human(limit))
+    out = bytearray()
+    with archive.open(info) as stream:  # the declared size can lie: count what actually inflates
+        while chunk := stream.read(65536):
+            out += chunk
+            if len(out) > limit:
+                raise ExtractionRejected("docx_too_large", limit=_human(limit))
+    return bytes(out)
+
+
+def _parse_xml(data: bytes):
+    import xml.etree.ElementTree as ET
+
+    if b"<!ENTITY" in data[:4096] or b"<!DOCTYPE" in data[:4096]:
+        raise ExtractionRejected("bad_docx", detail="it declares XML entities, which Word never writes")
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise ExtractionRejected("bad_docx", detail=f"damaged XML ({exc})") from None
+
+
+def _style_names(archive: zipfile.ZipFile, limit: int) -> dict[str, str]:
+    data = _read_member(archive, "word/styles.xml", limit)
+    if not data:
+        return {}
+    root = _parse_xml(data)
+    names = {}
+    for style in root.iter(f"{_W}style"):
+        style_id = style.get(f"{_W}styleId")
+        name = style.find(f"{_W}name")
+        if style_id and name is not None:
+            names[style_id] = (name.get(f"{_W}val") or "").lower()
+    return names
+
+
+def _heading_level(style: str) -> int | None:
+    """0 for Title, 1-9 for Heading N, None for body styles (English and localised names)."""
+    style = style.lower().replace(" ", "")
+    if style in ("title", "表題", "タイトル"):
+        return 0
+    if m := re.match(r"^(?:heading|見出し|überschrift|titre|título|titolo)(\d)$", style):
+        return int(m.group(1))
+    return None
+
+
+def parse_docx(data: bytes, options: ExtractOptions) -> Draft:
+    limit = options.max_docx_inflated
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise ExtractionRejected("bad_docx", detail=f"it is not a valid Word file ({exc})") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise ExtractionRejected("bad_docx", detail="it has too many parts")
+        declared = sum(i.file_size for i in infos)
+        compressed = sum(i.compress_size for i in infos) or 1
+        if declared > limit or declared / compressed > MAX_RATIO and declared > 10 * 1024 * 1024:
+            raise ExtractionRejected("docx_too_large", limit=_human(limit))
+        document = _read_member(archive, "word/document.xml", limit)
+        if document is None:
+            raise ExtractionRejected("bad_docx", detail="it has no document text (word/document.xml)")
+        core_xml = _read_member(archive, "docProps/core.xml", 1024 * 1024)
+        styles = _style_names(archive, limit)
+
+    draft = Draft()
+    core = {}
+    if core_xml:
+        root = _parse_xml(core_xml)
+        for field, tag in _CORE.items():
+            node = root.find(tag)
+            if node is not None and (node.text or "").strip():
+                core[field] = node.text.strip()
+    draft.title = core.get("title")
+    if core.get("creator"):
+        draft.authors = [core["creator"]]
+    draft.published = core.get("created")
+    draft.updated = core.get("modified")
+    draft.category = core.get("category")
+    if core.get("keywords"):
+        draft.tags = re.split(r"\s*[;,、]\s*", core["keywords"])
+    draft.language = core.get("language")
+    if core.get("subject"):
+        draft.subtitle = core["subject"]
+    if core.get("description") and "python-docx" not in core["description"]:
+        draft.summary = core["description"]
+
+    body = _parse_xml(document).find(f"{_W}body")
+    paragraphs: list[tuple[int | None, str]] = []
+    for para in body.iter(f"{_W}p") if body is not None else []:
+        style_node = para.find(f"{_W}pPr/{_W}pStyle")
+        style_id = style_node.get(f"{_W}val") if style_node is not None else ""
+        level = _heading_level(styles.get(style_id, style_id or "")) if style_id else None
+        if level is None and style_id:
+            level = _heading_level(style_id)
+        parts = []
+        for node in para.iter():
+            if node.tag == f"{_W}t" and node.text:
+                parts.append(node.text)
+            elif node.tag in (f"{_W}tab",):
+                parts.append(" ")
+            elif node.tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+        value = "".join(parts).strip()
+        if value:
+            paragraphs.append((level, value))
+
+    from . import text
+
+    title_seen = False
+    for n, (level, value) in enumerate(paragraphs):
+        if level is not None and level <= 1 and not title_seen and (not draft.title or text.same_text(value, draft.title) or level == 0):
+            draft.title = draft.title or value
+            title_seen = True
+            continue
+        if level == 0:
+            draft.subtitle = draft.subtitle or value
+            continue
+        # A byline paragraph right under the title is metadata, not body text.
+        if n <= 2 and level is None and len(value) <= 120:
+            names = text.parse_authors(value)
+            if names and draft.authors and all(any(text.same_text(nm, a) for a in draft.authors) for nm in names):
+                continue
+            if names and _BYLINE.match(value):
+                draft.authors = draft.authors or names
+                continue
+        if level is not None:
+            draft.headings.append(value)
+            draft.paragraphs.append(value)
+            continue
+        draft.credit_or_paragraph(value)
+    return draft

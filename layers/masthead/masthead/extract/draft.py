@@ -1,0 +1,192 @@
+"""What a format parser finds (a Draft), and the one place that turns it into the field contract."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import model
+from ..ids import article_id_for_key
+from . import dates, text
+from .errors import ExtractionRejected
+
+
+@dataclass
+class ExtractOptions:
+    """Settings that change what extraction yields; the defaults are Iolite's."""
+
+    max_bytes: int = 10 * 1024 * 1024
+    max_docx_inflated: int = 50 * 1024 * 1024
+    default_tz: str = "Asia/Tokyo"
+    site_names: tuple[str, ...] = ("Iolite",)
+
+
+@dataclass
+class Draft:
+    """Raw values from one parser; everything is optional and uncleaned."""
+
+    title: object = None
+    title_candidates: list = field(default_factory=list)  # lower-priority titles (og:title, <title>)
+    subtitle: object = None
+    authors: list = field(default_factory=list)
+    published: object = None
+    updated: object = None
+    category: object = None
+    tags: list = field(default_factory=list)
+    labels: list = field(default_factory=list)
+    language: object = None
+    issue: object = None  # an issue id, or (publication, volume)
+    position: object = None
+    summary: object = None
+    headings: list = field(default_factory=list)
+    references: list = field(default_factory=list)
+    image_credits: list = field(default_factory=list)
+    related_titles: list = field(default_factory=list)
+    paragraphs: list = field(default_factory=list)  # body text, in reading order
+
+    def credit_or_paragraph(self, line: str) -> None:
+        """Route a body line: reference and image-credit lines go to their lists, the rest is body."""
+        found = text.credit_line(line)
+        if found:
+            getattr(self, found[0]).extend(found[1])
+        else:
+            self.paragraphs.append(line)
+
+
+_ISSUE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*-vol-\d+$")
+_ISSUE_NAME = re.compile(r"^(.*?)[\s._-]*(?:vol(?:ume)?|no|issue|号)\.?[\s._-]*(\d{1,4})\s*$", re.I)
+
+
+def issue_id_for(publication, volume) -> str | None:
+    """'Iolite', 11 -> 'iolite-vol-11'."""
+    try:
+        number = int(str(volume).strip().lstrip("#"))
+    except (TypeError, ValueError):
+        return None
+    name = text.slug(str(publication or ""))
+    return f"{name}-vol-{number}" if name and number >= 0 else None
+
+
+def normalise_issue(value, site_names=()) -> str | None:
+    """An issue reference as written ('iolite-vol-11', 'Iolite Vol.11', ('Iolite', 11)) to an id."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, tuple):
+        return issue_id_for(*value)
+    if isinstance(value, dict):
+        return issue_from_mapping(value, site_names)
+    raw = text.clean(value, 120) or ""
+    lowered = raw.lower()
+    if _ISSUE_ID.match(lowered):
+        return lowered
+    if m := _ISSUE_NAME.match(raw):
+        publication = m.group(1) or (site_names[0] if site_names else "")
+        return issue_id_for(publication, m.group(2))
+    if raw.isdigit() and site_names:
+        return issue_id_for(site_names[0], raw)
+    return None
+
+
+def issue_from_mapping(value: dict, site_names=(), publisher: str | None = None) -> str | None:
+    """An issue given as an object: {'id': ...}, schema.org PublicationIssue, or publication + volume."""
+    direct = value.get("id") or value.get("issue_id")
+    if isinstance(direct, str) and (found := normalise_issue(direct, site_names)):
+        return found
+    name = value.get("name") or value.get("title")
+    if isinstance(name, str) and (found := normalise_issue(name, site_names)):
+        return found
+    number = value.get("volume") or value.get("issueNumber") or value.get("number")
+    parent = value.get("isPartOf")
+    publication = (value.get("publication") or (parent.get("name") if isinstance(parent, dict) else None)
+                   or publisher or (site_names[0] if site_names else None))
+    return issue_id_for(publication, number) if number is not None else None
+
+
+def issue_from_key(key: str) -> str | None:
+    """articles/<issue-id>/... links an article to that issue."""
+    parts = key.split("/")
+    if len(parts) >= 3 and parts[0] == "articles" and _ISSUE_ID.match(parts[1].lower()):
+        return parts[1].lower()
+    return None
+
+
+def finish_article(draft: Draft, key: str, fmt: str, options: ExtractOptions) -> tuple[model.ArticleMetadata, str]:
+    """Clean and bound every field, fill derived ones, check the article is indexable.
+
+    Returns the metadata and the body text (kept apart: the body never goes into the index).
+    """
+    title, labels = None, []
+    for candidate in [draft.title, *draft.title_candidates]:
+        cleaned = text.clean(candidate)
+        if not cleaned:
+            continue
+        cleaned = text.strip_site_suffix(cleaned, list(options.site_names))
+        cleaned, found = text.split_labels(cleaned)
+        labels.extend(found)
+        if cleaned:
+            title = cleaned
+            break
+    if not title:
+        raise ExtractionRejected("missing_title")
+    title = text.truncate(title, model.TITLE_MAX)
+
+    paragraphs = [p for p in (text.clean(p) for p in draft.paragraphs) if p]
+    # The title repeated as the first body line (pasted copies, Word headings) is not body.
+    while paragraphs and text.same_text(text.split_labels(paragraphs[0])[0], title):
+        paragraphs.pop(0)
+    body = "\n\n".join(paragraphs)
+    if not body.strip():
+        raise ExtractionRejected("no_body")
+
+    subtitle = text.clean(draft.subtitle, model.SUBTITLE_MAX)
+    if subtitle and text.same_text(subtitle, title):
+        subtitle = None
+    headings = [h for h in text.clean_list(draft.headings, model.HEADING_MAX, model.MAX_LIST) if not text.same_text(h, title)]
+
+    summary = text.clean(draft.summary)
+    if not summary:
+        lede = next((p for p in paragraphs if len(p) >= 40 and p not in headings), paragraphs[0])
+        summary = lede
+    summary = text.truncate(summary, model.SUMMARY_MAX)
+
+    category = text.clean(draft.category, model.TAG_MAX)
+    language = text.normalise_language(draft.language)
+    detected = text.detect_language(f"{title}\n{body}")
+    if not language or (language == "en" and detected in ("ja", "zh", "ko")):
+        language = detected
+
+    published = dates.iso_datetime(draft.published, options.default_tz)
+    updated = dates.iso_datetime(draft.updated, options.default_tz)
+    if updated and published and updated < published:
+        updated = None  # a modified date before the creation date is a template artefact
+
+    issue_id = normalise_issue(draft.issue, options.site_names) or issue_from_key(key)
+    try:
+        position = int(draft.position) if draft.position not in (None, "") else None
+    except (TypeError, ValueError):
+        position = None
+
+    metadata = model.ArticleMetadata(
+        key=key,
+        format=fmt,
+        article_id=article_id_for_key(key),
+        title=title,
+        subtitle=subtitle,
+        authors=text.clean_list(text.parse_authors(draft.authors), model.NAME_MAX, model.MAX_AUTHORS),
+        published_at=published,
+        updated_at=updated,
+        category=category,
+        tags=text.clean_list(draft.tags, model.TAG_MAX, model.MAX_TAGS),
+        labels=text.clean_list([*labels, *draft.labels], model.TAG_MAX, model.MAX_TAGS),
+        language=language,
+        issue_id=issue_id,
+        position=position if position is not None and 0 <= position < 100000 else None,
+        summary=summary,
+        headings=headings,
+        references=text.clean_list(draft.references, model.LINE_MAX, model.MAX_LIST),
+        image_credits=text.clean_list(draft.image_credits, model.LINE_MAX, model.MAX_LIST),
+        related_titles=text.clean_list(draft.related_titles, model.LINE_MAX, model.MAX_LIST),
+        word_count=text.count_words(body),
+        reading_minutes=text.reading_minutes(body),
+    )
+    return metadata, body

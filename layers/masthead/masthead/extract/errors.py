@@ -1,0 +1,35 @@
+"""Rejection codes: stable identifiers for why an upload was not indexed.
+
+Codes are part of the notification contract (docs/events.md); messages are written for editors,
+who receive them by e-mail, and say what to do next.
+"""
+
+from __future__ import annotations
+
+REJECTION_MESSAGES: dict[str, str] = {
+    "empty_file": "The file is empty (or only blank space). Upload the article text again.",
+    "too_large": "The file is larger than the {limit} limit. Upload the article text without embedded images or attachments.",
+    "binary_content": "This file is {what}, not article text. Upload the article as Markdown, HTML, plain text, JSON or Word (.docx).",
+    "unsupported_format": "Files ending in '{suffix}' are not supported. Upload Markdown (.md), HTML (.html), plain text (.txt), JSON (.json) or Word (.docx); issue manifests as .yaml, .json or .md.",
+    "undecodable": "The text encoding of this file could not be recognised. Save it as UTF-8 and upload it again.",
+    "bad_front_matter": "The front matter (the block between the '---' lines at the top) could not be read: {detail}. Fix it and upload again.",
+    "front_matter_too_complex": "The front matter expands to too much data (it repeats blocks with YAML aliases). Write the values out plainly and upload again.",
+    "bad_json": "The JSON could not be read: {detail}. Fix it and upload again.",
+    "bad_manifest": "The issue manifest could not be read: {detail}.",
+    "bad_docx": "The Word file could not be opened: {detail}. Save it again as .docx and upload it.",
+    "docx_too_large": "The Word file unpacks to more than {limit}. Remove embedded media or upload the text alone.",
+    "too_deeply_nested": "The HTML is nested too deeply to be read safely. Upload the article's own HTML, not a full saved page.",
+    "missing_title": "No title was found. Add a title (front matter 'title:', an <h1>, or the first line) and upload again.",
+    "no_body": "The article has a title but no body text. Upload the full article.",
+    "internal_error": "Masthead could not read this file because of an internal error. The team has been alerted; you do not need to upload it again.",
+}
+
+
+class ExtractionRejected(Exception):
+    """Raised inside extraction when an upload cannot be indexed; carries an editor-facing reason."""
+
+    def __init__(self, code: str, **details: object) -> None:
+        template = REJECTION_MESSAGES[code]
+        self.code = code
+        self.message = template.format(**details) if details else template
+        super().__init__(f"{code}: {self.message}")

@@ -1,0 +1,140 @@
+"""Front matter and metadata dictionaries: YAML (safely), TOML, and the many names editors use."""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Draft
+from .errors import ExtractionRejected
+from .text import as_list
+
+MAX_FRONT_MATTER = 64 * 1024
+# A front matter block is a few dozen values; more nodes than this, counting every alias expansion,
+# is an alias bomb (or a mistake) and is refused before anything walks the whole structure.
+MAX_NODES = 10_000
+
+_YAML_FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_TOML_FENCE = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)(?:\r?\n)\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def split_front_matter(source: str) -> tuple[dict | None, str]:
+    """(front matter as a dict or None, the rest of the document). Raises ExtractionRejected."""
+    for fence, parse in ((_YAML_FENCE, load_yaml), (_TOML_FENCE, load_toml)):
+        m = fence.match(source)
+        if m:
+            data = parse(m.group(1))
+            if data is None:
+                data = {}
+            if not isinstance(data, dict):
+                raise ExtractionRejected("bad_front_matter", detail="it is not a list of 'name: value' lines")
+            return data, source[m.end():]
+    if source.lstrip("\ufeff").startswith(("---\n", "---\r\n", "+++\n")):
+        raise ExtractionRejected("bad_front_matter", detail="the closing '---' line is missing")
+    return None, source
+
+
+def load_yaml(source: str):
+    """yaml.safe_load with a size cap and alias-bomb protection."""
+    import yaml
+
+    if len(source) > MAX_FRONT_MATTER:
+        raise ExtractionRejected("bad_front_matter", detail="it is longer than 64 KB")
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        loader = loader_class(source)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            _count_nodes(node)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ExtractionRejected("bad_front_matter", detail=f"{problem}{where}") from None
+    except RecursionError:
+        raise ExtractionRejected("front_matter_too_complex") from None
+    return data
+
+
+def _count_nodes(root) -> None:
+    """Count nodes as a consumer would see them (aliases expanded), stopping at MAX_NODES."""
+    import yaml
+
+    seen = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        seen += 1
+        if seen > MAX_NODES:
+            raise ExtractionRejected("front_matter_too_complex")
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+
+
+def load_toml(source: str):
+    import tomllib
+
+    if len(source) > MAX_FRONT_MATTER:
+        raise ExtractionRejected("bad_front_matter", detail="it is longer than 64 KB")
+    try:
+        return tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise ExtractionRejected("bad_front_matter", detail=str(exc)[:200]) from None
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[\s_\-:@]", "", str(name)).lower()
+
+
+# Field -> accepted names (folded: lower case, no '_', '-', ':' or '@'), most specific first.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "heading"),
+    "subtitle": ("subtitle", "subheadline", "subheading", "subhead", "deck", "dek", "alternativeheadline", "alternatetitle", "standfirst"),
+    "authors": ("authors", "author", "byline", "by", "creator", "creators", "writer", "writers", "contributors"),
+    "published": ("publishedat", "published", "date", "datepublished", "publishdate", "pubdate", "publicationdate", "firstcreated", "created", "createdat"),
+    "updated": ("updatedat", "updated", "lastmod", "lastmodified", "modified", "datemodified", "versioncreated", "modifiedat"),
+    "category": ("category", "categories", "section", "articlesection"),
+    "tags": ("tags", "tag", "keywords", "keyword", "topics", "subjects", "subject"),
+    "labels": ("labels", "label", "flags", "badges"),
+    "language": ("language", "lang", "locale", "inlanguage"),
+    "issue": ("issueid", "issue", "magazineissue", "ispartof", "edition"),
+    "position": ("position", "order", "issueposition", "sortorder"),
+    "summary": ("summary", "description", "excerpt", "abstract", "lede", "lead"),
+}
+_LOOKUP = {alias: field for field, aliases in ALIASES.items() for alias in aliases}
+
+
+def pick(data: dict, field: str):
+    """The value of the first alias of `field` present in `data` (names folded)."""
+    folded = {_fold(k): v for k, v in data.items()}
+    for alias in ALIASES[field]:
+        if alias in folded and folded[alias] not in (None, "", [], {}):
+            return folded[alias]
+    return None
+
+
+def apply_metadata(draft: Draft, data: dict) -> None:
+    """Fill a Draft from a metadata mapping (front matter, a JSON document) with aliased names."""
+    for field in ALIASES:
+        value = pick(data, field)
+        if value is None:
+            continue
+        if field == "category":
+            values = as_list(value)
+            if values:
+                draft.category = values[0]
+                draft.tags.extend(values[1:])
+        elif field in ("tags", "labels"):
+            getattr(draft, field).extend(as_list(value))
+        elif field == "authors":
+            draft.authors.extend(as_list(value) if isinstance(value, (list, tuple, dict)) else [value])
+        else:
+            setattr(draft, field, value)

@@ -1,0 +1,307 @@
+"""HTML articles: JSON-LD, microdata, OpenGraph/article meta, then what the page visibly shows."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from . import text
+from .dates import find_date
+from .draft import Draft, ExtractOptions, issue_from_mapping
+from .errors import ExtractionRejected
+
+MAX_DEPTH = 400
+_TAG_SCAN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# Elements that hold no article text, removed before the body is read.
+_DROP_TAGS = "script, style, noscript, template, iframe, svg, canvas, form, button, select, input, textarea, object, embed, nav, footer, aside, dialog"
+_BOILERPLATE = re.compile(
+    r"(?:^|[-_])(share|sharing|social|sns|related|recommend(?:ed|ations)?|sidebar|side|menu|nav|navbar|navigation|"
+    r"breadcrumbs?|footer|cookie|cookies|consent|gdpr|banner|popular|ranking|subscribe|subscription|newsletter|"
+    r"comments?|advert|advertisement|ads?|adsense|promo|pagination|pager|widget|toolbar|skip|modal|popup|header|masthead|logo)(?:$|[-_])",
+    re.I,
+)
+_RELATED = re.compile(r"(?:^|[-_])(related|recommend(?:ed)?|more-stories|read-more)(?:$|[-_])", re.I)
+_ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+                  "techarticle", "scholarlyarticle", "report", "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting"}
+_CONTENT_ROOTS = ("[itemprop=articleBody]", "article", "main", "[role=main]", ".post-content", ".entry-content",
+                  ".article-body", ".article-content", ".story-body", ".post", ".entry", "#content", ".content")
+_BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, dd, dt"
+_ORG_WORDS = re.compile(r"\b(office|inc|ltd|llc|corp|corporation|company|co\.|group|university|bank|agency|institute|association|foundation|media|news|press|times|journal)\b|株式会社|事務所|大学|協会|新聞", re.I)
+_SEPARATORS = re.compile(r"\s*[·|•/｜]\s*|\s+[-–—]\s+")
+
+
+def check_depth(source: str) -> None:
+    """Refuse markup nested deeper than MAX_DEPTH before any parser or tree walk sees it."""
+    depth = 0
+    for m in _TAG_SCAN.finditer(source):
+        closing, name, self_closing = m.groups()
+        name = name.lower()
+        if name in _VOID or self_closing:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ExtractionRejected("too_deeply_nested")
+
+
+def _types(node: dict) -> set[str]:
+    value = node.get("@type", [])
+    return {str(t).lower() for t in (value if isinstance(value, list) else [value])}
+
+
+def _json_ld(tree) -> tuple[dict | None, dict[str, dict]]:
+    """The article node of the page's JSON-LD (with @graph flattened) and all nodes by @id."""
+    nodes: list[dict] = []
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text(deep=True) or "null")
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack and len(nodes) < 500:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.extend(reversed(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]]))
+                nodes.append(item)
+    by_id = {str(n["@id"]): n for n in nodes if isinstance(n.get("@id"), str)}
+    article = next((n for n in nodes if _types(n) & _ARTICLE_TYPES), None)
+    if article is None:
+        article = next((n for n in nodes if "headline" in n), None)
+    return article, by_id
+
+
+def _resolve(value, by_id):
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and str(value.get("@id")) in by_id:
+        return by_id[str(value["@id"])]
+    return value
+
+
+def _ld_people(value, by_id) -> list[str]:
+    out = []
+    for item in value if isinstance(value, list) else [value]:
+        item = _resolve(item, by_id)
+        if isinstance(item, dict):
+            name = item.get("name")
+            if isinstance(name, list):
+                name = name[0] if name else None
+            if name:
+                out.append(str(name))
+        elif isinstance(item, str) and item:
+            out.append(item)
+    return out
+
+
+def _ld_issue(value, by_id, publisher: str | None, options: ExtractOptions):
+    """The issue an article is part of, from a schema.org PublicationIssue in isPartOf."""
+    candidates = value if isinstance(value, list) else [value]
+    for candidate in candidates:
+        candidate = _resolve(candidate, by_id)
+        if isinstance(candidate, dict) and "publicationissue" in _types(candidate):
+            parent = _resolve(candidate.get("isPartOf"), by_id)
+            return issue_from_mapping({**candidate, "isPartOf": parent}, options.site_names, publisher)
+    return None
+
+
+def _metas(tree) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for meta in tree.css("meta"):
+        attrs = meta.attributes
+        name = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
+        content = attrs.get("content")
+        if name and content:
+            found.setdefault(name.strip().lower(), []).append(content)
+    return found
+
+
+def _first(metas: dict[str, list[str]], *names: str) -> str | None:
+    for name in names:
+        if metas.get(name):
+            return metas[name][0]
+    return None
+
+
+def _classes(node) -> list[str]:
+    attrs = node.attributes
+    return (attrs.get("class") or "").split() + ([attrs["id"]] if attrs.get("id") else [])
+
+
+def _is_boilerplate(node) -> bool:
+    role = (node.attributes.get("role") or "").lower()
+    if role in ("navigation", "banner", "contentinfo", "complementary", "search", "dialog"):
+        return True
+    return any(_BOILERPLATE.search(token) for token in _classes(node))
+
+
+def _itemprop(tree, name: str):
+    node = tree.css_first(f"[itemprop={name}]")
+    if node is None:
+        return None
+    attrs = node.attributes
+    return attrs.get("content") or attrs.get("datetime") or node.text(deep=True, separator=" ")
+
+
+def _related_titles(tree) -> list[str]:
+    titles = []
+    for node in tree.css("[class], [id]"):
+        if any(_RELATED.search(token) for token in _classes(node)):
+            items = node.css("li") or node.css("a")
+            for item in items:
+                value = item.text(deep=True, separator=" ").strip()
+                if value and not text.RELATED_HEADING.match(value):
+                    titles.append(value)
+            if titles:
+                return titles
+    for heading in tree.css("h2, h3, h4, p, div"):
+        if text.RELATED_HEADING.match(heading.text(deep=True, separator=" ") or ""):
+            sibling = heading.next
+            while sibling is not None and sibling.tag in ("-text",):
+                sibling = sibling.next
+            if sibling is not None:
+                titles = [li.text(deep=True, separator=" ").strip() for li in (sibling.css("li") or sibling.css("a"))]
+                if titles:
+                    return titles
+    return titles
+
+
+def _byline_names(value: str) -> list[str]:
+    """'By A and B, Some Office · 2024/12/05' -> ['A', 'B']: drop dates and affiliations."""
+    found = find_date(value)
+    if found:
+        value = (value[: found[1]] + " " + value[found[2]:]).strip()
+    parts = [p for p in _SEPARATORS.split(value) if p.strip()]
+    names = []
+    for part in parts[:2]:
+        for name in text.parse_authors(part):
+            if not _ORG_WORDS.search(name) or text.same_text(name, part.strip()) and not names:
+                names.append(name)
+    return [n for n in names if not _ORG_WORDS.search(n)] or names
+
+
+def parse_html(source: str, options: ExtractOptions) -> Draft:
+    from selectolax.lexbor import LexborHTMLParser  # lazily: only HTML uploads pay for the parser
+
+    check_depth(source)
+    tree = LexborHTMLParser(source)
+    draft = Draft()
+    metas = _metas(tree)
+    article, by_id = _json_ld(tree)
+    article = article or {}
+
+    publisher = _resolve(article.get("publisher"), by_id)
+    publisher_name = publisher.get("name") if isinstance(publisher, dict) else None
+    site_names = [n for n in (_first(metas, "og:site_name", "application-name"), publisher_name) if n]
+    options_names = list(options.site_names) + site_names
+
+    # Metadata, most explicit source first.
+    meta_title = article.get("headline") or _first(metas, "og:title", "twitter:title") or _itemprop(tree, "headline")
+    title_node = tree.css_first("title")
+    page_title = title_node.text(deep=True) if title_node else None
+    draft.subtitle = (article.get("alternativeHeadline") or _itemprop(tree, "alternativeHeadline")
+                      or _first(metas, "subtitle", "og:subtitle"))
+    draft.authors = _ld_people(article.get("author"), by_id) if article.get("author") else []
+    if not draft.authors:
+        prop = tree.css_first("[itemprop=author]")
+        if prop is not None:
+            name = prop.css_first("[itemprop=name]")
+            draft.authors = [(name or prop).attributes.get("content") or (name or prop).text(deep=True, separator=" ")]
+    if not draft.authors:
+        author = _first(metas, "author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "article:author")
+        if author and not author.startswith("http"):
+            draft.authors = [author]
+    draft.published = (article.get("datePublished") or _first(metas, "article:published_time", "og:published_time",
+                       "datepublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "parsely-pub-date",
+                       "sailthru.date") or _itemprop(tree, "datePublished"))
+    draft.updated = (article.get("dateModified") or _first(metas, "article:modified_time", "og:updated_time",
+                     "datemodified", "last-modified", "dcterms.modified") or _itemprop(tree, "dateModified"))
+    section = article.get("articleSection") or _first(metas, "article:section") or _itemprop(tree, "articleSection")
+    draft.category = section[0] if isinstance(section, list) and section else section
+    draft.tags = list(metas.get("article:tag", []))
+    for keywords in (article.get("keywords"), _first(metas, "news_keywords", "keywords")):
+        draft.tags.extend(text.as_list(keywords))
+    html_node = tree.css_first("html")
+    draft.language = ((html_node.attributes.get("lang") if html_node else None) or article.get("inLanguage")
+                      or _first(metas, "content-language", "og:locale", "language"))
+    draft.summary = _first(metas, "description", "og:description", "twitter:description") or article.get("description")
+    draft.issue = _ld_issue(article.get("isPartOf"), by_id, publisher_name, options) if article.get("isPartOf") else None
+    draft.related_titles = _related_titles(tree)
+
+    for node in tree.css(_DROP_TAGS):
+        node.decompose()
+    root = next((n for n in (tree.css_first(sel) for sel in _CONTENT_ROOTS) if n is not None), None) or tree.body
+    if root is None:
+        raise ExtractionRejected("no_body")
+    for node in root.css("[class], [id], [role]"):
+        if _is_boilerplate(node):
+            node.decompose()
+
+    # The visible headline: the <h1> that matches the metadata title, else the first one.
+    h1s = [h for h in root.css("h1")] or [h for h in tree.css("h1")]
+    h1_texts = [h.text(deep=True, separator=" ").strip() for h in h1s]
+    visible = None
+    for value in h1_texts:
+        bare = text.split_labels(text.clean(value) or "")[0]
+        if meta_title and (text.same_text(bare, meta_title) or text.same_text(bare, text.strip_site_suffix(meta_title, options_names))):
+            visible = value
+            break
+    if visible is None and h1_texts:
+        visible = next((v for v in h1_texts if v and not any(text.same_text(v, s) for s in options_names)), None)
+    draft.title = visible or meta_title
+    draft.title_candidates = [c for c in (meta_title, page_title) if c]
+
+    # Visible byline, date and category when metadata has none.
+    for node in root.css(".byline, .author, .post-meta, .meta, .entry-meta, .article-meta, [rel=author], .date, time, .post-date"):
+        value = node.text(deep=True, separator=" ").strip()
+        if not draft.published:
+            draft.published = node.attributes.get("datetime") or (find_date(value) or [None])[0]
+        if not draft.authors and node.tag != "time":
+            inner = node.css_first(".author, [rel=author], [itemprop=author]")
+            names = _byline_names(inner.text(deep=True, separator=" ") if inner is not None and inner is not node else value)
+            if names:
+                draft.authors = names
+    if not draft.category:
+        node = root.css_first(".category, .post-category, .entry-category, .article-category, [rel='category tag']")
+        if node is not None:
+            draft.category = node.text(deep=True, separator=" ")
+
+    skip_classes = re.compile(r"(?:^|[-_])(byline|author|meta|category|date|label|badge|kicker|eyebrow|subtitle|deck|dek|standfirst)(?:$|[-_])", re.I)
+    if not draft.subtitle:
+        node = root.css_first(".subtitle, .deck, .dek, .standfirst, .sub-title, .subheadline")
+        if node is not None:
+            draft.subtitle = node.text(deep=True, separator=" ")
+
+    nodes = root.css(_BLOCKS)
+    for node in nodes:
+        tag = node.tag
+        if tag in ("li", "blockquote", "dd") and node.css_first("p, li, h2, h3, h4") is not None:
+            continue  # the inner blocks carry the text
+        value = node.text(deep=True, separator=" ").strip()
+        if not value:
+            continue
+        if tag == "h1":
+            continue
+        if tag == "p" and any(skip_classes.search(t) for t in _classes(node)):
+            if "credit" not in (node.attributes.get("class") or ""):
+                continue
+        if tag in ("h2", "h3", "h4", "h5", "h6"):
+            if text.RELATED_HEADING.match(value):
+                continue
+            draft.headings.append(value)
+            draft.paragraphs.append(value)
+            continue
+        if tag == "figcaption":
+            if text.credit_line(value):
+                draft.credit_or_paragraph(value)
+            continue
+        draft.credit_or_paragraph(value)
+    if not draft.paragraphs:
+        # Pages that use <div>s and <br>s instead of paragraphs.
+        for line in (root.text(deep=True, separator="\n") or "").split("\n"):
+            if line.strip() and not text.same_text(line, draft.title if isinstance(draft.title, str) else None):
+                draft.credit_or_paragraph(line.strip())
+    return draft

@@ -1,0 +1,106 @@
+"""JSON articles: IPTC ninjs (2.x lowercase and 3.x camelCase) and schema.org JSON-LD documents."""
+
+from __future__ import annotations
+
+import json
+
+from . import text
+from .draft import Draft
+from .errors import ExtractionRejected
+from .frontmatter import apply_metadata
+
+
+def load_json(source: str, code: str = "bad_json"):
+    try:
+        return json.loads(source)
+    except json.JSONDecodeError as exc:
+        raise ExtractionRejected(code, detail=f"{exc.msg} at line {exc.lineno}") from None
+    except RecursionError:
+        raise ExtractionRejected(code, detail="it is nested too deeply") from None
+
+
+def _role_value(items, preferred: tuple[str, ...] = ("main", "", None)):
+    """ninjs 3 lists like headlines/bodies/descriptions: [{'role': 'main', 'value': ...}, ...]."""
+    if isinstance(items, str):
+        return items
+    if not isinstance(items, list):
+        return None
+    for role in preferred:
+        for item in items:
+            if isinstance(item, dict) and item.get("role") == role and item.get("value"):
+                return item
+    return next((i for i in items if isinstance(i, dict) and i.get("value")), None)
+
+
+def _value(item):
+    return item.get("value") if isinstance(item, dict) else item
+
+
+def _html_to_text(value: str) -> list[str]:
+    from .htmldoc import check_depth
+
+    check_depth(value)
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(value)
+    for node in tree.css("script, style"):
+        node.decompose()
+    blocks = tree.css("h1, h2, h3, h4, h5, h6, p, li, blockquote")
+    if blocks:
+        return [b.text(deep=True, separator=" ").strip() for b in blocks if b.text(deep=True).strip()]
+    return [line for line in (tree.text(deep=True, separator="\n") or "").split("\n") if line.strip()]
+
+
+def parse_json(source: str) -> Draft:
+    data = load_json(source)
+    if isinstance(data, list) and data and isinstance(data[0], dict):
+        data = data[0]
+    if not isinstance(data, dict):
+        raise ExtractionRejected("bad_json", detail="the top level is not an object with article fields")
+    graph = data.get("@graph")
+    if isinstance(graph, list):
+        data = next((n for n in graph if isinstance(n, dict) and ("headline" in n or "articleBody" in n)), data)
+
+    draft = Draft()
+    apply_metadata(draft, data)
+
+    # ninjs 3.x
+    if "headlines" in data:
+        draft.title = _value(_role_value(data["headlines"]))
+        sub = _role_value(data["headlines"], ("subtitle", "sub", "subheadline"))
+        if isinstance(sub, dict) and sub.get("role") in ("subtitle", "sub", "subheadline"):
+            draft.subtitle = sub.get("value")
+    if "descriptions" in data:
+        draft.summary = _value(_role_value(data["descriptions"], ("summary", "main", "", None)))
+    if "subjects" in data or "subject" in data:
+        subjects = text.as_list(data.get("subjects") or data.get("subject"))
+        if subjects:
+            draft.category = draft.category or subjects[0]
+            draft.tags = [*draft.tags, *subjects]
+    by = data.get("by") or data.get("byline")
+    if by and not draft.authors:
+        draft.authors = [by]
+    if isinstance(data.get("authors"), list) and not draft.authors:
+        draft.authors = [a.get("name") if isinstance(a, dict) else a for a in data["authors"]]
+    draft.subtitle = draft.subtitle or data.get("subheadline") or data.get("alternativeHeadline")
+    draft.summary = draft.summary or data.get("description_text") or data.get("description")
+
+    # Body: ninjs 3 bodies, ninjs 2 body_text/body_html, schema.org articleBody/text.
+    body = next((data[k] for k in ("body_text", "articleBody", "text") if isinstance(data.get(k), str) and data[k].strip()), None)
+    html_body = data.get("body_html")
+    if "bodies" in data:
+        item = _role_value(data["bodies"])
+        if isinstance(item, dict):
+            if "html" in str(item.get("contentType", "")).lower():
+                html_body = item.get("value")
+            else:
+                body = item.get("value")
+    if body:
+        paragraphs = [p.strip() for p in str(body).replace("\r\n", "\n").split("\n") if p.strip()]
+    elif isinstance(html_body, str):
+        paragraphs = _html_to_text(html_body)
+    else:
+        paragraphs = []
+    for p in paragraphs:
+        draft.credit_or_paragraph(p)
+    return draft

@@ -1,0 +1,84 @@
+"""Magazine issue manifests under issues/: YAML, JSON, or Markdown front matter."""
+
+from __future__ import annotations
+
+import re
+
+from .. import model
+from . import dates, text
+from .draft import ExtractOptions, issue_id_for, normalise_issue
+from .errors import ExtractionRejected
+from .frontmatter import load_yaml, split_front_matter
+
+_FIELDS = {
+    "issue_id": ("issue_id", "issueid", "id"),
+    "publication": ("publication", "magazine", "periodical", "publisher"),
+    "volume": ("volume", "vol", "issue_number", "issuenumber", "number", "no"),
+    "title": ("title", "name", "headline"),
+    "released_on": ("released_on", "releasedon", "released", "release_date", "releasedate", "date", "published", "on_sale"),
+    "cover": ("cover", "cover_image", "coverimage", "image"),
+    "features": ("features", "contents", "highlights", "toc", "articles_list"),
+    "description": ("description", "summary", "about", "blurb"),
+}
+
+
+def _get(data: dict, field: str):
+    folded = {re.sub(r"[\s\-]", "_", str(k)).lower(): v for k, v in data.items()}
+    for name in _FIELDS[field]:
+        if folded.get(name) not in (None, "", []):
+            return folded[name]
+    return None
+
+
+def _volume(value) -> int | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    m = re.search(r"\d{1,5}", str(value))
+    return int(m.group(0)) if m else None
+
+
+def parse_manifest(key: str, source: str, suffix: str, options: ExtractOptions) -> model.IssueMetadata:
+    description_body = None
+    if suffix in (".yaml", ".yml"):
+        data = load_yaml(source)
+    elif suffix == ".json":
+        from .jsondoc import load_json
+
+        data = load_json(source, "bad_manifest")
+    else:
+        data, rest = split_front_matter(source)
+        if data is None:
+            raise ExtractionRejected("bad_manifest", detail="a Markdown manifest needs a front matter block ('---' lines) with publication and volume")
+        description_body = text.clean_block(rest).strip() or None
+    if not isinstance(data, dict):
+        raise ExtractionRejected("bad_manifest", detail="it must be a list of 'name: value' fields (publication, volume, title, released_on, ...)")
+
+    publication = text.clean(_get(data, "publication"), model.NAME_MAX)
+    volume = _volume(_get(data, "volume"))
+    given = _get(data, "issue_id")
+    issue_id = (normalise_issue(given, options.site_names) if given else None) or issue_id_for(publication, volume)
+    if not issue_id:
+        raise ExtractionRejected("bad_manifest", detail="it needs 'publication' and 'volume' (or an 'issue_id' like iolite-vol-11)")
+    released = _get(data, "released_on")
+    released_on = dates.iso_date(released, options.default_tz)
+    if released is not None and released_on is None:
+        raise ExtractionRejected("bad_manifest", detail=f"'released_on' is not a date: {text.clean(released, 40)!r}")
+    features = []
+    for item in _get(data, "features") or []:
+        if isinstance(item, dict):
+            item = item.get("title") or item.get("name")
+        features.append(item)
+    description = _get(data, "description") or description_body
+    return model.IssueMetadata(
+        key=key,
+        issue_id=issue_id,
+        publication=publication,
+        volume=volume,
+        title=text.clean(_get(data, "title"), model.TITLE_MAX),
+        released_on=released_on,
+        cover=text.clean(_get(data, "cover"), model.LINE_MAX),
+        features=[f for f in (text.clean(x, model.LINE_MAX) for x in features) if f][: model.MAX_LIST],
+        description=text.truncate(text.clean(description) or "", model.DESCRIPTION_MAX) or None,
+    )

@@ -1,0 +1,154 @@
+"""Plain text, including copies of web pages pasted from a browser.
+
+A pasted page is read as the browser showed it: category line, title (with "[NEW]"-style labels),
+a date glued to the byline, share-button lines, the title again, an optional deck, the body with
+its section headings, "Reference:" and "Image:" lines, a "Related articles" list, and then
+sidebars (magazine promos, banners) that are neither body nor metadata.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import text
+from .dates import find_date
+from .draft import Draft
+
+_HEADER = re.compile(
+    r"^(title|subtitle|author|authors|by|date|published|updated|category|tags|keywords|language|lang|issue|"
+    r"タイトル|見出し|著者|筆者|日付|公開日|更新日|カテゴリ|カテゴリー|タグ|言語)\s*[:：]\s*(.+)$",
+    re.I,
+)
+_HEADER_FIELDS = {
+    "title": "title", "タイトル": "title", "見出し": "title", "subtitle": "subtitle",
+    "author": "authors", "authors": "authors", "by": "authors", "著者": "authors", "筆者": "authors",
+    "date": "published", "published": "published", "日付": "published", "公開日": "published",
+    "updated": "updated", "更新日": "updated", "category": "category", "カテゴリ": "category", "カテゴリー": "category",
+    "tags": "tags", "keywords": "tags", "タグ": "tags", "language": "language", "lang": "language", "言語": "language",
+    "issue": "issue",
+}
+# Lines after which nothing is the article any more: sidebars, promos, footers.
+_TAIL = re.compile(
+    r"^\s*(side ?banner|magazine|advertisement|sponsored|popular(?: articles)?|ranking|most read|newsletter|"
+    r"subscribe(?: now)?|back to top|page top|copyright|©.*|all rights reserved.*|人気記事|ランキング|広告|"
+    r"バックナンバー|最新号|おすすめ|pr)\s*$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.。!?！？」』\")]$")
+_BYLINE = re.compile(r"^\s*(?:by|text|words|文|取材・文|執筆|著者)\s*[:：]?\s+\S|^\s*(?:文|執筆|著者)\s*[:：]", re.I)
+
+
+def _is_short(line: str, chars: int = 100) -> bool:
+    return len(line) <= chars and not _SENTENCE_END.search(line)
+
+
+def _date_byline(line: str):
+    """'2024/04/01Editors of Iolite' -> ('2024/04/01', 'Editors of Iolite'); None if no leading date."""
+    found = find_date(line)
+    if not found or line[: found[1]].strip(" \u3000|·-–—"):
+        return None
+    rest = line[found[2]:].strip(" \u3000|·-–—,")
+    return found[0], rest
+
+
+def parse_plaintext(source: str) -> Draft:
+    draft = Draft()
+    blocks = [line.strip() for line in source.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    blocks = [b for b in blocks if b]
+    i = 0
+
+    # "Name: value" header lines at the very top.
+    while i < len(blocks) and (m := _HEADER.match(blocks[i])):
+        field = _HEADER_FIELDS[m.group(1).lower()]
+        value = m.group(2).strip()
+        if field == "authors":
+            draft.authors.append(value)
+        elif field == "tags":
+            draft.tags.extend(text.as_list(value))
+        else:
+            setattr(draft, field, value)
+        i += 1
+
+    def skip_noise(j: int) -> int:
+        while j < len(blocks) and text.SHARE_LINE.match(blocks[j]):
+            j += 1
+        return j
+
+    i = skip_noise(i)
+    # A short first line followed by a longer non-date line is the category.
+    if (
+        not draft.title and not draft.category and i + 1 < len(blocks)
+        and len(blocks[i]) <= 30 and len(blocks[i].split()) <= 3 and _is_short(blocks[i])
+        and not _date_byline(blocks[i]) and not _date_byline(blocks[i + 1])
+        and len(blocks[i + 1]) > len(blocks[i])
+    ):
+        draft.category = blocks[i]
+        i += 1
+    if not draft.title and i < len(blocks):
+        draft.title = blocks[i]
+        i += 1
+
+    # Date, byline, share bars and the repeated title, in any order, before the body.
+    title_plain = text.split_labels(text.clean(draft.title) or "")[0]
+    while i < len(blocks):
+        line = blocks[i]
+        if text.SHARE_LINE.match(line):
+            i += 1
+            continue
+        if text.same_text(text.split_labels(line)[0], title_plain):
+            labels = text.split_labels(line)[1]
+            draft.labels.extend(labels)
+            i += 1
+            continue
+        found = _date_byline(line) if len(line) <= 120 else None
+        if found and not draft.published:
+            draft.published = found[0]
+            if found[1]:
+                draft.authors.append(found[1])
+            elif i + 1 < len(blocks) and len(blocks[i + 1]) <= 40 and _is_short(blocks[i + 1]) and not draft.authors:
+                draft.authors.append(blocks[i + 1])
+                i += 1
+            i += 1
+            continue
+        if _BYLINE.match(line) and len(line) <= 120:
+            draft.authors.append(line)
+            i += 1
+            continue
+        break
+
+    # A short line right after the header, followed by a longer paragraph, is the deck.
+    if (
+        not draft.subtitle and i + 1 < len(blocks)
+        and _is_short(blocks[i], 120) and len(blocks[i + 1]) > len(blocks[i])
+        and not text.credit_line(blocks[i]) and not text.RELATED_HEADING.match(blocks[i])
+    ):
+        draft.subtitle = blocks[i]
+        i += 1
+
+    body_lines = []
+    related = False
+    while i < len(blocks):
+        line = blocks[i]
+        i += 1
+        if text.SHARE_LINE.match(line) or _TAIL.match(line):
+            if body_lines or related:
+                break  # share bar or sidebar after the article: the rest is page furniture
+            continue
+        if text.RELATED_HEADING.match(line):
+            related = True
+            continue
+        if related:
+            draft.related_titles.append(line)
+            continue
+        body_lines.append(line)
+
+    for n, line in enumerate(body_lines):
+        if text.credit_line(line):
+            draft.credit_or_paragraph(line)
+            continue
+        prev_long = n > 0 and not _is_short(body_lines[n - 1], 80)
+        next_long = n + 1 < len(body_lines) and not _is_short(body_lines[n + 1], 80)
+        if _is_short(line, 80) and len(line.split()) <= 14 and prev_long and next_long:
+            draft.headings.append(line)
+        draft.paragraphs.append(line)
+    return draft

@@ -1,0 +1,273 @@
+"""Text rules shared by every format: cleaning, bylines, labels, credit lines, language, counts."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import unicodedata
+
+# --- cleaning -------------------------------------------------------------------------------------
+
+_SCRIPTISH = re.compile(r"<(script|style|iframe|object|embed|template|noscript)\b.*?(</\1\s*>|$)", re.I | re.S)
+_TAG = re.compile(r"</?[A-Za-z!?/][^<>]*>?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACE = re.compile(r"\s+")
+
+
+def clean(value: object, limit: int | None = None) -> str | None:
+    """One-line plain text: no markup, no script, no control characters, bounded length."""
+    if value is None:
+        return None
+    text = str(value)
+    if "<" in text:
+        text = _SCRIPTISH.sub(" ", text)
+        text = _TAG.sub(" ", text)
+        text = text.replace("<", "").replace(">", "")
+    if "&" in text:
+        text = html.unescape(text)
+        text = text.replace("<", "").replace(">", "")
+    text = _CONTROL.sub("", text)
+    text = _SPACE.sub(" ", text).strip()
+    if limit and len(text) > limit:
+        text = truncate(text, limit)
+    return text or None
+
+
+def clean_block(text: str) -> str:
+    """Multi-line body text: control characters out, paragraphs kept, runs of spaces folded."""
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    out, blank = [], False
+    for line in lines:
+        if not line:
+            blank = bool(out)
+            continue
+        if blank:
+            out.append("")
+        out.append(line)
+        blank = False
+    return "\n".join(out)
+
+
+def truncate(text: str, limit: int) -> str:
+    """Cut at a sentence or word boundary below limit, marking the cut with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    for mark in ("。", ". ", "! ", "? ", "！", "？"):
+        at = cut.rfind(mark)
+        if at > limit * 0.5:
+            return cut[: at + len(mark)].strip()
+    at = cut.rfind(" ")
+    if at > limit * 0.6:
+        cut = cut[:at]
+    return cut.rstrip(" ,;:、") + "…"
+
+
+def clean_list(values, limit: int, max_items: int) -> list[str]:
+    """Clean, drop empties, dedupe case-insensitively (keeping the first spelling), bound."""
+    out, seen = [], set()
+    for value in values or []:
+        text = clean(value, limit)
+        if not text:
+            continue
+        fold = unicodedata.normalize("NFKC", text).casefold()
+        if fold in seen:
+            continue
+        seen.add(fold)
+        out.append(text)
+        if len(out) >= max_items:
+            break
+    return out
+
+
+def as_list(value) -> list:
+    """A front-matter value that may be a list, a comma/semicolon-separated string, or one value."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple, set)):
+        out = []
+        for item in value:
+            if isinstance(item, dict):
+                item = item.get("name") or item.get("value") or item.get("title")
+            if item is not None:
+                out.append(item)
+        return out
+    if isinstance(value, dict):
+        name = value.get("name") or value.get("value")
+        return [name] if name else []
+    return [part for part in re.split(r"\s*[,;、，；]\s*", str(value)) if part.strip()]
+
+
+# --- labels and titles ----------------------------------------------------------------------------
+
+_LABEL = re.compile(r"^\s*[\[【]\s*([A-Za-z0-9\u3040-\u30ff\u4e00-\u9fff ]{1,20}?)\s*[\]】]\s*")
+_SITE_SUFFIX = re.compile(r"\s+[|\-–—:｜]\s+[^|\-–—:｜]{1,40}$")
+
+
+def split_labels(title: str) -> tuple[str, list[str]]:
+    """'[NEW] [UPDATE] Title' -> ('Title', ['NEW', 'UPDATE'])."""
+    labels = []
+    while m := _LABEL.match(title):
+        labels.append(m.group(1).strip().upper())
+        title = title[m.end():]
+    return title.strip(), labels
+
+
+def strip_site_suffix(title: str, site_names: list[str]) -> str:
+    """Drop ' | Iolite' / ' - Iolite' from a <title>, when the suffix names the site."""
+    m = _SITE_SUFFIX.search(title)
+    if not m:
+        return title
+    suffix = m.group(0).strip(" |-–—:｜").casefold()
+    names = {name.casefold() for name in site_names if name}
+    if suffix in names or (not names and len(suffix) <= 25):
+        return title[: m.start()].strip()
+    return title
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    fold = lambda s: re.sub(r"\W+", "", unicodedata.normalize("NFKC", s).casefold())  # noqa: E731
+    return fold(a) == fold(b)
+
+
+# --- bylines ----------------------------------------------------------------------------------------
+
+_BYLINE_PREFIX = re.compile(
+    r"^\s*(?:by|written by|words by|text|words|author|authors|reporter|interview|文|文章|著者|執筆|取材・文|記事)\s*[:：]?\s+|"
+    r"^\s*(?:by|text|words|author|文|執筆|著者|取材・文)\s*[:：]\s*",
+    re.I,
+)
+_ROLE_SUFFIX = re.compile(r"\s*[(（][^)）]{1,30}[)）]\s*$")
+_AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*[、,，/／・]\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*", re.I)
+_ROLE_WORDS = re.compile(
+    r"^(photo(graphy)?|photos|interview|text|edit(ed|or|ing)?|illustration|translation|staff writer|contributor)\b",
+    re.I,
+)
+
+
+def parse_authors(value) -> list[str]:
+    """Names from a byline or an author field: no 'By', no roles, split on 'and', commas and '・'.
+
+    An organisation that is the byline ('Editors of Iolite', 'Iolite編集部') is kept whole.
+    """
+    names = []
+    for item in as_list(value) if not isinstance(value, str) else [value]:
+        if isinstance(item, dict):
+            item = item.get("name")
+        if not item:
+            continue
+        text = clean(item, 400) or ""
+        if re.match(r"^https?://", text):
+            continue
+        text = _BYLINE_PREFIX.sub("", text)
+        text = _ROLE_SUFFIX.sub("", text)
+        for part in _AND.split(text):
+            part = _BYLINE_PREFIX.sub("", part).strip(" .·|-–—")
+            part = _ROLE_SUFFIX.sub("", part)
+            if not part or _ROLE_WORDS.match(part) or len(part) > 80 or len(part) < 2:
+                continue
+            if re.search(r"\d{4}[/.-]\d{1,2}", part):
+                continue
+            names.append(part)
+    return names
+
+
+# --- credit, reference and related lines ---------------------------------------------------------
+
+REFERENCE_PREFIX = re.compile(r"^\s*(?:references?|sources?|参考(?:文献|資料)?|出典|出所|参照)\s*[:：]\s*", re.I)
+IMAGE_PREFIX = re.compile(r"^\s*(?:images?|photos?|picture|image credits?|photo credits?|画像|写真|画像提供|写真提供|イメージ)\s*[:：]\s*", re.I)
+RELATED_HEADING = re.compile(r"^\s*(?:related(?: articles| stories| posts| news)?|read more|you may also like|関連記事|関連ニュース|おすすめ記事)\s*[:：]?\s*$", re.I)
+SHARE_LINE = re.compile(r"^\s*(?:share|シェア|share this(?: article)?|tweet|[•・]\s*sns-[\w-]+|sns-[\w-]+(?:-icon)?)\s*$", re.I)
+
+
+def split_credit_items(rest: str) -> list[str]:
+    return [part.strip() for part in re.split(r"\s*[,，、;；]\s*|\s+/\s+", rest) if part.strip()]
+
+
+def credit_line(line: str) -> tuple[str, list[str]] | None:
+    """('references'|'image_credits', items) when a line is a reference or image-credit line."""
+    if m := REFERENCE_PREFIX.match(line):
+        return "references", split_credit_items(line[m.end():])
+    if m := IMAGE_PREFIX.match(line):
+        return "image_credits", split_credit_items(line[m.end():])
+    return None
+
+
+# --- language and counting ------------------------------------------------------------------------
+
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f]")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+
+_STOPWORDS = {
+    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "it", "with", "as", "on", "was", "by", "are", "be", "this", "has"},
+    "de": {"der", "die", "und", "das", "ist", "nicht", "mit", "ein", "eine", "den", "von", "zu", "sich", "auf", "für", "dem"},
+    "fr": {"le", "la", "les", "et", "des", "est", "une", "du", "dans", "pour", "que", "qui", "pas", "sur", "au", "avec"},
+    "es": {"el", "la", "los", "las", "y", "de", "que", "en", "es", "por", "para", "con", "una", "del", "se", "como"},
+    "pt": {"o", "os", "as", "e", "de", "que", "em", "um", "uma", "para", "com", "não", "do", "da", "são", "por"},
+    "it": {"il", "lo", "gli", "e", "di", "che", "è", "per", "una", "con", "non", "del", "della", "sono", "nel", "alla"},
+}
+
+
+def detect_language(text: str) -> str | None:
+    """en, ja, zh, ko (by script) or a few Latin-script languages (by stop words); None if unsure."""
+    sample = text[:20000]
+    kana = len(_KANA.findall(sample))
+    hangul = len(_HANGUL.findall(sample))
+    han = len(_HAN.findall(sample))
+    words = [w.lower() for w in _LATIN_WORD.findall(sample)]
+    latin = sum(len(w) for w in words)
+    cjk = kana + hangul + han
+    if cjk and cjk * 2 >= latin * 0.5:
+        if hangul > kana and hangul >= han * 0.3:
+            return "ko"
+        if kana >= max(3, 0.05 * (kana + han)):
+            return "ja"
+        if han:
+            return "zh"
+    if not words:
+        return None
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    best = max(scores, key=scores.get)
+    if scores[best] == 0:
+        return "en" if latin else None
+    return best
+
+
+def normalise_language(value) -> str | None:
+    """'en-US' -> 'en', 'ja_JP' -> 'ja', 'Japanese' -> 'ja'."""
+    text = clean(value, 40)
+    if not text:
+        return None
+    names = {"english": "en", "japanese": "ja", "日本語": "ja", "chinese": "zh", "中文": "zh", "korean": "ko", "한국어": "ko"}
+    if text.casefold() in names:
+        return names[text.casefold()]
+    m = re.match(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$", text)
+    return m.group(1).lower() if m else None
+
+
+def count_words(text: str) -> int:
+    """Words for space-separated scripts, characters for CJK (as Japanese editors count)."""
+    cjk = len(_CJK_CHAR.findall(text))
+    rest = _CJK_CHAR.sub(" ", text)
+    return cjk + len(_WORD.findall(rest))
+
+
+def reading_minutes(text: str) -> int:
+    """At 200 words a minute, or 500 characters a minute for CJK text; at least one minute."""
+    cjk = len(_CJK_CHAR.findall(text))
+    words = len(_WORD.findall(_CJK_CHAR.sub(" ", text)))
+    minutes = words / 200 + cjk / 500
+    return max(1, math.ceil(minutes)) if (words or cjk) else 0
+
+
+def slug(value: str, limit: int = 60) -> str:
+    text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:limit].strip("-")

@@ -1,0 +1,32 @@
+"""Stable identifiers derived from S3 keys.
+
+An article's id is a readable slug of its file name plus a short hash of the whole key, so two
+files with the same name in different folders never collide, and the same key always gives the
+same id. A moved or renamed file therefore gets a new id: the move is a delete plus a create.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from .extract.text import slug
+
+
+def key_hash(key: str, length: int = 10) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:length]
+
+
+def article_id_for_key(key: str) -> str:
+    """articles/2024/04/china-belt-and-road.txt -> china-belt-and-road-<10 hex of sha256(key)>."""
+    name = key.rsplit("/", 1)[-1]
+    stem = name.split(".", 1)[0] if not name.startswith(".") else name
+    return f"{slug(stem, 60) or 'article'}-{key_hash(key)}"
+
+
+def manifest_id_for_key(key: str) -> str:
+    """The id of the manifest file itself (one issue may be declared by more than one file)."""
+    return article_id_for_key(key)
+
+
+def is_issue_key(key: str) -> bool:
+    return key.startswith("issues/")

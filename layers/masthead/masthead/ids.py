@@ -8,8 +8,14 @@ same id. A moved or renamed file therefore gets a new id: the move is a delete p
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 
-from .extract.text import slug
+
+def slug(value: str, limit: int = 60) -> str:
+    """ASCII, lower case, words joined by '-' (non-ASCII letters are dropped)."""
+    text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:limit].strip("-")
 
 
 def key_hash(key: str, length: int = 10) -> str:

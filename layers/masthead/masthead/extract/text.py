@@ -7,6 +7,8 @@ import math
 import re
 import unicodedata
 
+from ..ids import slug  # noqa: F401 - re-exported for the parsers
+
 # --- cleaning -------------------------------------------------------------------------------------
 
 _SCRIPTISH = re.compile(r"<(script|style|iframe|object|embed|template|noscript)\b.*?(</\1\s*>|$)", re.I | re.S)
@@ -266,8 +268,3 @@ def reading_minutes(text: str) -> int:
     words = len(_WORD.findall(_CJK_CHAR.sub(" ", text)))
     minutes = words / 200 + cjk / 500
     return max(1, math.ceil(minutes)) if (words or cjk) else 0
-
-
-def slug(value: str, limit: int = 60) -> str:
-    text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:limit].strip("-")

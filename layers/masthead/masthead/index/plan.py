@@ -1,0 +1,238 @@
+"""Change planning: given one IndexMessage and the stored state of its key, what to write. Pure.
+
+The plan is one transaction: the key's document item (guarded by the sequencer that was read, so a
+concurrent writer forces a re-plan), its listing entries (put/delete), and the issue aggregates
+(atomic ADDs, never read-modify-write). Applying the same message twice, or an older one after a
+newer one, plans nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from ..ids import article_id_for_key, is_issue_key, manifest_id_for_key
+from ..messages import IndexMessage
+from ..s3events import is_newer
+from . import schema as s
+
+
+@dataclass(frozen=True)
+class Put:
+    item: dict
+    condition: str | None = None
+    names: dict = field(default_factory=dict)
+    values: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Delete:
+    key: dict
+
+
+@dataclass(frozen=True)
+class Update:
+    key: dict
+    expression: str
+    names: dict = field(default_factory=dict)
+    values: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Plan:
+    outcome: str  # published | updated | unchanged | removed | rejected | stale | duplicate | ...
+    ops: tuple = ()
+
+    @property
+    def writes(self) -> bool:
+        return bool(self.ops)
+
+
+def doc_key(key: str) -> dict:
+    """The document item key for an S3 key."""
+    if is_issue_key(key):
+        return {s.TABLE_PK: s.manifest_pk(manifest_id_for_key(key)), s.TABLE_SK: s.MANIFEST_SK}
+    return {s.TABLE_PK: s.article_pk(article_id_for_key(key)), s.TABLE_SK: s.ARTICLE_SK}
+
+
+def fingerprint(extraction: dict | None, sha256: str | None) -> str:
+    """Changes when the content or anything extracted from it changes; equal for identical re-uploads."""
+    canonical = json.dumps({"extraction": extraction, "sha256": sha256}, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _now_iso(now: datetime) -> str:
+    return now.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _guard(current: dict | None) -> tuple[str, dict, dict]:
+    if current is None:
+        return "attribute_not_exists(#pk)", {"#pk": s.TABLE_PK}, {}
+    return "#seq = :expected_seq", {"#seq": "sequencer"}, {":expected_seq": current["sequencer"]}
+
+
+def _issue_counter_update(issue_id: str, count_delta: int, category_deltas: dict[str, int]) -> Update | None:
+    deltas = {c: d for c, d in category_deltas.items() if d}
+    if not count_delta and not deltas:
+        return None
+    names = {"#type": "type", "#issue_id": "issue_id"}
+    values = {":one": 1, ":count": count_delta, ":issue": "issue", ":iid": issue_id}
+    adds = ["revision :one", "article_count :count"]
+    for n, (category, delta) in enumerate(sorted(deltas.items())):
+        names[f"#c{n}"] = s.category_counter(category)
+        values[f":c{n}"] = delta
+        adds.append(f"#c{n} :c{n}")
+    return Update(
+        key={s.TABLE_PK: s.issue_pk(issue_id), s.TABLE_SK: s.ISSUE_SK},
+        expression="SET #type = :issue, #issue_id = if_not_exists(#issue_id, :iid) ADD " + ", ".join(adds),
+        names=names,
+        values=values,
+    )
+
+
+def _aggregate_ops(old: dict | None, new: dict | None) -> list[Update]:
+    """Issue counters moved from the old accepted article state to the new one."""
+    def membership(doc):
+        if not doc or doc.get("status") != "accepted" or not doc.get("issue_id"):
+            return None, None
+        return doc["issue_id"], doc.get("category")
+
+    old_issue, old_cat = membership(old)
+    new_issue, new_cat = membership(new)
+    changes: dict[str, tuple[int, dict[str, int]]] = {}
+    if old_issue:
+        count, cats = changes.setdefault(old_issue, (0, {}))
+        if old_cat:
+            cats[old_cat] = cats.get(old_cat, 0) - 1
+        changes[old_issue] = (count - 1, cats)
+    if new_issue:
+        count, cats = changes.setdefault(new_issue, (0, {}))
+        if new_cat:
+            cats[new_cat] = cats.get(new_cat, 0) + 1
+        changes[new_issue] = (count + 1, cats)
+    ops = []
+    for issue_id, (count, cats) in sorted(changes.items()):
+        op = _issue_counter_update(issue_id, count, cats)
+        if op:
+            ops.append(op)
+    return ops
+
+
+def _listing_ops(old: dict | None, new: dict | None) -> list:
+    old_entries = s.listing_entries(old) if old else {}
+    new_entries = s.listing_entries(new) if new else {}
+    ops: list = [Put(item) for item in new_entries.values()]
+    pk = (new or old)[s.TABLE_PK]
+    ops += [Delete({s.TABLE_PK: pk, s.TABLE_SK: sk}) for sk in old_entries if sk not in new_entries]
+    return ops
+
+
+def _base_doc(message: IndexMessage, now: datetime) -> dict:
+    key = doc_key(message.key)
+    return {
+        **key,
+        "type": "manifest" if key[s.TABLE_SK] == s.MANIFEST_SK else "article",
+        "key": message.key,
+        "sequencer": message.sequencer,
+        "event_time": message.event_time,
+        "source": message.source.model_dump(),
+        "extractor_version": message.extractor_version,
+        "indexed_at": _now_iso(now),
+    }
+
+
+def _new_doc(message: IndexMessage, current: dict | None, now: datetime) -> dict:
+    doc = _base_doc(message, now)
+    if message.action == "delete":
+        doc["status"] = "deleted"
+        doc["source"] = {**doc["source"], "sha256": None}
+        doc[s.TTL_ATTRIBUTE] = int(now.timestamp()) + s.TOMBSTONE_SECONDS
+        doc["fingerprint"] = None
+        if doc["type"] == "article":
+            doc["article_id"] = article_id_for_key(message.key)
+        return doc
+    extraction = message.extraction or {}
+    doc["fingerprint"] = fingerprint(extraction, message.source.sha256)
+    if extraction.get("status") == "rejected":
+        doc.update(status="rejected", error=extraction["error"], rejected_at=doc["indexed_at"])
+        doc[s.LIST_PK] = s.REJECTED_LIST
+        doc[s.LIST_SK] = f"{doc['indexed_at']}#{message.key}"
+        if doc["type"] == "article":
+            doc["article_id"] = article_id_for_key(message.key)
+        return doc
+    doc["status"] = "accepted"
+    if doc["type"] == "manifest":
+        doc.update({f: extraction.get(f) for f in ("issue_id", *s.ISSUE_FIELDS)})
+        return doc
+    doc.update({f: extraction.get(f) for f in s.ARTICLE_FIELDS})
+    first = (current or {}).get("first_indexed_at") if (current or {}).get("status") == "accepted" else None
+    doc["first_indexed_at"] = first or doc["indexed_at"]
+    doc["sort_time"] = s.utc_sort_time(doc.get("published_at")) or doc["first_indexed_at"][:19] + "Z"
+    return doc
+
+
+def _manifest_ops(old: dict | None, new: dict) -> list[Update]:
+    """Copy an accepted manifest's fields onto its issue item; clear them when it goes away."""
+    old_issue = old.get("issue_id") if old and old.get("status") == "accepted" else None
+    new_issue = new.get("issue_id") if new.get("status") == "accepted" else None
+    ops = []
+    if old_issue and old_issue != new_issue:
+        names = {f"#f{n}": f for n, f in enumerate((*s.ISSUE_FIELDS, "manifest_key", s.LIST_PK, s.LIST_SK))}
+        ops.append(Update(
+            key={s.TABLE_PK: s.issue_pk(old_issue), s.TABLE_SK: s.ISSUE_SK},
+            expression="REMOVE " + ", ".join(names) + " ADD revision :one",
+            names=names,
+            values={":one": 1},
+        ))
+    if new_issue:
+        fields = {f: new.get(f) for f in s.ISSUE_FIELDS}
+        fields.update({
+            "manifest_key": new["key"],
+            s.LIST_PK: s.ISSUES_LIST,
+            s.LIST_SK: f"{new.get('released_on') or '0000-00-00'}#{new_issue}",
+            "type": "issue",
+            "issue_id": new_issue,
+        })
+        names = {f"#f{n}": f for n, f in enumerate(fields)}
+        values = {f":v{n}": v for n, v in enumerate(fields.values())}
+        sets = ", ".join(f"#f{n} = :v{n}" for n in range(len(fields)))
+        ops.append(Update(
+            key={s.TABLE_PK: s.issue_pk(new_issue), s.TABLE_SK: s.ISSUE_SK},
+            expression=f"SET {sets} ADD revision :one",
+            names=names,
+            values={**values, ":one": 1},
+        ))
+    return ops
+
+
+def plan_change(message: IndexMessage, current: dict | None, now: datetime | None = None) -> Plan:
+    """What to write for `message`, given the key's stored document item `current` (or None)."""
+    now = now or datetime.now(timezone.utc)
+    if current is not None and not is_newer(message.sequencer, current.get("sequencer")):
+        same = current.get("sequencer") == message.sequencer
+        return Plan("duplicate" if same else "stale")
+
+    new = _new_doc(message, current, now)
+    condition, names, values = _guard(current)
+    doc_put = Put(new, condition, names, values)
+    old_status = (current or {}).get("status")
+
+    if current is not None and old_status == new["status"] and current.get("fingerprint") == new["fingerprint"] and new["status"] != "deleted":
+        # Identical content again: only the sequencer and source version move on.
+        keep = {k: v for k, v in current.items() if k not in ("sequencer", "source", "event_time", "extractor_version")}
+        return Plan("unchanged", (Put({**keep, **{k: new[k] for k in ("sequencer", "source", "event_time", "extractor_version")}}, condition, names, values),))
+
+    if new["type"] == "manifest":
+        ops = [doc_put, *_manifest_ops(current, new)]
+    else:
+        ops = [doc_put, *_listing_ops(current, new), *_aggregate_ops(current, new)]
+
+    if new["status"] == "deleted":
+        outcome = "removed" if old_status == "accepted" else "deleted"
+    elif new["status"] == "rejected":
+        outcome = "rejected"
+    else:
+        outcome = "updated" if old_status == "accepted" else "published"
+    return Plan(outcome, tuple(ops))

@@ -1,0 +1,158 @@
+"""The index's key schema: one table, one overloaded GSI. Pure; documented in docs/index.md.
+
+Item types (PK / SK):
+  ARTICLE#<article_id> / ARTICLE            the state of one article key (accepted, rejected or deleted)
+  ARTICLE#<article_id> / LIST#<list>        one listing entry of that article (its summary), on GSI ByList
+  MANIFEST#<manifest_id> / MANIFEST         the state of one issue-manifest key
+  ISSUE#<issue_id> / ISSUE                  the issue: manifest fields plus exact aggregates
+
+GSI ByList (GSI1PK / GSI1SK) partitions, each one access pattern:
+  ISSUE#<issue_id>     articles of an issue      <position 5 digits>#<sort time>#<article_id>  (ascending)
+  CATEGORY#<category>  articles in a category    <sort time>#<article_id>                      (newest first)
+  TAG#<tag>            articles with a tag       <sort time>#<article_id>
+  AUTHOR#<author>      articles by an author     <sort time>#<article_id>
+  LATEST#<0..7>        latest articles, sharded  <sort time>#<article_id>  (8 partitions merged by the reader)
+  ISSUES               issues                    <released_on>#<issue_id>                      (newest first)
+  REJECTED             rejected uploads          <rejected at>#<key>                            (newest first)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from datetime import datetime, timezone
+
+TABLE_PK = "PK"
+TABLE_SK = "SK"
+LIST_INDEX = "ByList"
+LIST_PK = "GSI1PK"
+LIST_SK = "GSI1SK"
+TTL_ATTRIBUTE = "expires_at"
+
+ARTICLE_SK = "ARTICLE"
+MANIFEST_SK = "MANIFEST"
+ISSUE_SK = "ISSUE"
+LISTING_SK_PREFIX = "LIST#"
+ISSUES_LIST = "ISSUES"
+REJECTED_LIST = "REJECTED"
+# Spreads "latest articles" over this many partitions so no single partition takes every write.
+LATEST_SHARDS = 8
+NO_POSITION = 99999
+CATEGORY_COUNTER_PREFIX = "cat:"
+# Deleted keys keep a tombstone (so an older, late event cannot resurrect them) for this long;
+# S3 delivers events within minutes, so a month is far beyond any redelivery.
+TOMBSTONE_SECONDS = 30 * 24 * 3600
+
+# What every listing entry carries: enough to render a list without a second read.
+SUMMARY_FIELDS = (
+    "article_id", "key", "format", "title", "subtitle", "authors", "published_at", "updated_at", "category",
+    "tags", "labels", "language", "issue_id", "position", "summary", "word_count", "reading_minutes",
+)
+ARTICLE_FIELDS = SUMMARY_FIELDS + ("headings", "references", "image_credits", "related_titles")
+ISSUE_FIELDS = ("publication", "volume", "title", "released_on", "cover", "features", "description")
+INTERNAL_FIELDS = (TABLE_PK, TABLE_SK, LIST_PK, LIST_SK, "type", "sort_time", TTL_ATTRIBUTE)
+
+
+def facet(value: str) -> str:
+    """How categories, tags and author names are matched: NFKC, case-folded, single spaces."""
+    return " ".join(unicodedata.normalize("NFKC", value).casefold().split())
+
+
+def article_pk(article_id: str) -> str:
+    return f"ARTICLE#{article_id}"
+
+
+def manifest_pk(manifest_id: str) -> str:
+    return f"MANIFEST#{manifest_id}"
+
+
+def issue_pk(issue_id: str) -> str:
+    return f"ISSUE#{issue_id}"
+
+
+def issue_list(issue_id: str) -> str:
+    return f"ISSUE#{issue_id}"
+
+
+def category_list(category: str) -> str:
+    return f"CATEGORY#{facet(category)}"
+
+
+def tag_list(tag: str) -> str:
+    return f"TAG#{facet(tag)}"
+
+
+def author_list(author: str) -> str:
+    return f"AUTHOR#{facet(author)}"
+
+
+def latest_list(shard: int) -> str:
+    return f"LATEST#{shard}"
+
+
+def latest_shard(article_id: str) -> int:
+    return int(hashlib.sha256(article_id.encode()).hexdigest()[:8], 16) % LATEST_SHARDS
+
+
+def utc_sort_time(iso: str | None) -> str | None:
+    """ISO 8601 with any offset -> UTC 'YYYY-MM-DDTHH:MM:SSZ', which sorts as text."""
+    if not iso:
+        return None
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def category_counter(category: str) -> str:
+    return f"{CATEGORY_COUNTER_PREFIX}{category}"
+
+
+def categories_of(issue_item: dict) -> list[str]:
+    """The categories present in an issue: its counters that are above zero."""
+    return sorted(
+        name[len(CATEGORY_COUNTER_PREFIX):]
+        for name, count in issue_item.items()
+        if name.startswith(CATEGORY_COUNTER_PREFIX) and int(count) > 0
+    )
+
+
+def listing_entries(doc: dict) -> dict[str, dict]:
+    """The listing items an accepted article document has, by sort key (SK)."""
+    if doc.get("status") != "accepted":
+        return {}
+    article_id = doc["article_id"]
+    sort_time = doc["sort_time"]
+    ordered = f"{sort_time}#{article_id}"
+    lists: dict[str, str] = {latest_list(latest_shard(article_id)): ordered}
+    if doc.get("issue_id"):
+        position = doc.get("position")
+        position = NO_POSITION if position is None else int(position)
+        lists[issue_list(doc["issue_id"])] = f"{position:05d}#{ordered}"
+    if doc.get("category"):
+        lists[category_list(doc["category"])] = ordered
+    for tag in doc.get("tags") or []:
+        lists.setdefault(tag_list(tag), ordered)
+    for author in doc.get("authors") or []:
+        lists.setdefault(author_list(author), ordered)
+    summary = {field: doc.get(field) for field in SUMMARY_FIELDS}
+    return {
+        f"{LISTING_SK_PREFIX}{name}": {
+            TABLE_PK: doc[TABLE_PK],
+            TABLE_SK: f"{LISTING_SK_PREFIX}{name}",
+            LIST_PK: name,
+            LIST_SK: sort_value,
+            "type": "listing",
+            "sort_time": sort_time,
+            **summary,
+        }
+        for name, sort_value in lists.items()
+    }
+
+
+def public_view(item: dict) -> dict:
+    """An item as readers see it: without key attributes and bookkeeping."""
+    return {k: v for k, v in item.items() if k not in INTERNAL_FIELDS and not k.startswith(CATEGORY_COUNTER_PREFIX)}

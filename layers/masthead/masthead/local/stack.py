@@ -1,0 +1,493 @@
+"""The pipeline on an embedded AWS (moto, in-process): resources as template.yaml declares them,
+the real handlers, and events shaped exactly as AWS sends them.
+
+moto cannot run Lambda functions, and its own S3 notifications lack `sequencer` and `versionId`,
+so this module plays the part of the AWS services around the functions: S3 event notifications
+(filtered by the template's NotificationConfiguration), the SQS and DynamoDB-stream event source
+mappings (with partial batch failures, retries and dead-letter queues), and Lambda's invoke.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import sys
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import quote_plus
+
+from .template import (
+    Resolver,
+    function_environment,
+    global_function_property,
+    load_template,
+    parameter_defaults,
+    resources_of_type,
+)
+
+ACCOUNT_ID = "123456789012"
+REGION = "ap-northeast-1"
+
+
+@dataclass
+class LambdaContext:
+    function_name: str
+    memory_limit_in_mb: int = 512
+    timeout_seconds: int = 30
+    aws_request_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    log_group_name: str = ""
+    log_stream_name: str = ""
+
+    @property
+    def invoked_function_arn(self) -> str:
+        return f"arn:aws:lambda:{REGION}:{ACCOUNT_ID}:function:{self.function_name}"
+
+    def get_remaining_time_in_millis(self) -> int:
+        return self.timeout_seconds * 1000
+
+
+@dataclass
+class Function:
+    logical_id: str
+    handler: object
+    environment: dict[str, str]
+    timeout: int
+    sqs_sources: list[dict] = field(default_factory=list)  # {"queue_url": ..., "batch_size": ...}
+    stream_sources: list[dict] = field(default_factory=list)
+
+
+def matches_filter(pattern: dict, record: dict) -> bool:
+    """EventBridge-style filter patterns as the template uses them (nested keys, lists of values)."""
+    for name, expected in pattern.items():
+        value = record.get(name) if isinstance(record, dict) else None
+        if isinstance(expected, dict):
+            if not isinstance(value, dict) or not matches_filter(expected, value):
+                return False
+        elif isinstance(expected, list):
+            if value not in expected:
+                return False
+    return True
+
+
+class LocalStack:
+    """Creates the template's resources in moto and drives the functions. Use inside mock_aws()."""
+
+    def __init__(self, template_path: str | Path, stack_name: str = "masthead-local", quiet: bool = True) -> None:
+        import boto3
+
+        self.template_path = Path(template_path).resolve()
+        self.root = self.template_path.parent
+        self.template = load_template(self.template_path)
+        self.stack_name = stack_name
+        self.quiet = quiet
+        self.session = boto3.session.Session(region_name=REGION)
+        self.s3 = self.session.client("s3")
+        self.sqs = self.session.client("sqs")
+        self.sns = self.session.client("sns")
+        self.dynamodb = self.session.client("dynamodb")
+        self.streams = self.session.client("dynamodbstreams")
+        self.resolver = Resolver(
+            parameters={
+                **parameter_defaults(self.template),
+                "AWS::StackName": stack_name,
+                "AWS::AccountId": ACCOUNT_ID,
+                "AWS::Region": REGION,
+                "AWS::Partition": "aws",
+            }
+        )
+        self.functions: dict[str, Function] = {}
+        self.queue_urls: dict[str, str] = {}
+        self.dead_letter_queues: dict[str, str] = {}
+        self.bucket = ""
+        self.table = ""
+        self.topic_arn = ""
+        self.notifications_queue_url = ""
+        self._shard_iterators: dict[str, str] = {}
+        self._sequence = int(time.time() * 1000) << 20
+        self._stream_retry: dict[str, int] = {}
+
+    # --- resources ------------------------------------------------------------------------------
+    def create(self) -> "LocalStack":
+        self._create_queues()
+        self._create_topic()
+        self._create_table()
+        self._create_bucket()
+        self._load_functions()
+        self._subscribe_notifications_queue()
+        return self
+
+    def _create_queues(self) -> None:
+        queues = resources_of_type(self.template, "AWS::SQS::Queue")
+        # Dead-letter queues first: the others' RedrivePolicy names them.
+        ordered = sorted(queues, key=lambda q: "RedrivePolicy" in (queues[q].get("Properties") or {}))
+        for logical in ordered:
+            props = dict(queues[logical].get("Properties") or {})
+            name = f"{self.stack_name}-{logical}"
+            attributes = {}
+            if "VisibilityTimeout" in props:
+                attributes["VisibilityTimeout"] = str(props["VisibilityTimeout"])
+            if "MessageRetentionPeriod" in props:
+                attributes["MessageRetentionPeriod"] = str(props["MessageRetentionPeriod"])
+            if "RedrivePolicy" in props:
+                redrive = self.resolver.resolve(props["RedrivePolicy"])
+                attributes["RedrivePolicy"] = json.dumps(redrive)
+                self.dead_letter_queues[logical] = redrive["deadLetterTargetArn"]
+            url = self.sqs.create_queue(QueueName=name, Attributes=attributes)["QueueUrl"]
+            arn = f"arn:aws:sqs:{REGION}:{ACCOUNT_ID}:{name}"
+            self.queue_urls[logical] = url
+            self.resolver.refs[logical] = url
+            self.resolver.attributes[(logical, "Arn")] = arn
+            self.resolver.attributes[(logical, "QueueName")] = name
+            self.resolver.attributes[(logical, "QueueUrl")] = url
+
+    def _create_topic(self) -> None:
+        for logical in resources_of_type(self.template, "AWS::SNS::Topic"):
+            arn = self.sns.create_topic(Name=f"{self.stack_name}-{logical}")["TopicArn"]
+            self.resolver.refs[logical] = arn
+            self.resolver.attributes[(logical, "TopicName")] = arn.rsplit(":", 1)[1]
+            self.resolver.attributes[(logical, "TopicArn")] = arn
+            self.topic_arn = arn
+
+    def _create_table(self) -> None:
+        for logical, res in resources_of_type(self.template, "AWS::DynamoDB::Table").items():
+            props = res["Properties"]
+            name = f"{self.stack_name}-{logical}"
+            args = {
+                "TableName": name,
+                "AttributeDefinitions": props["AttributeDefinitions"],
+                "KeySchema": props["KeySchema"],
+                "BillingMode": props.get("BillingMode", "PAY_PER_REQUEST"),
+            }
+            if props.get("GlobalSecondaryIndexes"):
+                args["GlobalSecondaryIndexes"] = props["GlobalSecondaryIndexes"]
+            if props.get("StreamSpecification"):
+                args["StreamSpecification"] = {"StreamEnabled": True, **props["StreamSpecification"]}
+            description = self.dynamodb.create_table(**args)["TableDescription"]
+            ttl = props.get("TimeToLiveSpecification")
+            if ttl:
+                self.dynamodb.update_time_to_live(TableName=name, TimeToLiveSpecification=ttl)
+            self.resolver.refs[logical] = name
+            self.resolver.attributes[(logical, "Arn")] = description["TableArn"]
+            self.resolver.attributes[(logical, "StreamArn")] = description.get("LatestStreamArn", "")
+            self.table = name
+
+    def _create_bucket(self) -> None:
+        for logical, res in resources_of_type(self.template, "AWS::S3::Bucket").items():
+            props = res["Properties"]
+            name = self.resolver.resolve(props["BucketName"])
+            self.s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": REGION})
+            if (props.get("VersioningConfiguration") or {}).get("Status") == "Enabled":
+                self.s3.put_bucket_versioning(Bucket=name, VersioningConfiguration={"Status": "Enabled"})
+            self.resolver.refs[logical] = name
+            self.resolver.attributes[(logical, "Arn")] = f"arn:aws:s3:::{name}"
+            self.bucket = name
+            self.bucket_notifications = [
+                self.resolver.resolve(config)
+                for config in (props.get("NotificationConfiguration") or {}).get("QueueConfigurations", [])
+            ]
+
+    def _load_functions(self) -> None:
+        for logical, res in resources_of_type(self.template, "AWS::Serverless::Function").items():
+            props = res["Properties"]
+            environment = {k: str(v) for k, v in self.resolver.resolve(function_environment(self.template, logical)).items()}
+            module_name, attr = props["Handler"].rsplit(".", 1)
+            path = self.root / props["CodeUri"] / f"{module_name}.py"
+            with self._environment(environment):
+                spec = importlib.util.spec_from_file_location(f"masthead_function_{logical}", path)
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+            function = Function(
+                logical_id=logical,
+                handler=getattr(module, attr),
+                environment=environment,
+                timeout=int(props.get("Timeout") or global_function_property(self.template, "Timeout", 3)),
+            )
+            for event in (props.get("Events") or {}).values():
+                event_props = event.get("Properties") or {}
+                if event["Type"] == "SQS":
+                    arn = self.resolver.resolve(event_props["Queue"])
+                    logical_queue = next(q for q, url in self.queue_urls.items() if self.resolver.attributes[(q, "Arn")] == arn)
+                    function.sqs_sources.append({"queue": logical_queue, "batch_size": int(event_props.get("BatchSize", 10))})
+                elif event["Type"] == "DynamoDB":
+                    function.stream_sources.append({
+                        "stream_arn": self.resolver.resolve(event_props["Stream"]),
+                        "batch_size": int(event_props.get("BatchSize", 100)),
+                        "max_retries": int(event_props.get("MaximumRetryAttempts", 0)),
+                        "filters": [json.loads(f["Pattern"]) for f in ((event_props.get("FilterCriteria") or {}).get("Filters") or [])],
+                        "on_failure": self.resolver.resolve(((event_props.get("DestinationConfig") or {}).get("OnFailure") or {}).get("Destination")),
+                    })
+            self.functions[logical] = function
+
+    def _subscribe_notifications_queue(self) -> None:
+        """A queue subscribed to the topic, as a downstream consumer would have."""
+        url = self.sqs.create_queue(QueueName=f"{self.stack_name}-notifications-subscriber")["QueueUrl"]
+        self.notifications_queue_url = url
+        arn = self.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        self.sns.subscribe(TopicArn=self.topic_arn, Protocol="sqs", Endpoint=arn)
+
+    @contextmanager
+    def _environment(self, variables: dict[str, str]):
+        saved = {k: os.environ.get(k) for k in variables}
+        os.environ.update(variables)
+        if self.quiet:
+            os.environ["POWERTOOLS_LOG_LEVEL"] = "CRITICAL"
+            saved.setdefault("POWERTOOLS_LOG_LEVEL", None)
+        try:
+            yield
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+
+    def invoke(self, logical_id: str, event: dict) -> dict:
+        """Invoke a handler as Lambda would, with the function's environment from the template."""
+        from ..service import runtime
+
+        function = self.functions[logical_id]
+        with self._environment(function.environment):
+            runtime.reset()
+            return function.handler(event, LambdaContext(function_name=f"{self.stack_name}-{logical_id}", timeout_seconds=function.timeout)) or {}
+
+    # --- S3, as the bucket's notification configuration declares --------------------------------
+    def _next_sequencer(self) -> str:
+        self._sequence += 1
+        return f"{self._sequence:018X}"
+
+    def _s3_event(self, name: str, key: str, obj: dict) -> dict:
+        now = datetime.now(timezone.utc)
+        return {
+            "eventVersion": "2.1",
+            "eventSource": "aws:s3",
+            "awsRegion": REGION,
+            "eventTime": now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z",
+            "eventName": name,
+            "userIdentity": {"principalId": "AWS:AIDAEXAMPLEEDITOR"},
+            "requestParameters": {"sourceIPAddress": "203.0.113.10"},
+            "responseElements": {"x-amz-request-id": uuid.uuid4().hex[:16].upper(), "x-amz-id-2": uuid.uuid4().hex},
+            "s3": {
+                "s3SchemaVersion": "1.0",
+                "configurationId": "masthead-uploads",
+                "bucket": {"name": self.bucket, "ownerIdentity": {"principalId": "A3EXAMPLE"}, "arn": f"arn:aws:s3:::{self.bucket}"},
+                # Keys are form-URL-encoded in S3 events: spaces as '+', non-ASCII percent-encoded.
+                "object": {"key": quote_plus(key, safe="/"), **obj, "sequencer": self._next_sequencer()},
+            },
+        }
+
+    def _notify_s3(self, event_name: str, key: str, obj: dict) -> dict | None:
+        for config in self.bucket_notifications:
+            wanted = config["Event"]
+            if not (wanted == event_name or (wanted.endswith(":*") and ("s3:" + event_name).startswith(wanted[:-1]))):
+                continue
+            rules = {r["Name"].lower(): r["Value"] for r in config.get("Filter", {}).get("S3Key", {}).get("Rules", [])}
+            if not key.startswith(rules.get("prefix", "")) or not key.endswith(rules.get("suffix", "")):
+                continue
+            arn = config["Queue"]
+            queue = next(q for q in self.queue_urls if self.resolver.attributes[(q, "Arn")] == arn)
+            record = self._s3_event(event_name, key, obj)
+            self.sqs.send_message(QueueUrl=self.queue_urls[queue], MessageBody=json.dumps({"Records": [record]}))
+            return record
+        return None
+
+    def upload(self, key: str, data: bytes) -> dict | None:
+        """Put an object and deliver its ObjectCreated event; returns the S3 event record (or None)."""
+        response = self.s3.put_object(Bucket=self.bucket, Key=key, Body=data)
+        obj = {"size": len(data), "eTag": response["ETag"].strip('"')}
+        if response.get("VersionId"):
+            obj["versionId"] = response["VersionId"]
+        return self._notify_s3("ObjectCreated:Put", key, obj)
+
+    def delete(self, key: str) -> dict | None:
+        response = self.s3.delete_object(Bucket=self.bucket, Key=key)
+        obj = {}
+        name = "ObjectRemoved:Delete"
+        if response.get("DeleteMarker"):
+            name = "ObjectRemoved:DeleteMarkerCreated"
+            obj["versionId"] = response.get("VersionId")
+        return self._notify_s3(name, key, obj)
+
+    # --- event source mappings -------------------------------------------------------------------
+    def _drain_queue(self, function: Function, source: dict) -> int:
+        url = self.queue_urls[source["queue"]]
+        response = self.sqs.receive_message(
+            QueueUrl=url, MaxNumberOfMessages=min(10, source["batch_size"]), AttributeNames=["All"], MessageAttributeNames=["All"]
+        )
+        messages = response.get("Messages", [])
+        if not messages:
+            return 0
+        arn = self.resolver.attributes[(source["queue"], "Arn")]
+        event = {"Records": [
+            {
+                "messageId": m["MessageId"],
+                "receiptHandle": m["ReceiptHandle"],
+                "body": m["Body"],
+                "attributes": m.get("Attributes", {}),
+                "messageAttributes": m.get("MessageAttributes", {}),
+                "md5OfBody": m["MD5OfBody"],
+                "eventSource": "aws:sqs",
+                "eventSourceARN": arn,
+                "awsRegion": REGION,
+            }
+            for m in messages
+        ]}
+        result = self.invoke(function.logical_id, event)
+        failed = {f["itemIdentifier"] for f in (result or {}).get("batchItemFailures", [])}
+        for m in messages:
+            if m["MessageId"] in failed:
+                # Visible again at once (instead of after the visibility timeout) so the run ends quickly.
+                self.sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"], VisibilityTimeout=0)
+            else:
+                self.sqs.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
+        return len(messages)
+
+    def _stream_records(self, stream_arn: str) -> list[dict]:
+        records = []
+        description = self.streams.describe_stream(StreamArn=stream_arn)["StreamDescription"]
+        for shard in description["Shards"]:
+            shard_id = shard["ShardId"]
+            iterator = self._shard_iterators.get(shard_id) or self.streams.get_shard_iterator(
+                StreamArn=stream_arn, ShardId=shard_id, ShardIteratorType="TRIM_HORIZON"
+            )["ShardIterator"]
+            response = self.streams.get_records(ShardIterator=iterator)
+            self._shard_iterators[shard_id] = response["NextShardIterator"]
+            records.extend(response["Records"])
+        return records
+
+    @staticmethod
+    def _lambda_stream_record(record: dict, stream_arn: str) -> dict:
+        data = dict(record["dynamodb"])
+        created = data.get("ApproximateCreationDateTime")
+        if isinstance(created, datetime):
+            data["ApproximateCreationDateTime"] = int(created.timestamp())
+        return {
+            "eventID": record["eventID"],
+            "eventName": record["eventName"],
+            "eventVersion": "1.1",
+            "eventSource": "aws:dynamodb",
+            "awsRegion": REGION,
+            "dynamodb": data,
+            "eventSourceARN": stream_arn,
+        }
+
+    def _drain_stream(self, function: Function, source: dict) -> int:
+        raw = self._stream_records(source["stream_arn"])
+        records = [self._lambda_stream_record(r, source["stream_arn"]) for r in raw]
+        if source["filters"]:
+            records = [r for r in records if any(matches_filter(p, r) for p in source["filters"])]
+        pending = records
+        attempts = 0
+        while pending:
+            batch = pending[: source["batch_size"]]
+            result = self.invoke(function.logical_id, {"Records": batch})
+            failures = {f["itemIdentifier"] for f in (result or {}).get("batchItemFailures", [])}
+            if not failures:
+                pending = pending[len(batch):]
+                attempts = 0
+                continue
+            # Lambda retries from the first failed record on; after MaximumRetryAttempts the batch
+            # goes to the OnFailure destination and the shard moves on.
+            first = next(i for i, r in enumerate(batch) if r["dynamodb"]["SequenceNumber"] in failures)
+            attempts += 1
+            if attempts > source["max_retries"]:
+                if source["on_failure"]:
+                    queue = next(q for q in self.queue_urls if self.resolver.attributes[(q, "Arn")] == source["on_failure"])
+                    self.sqs.send_message(QueueUrl=self.queue_urls[queue], MessageBody=json.dumps({"records": batch[first:]}, default=str))
+                pending = pending[len(batch):]
+                attempts = 0
+            else:
+                pending = pending[first:]
+        return len(records)
+
+    def run_until_idle(self, max_rounds: int = 200, progress=None) -> int:
+        """Deliver queued messages and stream records to their functions until nothing moves."""
+        total = 0
+        for _ in range(max_rounds):
+            moved = 0
+            for function in self.functions.values():
+                for source in function.sqs_sources:
+                    while (n := self._drain_queue(function, source)):
+                        moved += n
+                        if progress:
+                            progress(function.logical_id, n)
+                for source in function.stream_sources:
+                    n = self._drain_stream(function, source)
+                    moved += n
+                    if progress and n:
+                        progress(function.logical_id, n)
+            total += moved
+            if not moved:
+                return total
+        raise RuntimeError("the pipeline did not settle")
+
+    # --- what came out ---------------------------------------------------------------------------
+    def notifications(self) -> list[dict]:
+        """Notifications received by the subscribed queue so far (and removes them from it)."""
+        out = []
+        while True:
+            response = self.sqs.receive_message(QueueUrl=self.notifications_queue_url, MaxNumberOfMessages=10)
+            messages = response.get("Messages", [])
+            if not messages:
+                return out
+            for m in messages:
+                envelope = json.loads(m["Body"])
+                attributes = {k: v.get("Value") for k, v in (envelope.get("MessageAttributes") or {}).items()}
+                out.append({"event_type": attributes.get("event_type"), "attributes": attributes, "body": json.loads(envelope["Message"])})
+                self.sqs.delete_message(QueueUrl=self.notifications_queue_url, ReceiptHandle=m["ReceiptHandle"])
+
+    def dead_letters(self) -> dict[str, int]:
+        """How many messages sit in each dead-letter queue."""
+        counts = {}
+        dlq_names = set(self.dead_letter_queues.values())
+        for logical, url in self.queue_urls.items():
+            arn = self.resolver.attributes[(logical, "Arn")]
+            if arn in dlq_names or logical.endswith("DeadLetterQueue"):
+                attrs = self.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["ApproximateNumberOfMessages"])["Attributes"]
+                counts[logical] = int(attrs["ApproximateNumberOfMessages"])
+        return counts
+
+    def reader(self):
+        from ..reader import IndexReader
+
+        return IndexReader(self.dynamodb, self.table)
+
+
+@contextmanager
+def embedded_aws():
+    """An in-process AWS for this block: fake credentials, moto for every call."""
+    from moto import mock_aws
+
+    saved = {k: os.environ.get(k) for k in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_DEFAULT_REGION",
+                                             "POWERTOOLS_TRACE_DISABLED", "POWERTOOLS_METRICS_DISABLED", "POWERTOOLS_DEV")}
+    os.environ.update({
+        "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_SESSION_TOKEN": "testing",
+        "AWS_DEFAULT_REGION": REGION, "POWERTOOLS_TRACE_DISABLED": "true", "POWERTOOLS_METRICS_DISABLED": "true",
+    })
+    try:
+        with mock_aws():
+            yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def upload_folder(stack: LocalStack, source: Path) -> list[str]:
+    """Upload every file under `source`, keys relative to it, in a stable order."""
+    keys = []
+    for path in sorted(p for p in source.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts)):
+        key = path.relative_to(source).as_posix()
+        stack.upload(key, path.read_bytes())
+        keys.append(key)
+    return keys
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use: masthead demo")

@@ -1,0 +1,31 @@
+"""The message the extract function sends to the index queue: one S3 change, extracted."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+
+class SourceObject(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bucket: str
+    key: str
+    version_id: str | None = None
+    etag: str | None = None
+    size: int | None = None
+    sha256: str | None = None
+
+
+class IndexMessage(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    action: Literal["upsert", "delete"]
+    key: str
+    sequencer: str
+    event_time: str | None = None
+    source: SourceObject
+    # The extraction result as JSON (ArticleMetadata, IssueMetadata or Rejection); None for deletes.
+    extraction: dict | None = None
+    extractor_version: str | None = None

@@ -1,0 +1,155 @@
+"""Index changes to notifications: one per real change, decided from a stream record's images. Pure.
+
+The event types, body and attributes are the contract in docs/events.md and
+masthead/schemas/notification.schema.json.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from .index import schema as s
+
+SCHEMA_VERSION = "1.0"
+EVENT_TYPES = ("article.published", "article.updated", "article.removed", "article.rejected", "issue.updated")
+
+
+@dataclass(frozen=True)
+class Notification:
+    event_type: str
+    body: dict
+    attributes: dict[str, str]
+
+
+def _plain(value):
+    """DynamoDB numbers come back as Decimal; JSON wants int."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, set):
+        return sorted(_plain(v) for v in value)
+    return value
+
+
+def _event_id(*parts: object) -> str:
+    return hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:32]
+
+
+def _article_summary(doc: dict) -> dict:
+    return _plain({field: doc.get(field) for field in s.SUMMARY_FIELDS})
+
+
+def _attributes(event_type: str, doc: dict | None) -> dict[str, str]:
+    attributes = {"event_type": event_type}
+    for name in ("category", "issue_id", "language"):
+        value = (doc or {}).get(name)
+        if value:
+            attributes[name] = str(value)[:256]
+    return attributes
+
+
+def _envelope(event_type: str, event_id: str, occurred_at: str | None) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "event_id": event_id,
+        "event_type": event_type,
+        "occurred_at": occurred_at or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+    }
+
+
+def _changed_fields(old: dict, new: dict) -> list[str]:
+    changed = [f for f in s.ARTICLE_FIELDS if _plain(old.get(f)) != _plain(new.get(f)) and f not in ("key", "article_id")]
+    if (old.get("source") or {}).get("sha256") != (new.get("source") or {}).get("sha256"):
+        changed.append("content")
+    return changed
+
+
+def _document_notifications(old: dict | None, new: dict | None) -> list[Notification]:
+    old_status = (old or {}).get("status")
+    new_status = (new or {}).get("status")
+    doc = new or old
+    pk = doc[s.TABLE_PK]
+    sequencer = (new or {}).get("sequencer") or (old or {}).get("sequencer")
+    occurred = (new or {}).get("indexed_at")
+    is_article = doc.get("type") == "article"
+
+    if new_status == "rejected":
+        if old_status == "rejected" and old.get("fingerprint") == new.get("fingerprint"):
+            return []
+        body = _envelope("article.rejected", _event_id("article.rejected", pk, sequencer), occurred)
+        body["rejection"] = {
+            "key": new["key"],
+            "kind": "article" if is_article else "issue",
+            "article_id": new.get("article_id"),
+            "code": new["error"]["code"],
+            "message": new["error"]["message"],
+            "previous_status": old_status,
+        }
+        return [Notification("article.rejected", body, _attributes("article.rejected", None))]
+
+    if not is_article:
+        return []  # an accepted or deleted manifest shows up as issue.updated on its issue item
+
+    if new_status == "accepted":
+        if old_status == "accepted":
+            if old.get("fingerprint") == new.get("fingerprint"):
+                return []
+            event_type = "article.updated"
+        else:
+            event_type = "article.published"
+        body = _envelope(event_type, _event_id(event_type, pk, sequencer), occurred)
+        body["article"] = _article_summary(new)
+        if event_type == "article.updated":
+            body["changed_fields"] = _changed_fields(old, new)
+            body["previous"] = {"issue_id": old.get("issue_id"), "category": old.get("category")}
+        return [Notification(event_type, body, _attributes(event_type, new))]
+
+    if old_status == "accepted":  # deleted (tombstone) or the item itself removed
+        body = _envelope("article.removed", _event_id("article.removed", pk, sequencer), occurred)
+        body["article"] = _article_summary(old)
+        return [Notification("article.removed", body, _attributes("article.removed", old))]
+    return []
+
+
+def issue_view(item: dict) -> dict:
+    """An issue item as readers and notifications show it: manifest fields plus aggregates."""
+    view = {"issue_id": item.get("issue_id") or item[s.TABLE_PK].split("#", 1)[1]}
+    view.update({f: item.get(f) for f in s.ISSUE_FIELDS})
+    view["manifest_key"] = item.get("manifest_key")
+    view["article_count"] = int(item.get("article_count") or 0)
+    view["categories"] = s.categories_of(item)
+    return _plain(view)
+
+
+def _issue_notifications(old: dict | None, new: dict | None) -> list[Notification]:
+    if new is None:
+        return []
+    # An issue nobody has described or filled yet looks like this; a change from it is a change.
+    before = issue_view(old or {s.TABLE_PK: new[s.TABLE_PK]})
+    after = issue_view(new)
+    if before == after:
+        return []
+    body = _envelope("issue.updated", _event_id("issue.updated", new[s.TABLE_PK], new.get("revision")), None)
+    body["issue"] = after
+    body["changed_fields"] = sorted(k for k in after if before.get(k) != after[k])
+    attributes = {"event_type": "issue.updated", "issue_id": after["issue_id"]}
+    return [Notification("issue.updated", body, attributes)]
+
+
+def notifications_for(old: dict | None, new: dict | None) -> list[Notification]:
+    """The notifications one index change (old and new image of one item) amounts to."""
+    item = new or old
+    if not item:
+        return []
+    sk = item.get(s.TABLE_SK)
+    if sk in (s.ARTICLE_SK, s.MANIFEST_SK):
+        return _document_notifications(old, new)
+    if sk == s.ISSUE_SK:
+        return _issue_notifications(old, new)
+    return []  # listing entries: covered by their article's own notification

@@ -6,6 +6,7 @@ import re
 
 from .draft import Draft
 from .frontmatter import apply_metadata, split_front_matter
+from .text import credit_line
 
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -92,6 +93,11 @@ def blocks(source: str):
             if (b := flush()):
                 yield b
             yield ("heading", len(m.group(1)), inline(m.group(2)))
+            continue
+        if credit_line(line):  # "Reference:" / "Image:" lines stand alone even without a blank line
+            if (b := flush()):
+                yield b
+            yield ("paragraph", 0, inline(line.strip()))
             continue
         if _LIST.match(line) or _QUOTE.match(line):
             if (b := flush()):

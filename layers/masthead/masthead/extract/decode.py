@@ -66,15 +66,16 @@ def decode_text(data: bytes) -> tuple[str, str]:
             return data.decode(declared), declared
         except (UnicodeDecodeError, LookupError):
             pass  # a wrong declaration is common; fall through to detection
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    # ISO-2022-JP is 7-bit, so it also decodes as UTF-8: look for its escape sequences first.
     if b"\x1b$B" in data or b"\x1b$@" in data:
         try:
             return data.decode("iso2022_jp"), "iso2022_jp"
         except UnicodeDecodeError:
             pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     candidates = []
     for name in ("cp932", "euc_jp"):
         try:

@@ -75,12 +75,12 @@ def parse_plaintext(source: str) -> Draft:
         return j
 
     i = skip_noise(i)
-    # A short first line followed by a longer non-date line is the category.
+    # A pasted page starts "Category / Title / date+byline": a short first line is the category
+    # only when the line after next is the date line.
     if (
-        not draft.title and not draft.category and i + 1 < len(blocks)
+        not draft.title and not draft.category and i + 2 < len(blocks)
         and len(blocks[i]) <= 30 and len(blocks[i].split()) <= 3 and _is_short(blocks[i])
-        and not _date_byline(blocks[i]) and not _date_byline(blocks[i + 1])
-        and len(blocks[i + 1]) > len(blocks[i])
+        and not _date_byline(blocks[i]) and not _date_byline(blocks[i + 1]) and _date_byline(blocks[i + 2])
     ):
         draft.category = blocks[i]
         i += 1

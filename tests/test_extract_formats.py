@@ -1,0 +1,245 @@
+"""Extraction of each format, with files written here (plain data, no AWS)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from docx_factory import build_docx
+
+from masthead.extract import extract
+
+
+def article(key: str, data: bytes | str) -> dict:
+    result = extract(key, data.encode("utf-8") if isinstance(data, str) else data)
+    assert result.accepted, result.as_dict()
+    return {**result.as_dict(), "body": result.body}
+
+
+def test_markdown_yaml_front_matter_with_comma_authors_and_long_date():
+    a = article("articles/x/post.md", "---\ntitle: Hello markets\nauthor: Ann Lee and Bo Chen\ndate: January 10, 2025\n"
+                "tags: defi, policy\ncategory: Policy\nsummary: A short summary.\n---\n\nFirst paragraph of the body.\n\n## Section one\n\nMore text.\n")
+    assert a["format"] == "markdown"
+    assert a["title"] == "Hello markets"
+    assert a["authors"] == ["Ann Lee", "Bo Chen"]
+    assert a["published_at"] == "2025-01-10T00:00:00+09:00"
+    assert a["tags"] == ["defi", "policy"]
+    assert a["category"] == "Policy"
+    assert a["summary"] == "A short summary."
+    assert a["headings"] == ["Section one"]
+    assert "title: Hello" not in a["body"] and "---" not in a["body"]
+
+
+def test_markdown_toml_front_matter():
+    a = article("articles/x/t.md", '+++\ntitle = "TOML post"\nauthors = ["A One", "B Two"]\ndate = 2024-09-28\ntags = ["x"]\n+++\n\nBody text here.\n')
+    assert a["title"] == "TOML post"
+    assert a["authors"] == ["A One", "B Two"]
+    assert a["published_at"].startswith("2024-09-28")
+
+
+def test_markdown_without_front_matter_takes_the_first_heading_as_title():
+    a = article("articles/x/n.md", "# The real title\n\nIntro paragraph.\n\n## Part two\n\nText.\n")
+    assert a["title"] == "The real title"
+    assert a["headings"] == ["Part two"]
+    assert "The real title" not in a["body"]
+
+
+def test_markdown_inline_syntax_is_removed_from_body():
+    a = article("articles/x/i.md", "# T\n\nSee [the report](https://example.com) and **bold** `code` ![img](a.png).\n")
+    assert a["body"] == "See the report and bold code ."
+
+
+def test_japanese_dates_and_era_dates():
+    assert article("articles/x/j.md", "---\ntitle: T\ndate: 2024年11月28日\n---\n本文です。")["published_at"] == "2024-11-28T00:00:00+09:00"
+    assert article("articles/x/e.md", "---\ntitle: T\ndate: 令和6年4月1日\n---\n本文です。")["published_at"] == "2024-04-01T00:00:00+09:00"
+    assert article("articles/x/g.md", "---\ntitle: T\ndate: 令和元年5月1日\n---\n本文です。")["published_at"] == "2019-05-01T00:00:00+09:00"
+
+
+def test_html_prefers_visible_headline_and_strips_site_suffix():
+    html = ("<html><head><title>Fallback title | Iolite</title></head><body><article><h1>[NEW] Visible headline</h1>"
+            "<p>Body paragraph long enough to count as the lede of the article.</p></article></body></html>")
+    a = article("articles/x/a.html", html)
+    assert a["title"] == "Visible headline"
+    assert a["labels"] == ["NEW"]
+    no_h1 = article("articles/x/b.html", "<html><head><title>Only title – Iolite</title></head><body><p>Body text here.</p></body></html>")
+    assert no_h1["title"] == "Only title"
+
+
+def test_html_json_ld_graph_with_author_reference_and_issue():
+    html = """<html lang="en"><head><script type="application/ld+json">
+    {"@context": "https://schema.org", "@graph": [
+      {"@type": "Person", "@id": "#p1", "name": "Kato Mei"},
+      {"@type": "BlogPosting", "headline": "Graph headline", "author": [{"@id": "#p1"}],
+       "datePublished": "2024-06-01T08:00:00Z", "dateModified": "2024-06-02T08:00:00Z", "articleSection": "Tech",
+       "isPartOf": {"@type": "PublicationIssue", "issueNumber": 7, "isPartOf": {"@type": "Periodical", "name": "Iolite"}}}]}
+    </script></head><body><article><p>Body text of the blog post, long enough to be a lede.</p></article></body></html>"""
+    a = article("articles/x/g.html", html)
+    assert a["title"] == "Graph headline"
+    assert a["authors"] == ["Kato Mei"]
+    assert a["published_at"] == "2024-06-01T08:00:00+00:00"
+    assert a["updated_at"] == "2024-06-02T08:00:00+00:00"
+    assert a["category"] == "Tech"
+    assert a["issue_id"] == "iolite-vol-7"
+
+
+def test_html_removes_scripts_handlers_and_boilerplate_from_every_field():
+    html = """<html><head><title>T<script>alert(1)</script></title><meta name="author" content="<b>Ed</b> Smith"></head>
+    <body onload="steal()"><nav>Home News</nav><article><h1>Safe <i>title</i><img src=x onerror="alert(2)"></h1>
+    <p>Real text that readers see.</p><script>document.write('injected')</script><div class="share">SHARE X</div>
+    <p>More real text.</p></article><aside class="related"><h3>Related articles</h3><ul><li>Other story</li></ul></aside>
+    <footer>All rights reserved</footer></body></html>"""
+    a = article("articles/x/h.html", html)
+    flat = json.dumps(a)
+    for bad in ("<", "onerror", "alert", "steal", "injected", "All rights reserved", "SHARE"):
+        assert bad not in flat, bad
+    assert a["title"] == "Safe title"
+    assert a["authors"] == ["Ed Smith"]
+    assert a["related_titles"] == ["Other story"]
+
+
+def test_html_visible_byline_and_date_when_no_metadata():
+    html = ("<html><body><article><h1>Headline</h1><p class='byline'>By Ann Lee and Bo Chen · 2024/05/06</p>"
+            "<p>The article body starts here and goes on.</p></article></body></html>")
+    a = article("articles/x/v.html", html)
+    assert a["authors"] == ["Ann Lee", "Bo Chen"]
+    assert a["published_at"] == "2024-05-06T00:00:00+09:00"
+
+
+def test_pasted_web_copy_layout():
+    text = ("Markets\n\n[NEW] Title of the pasted page\n\n2024/04/01Editors of Iolite\nSHARE\n  • sns-x-icon\n"
+            "[NEW] Title of the pasted page\n\nA short deck line\n\nFirst body paragraph that is clearly longer than the deck line above it.\n\n"
+            "A section heading\n\nSecond body paragraph, also long enough to be a paragraph of the article.\n\n"
+            "Reference:Source one,Source two\nImage: Photographer\n\nRelated articles\n\nAnother story\n\nSHARE\nSide Banner\nMAGAZINE\nIolite Vol.11\n")
+    a = article("articles/2024/04/p.txt", text)
+    assert a["format"] == "text"
+    assert a["category"] == "Markets"
+    assert a["title"] == "Title of the pasted page"
+    assert a["labels"] == ["NEW"]
+    assert a["subtitle"] == "A short deck line"
+    assert a["authors"] == ["Editors of Iolite"]
+    assert a["published_at"] == "2024-04-01T00:00:00+09:00"
+    assert a["headings"] == ["A section heading"]
+    assert a["references"] == ["Source one", "Source two"]
+    assert a["image_credits"] == ["Photographer"]
+    assert a["related_titles"] == ["Another story"]
+    assert a["issue_id"] is None  # the magazine promo is not the article's issue
+    for furniture in ("SHARE", "sns-x-icon", "Side Banner", "MAGAZINE", "Iolite Vol.11", "Reference:"):
+        assert furniture not in a["body"]
+
+
+def test_json_ninjs_2_and_3_and_schema_org():
+    ninjs2 = {"headline": "N2", "byline": "Ann Lee", "firstcreated": "2024-01-02T03:04:05+09:00",
+              "subject": [{"name": "Crypto"}, {"name": "China"}], "body_text": "Para one.\n\nPara two."}
+    a = article("articles/x/n2.json", json.dumps(ninjs2))
+    assert (a["title"], a["authors"], a["category"]) == ("N2", ["Ann Lee"], "Crypto")
+    assert "China" in a["tags"] and a["body"] == "Para one.\n\nPara two."
+    ninjs3 = {"headlines": [{"role": "main", "value": "N3"}, {"role": "subtitle", "value": "Sub"}], "by": "Bo Chen",
+              "firstCreated": "2024-02-03", "subjects": [{"name": "Tax"}],
+              "bodies": [{"role": "main", "contentType": "text/html", "value": "<p>Html body.</p><script>x()</script>"}]}
+    b = article("articles/x/n3.json", json.dumps(ninjs3))
+    assert (b["title"], b["subtitle"], b["authors"], b["body"]) == ("N3", "Sub", ["Bo Chen"], "Html body.")
+    schema = {"@type": "NewsArticle", "headline": "S", "author": {"@type": "Person", "name": "Cy"}, "datePublished": "2024-03-04",
+              "articleBody": "Schema body."}
+    c = article("articles/x/s.json", json.dumps(schema))
+    assert (c["title"], c["authors"], c["body"]) == ("S", ["Cy"], "Schema body.")
+
+
+def test_docx_core_properties_styles_and_paragraph_order():
+    data = build_docx(
+        [("Title", "Doc title"), (None, "By Ann Lee"), (None, "First paragraph."), ("Heading2", "Section"), (None, "Second paragraph."),
+         (None, "Image: Agency")],
+        core={"title": "Doc title", "created": "2024-05-06T01:02:03Z", "keywords": "a; b", "category": "Cat", "language": "ja-JP"},
+    )
+    a = article("articles/x/d.docx", data)
+    assert a["format"] == "docx"
+    assert a["title"] == "Doc title"
+    assert a["authors"] == ["Ann Lee"]
+    assert a["tags"] == ["a", "b"]
+    assert a["category"] == "Cat"
+    assert a["headings"] == ["Section"]
+    assert a["image_credits"] == ["Agency"]
+    assert a["body"] == "First paragraph.\n\nSection\n\nSecond paragraph."
+
+
+def test_docx_localised_heading_style_names():
+    data = build_docx([("a1", "見出しのタイトル"), (None, "本文の段落です。"), ("a2", "小見出し"), (None, "続きの段落。")],
+                      styles={"a1": "heading 1", "a2": "heading 2"})
+    a = article("articles/x/ja.docx", data)
+    assert a["title"] == "見出しのタイトル"
+    assert a["headings"] == ["小見出し"]
+    assert a["language"] == "ja"
+
+
+@pytest.mark.parametrize(
+    "encoding, data_fn",
+    [
+        ("utf-8", lambda s: s.encode("utf-8")),
+        ("utf-8-sig", lambda s: s.encode("utf-8-sig")),
+        ("utf-16", lambda s: s.encode("utf-16")),
+        ("shift_jis", lambda s: s.encode("cp932")),
+        ("euc-jp", lambda s: s.encode("euc_jp")),
+        ("iso-2022-jp", lambda s: s.encode("iso2022_jp")),
+    ],
+)
+def test_japanese_text_in_every_supported_encoding(encoding, data_fn):
+    text = "カテゴリ：政策\n上海市、実施計画を公表\n2024/05/20　Iolite編集部\n\n上海市は、ブロックチェーンを活用した仕組みを構築するための計画を公表した。\n"
+    a = article("articles/x/ja.txt", data_fn(text))
+    assert a["title"] == "上海市、実施計画を公表", encoding
+    assert a["category"] == "政策"
+    assert a["authors"] == ["Iolite編集部"]
+    assert a["language"] == "ja"
+
+
+def test_cp1252_and_declared_charset():
+    a = article("articles/x/w.txt", "Café prices\n\nThe café raised prices – again, said the owner’s son.\n".encode("cp1252"))
+    assert a["title"] == "Café prices"
+    html = '<html><head><meta charset="euc-jp"><title>記事</title></head><body><h1>見出し</h1><p>本文です。</p></body></html>'
+    b = article("articles/x/e.html", html.encode("euc_jp"))
+    assert b["title"] == "見出し"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The market rallied as the central bank held rates and traders bought.", "en"),
+    ("ビットコインの価格が上昇し、市場では期待が高まっている。", "ja"),
+    ("比特币价格上涨，市场情绪明显改善。", "zh"),
+    ("비트코인 가격이 오르면서 시장의 기대가 커지고 있다.", "ko"),
+])
+def test_language_detection(text, lang):
+    assert article("articles/x/l.txt", f"Title line\n\n{text}\n")["language"] == lang
+
+
+def test_word_count_counts_cjk_characters_and_reading_minutes():
+    a = article("articles/x/c.md", "# T\n\n" + "語" * 1000 + "\n\n" + "word " * 200)
+    assert a["word_count"] == 1200
+    assert a["reading_minutes"] == 3  # 1000 chars / 500 + 200 words / 200
+
+
+def test_issue_from_key_folder():
+    a = article("articles/iolite-vol-11/x.md", "# T\n\nBody.")
+    assert a["issue_id"] == "iolite-vol-11"
+
+
+def test_field_lengths_are_bounded():
+    long_title = "word " * 200
+    a = article("articles/x/long.md", f"---\ntitle: {long_title}\ntags: [{', '.join('t' + str(i) for i in range(50))}]\n---\n\nBody.")
+    assert len(a["title"]) <= 300
+    assert len(a["tags"]) == 20
+    assert len(a["summary"]) <= 300
+
+
+@pytest.mark.parametrize("key, body, manifest", [
+    ("issues/a.yaml", "publication: Iolite\nvolume: 11\ntitle: January\nreleased_on: 2024-11-28\nfeatures: [a, b]\n",
+     {"issue_id": "iolite-vol-11", "volume": 11, "released_on": "2024-11-28", "features": ["a", "b"]}),
+    ("issues/b.json", '{"publication": "Iolite", "volume": "Vol.10", "released_on": "2024/09/28"}',
+     {"issue_id": "iolite-vol-10", "volume": 10, "released_on": "2024-09-28"}),
+    ("issues/c.md", "---\nissue_id: special-vol-1\ntitle: Special\n---\nAbout the issue.\n",
+     {"issue_id": "special-vol-1", "description": "About the issue."}),
+])
+def test_issue_manifests(key, body, manifest):
+    result = extract(key, body.encode())
+    assert result.accepted
+    data = result.as_dict()
+    assert data["kind"] == "issue"
+    for field, value in manifest.items():
+        assert data[field] == value
+

@@ -1,0 +1,98 @@
+"""Every rejection code, with the hostile and broken inputs that produce it: fast, bounded, never a crash."""
+
+from __future__ import annotations
+
+import io
+import time
+import tracemalloc
+import zipfile
+
+import pytest
+from docx_factory import build_docx
+
+from masthead.extract import REJECTION_MESSAGES, ExtractOptions, extract
+
+
+def _zip_bomb() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        with z.open("word/document.xml", "w", force_zip64=True) as f:
+            for _ in range(120):
+                f.write(b"\0" * (1 << 20))
+    return out.getvalue()
+
+
+BOMB = "---\n" + "a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+    f"a{i}: &a{i} [{','.join([f'*a{i-1}'] * 10)}]\n" for i in range(1, 9)) + "title: *a8\n---\nBody.\n"
+
+CASES = [
+    ("articles/a/empty.md", b"", "empty_file"),
+    ("articles/a/blank.txt", b"  \n\t\n  ", "empty_file"),
+    ("articles/a/big.md", b"# T\n\n" + b"x" * 2048, "too_large"),
+    ("articles/a/png.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "binary_content"),
+    ("articles/a/zip.txt", b"PK\x03\x04" + b"\0" * 30, "binary_content"),
+    ("articles/a/nul.html", b"<html>\0\0\0\0binary", "binary_content"),
+    ("articles/a/file.exe", b"just text", "unsupported_format"),
+    ("articles/a/bad.md", b"---\ntitle: \"unterminated\ndate: [2024\n---\nBody", "bad_front_matter"),
+    ("articles/a/open.md", b"---\ntitle: never closed\n\nBody", "bad_front_matter"),
+    ("articles/a/bomb.md", BOMB.encode(), "front_matter_too_complex"),
+    ("articles/a/bad.json", b'{"headline": "x",}', "bad_json"),
+    ("articles/a/list.json", b'[1, 2, 3]', "bad_json"),
+    ("articles/a/bad-utf8.txt", b"\xef\xbb\xbfTitle\n\n\xff\xfe broken", "undecodable"),
+    ("articles/a/bad.docx", b"PK\x03\x04 not really a zip", "bad_docx"),
+    ("articles/a/renamed.docx", b"# A markdown file named .docx", "bad_docx"),
+    ("articles/a/bomb.docx", _zip_bomb(), "docx_too_large"),
+    ("articles/a/deep.html", ("<div>" * 3000 + "x" + "</div>" * 3000).encode(), "too_deeply_nested"),
+    ("articles/a/notitle.json", b'{"body_text": "only a body"}', "missing_title"),
+    ("articles/a/titleonly.md", b"---\ntitle: Just a title\n---\n", "no_body"),
+    ("articles/a/nav.html", b"<html><head><title>Menu | Iolite</title></head><body><nav><a>Home</a><a>News</a></nav><footer>(c)</footer></body></html>", "no_body"),
+    ("issues/bad.yaml", b"title: no publication or volume\n", "bad_manifest"),
+    ("issues/bad-date.yaml", b"publication: Iolite\nvolume: 3\nreleased_on: someday\n", "bad_manifest"),
+    ("issues/cover.png", b"plain text", "unsupported_format"),
+]
+
+
+@pytest.mark.parametrize("key, data, code", CASES, ids=[c[0] for c in CASES])
+def test_rejected_with_code_and_editor_message(key, data, code):
+    tracemalloc.start()
+    started = time.perf_counter()
+    result = extract(key, data, ExtractOptions(max_bytes=1024 if code == "too_large" else 10 * 1024 * 1024))
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert result.metadata.status == "rejected", result.as_dict()
+    assert result.metadata.error.code == code
+    message = result.metadata.error.message
+    assert message and "{" not in message and "Traceback" not in message
+    # Generous bounds (not a benchmark): hostile input must not hang or balloon.
+    assert elapsed < 5
+    assert peak < 64 * 1024 * 1024
+
+
+def test_every_rejection_code_is_exercised():
+    exercised = {code for _, _, code in CASES} | {"internal_error"}  # internal_error: the test below
+    assert exercised == set(REJECTION_MESSAGES)
+
+
+def test_a_bug_in_a_parser_rejects_the_file_instead_of_raising(monkeypatch):
+    from masthead.extract import markdown
+
+    def broken(_source):
+        raise KeyError("bug")
+
+    monkeypatch.setattr(markdown, "parse_markdown", broken)
+    result = extract("articles/a/x.md", b"# T\n\nBody")
+    assert result.metadata.error.code == "internal_error"
+
+
+def test_docx_with_entity_declarations_is_refused():
+    data = build_docx([(None, "x")])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            content = src.read(info)
+            if info.filename == "word/document.xml":
+                content = b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]>' + content.split(b"?>", 1)[1]
+            dst.writestr(info, content)
+    result = extract("articles/a/ent.docx", out.getvalue())
+    assert result.metadata.error.code == "bad_docx"

@@ -255,6 +255,14 @@ class LocalStack:
             runtime.reset()
             return function.handler(event, LambdaContext(function_name=f"{self.stack_name}-{logical_id}", timeout_seconds=function.timeout)) or {}
 
+    def _failures(self, logical_id: str, event: dict, identifiers: list[str]) -> set[str]:
+        """The records an invocation failed: its batchItemFailures, or all of them if it raised."""
+        try:
+            result = self.invoke(logical_id, event)
+        except Exception:  # noqa: BLE001 - Lambda treats a raised error as the whole batch failing
+            return set(identifiers)
+        return {f["itemIdentifier"] for f in (result or {}).get("batchItemFailures", [])}
+
     # --- S3, as the bucket's notification configuration declares --------------------------------
     def _next_sequencer(self) -> str:
         self._sequence += 1
@@ -336,8 +344,7 @@ class LocalStack:
             }
             for m in messages
         ]}
-        result = self.invoke(function.logical_id, event)
-        failed = {f["itemIdentifier"] for f in (result or {}).get("batchItemFailures", [])}
+        failed = self._failures(function.logical_id, event, [m["MessageId"] for m in messages])
         for m in messages:
             if m["MessageId"] in failed:
                 # Visible again at once (instead of after the visibility timeout) so the run ends quickly.
@@ -384,8 +391,7 @@ class LocalStack:
         attempts = 0
         while pending:
             batch = pending[: source["batch_size"]]
-            result = self.invoke(function.logical_id, {"Records": batch})
-            failures = {f["itemIdentifier"] for f in (result or {}).get("batchItemFailures", [])}
+            failures = self._failures(function.logical_id, {"Records": batch}, [r["dynamodb"]["SequenceNumber"] for r in batch])
             if not failures:
                 pending = pending[len(batch):]
                 attempts = 0

@@ -110,7 +110,8 @@ class IndexReader:
             shard_state = state.get(str(shard), {})
             if shard_state.get("done"):
                 continue
-            page = self._query_list(s.latest_list(shard), limit, _encode(shard_state.get("start")), newest_first=True)
+            start = shard_state.get("start")
+            page = self._query_list(s.latest_list(shard), limit, _encode(to_attributes(start)) if start else None, newest_first=True)
             pages[shard] = page
             for position, item in enumerate(page.items):
                 heads.append((item[s.LIST_SK], shard, position, item))
@@ -139,17 +140,7 @@ class IndexReader:
             else:
                 next_state[str(shard)] = {"done": True}
         items = [_plain(s.public_view(h[3])) for h in chosen]
-        return Page(items, _encode(self._serialise_state(next_state)) if more else None)
-
-    @staticmethod
-    def _serialise_state(state: dict) -> dict:
-        out = {}
-        for shard, value in state.items():
-            if "start" in value:
-                out[shard] = {"start": to_attributes(value["start"])}
-            else:
-                out[shard] = value
-        return out
+        return Page(items, _encode(next_state) if more else None)
 
     def issues(self, limit: int = 20, cursor: str | None = None) -> Page:
         """Issues with a manifest, newest release first."""

@@ -1,0 +1,63 @@
+"""`sam validate --lint` and `sam build` pass, and every built function imports its handler from the
+build output with the built layer on sys.path, under the Lambda runtime's Python when it is here."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def sam() -> str:
+    path = os.environ.get("MASTHEAD_SAM") or shutil.which("sam")
+    if not path or not Path(path).exists():
+        pytest.skip("the SAM CLI is not installed (make test installs it)")
+    return path
+
+
+def run(cmd, **kwargs):
+    env = {**os.environ, "SAM_CLI_TELEMETRY": "0", "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=900, **kwargs)
+
+
+def test_sam_validate_lint():
+    result = run([sam(), "validate", "--lint"])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def build_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sam-build")
+    result = run([sam(), "build", "--build-dir", str(out), "--cache-dir", str(out.parent / "sam-cache")])
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return out
+
+
+def test_sam_build_layer_has_package_under_python(build_dir):
+    assert (build_dir / "MastheadLayer" / "python" / "masthead" / "__init__.py").is_file()
+    assert not (build_dir / "MastheadLayer" / "python" / "python").exists()
+
+
+@pytest.mark.parametrize("function", ["ExtractFunction", "IndexFunction", "NotifyFunction"])
+def test_built_function_imports_its_handler_with_the_built_layer(build_dir, function):
+    code = build_dir / function
+    layer = build_dir / "MastheadLayer" / "python"
+    probe = (
+        "import sys; sys.path[:0] = [sys.argv[1], sys.argv[2]]\n"
+        "import app, masthead\n"
+        "assert callable(app.lambda_handler)\n"
+        "assert masthead.__file__.startswith(sys.argv[2]), masthead.__file__\n"
+        "print(sys.version_info[:2])\n"
+    )
+    # -S: no site-packages, so only the build output and the standard library are importable;
+    # boto3 comes from the layer (pinned there to match its botocore), as it would on Lambda.
+    env = {"PATH": os.environ["PATH"], "POWERTOOLS_TRACE_DISABLED": "true", "AWS_DEFAULT_REGION": "ap-northeast-1"}
+    result = subprocess.run([sys.executable, "-S", "-c", probe, str(code), str(layer)], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]

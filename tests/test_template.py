@@ -1,0 +1,116 @@
+"""The template wires what the issue asks for; the code's key schema matches the template's."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import TEMPLATE
+
+from masthead.index import schema as s
+from masthead.local.template import function_environment, load_template, resources_of_type
+
+T = load_template(TEMPLATE)
+RES = T["Resources"]
+
+
+def functions():
+    return resources_of_type(T, "AWS::Serverless::Function")
+
+
+def test_runtime_architecture_and_layer():
+    g = T["Globals"]["Function"]
+    assert g["Runtime"] == "python3.13" and g["Architectures"] == ["x86_64"]
+    assert g["Tracing"] == "Active"
+    layer = RES["MastheadLayer"]
+    assert layer["Metadata"]["BuildMethod"] == "python3.13"
+    assert layer["Properties"]["ContentUri"] == "layers/masthead/"
+    assert set(functions()) == {"ExtractFunction", "IndexFunction", "NotifyFunction"}
+
+
+def test_bucket_is_private_versioned_encrypted_and_tls_only():
+    props = RES["ArticlesBucket"]["Properties"]
+    assert props["VersioningConfiguration"]["Status"] == "Enabled"
+    assert props["BucketEncryption"]["ServerSideEncryptionConfiguration"]
+    assert all(props["PublicAccessBlockConfiguration"].values()) and len(props["PublicAccessBlockConfiguration"]) == 4
+    (statement,) = RES["ArticlesBucketPolicy"]["Properties"]["PolicyDocument"]["Statement"]
+    assert statement["Effect"] == "Deny" and statement["Condition"]["Bool"]["aws:SecureTransport"] == "false"
+    configs = props["NotificationConfiguration"]["QueueConfigurations"]
+    pairs = {(c["Event"], c["Filter"]["S3Key"]["Rules"][0]["Value"]) for c in configs}
+    assert pairs == {(e, p) for e in ("s3:ObjectCreated:*", "s3:ObjectRemoved:*") for p in ("articles/", "issues/")}
+
+
+def test_every_queue_has_a_dead_letter_queue_and_visibility_six_times_its_consumer():
+    timeout = T["Globals"]["Function"]["Timeout"]
+    consumers = {}
+    for name, fn in functions().items():
+        for event in fn["Properties"]["Events"].values():
+            if event["Type"] == "SQS":
+                consumers[event["Properties"]["Queue"]["Fn::GetAtt"][0]] = fn["Properties"].get("Timeout", timeout)
+                assert event["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert set(consumers) == {"IngestQueue", "IndexQueue"}
+    for queue, fn_timeout in consumers.items():
+        props = RES[queue]["Properties"]
+        assert props["VisibilityTimeout"] >= 6 * fn_timeout
+        assert props["RedrivePolicy"]["maxReceiveCount"] >= 5
+
+
+def test_stream_mapping_retries_bisects_reports_failures_and_has_a_failure_destination():
+    (event,) = RES["NotifyFunction"]["Properties"]["Events"].values()
+    props = event["Properties"]
+    assert event["Type"] == "DynamoDB"
+    assert props["MaximumRetryAttempts"] >= 1 and props["BisectBatchOnFunctionError"] is True
+    assert props["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert props["DestinationConfig"]["OnFailure"]["Type"] == "SQS"
+    pattern = json.loads(props["FilterCriteria"]["Filters"][0]["Pattern"])
+    assert set(pattern["dynamodb"]["Keys"]["SK"]["S"]) == {s.ARTICLE_SK, s.MANIFEST_SK, s.ISSUE_SK}
+
+
+def test_table_keys_and_index_match_the_code():
+    props = RES["IndexTable"]["Properties"]
+    assert props["BillingMode"] == "PAY_PER_REQUEST"
+    assert {k["KeyType"]: k["AttributeName"] for k in props["KeySchema"]} == {"HASH": s.TABLE_PK, "RANGE": s.TABLE_SK}
+    (gsi,) = props["GlobalSecondaryIndexes"]
+    assert gsi["IndexName"] == s.LIST_INDEX
+    assert {k["KeyType"]: k["AttributeName"] for k in gsi["KeySchema"]} == {"HASH": s.LIST_PK, "RANGE": s.LIST_SK}
+    assert props["StreamSpecification"]["StreamViewType"] == "NEW_AND_OLD_IMAGES"
+    assert props["TimeToLiveSpecification"]["AttributeName"] == s.TTL_ATTRIBUTE
+
+
+def test_least_privilege_no_wildcard_resources_of_ours():
+    def statements(fn):
+        for policy in fn["Properties"].get("Policies", []):
+            if isinstance(policy, dict) and "Statement" in policy:
+                yield from policy["Statement"]
+
+    for name, fn in functions().items():
+        for st in statements(fn):
+            resources = st["Resource"] if isinstance(st["Resource"], list) else [st["Resource"]]
+            for r in resources:
+                assert r != "*", name
+            assert not any(a.endswith(":*") for a in st["Action"]), name
+    extract_actions = [a for st in statements(RES["ExtractFunction"]) for a in st["Action"]]
+    assert set(extract_actions) == {"s3:GetObject", "s3:GetObjectVersion"}
+    index_actions = {a for st in statements(RES["IndexFunction"]) for a in st["Action"]}
+    assert "dynamodb:Scan" not in index_actions and "dynamodb:PutItem" in index_actions
+    assert [list(p) for p in RES["NotifyFunction"]["Properties"]["Policies"]] == [["SNSPublishMessagePolicy"]]
+
+
+@pytest.mark.parametrize("name, variables", [
+    ("ExtractFunction", {"INDEX_QUEUE_URL", "MAX_UPLOAD_BYTES", "DEFAULT_TIMEZONE"}),
+    ("IndexFunction", {"TABLE_NAME"}),
+    ("NotifyFunction", {"TOPIC_ARN"}),
+])
+def test_each_function_gets_its_settings_and_logging_from_the_template(name, variables):
+    env = function_environment(T, name)
+    assert variables <= set(env)
+    assert {"POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "POWERTOOLS_METRICS_NAMESPACE"} <= set(env)
+
+
+def test_settings_models_read_exactly_the_template_variables(monkeypatch):
+    from masthead.settings import ExtractSettings, IndexSettings, NotifySettings
+
+    for name, model in (("ExtractFunction", ExtractSettings), ("IndexFunction", IndexSettings), ("NotifyFunction", NotifySettings)):
+        env = function_environment(T, name)
+        aliases = {f.validation_alias for f in model.model_fields.values()}
+        assert aliases <= set(env), name

@@ -4,6 +4,7 @@
 #   make bench  - extraction and cold-start benchmarks (writes docs/benchmarks.md)
 
 SHELL := /bin/bash
+export SAM_CLI_TELEMETRY := 0
 VENV := .venv
 SAM_VENV := $(VENV)/sam
 # The Lambda runtime is python3.13: use it when pyenv or the system has it, else any Python >= 3.11.

@@ -7,7 +7,7 @@ from masthead.service.runtime import notify_step
 
 logger = Logger()
 metrics = Metrics()
-tracer = Tracer()
+tracer = Tracer(patch_modules=["botocore"])  # only what the handler uses: patch_all imports requests, httpx, ...
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 
 

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 
 class SourceObject(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built on first use: cold start
 
     bucket: str
     key: str
@@ -19,7 +19,7 @@ class SourceObject(BaseModel):
 
 
 class IndexMessage(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built on first use: cold start
 
     action: Literal["upsert", "delete"]
     key: str

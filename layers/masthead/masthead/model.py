@@ -30,7 +30,7 @@ Short = Annotated[str, StringConstraints(max_length=LINE_MAX)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built on first use: cold start
 
 
 class ArticleMetadata(_Strict):

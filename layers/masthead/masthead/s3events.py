@@ -96,3 +96,15 @@ def parse_notification(body: str | dict) -> list[ObjectEvent]:
             )
         )
     return events
+
+
+def correlation_key(body: str) -> str | None:
+    """The S3 key an ingest- or index-queue message is about, for log correlation. Never raises."""
+    try:
+        data = json.loads(body)
+        if isinstance(data, dict) and isinstance(data.get("key"), str):
+            return data["key"]
+        events = parse_notification(data)
+        return events[0].key if events else None
+    except Exception:  # noqa: BLE001 - logging must not fail the record
+        return None

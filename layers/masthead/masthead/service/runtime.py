@@ -1,4 +1,4 @@
-"""Builds each step from its settings and boto3 clients, once per Lambda container (on first use).
+"""Builds each step (importing only that step's modules: import cost is cold-start cost) from its settings and boto3 clients, once per Lambda container (on first use).
 
 Settings are read when a handler first runs, not at import, so tests and the local runner can set
 the environment after importing the handler module.
@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..extract import ExtractOptions
-from .pipeline import ExtractStep, IndexStep, NotifyStep
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .extract_step import ExtractStep
+    from .index_step import IndexStep
+    from .notify_step import NotifyStep
 
 
 def _client(service: str):
@@ -19,9 +23,11 @@ def _client(service: str):
 
 
 @lru_cache(maxsize=1)
-def extract_step() -> ExtractStep:
+def extract_step() -> "ExtractStep":
     from ..adapters.aws import S3Objects, SqsSender
+    from ..extract import ExtractOptions
     from ..settings import ExtractSettings
+    from .extract_step import ExtractStep
 
     settings = ExtractSettings()
     return ExtractStep(
@@ -32,17 +38,19 @@ def extract_step() -> ExtractStep:
 
 
 @lru_cache(maxsize=1)
-def index_step() -> IndexStep:
+def index_step() -> "IndexStep":
     from ..adapters.dynamodb import DynamoIndexStore
     from ..settings import IndexSettings
+    from .index_step import IndexStep
 
     return IndexStep(store=DynamoIndexStore(_client("dynamodb"), IndexSettings().table_name))
 
 
 @lru_cache(maxsize=1)
-def notify_step() -> NotifyStep:
+def notify_step() -> "NotifyStep":
     from ..adapters.aws import SnsPublisher
     from ..settings import NotifySettings
+    from .notify_step import NotifyStep
 
     return NotifyStep(topic=SnsPublisher(_client("sns"), NotifySettings().topic_arn))
 

@@ -50,6 +50,7 @@ sam-build: $(SAM_STAMP)
 	@PATH="$(abspath $(VENV))/bin:$$PATH" $(SAM) build
 
 bench: $(STAMP)
+	@$(VENV)/bin/python -m pip install $(PIP_FLAGS) trafilatura
 	@$(VENV)/bin/python bench/run.py $(BENCH_ARGS)
 
 clean:

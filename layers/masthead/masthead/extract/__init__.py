@@ -37,6 +37,10 @@ _MAGIC = (
 )
 
 
+# Bytes that occur in text; what is left after deleting them is control characters.
+_TEXT_BYTES = bytes([9, 10, 12, 13, 27, *range(32, 256)])
+
+
 @dataclass(frozen=True)
 class ExtractResult:
     metadata: model.Extraction
@@ -76,7 +80,7 @@ def _binary_kind(data: bytes) -> str | None:
     sample = data[:8192]
     if b"\x00" in sample:
         return "binary data"
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    controls = len(sample.translate(None, _TEXT_BYTES))
     if sample and controls / len(sample) > 0.05:
         return "binary data"
     return None

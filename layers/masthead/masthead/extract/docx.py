@@ -26,6 +26,7 @@ _CORE = {
     "modified": "{http://purl.org/dc/terms/}modified",
 }
 MAX_MEMBERS = 2000
+_SELF_DESCRIBING = {"Normal", "BodyText", "ListParagraph", "Quote", "Caption", "NoSpacing", "Subtitle"}
 _BYLINE = re.compile(r"^\s*(?:by|text|words|文|執筆|著者)\s*[:：]?\s", re.I)
 # Text in a real article's XML parts inflates about 5-20x; far beyond this ratio is a zip bomb.
 MAX_RATIO = 200
@@ -104,7 +105,11 @@ def parse_docx(data: bytes, options: ExtractOptions) -> Draft:
         if document is None:
             raise ExtractionRejected("bad_docx", detail="it has no document text (word/document.xml)")
         core_xml = _read_member(archive, "docProps/core.xml", 1024 * 1024)
-        styles = _style_names(archive, limit)
+        # styles.xml is often hundreds of KB; read it only when a paragraph style id is not
+        # self-describing ('Heading2' is; a localised Word's 'a1' is not).
+        style_ids = set(re.findall(rb'<w:pStyle w:val="([^"]+)"', document))
+        unknown = {i.decode() for i in style_ids} - _SELF_DESCRIBING
+        styles = _style_names(archive, limit) if any(_heading_level(i) is None for i in unknown) else {}
 
     draft = Draft()
     core = {}

@@ -151,7 +151,7 @@ def finish_article(draft: Draft, key: str, fmt: str, options: ExtractOptions) ->
 
     category = text.clean(draft.category, model.TAG_MAX)
     language = text.normalise_language(draft.language)
-    detected = text.detect_language(f"{title}\n{body}")
+    detected = text.detect_language(f"{title}\n{body[:4000]}")
     if not language or (language == "en" and detected in ("ja", "zh", "ko")):
         language = detected
 
@@ -166,6 +166,7 @@ def finish_article(draft: Draft, key: str, fmt: str, options: ExtractOptions) ->
     except (TypeError, ValueError):
         position = None
 
+    word_count, reading_minutes = text.text_counts(body)
     metadata = model.ArticleMetadata(
         key=key,
         format=fmt,
@@ -186,7 +187,7 @@ def finish_article(draft: Draft, key: str, fmt: str, options: ExtractOptions) ->
         references=text.clean_list(draft.references, model.LINE_MAX, model.MAX_LIST),
         image_credits=text.clean_list(draft.image_credits, model.LINE_MAX, model.MAX_LIST),
         related_titles=text.clean_list(draft.related_titles, model.LINE_MAX, model.MAX_LIST),
-        word_count=text.count_words(body),
-        reading_minutes=text.reading_minutes(body),
+        word_count=word_count,
+        reading_minutes=reading_minutes,
     )
     return metadata, body

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import accumulate
 
 from . import text
 from .dates import find_date
@@ -11,8 +12,10 @@ from .draft import Draft, ExtractOptions, issue_from_mapping
 from .errors import ExtractionRejected
 
 MAX_DEPTH = 400
-_TAG_SCAN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# One match per tag that can nest: "" for an opening tag, "/" for a closing one (void elements,
+# comments and declarations never nest).
+_NESTING_TAG = re.compile(r"<(/?)(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b)[A-Za-z]", re.I)
+_DEPTH_STEP = {"": 1, "/": -1}
 # Elements that hold no article text, removed before the body is read.
 _DROP_TAGS = "script, style, noscript, template, iframe, svg, canvas, form, button, select, input, textarea, object, embed, nav, footer, aside, dialog"
 _BOILERPLATE = re.compile(
@@ -32,19 +35,25 @@ _SEPARATORS = re.compile(r"\s*[·|•/｜]\s*|\s+[-–—]\s+")
 
 
 def check_depth(source: str) -> None:
-    """Refuse markup nested deeper than MAX_DEPTH before any parser or tree walk sees it."""
+    """Refuse markup nested deeper than MAX_DEPTH before the parser sees it.
+
+    HTML parsers slow down with the square of nesting depth (Lexbor takes 20 s at 100,000 levels),
+    so depth is measured on the raw tag sequence first, with the regex engine and itertools doing
+    the per-tag work in C.
+    """
+    kinds = _NESTING_TAG.findall(source)
+    if len(kinds) <= MAX_DEPTH:
+        return
+    sums = list(accumulate(map(_DEPTH_STEP.__getitem__, kinds)))
+    # Parsers ignore stray closing tags, so the true depth at any point is at most the running sum
+    # minus the lowest it has been: this bound settles almost every page without a Python loop.
+    if max(sums) - min(0, min(sums)) <= MAX_DEPTH:
+        return
     depth = 0
-    for m in _TAG_SCAN.finditer(source):
-        closing, name, self_closing = m.groups()
-        name = name.lower()
-        if name in _VOID or self_closing:
-            continue
-        if closing:
-            depth = max(0, depth - 1)
-        else:
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise ExtractionRejected("too_deeply_nested")
+    for kind in kinds:
+        depth = depth + 1 if not kind else max(0, depth - 1)
+        if depth > MAX_DEPTH:
+            raise ExtractionRejected("too_deeply_nested")
 
 
 def _types(node: dict) -> set[str]:
@@ -146,27 +155,29 @@ def _itemprop(tree, name: str):
     return attrs.get("content") or attrs.get("datetime") or node.text(deep=True, separator=" ")
 
 
+_RELATED_SELECTOR = ", ".join(f"[{attr}*={word}]" for attr in ("class", "id") for word in ("related", "recommend", "more-stories", "read-more"))
+
+
 def _related_titles(tree) -> list[str]:
-    titles = []
-    for node in tree.css("[class], [id]"):
-        if any(_RELATED.search(token) for token in _classes(node)):
-            items = node.css("li") or node.css("a")
-            for item in items:
-                value = item.text(deep=True, separator=" ").strip()
-                if value and not text.RELATED_HEADING.match(value):
-                    titles.append(value)
-            if titles:
-                return titles
-    for heading in tree.css("h2, h3, h4, p, div"):
-        if text.RELATED_HEADING.match(heading.text(deep=True, separator=" ") or ""):
+    """Titles listed under a related-articles block (found by class/id, else by its heading)."""
+    for node in tree.css(_RELATED_SELECTOR):
+        if not any(_RELATED.search(token) for token in _classes(node)):
+            continue
+        titles = [t for t in (item.text(deep=True, separator=" ").strip() for item in (node.css("li") or node.css("a")))
+                  if t and not text.RELATED_HEADING.match(t)]
+        if titles:
+            return titles
+    for heading in tree.css("h2, h3, h4, h5, p, div, span, strong"):
+        own = heading.text(deep=False).strip()
+        if own and len(own) < 40 and text.RELATED_HEADING.match(own):
             sibling = heading.next
-            while sibling is not None and sibling.tag in ("-text",):
+            while sibling is not None and sibling.tag == "-text":
                 sibling = sibling.next
             if sibling is not None:
                 titles = [li.text(deep=True, separator=" ").strip() for li in (sibling.css("li") or sibling.css("a"))]
                 if titles:
                     return titles
-    return titles
+    return []
 
 
 def _byline_names(value: str) -> list[str]:
@@ -206,10 +217,11 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
                       or _first(metas, "subtitle", "og:subtitle"))
     draft.authors = _ld_people(article.get("author"), by_id) if article.get("author") else []
     if not draft.authors:
-        prop = tree.css_first("[itemprop=author]")
-        if prop is not None:
-            name = prop.css_first("[itemprop=name]")
-            draft.authors = [(name or prop).attributes.get("content") or (name or prop).text(deep=True, separator=" ")]
+        for prop in tree.css("[itemprop=author]"):
+            name = prop.css_first("[itemprop=name]") or prop
+            value = name.attributes.get("content") or name.text(deep=True, separator=" ")
+            if value and value.strip():
+                draft.authors.append(value)
     if not draft.authors:
         author = _first(metas, "author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "article:author")
         if author and not author.startswith("http"):
@@ -255,7 +267,7 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
 
     # Visible byline, date and category when metadata has none.
-    for node in root.css(".byline, .author, .post-meta, .meta, .entry-meta, .article-meta, [rel=author], .date, time, .post-date"):
+    for node in root.css("[class*=byline], [class*=author], [class*=meta], [rel=author], [class*=date], time"):
         value = node.text(deep=True, separator=" ").strip()
         if not draft.published:
             draft.published = node.attributes.get("datetime") or (find_date(value) or [None])[0]

@@ -14,7 +14,6 @@ from ..ids import slug  # noqa: F401 - re-exported for the parsers
 _SCRIPTISH = re.compile(r"<(script|style|iframe|object|embed|template|noscript)\b.*?(</\1\s*>|$)", re.I | re.S)
 _TAG = re.compile(r"</?[A-Za-z!?/][^<>]*>?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-_SPACE = re.compile(r"\s+")
 
 
 def clean(value: object, limit: int | None = None) -> str | None:
@@ -29,8 +28,9 @@ def clean(value: object, limit: int | None = None) -> str | None:
     if "&" in text:
         text = html.unescape(text)
         text = text.replace("<", "").replace(">", "")
-    text = _CONTROL.sub("", text)
-    text = _SPACE.sub(" ", text).strip()
+    if not text.isascii() or not text.isprintable():  # the common case needs no control-character pass
+        text = _CONTROL.sub("", text)
+    text = " ".join(text.split())
     if limit and len(text) > limit:
         text = truncate(text, limit)
     return text or None
@@ -206,7 +206,8 @@ _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f]")
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+# Whitespace-separated tokens with no letter or digit ("–", "·", "|") are not words.
+_PUNCTUATION_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 
 _STOPWORDS = {
     "en": {"the", "and", "of", "to", "in", "is", "that", "for", "it", "with", "as", "on", "was", "by", "are", "be", "this", "has"},
@@ -217,29 +218,34 @@ _STOPWORDS = {
     "it": {"il", "lo", "gli", "e", "di", "che", "è", "per", "una", "con", "non", "del", "della", "sono", "nel", "alla"},
 }
 
+_STOPWORD_LANGS: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _STOPWORDS.items():
+    for _word in _words:
+        _STOPWORD_LANGS[_word] = (*_STOPWORD_LANGS.get(_word, ()), _lang)
+
 
 def detect_language(text: str) -> str | None:
     """en, ja, zh, ko (by script) or a few Latin-script languages (by stop words); None if unsure."""
-    sample = text[:20000]
-    kana = len(_KANA.findall(sample))
-    hangul = len(_HANGUL.findall(sample))
-    han = len(_HAN.findall(sample))
-    words = [w.lower() for w in _LATIN_WORD.findall(sample)]
-    latin = sum(len(w) for w in words)
-    cjk = kana + hangul + han
-    if cjk and cjk * 2 >= latin * 0.5:
-        if hangul > kana and hangul >= han * 0.3:
-            return "ko"
-        if kana >= max(3, 0.05 * (kana + han)):
-            return "ja"
-        if han:
-            return "zh"
-    if not words:
-        return None
-    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    sample = text[:4000]  # script and stop-word counts settle within a few paragraphs
+    if _CJK_CHAR.search(sample):
+        kana = len(_KANA.findall(sample))
+        hangul = len(_HANGUL.findall(sample))
+        han = len(_HAN.findall(sample))
+        latin_letters = sum(len(w) for w in _LATIN_WORD.findall(sample))
+        if (kana + hangul + han) * 4 >= latin_letters:
+            if hangul > kana and hangul >= han * 0.3:
+                return "ko"
+            if kana >= max(3, 0.05 * (kana + han)):
+                return "ja"
+            if han:
+                return "zh"
+    scores = dict.fromkeys(_STOPWORDS, 0)
+    for word in sample.lower().split():
+        for lang in _STOPWORD_LANGS.get(word, ()):
+            scores[lang] += 1
     best = max(scores, key=scores.get)
     if scores[best] == 0:
-        return "en" if latin else None
+        return "en" if _LATIN_WORD.search(sample) else None
     return best
 
 
@@ -255,16 +261,14 @@ def normalise_language(value) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def count_words(text: str) -> int:
-    """Words for space-separated scripts, characters for CJK (as Japanese editors count)."""
-    cjk = len(_CJK_CHAR.findall(text))
-    rest = _CJK_CHAR.sub(" ", text)
-    return cjk + len(_WORD.findall(rest))
-
-
-def reading_minutes(text: str) -> int:
-    """At 200 words a minute, or 500 characters a minute for CJK text; at least one minute."""
-    cjk = len(_CJK_CHAR.findall(text))
-    words = len(_WORD.findall(_CJK_CHAR.sub(" ", text)))
-    minutes = words / 200 + cjk / 500
-    return max(1, math.ceil(minutes)) if (words or cjk) else 0
+def text_counts(text: str) -> tuple[int, int]:
+    """(word count, reading minutes). Words for space-separated scripts, characters for CJK (as
+    Japanese editors count); reading at 200 words or 500 CJK characters a minute, at least one."""
+    cjk = 0
+    if _CJK_CHAR.search(text):
+        cjk = len(_CJK_CHAR.findall(text))
+        text = _CJK_CHAR.sub(" ", text)
+    words = len(text.split()) - len(_PUNCTUATION_TOKEN.findall(text))
+    if not (words or cjk):
+        return 0, 0
+    return words + cjk, max(1, math.ceil(words / 200 + cjk / 500))

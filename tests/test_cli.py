@@ -52,6 +52,7 @@ def test_demo_json_on_a_folder_we_choose(tmp_path):
     assert sorted(a["title"] for a in state["articles"]) == ["One", "Two"]
     assert [r["key"] for r in state["rejected"]] == ["articles/bad.json"]
     assert [(i["issue_id"], i["article_count"]) for i in state["issues"]] == [("iolite-vol-3", 1)]
+    assert "notes.txt" in result.stderr and "not indexed" in result.stderr
     types = sorted(n["event_type"] for n in state["notifications"])
     assert types == ["article.published", "article.published", "article.rejected", "issue.updated", "issue.updated"]
 

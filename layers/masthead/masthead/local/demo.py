@@ -14,9 +14,12 @@ def run_pipeline(source: Path, template: Path, progress=None) -> dict:
     """Upload every file under `source`, run the pipeline until idle, return the final state."""
     with embedded_aws():
         stack = LocalStack(template).create()
-        keys = upload_folder(stack, source)
+        keys, silent = upload_folder(stack, source)
         if progress:
             progress("uploaded", len(keys))
+        if silent:
+            print(f"  note: {len(silent)} file(s) outside articles/ and issues/ send no S3 event and are not indexed: "
+                  + ", ".join(silent[:5]) + (" ..." if len(silent) > 5 else ""), file=sys.stderr)
         stack.run_until_idle(progress=progress)
         return final_state(stack)
 

@@ -485,14 +485,18 @@ def embedded_aws():
                 os.environ[k] = v
 
 
-def upload_folder(stack: LocalStack, source: Path) -> list[str]:
-    """Upload every file under `source`, keys relative to it, in a stable order."""
-    keys = []
+def upload_folder(stack: LocalStack, source: Path) -> tuple[list[str], list[str]]:
+    """Upload every file under `source`, keys relative to it, in a stable order.
+
+    Returns (keys uploaded, keys the bucket sends no event for: outside articles/ and issues/).
+    """
+    keys, silent = [], []
     for path in sorted(p for p in source.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts)):
         key = path.relative_to(source).as_posix()
-        stack.upload(key, path.read_bytes())
+        if stack.upload(key, path.read_bytes()) is None:
+            silent.append(key)
         keys.append(key)
-    return keys
+    return keys, silent
 
 
 if __name__ == "__main__":  # pragma: no cover

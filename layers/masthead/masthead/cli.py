@@ -39,6 +39,18 @@ def _extract(args) -> int:
     return 1 if any_rejected else 0
 
 
+def _demo(args) -> int:
+    from .local.demo import run  # moto and rich: only the demo pays for them
+
+    return run(args)
+
+
+def _read(args) -> int:
+    from .reader_cli import run
+
+    return run(args)
+
+
 def _print_human(record: dict) -> None:
     print(f"{record['key']}: {record['status']}")
     if record["status"] == "rejected":
@@ -76,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--source", help="folder of uploads, keys relative to it (default: the repo's samples/)")
     demo.add_argument("--json", action="store_true", help="print the final state as one JSON document")
     demo.add_argument("--template", help="path to template.yaml (default: the repo's)")
-    demo.set_defaults(func=lambda a: __import__("masthead.local.demo", fromlist=["run"]).run(a))
+    demo.set_defaults(func=_demo)
 
     for name, text in (("articles", "list or get articles"), ("issues", "list or get issues"), ("rejected", "list rejected uploads")):
         sub = subs.add_parser(name, help=text)
@@ -90,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
             group.add_argument("--author")
         if name == "issues":
             sub.add_argument("--id", help="get one issue by id")
-        sub.set_defaults(func=lambda a: __import__("masthead.reader_cli", fromlist=["run"]).run(a))
+        sub.set_defaults(func=_read)
     return parser
 
 

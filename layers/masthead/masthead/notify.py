@@ -24,16 +24,16 @@ class Notification:
     attributes: dict[str, str]
 
 
-def _plain(value):
+def to_json_types(value):
     """DynamoDB numbers come back as Decimal; JSON wants int."""
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [to_json_types(v) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: to_json_types(v) for k, v in value.items()}
     if isinstance(value, set):
-        return sorted(_plain(v) for v in value)
+        return sorted(to_json_types(v) for v in value)
     return value
 
 
@@ -42,7 +42,7 @@ def _event_id(*parts: object) -> str:
 
 
 def _article_summary(doc: dict) -> dict:
-    return _plain({field: doc.get(field) for field in s.SUMMARY_FIELDS})
+    return to_json_types({field: doc.get(field) for field in s.SUMMARY_FIELDS})
 
 
 def _attributes(event_type: str, doc: dict | None) -> dict[str, str]:
@@ -64,7 +64,7 @@ def _envelope(event_type: str, event_id: str, occurred_at: str | None) -> dict:
 
 
 def _changed_fields(old: dict, new: dict) -> list[str]:
-    changed = [f for f in s.ARTICLE_FIELDS if _plain(old.get(f)) != _plain(new.get(f)) and f not in ("key", "article_id")]
+    changed = [f for f in s.ARTICLE_FIELDS if to_json_types(old.get(f)) != to_json_types(new.get(f)) and f not in ("key", "article_id")]
     if (old.get("source") or {}).get("sha256") != (new.get("source") or {}).get("sha256"):
         changed.append("content")
     return changed
@@ -124,7 +124,7 @@ def issue_view(item: dict) -> dict:
     view["manifest_key"] = item.get("manifest_key")
     view["article_count"] = int(item.get("article_count") or 0)
     view["categories"] = s.categories_of(item)
-    return _plain(view)
+    return to_json_types(view)
 
 
 def _issue_notifications(old: dict | None, new: dict | None) -> list[Notification]:

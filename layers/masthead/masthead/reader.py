@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .adapters.dynamodb import from_attributes, to_attributes
 from .index import schema as s
-from .notify import _plain, issue_view
+from .notify import to_json_types, issue_view
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class IndexReader:
         item = from_attributes(response["Item"]) if response.get("Item") else None
         if not item or item.get("status") != "accepted":
             return None
-        return _plain({k: v for k, v in s.public_view(item).items() if k not in ("fingerprint", "first_indexed_at", "event_time", "type")})
+        return to_json_types({k: v for k, v in s.public_view(item).items() if k not in ("fingerprint", "first_indexed_at", "event_time", "type")})
 
     def get_issue(self, issue_id: str) -> dict | None:
         """The issue's manifest fields with its aggregates (article_count, categories)."""
@@ -86,7 +86,7 @@ class IndexReader:
 
     def _articles(self, partition: str, limit: int, cursor: str | None, newest_first: bool = True) -> Page:
         page = self._query_list(partition, limit, cursor, newest_first)
-        return Page([_plain(s.public_view(i)) for i in page.items], page.cursor)
+        return Page([to_json_types(s.public_view(i)) for i in page.items], page.cursor)
 
     def articles_in_issue(self, issue_id: str, limit: int = 50, cursor: str | None = None) -> Page:
         """In the issue's order (the articles' `position`), then by date, oldest first."""
@@ -139,7 +139,7 @@ class IndexReader:
                 more = True
             else:
                 next_state[str(shard)] = {"done": True}
-        items = [_plain(s.public_view(h[3])) for h in chosen]
+        items = [to_json_types(s.public_view(h[3])) for h in chosen]
         return Page(items, _encode(next_state) if more else None)
 
     def issues(self, limit: int = 20, cursor: str | None = None) -> Page:
@@ -152,7 +152,7 @@ class IndexReader:
         page = self._query_list(s.REJECTED_LIST, limit, cursor, newest_first=True)
         return Page(
             [
-                _plain({"key": i["key"], "status": "rejected", "error": i["error"], "rejected_at": i.get("rejected_at"),
+                to_json_types({"key": i["key"], "status": "rejected", "error": i["error"], "rejected_at": i.get("rejected_at"),
                         "kind": "issue" if i.get("type") == "manifest" else "article"})
                 for i in page.items
             ],

@@ -32,7 +32,6 @@ _MAGIC = (
     (b"%PDF", "a PDF document"), (b"\xd0\xcf\x11\xe0", "an old-style Word/Office file (.doc); save it as .docx"),
     (b"PK\x03\x04", "a ZIP archive"), (b"\x1f\x8b", "a compressed (gzip) file"), (b"RIFF", "an audio/video/image file"),
     (b"ID3", "an MP3 audio file"), (b"OggS", "an audio file"), (b"\x7fELF", "a program"), (b"MZ", "a program"),
-    (b"BM", None),  # BMP is only recognised with its header check below
     (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"),
 )
 
@@ -73,7 +72,7 @@ def _human(n: int) -> str:
 def _binary_kind(data: bytes) -> str | None:
     head = data[:16]
     for magic, what in _MAGIC:
-        if head.startswith(magic) and what:
+        if head.startswith(magic):
             return what
     if head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff"):
         return None  # UTF-16 text has NUL bytes by design

@@ -1,15 +1,11 @@
 """ExtractFunction: S3 object events (via the ingest queue) -> extracted metadata on the index queue."""
 
-from aws_lambda_powertools import Logger, Metrics, Tracer
 from aws_lambda_powertools.metrics import MetricUnit
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from masthead.s3events import correlation_key
+from masthead.service.handler import EventType, batch_handler, powertools
 from masthead.service.runtime import extract_step
 
-logger = Logger()
-metrics = Metrics()
-tracer = Tracer(patch_modules=["botocore"])  # only what the handler uses: patch_all imports requests, httpx, ...
-processor = BatchProcessor(event_type=EventType.SQS)
+logger, metrics, tracer = powertools()
 
 
 @tracer.capture_method
@@ -24,8 +20,4 @@ def handle_record(record):
             logger.info("upload extracted", extra={"key": message.key, "action": message.action, "status": status})
 
 
-@logger.inject_lambda_context(clear_state=True)
-@tracer.capture_lambda_handler
-@metrics.log_metrics
-def lambda_handler(event, context):
-    return process_partial_response(event=event, record_handler=handle_record, processor=processor, context=context)
+lambda_handler = batch_handler(EventType.SQS, handle_record, logger, metrics, tracer)

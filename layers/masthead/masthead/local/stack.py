@@ -230,21 +230,9 @@ class LocalStack:
         arn = self.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
         self.sns.subscribe(TopicArn=self.topic_arn, Protocol="sqs", Endpoint=arn)
 
-    @contextmanager
     def _environment(self, variables: dict[str, str]):
-        saved = {k: os.environ.get(k) for k in variables}
-        os.environ.update(variables)
-        if self.quiet:
-            os.environ["POWERTOOLS_LOG_LEVEL"] = "CRITICAL"
-            saved.setdefault("POWERTOOLS_LOG_LEVEL", None)
-        try:
-            yield
-        finally:
-            for k, v in saved.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
+        quiet = {"POWERTOOLS_LOG_LEVEL": "CRITICAL"} if self.quiet else {}
+        return patched_environ({**variables, **quiet})
 
     def invoke(self, logical_id: str, event: dict) -> dict:
         """Invoke a handler as Lambda would, with the function's environment from the template."""
@@ -464,25 +452,31 @@ class LocalStack:
 
 
 @contextmanager
-def embedded_aws():
-    """An in-process AWS for this block: fake credentials, moto for every call."""
-    from moto import mock_aws
-
-    saved = {k: os.environ.get(k) for k in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_DEFAULT_REGION",
-                                             "POWERTOOLS_TRACE_DISABLED", "POWERTOOLS_METRICS_DISABLED", "POWERTOOLS_DEV")}
-    os.environ.update({
-        "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": REGION, "POWERTOOLS_TRACE_DISABLED": "true", "POWERTOOLS_METRICS_DISABLED": "true",
-    })
+def patched_environ(values: dict[str, str]):
+    """Set environment variables for a block, then restore exactly what was there."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
     try:
-        with mock_aws():
-            yield
+        yield
     finally:
         for k, v in saved.items():
             if v is None:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+@contextmanager
+def embedded_aws():
+    """An in-process AWS for this block: fake credentials, moto for every call."""
+    from moto import mock_aws
+
+    fake = {
+        "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_SESSION_TOKEN": "testing",
+        "AWS_DEFAULT_REGION": REGION, "POWERTOOLS_TRACE_DISABLED": "true", "POWERTOOLS_METRICS_DISABLED": "true",
+    }
+    with patched_environ(fake), mock_aws():
+        yield
 
 
 def upload_folder(stack: LocalStack, source: Path) -> tuple[list[str], list[str]]:

@@ -232,6 +232,9 @@ def render(formats, imports, sizes, html, args) -> str:
               "| handler | median ms | min ms | ratio |", "|---|---:|---:|---:|"]
     for r in imports:
         lines.append(f"| {r['handler']} | {r['median_ms']:.0f} | {r['min_ms']:.0f} | {r['ratio']:.2f}× |")
+    lines += ["", "What the handlers import up front: Powertools (Logger, Metrics, Tracer, batch), botocore (the X-Ray",
+              "patch needs it) and their own step's modules; pydantic models are built on first use, and boto3",
+              "itself, the extraction parsers and the other steps' modules load on the first invocation that needs them."]
     lines += ["", "## Time against article size", "", "| format | size KB | median ms |", "|---|---:|---:|"]
     for r in sizes:
         lines.append(f"| {r['format']} | {r['size_kb']} | {r['median_ms']:.1f} |")

@@ -243,3 +243,30 @@ def test_issue_manifests(key, body, manifest):
     for field, value in manifest.items():
         assert data[field] == value
 
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("Text: Kato Mei", ["Kato Mei"]),
+    ("文：山田太郎　2024年4月1日", ["山田太郎"]),
+    ("By Ann Lee, Bo Chen and Cy Diaz", ["Ann Lee", "Bo Chen", "Cy Diaz"]),
+    ("Words by Ann Lee | Photography by Bo Chen", ["Ann Lee"]),
+])
+def test_visible_byline_patterns(byline, authors):
+    html = f"<html><body><article><h1>Headline</h1><p class='byline'>{byline}</p><p>Body paragraph of the article.</p></article></body></html>"
+    assert article("articles/x/b.html", html)["authors"] == authors
+
+
+def test_xml_prolog_charset_and_configurable_time_zone():
+    from masthead.extract import ExtractOptions
+
+    html = '<?xml version="1.0" encoding="Shift_JIS"?><html><body><h1>見出し</h1><p>本文です。</p></body></html>'
+    assert article("articles/x/x.html", html.encode("cp932"))["title"] == "見出し"
+    result = extract("articles/x/d.md", b"---\ntitle: T\ndate: 2024-04-01\n---\nBody.", ExtractOptions(default_tz="Europe/Paris"))
+    assert result.metadata.published_at == "2024-04-01T00:00:00+02:00"
+
+
+def test_control_characters_never_reach_a_field():
+    a = article("articles/x/c.md", "---\ntitle: \"Bad\\u0007 title\\u200b here\"\nauthor: \"Ann\\u0000 Lee\"\n---\n\nBody\u0001 text.\n")
+    flat = json.dumps({k: v for k, v in a.items() if k != "body"}, ensure_ascii=True)
+    assert "\\u0007" not in flat and "\\u200b" not in flat and "\\u0000" not in flat
+    assert a["title"] == "Bad title here"

@@ -43,7 +43,11 @@ def test_extract_handler_reads_the_url_encoded_key_and_queues_metadata(stack):
 def test_extract_handler_forwards_deletes_and_acks_test_events(stack):
     assert stack.invoke("ExtractFunction", load_event("extract-s3-test-event.json")) == {"batchItemFailures": []}
     assert _received(stack, "IndexQueue") == []
-    assert stack.invoke("ExtractFunction", load_event("extract-s3-delete.json")) == {"batchItemFailures": []}
+    delete = load_event("extract-s3-delete.json")
+    s3_body = json.loads(delete["Records"][0]["body"])
+    s3_body["Records"][0]["s3"]["bucket"]["name"] = stack.bucket
+    delete["Records"][0]["body"] = json.dumps(s3_body)
+    assert stack.invoke("ExtractFunction", delete) == {"batchItemFailures": []}
     (body,) = _received(stack, "IndexQueue")
     assert IndexMessage.model_validate_json(body).action == "delete"
 

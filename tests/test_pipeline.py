@@ -257,3 +257,25 @@ def test_demo_final_state_shape(stack):
     state = final_state(stack)
     assert set(state) >= {"articles", "issues", "rejected", "notifications"}
     assert all("event_type" in n and "body" in n for n in state["notifications"])
+
+
+def test_deleting_the_current_version_for_good_brings_the_previous_one_back(stack):
+    stack.upload("articles/a.md", body(title="Version one"))
+    second = stack.upload("articles/a.md", body(title="Version two"))
+    stack.run_until_idle()
+    stack.notifications()
+    stack.delete("articles/a.md", version_id=second["s3"]["object"]["versionId"])
+    stack.run_until_idle()
+    assert stack.reader().get_article(article_id_for_key("articles/a.md"))["title"] == "Version one"
+    assert [n["event_type"] for n in stack.notifications()] == ["article.updated"]
+
+
+def test_deleting_an_old_version_changes_nothing(stack):
+    first = stack.upload("articles/a.md", body(title="Version one"))
+    stack.upload("articles/a.md", body(title="Version two"))
+    stack.run_until_idle()
+    stack.notifications()
+    stack.delete("articles/a.md", version_id=first["s3"]["object"]["versionId"])
+    stack.run_until_idle()
+    assert stack.reader().get_article(article_id_for_key("articles/a.md"))["title"] == "Version two"
+    assert stack.notifications() == []

@@ -299,9 +299,11 @@ class LocalStack:
             obj["versionId"] = response["VersionId"]
         return self._notify_s3("ObjectCreated:Put", key, obj)
 
-    def delete(self, key: str) -> dict | None:
-        response = self.s3.delete_object(Bucket=self.bucket, Key=key)
-        obj = {}
+    def delete(self, key: str, version_id: str | None = None) -> dict | None:
+        """Delete an object (a delete marker) or, with version_id, one version for good."""
+        args = {"VersionId": version_id} if version_id else {}
+        response = self.s3.delete_object(Bucket=self.bucket, Key=key, **args)
+        obj = {"versionId": version_id} if version_id else {}
         name = "ObjectRemoved:Delete"
         if response.get("DeleteMarker"):
             name = "ObjectRemoved:DeleteMarkerCreated"

@@ -21,24 +21,36 @@ class ExtractStep:
     options: ExtractOptions
 
     def message_for(self, event: ObjectEvent) -> IndexMessage | None:
-        """The index message for one S3 event; None when the object is already gone."""
+        """The index message for one S3 event; None when the object it names is already gone."""
         source = SourceObject(bucket=event.bucket, key=event.key, version_id=event.version_id, etag=event.etag, size=event.size)
         if event.action == "removed":
-            return IndexMessage(action="delete", key=event.key, sequencer=event.sequencer, event_time=event.event_time, source=source)
-        if event.size is not None and event.size > self.options.max_bytes:
-            result = reject_too_large(event.key, self.options)  # not even downloaded
-        else:
+            # In a versioned bucket, deleting a version for good can bring an older one back:
+            # the key is gone only if nothing is left at it, else it now holds that version.
             try:
-                data, meta = self.objects.read(event.bucket, event.key, event.version_id, self.options.max_bytes)
+                data, meta = self.objects.read(event.bucket, event.key, None, self.options.max_bytes)
             except ObjectGone:
-                # Deleted (or overwritten, unversioned) since the event: the later event carries the truth.
-                log.info("object already gone; skipping its create event", extra={"key": event.key})
-                return None
-            if not event.version_id and event.etag and meta["etag"] and meta["etag"] != event.etag.strip('"'):
-                log.info("object changed since this event; the newer event will index it", extra={"key": event.key})
-                return None
-            source = source.model_copy(update={k: v for k, v in meta.items() if v is not None})
-            result = extract(event.key, data, self.options)
+                return IndexMessage(action="delete", key=event.key, sequencer=event.sequencer, event_time=event.event_time, source=source)
+            return self._extracted(event, source.model_copy(update={"etag": None, "size": None}), data, meta)
+        if event.size is not None and event.size > self.options.max_bytes:
+            return self._message(event, source, reject_too_large(event.key, self.options))  # not even downloaded
+        try:
+            data, meta = self.objects.read(event.bucket, event.key, event.version_id, self.options.max_bytes)
+        except ObjectGone:
+            # Deleted (or overwritten, unversioned) since the event: the later event carries the truth.
+            log.info("object already gone; skipping its create event", extra={"key": event.key})
+            return None
+        if not event.version_id and event.etag and meta["etag"] and meta["etag"] != event.etag.strip('"'):
+            log.info("object changed since this event; the newer event will index it", extra={"key": event.key})
+            return None
+        return self._extracted(event, source, data, meta)
+
+    def _extracted(self, event: ObjectEvent, source: SourceObject, data: bytes, meta: dict) -> IndexMessage:
+        source = source.model_copy(update={k: v for k, v in meta.items() if v is not None})
+        too_large = len(data) > self.options.max_bytes
+        return self._message(event, source, reject_too_large(event.key, self.options) if too_large else extract(event.key, data, self.options))
+
+    @staticmethod
+    def _message(event: ObjectEvent, source: SourceObject, result) -> IndexMessage:
         return IndexMessage(
             action="upsert",
             key=event.key,

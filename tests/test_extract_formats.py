@@ -270,3 +270,16 @@ def test_control_characters_never_reach_a_field():
     flat = json.dumps({k: v for k, v in a.items() if k != "body"}, ensure_ascii=True)
     assert "\\u0007" not in flat and "\\u200b" not in flat and "\\u0000" not in flat
     assert a["title"] == "Bad title here"
+
+
+def test_byline_and_dateline_outside_the_content_container():
+    html = ('<html><body><h1>No metadata page</h1><div>Posted on March 3, 2024 by <a rel="author" href="/u/kim">Kim Park</a></div>'
+            '<div class="entry-content"><p>Story text goes here and is long enough to count.</p></div></body></html>')
+    a = article("articles/x/e.html", html)
+    assert a["authors"] == ["Kim Park"]
+    assert a["published_at"] == "2024-03-03T00:00:00+09:00"
+    assert a["body"] == "Story text goes here and is long enough to count."
+
+
+def test_semicolon_separated_authors():
+    assert article("articles/x/s.md", '---\ntitle: T\nauthors: "Ann Lee; Bo Chen"\n---\nBody.')["authors"] == ["Ann Lee", "Bo Chen"]

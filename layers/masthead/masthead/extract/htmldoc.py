@@ -31,6 +31,8 @@ _CONTENT_ROOTS = ("[itemprop=articleBody]", "article", "main", "[role=main]", ".
                   ".article-body", ".article-content", ".story-body", ".post", ".entry", "#content", ".content")
 _BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, dd, dt"
 _ORG_WORDS = re.compile(r"\b(office|inc|ltd|llc|corp|corporation|company|co\.|group|university|bank|agency|institute|association|foundation|media|news|press|times|journal)\b|株式会社|事務所|大学|協会|新聞", re.I)
+_BYLINE_SELECTOR = "[class*=byline], [class*=author], [class*=meta], [rel=author], [class*=date], time"
+_DATELINE = re.compile(r"\b(posted|published|updated|on)\b|公開|更新|配信|掲載", re.I)
 _SEPARATORS = re.compile(r"\s*[·|•/｜]\s*|\s+[-–—]\s+")
 
 
@@ -266,16 +268,29 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     draft.title = visible or meta_title
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
 
-    # Visible byline, date and category when metadata has none.
-    for node in root.css("[class*=byline], [class*=author], [class*=meta], [rel=author], [class*=date], time"):
-        value = node.text(deep=True, separator=" ").strip()
-        if not draft.published:
-            draft.published = node.attributes.get("datetime") or (find_date(value) or [None])[0]
-        if not draft.authors and node.tag != "time":
-            inner = node.css_first(".author, [rel=author], [itemprop=author]")
-            names = _byline_names(inner.text(deep=True, separator=" ") if inner is not None and inner is not node else value)
-            if names:
-                draft.authors = names
+    # Visible byline and date when metadata has none: in the article first, then the whole page
+    # (templates often put the byline above the content container).
+    for scope in (root, tree.body) if tree.body is not None and tree.body is not root else (root,):
+        if draft.published and draft.authors:
+            break
+        for node in scope.css(_BYLINE_SELECTOR):
+            value = node.text(deep=True, separator=" ").strip()
+            if len(value) > 200:
+                continue
+            if not draft.published:
+                draft.published = node.attributes.get("datetime") or (find_date(value) or [None])[0]
+            if not draft.authors and node.tag != "time":
+                inner = node.css_first(".author, [rel=author], [itemprop=author]")
+                names = _byline_names(inner.text(deep=True, separator=" ") if inner is not None and inner is not node else value)
+                if names:
+                    draft.authors = names
+    if not draft.published:
+        # "Posted on March 3, 2024 by ..." in an unmarked element near the headline.
+        for node in (tree.body or root).css("p, div, span"):
+            value = node.text(deep=True, separator=" ").strip()
+            if value and len(value) <= 120 and _DATELINE.search(value) and (found := find_date(value)):
+                draft.published = found[0]
+                break
     if not draft.category:
         node = root.css_first(".category, .post-category, .entry-category, .article-category, [rel='category tag']")
         if node is not None:

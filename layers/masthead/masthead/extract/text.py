@@ -144,7 +144,7 @@ _BYLINE_PREFIX = re.compile(
     re.I,
 )
 _ROLE_SUFFIX = re.compile(r"\s*[(（][^)）]{1,30}[)）]\s*$")
-_AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*[、,，/／・]\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*", re.I)
+_AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*[、,，/／・;；]\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*", re.I)
 _ROLE_WORDS = re.compile(
     r"^(photo(graphy)?|photos|interview|text|edit(ed|or|ing)?|illustration|translation|staff writer|contributor)\b",
     re.I,

@@ -51,7 +51,7 @@ def _cards(rng: random.Random) -> str:
             '<path d="M12 2L2 7l10 5 10-5-10-5z"/></svg></div></div></div>')
     return '<section class="story-grid">' + "".join(
         card.format(n=rng.randint(1, 99999), kicker=rng.choice(TOPICS).title(), title=escape(_headline(rng)), ago=rng.randint(1, 23))
-        for _ in range(rng.randint(60, 140))) + "</section>"
+        for _ in range(rng.randint(40, 400))) + "</section>"
 
 
 def _comments(rng: random.Random) -> str:

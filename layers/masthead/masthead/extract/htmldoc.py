@@ -12,12 +12,20 @@ from .draft import Draft, ExtractOptions, issue_from_mapping
 from .errors import ExtractionRejected
 
 MAX_DEPTH = 400
-# One match per tag that can nest: "" for an opening tag, "/" for a closing one (void elements,
-# comments and declarations never nest).
-_NESTING_TAG = re.compile(r"<(/?)(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b)[A-Za-z]", re.I)
+# One match per tag that can nest: "" for an opening tag, "/" for a closing one. Not counted: void
+# and self-closing elements (never nest) and elements whose end tag is optional (<p>, <li>, <td>:
+# the parser closes them at the next sibling, so a page of unclosed paragraphs is not "deep").
+_NESTING_TAG = re.compile(
+    r"<(/?)(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|dt|dd|option|optgroup"
+    r"|tr|td|th|tbody|thead|tfoot|colgroup|rb|rt|rp)\b)[A-Za-z][^<>]*(?<!/)>",
+    re.I,
+)
 _DEPTH_STEP = {"": 1, "/": -1}
 # Elements that hold no article text, removed before the body is read.
-_DROP_TAGS = "script, style, noscript, template, iframe, svg, canvas, form, button, select, input, textarea, object, embed, nav, footer, aside, dialog"
+_DROP_CONTAINERS = "template, iframe, svg, canvas, form, button, select, textarea, object, embed, nav, footer, aside, dialog"
+# Scripts and styles are only ever inside what is read once the content root is chosen; a page has
+# dozens of them in <head>, so they are removed from the root alone.
+_DROP_CODE = "script, style, noscript"
 _BOILERPLATE = re.compile(
     r"(?:^|[-_])(share|sharing|social|sns|related|recommend(?:ed|ations)?|sidebar|side|menu|nav|navbar|navigation|"
     r"breadcrumbs?|footer|cookie|cookies|consent|gdpr|banner|popular|ranking|subscribe|subscription|newsletter|"
@@ -33,6 +41,11 @@ _BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, dd, dt"
 _ORG_WORDS = re.compile(r"\b(office|inc|ltd|llc|corp|corporation|company|co\.|group|university|bank|agency|institute|association|foundation|media|news|press|times|journal)\b|株式会社|事務所|大学|協会|新聞", re.I)
 _BYLINE_SELECTOR = "[class*=byline], [class*=author], [class*=meta], [rel=author], [class*=date], time"
 _DATELINE = re.compile(r"\b(posted|published|updated|on)\b|公開|更新|配信|掲載", re.I)
+_MICRODATA_FIELDS = frozenset({"headline", "alternativeHeadline", "datePublished", "dateModified", "articleSection"})
+# Cheap substring tests (C speed) before any related-articles search: a regex alternation with
+# re.I over a 300 KB page costs milliseconds.
+_RELATED_WORDS = ("related", "Related", "RELATED", "recommend", "Recommend", "more-stories", "read more", "Read more", "Read More",
+                  "read-more", "You may also like", "you may also like", "関連", "おすすめ")
 _SEPARATORS = re.compile(r"\s*[·|•/｜]\s*|\s+[-–—]\s+")
 
 
@@ -56,6 +69,25 @@ def check_depth(source: str) -> None:
         depth = depth + 1 if not kind else max(0, depth - 1)
         if depth > MAX_DEPTH:
             raise ExtractionRejected("too_deeply_nested")
+
+
+# An element this many levels down (html and body included) means the page nests too deeply.
+_TOO_DEEP = " > ".join(["*"] * MAX_DEPTH)
+# Below this many tags even the deepest nesting parses in well under a second, so the tree is
+# checked after parsing (cheap); above it the raw markup is checked before the parser sees it.
+_PRECHECK_TAGS = 20000
+
+
+def parse_tree(source: str):
+    """Parse HTML with Lexbor, refusing markup nested deeper than MAX_DEPTH. Raises ExtractionRejected."""
+    from selectolax.lexbor import LexborHTMLParser  # lazily: only HTML uploads pay for the parser
+
+    if source.count("<") > _PRECHECK_TAGS:
+        check_depth(source)
+    tree = LexborHTMLParser(source)
+    if tree.css_first(_TOO_DEEP) is not None:
+        raise ExtractionRejected("too_deeply_nested")
+    return tree
 
 
 def _types(node: dict) -> set[str]:
@@ -149,15 +181,23 @@ def _is_boilerplate(node) -> bool:
     return any(_BOILERPLATE.search(token) for token in _classes(node))
 
 
-def _itemprop(tree, name: str):
-    node = tree.css_first(f"[itemprop={name}]")
-    if node is None:
-        return None
-    attrs = node.attributes
-    return attrs.get("content") or attrs.get("datetime") or node.text(deep=True, separator=" ")
+def _itemprops(tree, source: str) -> dict[str, str]:
+    """Microdata values by itemprop name (first occurrence), from one pass over the page."""
+    if "itemprop" not in source:
+        return {}
+    found: dict[str, str] = {}
+    for node in tree.css("[itemprop]"):
+        attrs = node.attributes
+        name = attrs.get("itemprop") or ""
+        if name in found or name not in _MICRODATA_FIELDS:
+            continue
+        value = attrs.get("content") or attrs.get("datetime") or node.text(deep=True, separator=" ")
+        if value and value.strip():
+            found[name] = value
+    return found
 
 
-_RELATED_SELECTOR = ", ".join(f"[{attr}*={word}]" for attr in ("class", "id") for word in ("related", "recommend", "more-stories", "read-more"))
+_RELATED_SELECTOR = "[class*=related], [class*=recommend], [class*=more-stories], [class*=read-more], [id*=related]"
 
 
 def _related_titles(tree) -> list[str]:
@@ -197,14 +237,12 @@ def _byline_names(value: str) -> list[str]:
 
 
 def parse_html(source: str, options: ExtractOptions) -> Draft:
-    from selectolax.lexbor import LexborHTMLParser  # lazily: only HTML uploads pay for the parser
-
-    check_depth(source)
-    tree = LexborHTMLParser(source)
+    tree = parse_tree(source)
     draft = Draft()
     metas = _metas(tree)
     article, by_id = _json_ld(tree)
     article = article or {}
+    microdata = _itemprops(tree, source)
 
     publisher = _resolve(article.get("publisher"), by_id)
     publisher_name = publisher.get("name") if isinstance(publisher, dict) else None
@@ -212,10 +250,10 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     options_names = list(options.site_names) + site_names
 
     # Metadata, most explicit source first.
-    meta_title = article.get("headline") or _first(metas, "og:title", "twitter:title") or _itemprop(tree, "headline")
+    meta_title = article.get("headline") or _first(metas, "og:title", "twitter:title") or microdata.get("headline")
     title_node = tree.css_first("title")
     page_title = title_node.text(deep=True) if title_node else None
-    draft.subtitle = (article.get("alternativeHeadline") or _itemprop(tree, "alternativeHeadline")
+    draft.subtitle = (article.get("alternativeHeadline") or microdata.get("alternativeHeadline")
                       or _first(metas, "subtitle", "og:subtitle"))
     draft.authors = _ld_people(article.get("author"), by_id) if article.get("author") else []
     if not draft.authors:
@@ -230,10 +268,10 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
             draft.authors = [author]
     draft.published = (article.get("datePublished") or _first(metas, "article:published_time", "og:published_time",
                        "datepublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "parsely-pub-date",
-                       "sailthru.date") or _itemprop(tree, "datePublished"))
+                       "sailthru.date") or microdata.get("datePublished"))
     draft.updated = (article.get("dateModified") or _first(metas, "article:modified_time", "og:updated_time",
-                     "datemodified", "last-modified", "dcterms.modified") or _itemprop(tree, "dateModified"))
-    section = article.get("articleSection") or _first(metas, "article:section") or _itemprop(tree, "articleSection")
+                     "datemodified", "last-modified", "dcterms.modified") or microdata.get("dateModified"))
+    section = article.get("articleSection") or _first(metas, "article:section") or microdata.get("articleSection")
     draft.category = section[0] if isinstance(section, list) and section else section
     draft.tags = list(metas.get("article:tag", []))
     for keywords in (article.get("keywords"), _first(metas, "news_keywords", "keywords")):
@@ -243,13 +281,15 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
                       or _first(metas, "content-language", "og:locale", "language"))
     draft.summary = _first(metas, "description", "og:description", "twitter:description") or article.get("description")
     draft.issue = _ld_issue(article.get("isPartOf"), by_id, publisher_name, options) if article.get("isPartOf") else None
-    draft.related_titles = _related_titles(tree)
+    draft.related_titles = _related_titles(tree) if any(word in source for word in _RELATED_WORDS) else []
 
-    for node in tree.css(_DROP_TAGS):
+    for node in tree.css(_DROP_CONTAINERS):
         node.decompose()
     root = next((n for n in (tree.css_first(sel) for sel in _CONTENT_ROOTS) if n is not None), None) or tree.body
     if root is None:
         raise ExtractionRejected("no_body")
+    for node in root.css(_DROP_CODE):
+        node.decompose()
     for node in root.css("[class], [id], [role]"):
         if _is_boilerplate(node):
             node.decompose()

@@ -37,12 +37,9 @@ def _value(item):
 
 
 def _html_to_text(value: str) -> list[str]:
-    from .htmldoc import check_depth
+    from .htmldoc import parse_tree
 
-    check_depth(value)
-    from selectolax.lexbor import LexborHTMLParser
-
-    tree = LexborHTMLParser(value)
+    tree = parse_tree(value)
     for node in tree.css("script, style"):
         node.decompose()
     blocks = tree.css("h1, h2, h3, h4, h5, h6, p, li, blockquote")

@@ -240,7 +240,7 @@ def detect_language(text: str) -> str | None:
             if han:
                 return "zh"
     scores = dict.fromkeys(_STOPWORDS, 0)
-    for word in sample.lower().split():
+    for word in sample[:1500].lower().split():  # a couple of hundred words decide it
         for lang in _STOPWORD_LANGS.get(word, ()):
             scores[lang] += 1
     best = max(scores, key=scores.get)

@@ -73,21 +73,25 @@ def check_depth(source: str) -> None:
 
 # An element this many levels down (html and body included) means the page nests too deeply.
 _TOO_DEEP = " > ".join(["*"] * MAX_DEPTH)
-# Below this many tags even the deepest nesting parses in well under a second, so the tree is
-# checked after parsing (cheap); above it the raw markup is checked before the parser sees it.
+# Below this many tags even the deepest nesting parses in well under a second (Lexbor's cost grows
+# with tags x depth), so the parsed content is checked instead, which is cheaper; above it the raw
+# markup is checked before the parser sees it.
 _PRECHECK_TAGS = 20000
 
 
 def parse_tree(source: str):
-    """Parse HTML with Lexbor, refusing markup nested deeper than MAX_DEPTH. Raises ExtractionRejected."""
+    """Parse HTML with Lexbor, refusing up front markup too large and too deep to parse quickly."""
     from selectolax.lexbor import LexborHTMLParser  # lazily: only HTML uploads pay for the parser
 
     if source.count("<") > _PRECHECK_TAGS:
         check_depth(source)
-    tree = LexborHTMLParser(source)
-    if tree.css_first(_TOO_DEEP) is not None:
+    return LexborHTMLParser(source)
+
+
+def check_tree_depth(node) -> None:
+    """Refuse content nested deeper than MAX_DEPTH (checked on the part that will be read)."""
+    if node is not None and node.css_first(_TOO_DEEP) is not None:
         raise ExtractionRejected("too_deeply_nested")
-    return tree
 
 
 def _types(node: dict) -> set[str]:
@@ -288,6 +292,7 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     root = next((n for n in (tree.css_first(sel) for sel in _CONTENT_ROOTS) if n is not None), None) or tree.body
     if root is None:
         raise ExtractionRejected("no_body")
+    check_tree_depth(root)
     for node in root.css(_DROP_CODE):
         node.decompose()
     for node in root.css("[class], [id], [role]"):

@@ -37,9 +37,10 @@ def _value(item):
 
 
 def _html_to_text(value: str) -> list[str]:
-    from .htmldoc import parse_tree
+    from .htmldoc import check_tree_depth, parse_tree
 
     tree = parse_tree(value)
+    check_tree_depth(tree.body)
     for node in tree.css("script, style"):
         node.decompose()
     blocks = tree.css("h1, h2, h3, h4, h5, h6, p, li, blockquote")

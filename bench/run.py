@@ -251,7 +251,11 @@ def render(formats, imports, sizes, html, args) -> str:
                   "| extractor | pages/s | median ms | title | authors | date |", "|---|---:|---:|---:|---:|---:|",
                   f"| Masthead | {m['pages_per_s']:.0f} | {m['median_ms']:.2f} | {m['title']}/{n} | {m['authors']}/{n} | {m['published']}/{n} |",
                   f"| trafilatura | {t['pages_per_s']:.0f} | {t['median_ms']:.2f} | {t['title']}/{n} | {t['authors']}/{n} | {t['published']}/{n} |",
-                  "", f"Speed-up: {html['speedup']:.1f}×."]
+                  "", f"Speed-up: {html['speedup']:.1f}×.", "",
+                  "The generated pages are labelled by construction and cover five template styles; they stand in for",
+                  "real pages, which this machine cannot fetch. To measure on real pages, save them with a labels.json",
+                  "(`{\"page.html\": {\"title\": ..., \"authors\": [...], \"published\": \"YYYY-MM-DD\"}}`) and run",
+                  "`make bench BENCH_ARGS='--pages DIR'`."]
     return "\n".join(lines) + "\n"
 
 

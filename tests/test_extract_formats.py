@@ -283,3 +283,13 @@ def test_byline_and_dateline_outside_the_content_container():
 
 def test_semicolon_separated_authors():
     assert article("articles/x/s.md", '---\ntitle: T\nauthors: "Ann Lee; Bo Chen"\n---\nBody.')["authors"] == ["Ann Lee", "Bo Chen"]
+
+
+def test_an_h1_that_is_a_logo_or_section_label_is_not_the_title():
+    html = ('<html><head><title>Regulators tighten stablecoin reserve rules | Ledger</title>'
+            '<meta property="og:title" content="Regulators tighten stablecoin reserve rules"></head>'
+            '<body><h1 class="section">Markets</h1><p>Regulators said on Monday that issuers must hold reserves in cash.</p></body></html>')
+    assert article("articles/x/l.html", html)["title"] == "Regulators tighten stablecoin reserve rules"
+    no_meta = ('<html><head><title>Regulators tighten stablecoin reserve rules - Ledger</title></head>'
+               '<body><h1>Markets</h1><p>Regulators said on Monday that issuers must hold reserves in cash.</p></body></html>')
+    assert article("articles/x/m.html", no_meta)["title"] == "Regulators tighten stablecoin reserve rules"

@@ -240,6 +240,18 @@ def _byline_names(value: str) -> list[str]:
     return [n for n in names if not _ORG_WORDS.search(n)] or names
 
 
+def _overlap(a: str, b: str) -> float:
+    """Share of the shorter text's words (or characters, for CJK) found in the other."""
+    def units(value: str) -> set[str]:
+        value = (text.clean(value) or "").casefold()
+        words = set(re.findall(r"\w+", value))
+        return words if len(words) > 1 else set(value.replace(" ", ""))
+    left, right = units(a), units(b)
+    if not left or not right:
+        return 0.0
+    return len(left & right) / min(len(left), len(right))
+
+
 def parse_html(source: str, options: ExtractOptions) -> Draft:
     tree = parse_tree(source)
     draft = Draft()
@@ -310,6 +322,13 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
             break
     if visible is None and h1_texts:
         visible = next((v for v in h1_texts if v and not any(text.same_text(v, s) for s in options_names)), None)
+        # An <h1> that shares almost no words with the article's metadata title is a logo or a
+        # section label; so is a lone word that has nothing in common with the page's <title>.
+        page = text.strip_site_suffix(text.clean(page_title) or "", options_names, any_site=True) if page_title else ""
+        if visible and meta_title and _overlap(visible, meta_title) < 0.3:
+            visible = None
+        elif visible and not meta_title and page and re.fullmatch(r"[A-Za-z][\w&'-]{0,19}", visible.strip()) and _overlap(visible, page) == 0:
+            visible, meta_title = None, page
     draft.title = visible or meta_title
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
 

@@ -117,15 +117,19 @@ def split_labels(title: str) -> tuple[str, list[str]]:
     return title.strip(), labels
 
 
-def strip_site_suffix(title: str, site_names: list[str]) -> str:
-    """Drop ' | Iolite' / ' - Iolite' from a <title>, when the suffix names the site."""
+def strip_site_suffix(title: str, site_names: list[str], any_site: bool = False) -> str:
+    """Drop ' | Iolite' / ' - Iolite' from a <title>: when the suffix names a known site, after a
+    pipe (which titles use for little else), or, with any_site, any short suffix of a long title."""
     m = _SITE_SUFFIX.search(title)
     if not m:
         return title
+    separator = m.group(0).strip()[:1]
     suffix = m.group(0).strip(" |-–—:｜").casefold()
     names = {name.casefold() for name in site_names if name}
-    if suffix in names or (not names and len(suffix) <= 25):
-        return title[: m.start()].strip()
+    short = len(suffix) <= 30 and len(suffix.split()) <= 4
+    head = title[: m.start()].strip()
+    if suffix in names or (short and (separator in "|｜" or not names or (any_site and len(head.split()) >= 4))):
+        return head
     return title
 
 

@@ -293,3 +293,12 @@ def test_an_h1_that_is_a_logo_or_section_label_is_not_the_title():
     no_meta = ('<html><head><title>Regulators tighten stablecoin reserve rules - Ledger</title></head>'
                '<body><h1>Markets</h1><p>Regulators said on Monday that issuers must hold reserves in cash.</p></body></html>')
     assert article("articles/x/m.html", no_meta)["title"] == "Regulators tighten stablecoin reserve rules"
+
+
+def test_structured_person_names_are_not_split_and_roles_are_dropped():
+    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", '
+            '"author": [{"@type": "Person", "name": "Doe, Jane"}, {"@type": "Person", "name": "Smith and Sons Ltd"}]}</script></head>'
+            '<body><article><h1>H</h1><p>Body text of the article.</p></article></body></html>')
+    assert article("articles/x/p.html", html)["authors"] == ["Doe, Jane", "Smith and Sons Ltd"]
+    md = article("articles/x/r.md", "---\ntitle: T\nauthor: Ann Lee, Reporter\n---\nBody.")
+    assert md["authors"] == ["Ann Lee"]

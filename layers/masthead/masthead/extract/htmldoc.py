@@ -138,9 +138,9 @@ def _ld_people(value, by_id) -> list[str]:
             if isinstance(name, list):
                 name = name[0] if name else None
             if name:
-                out.append(str(name))
+                out.append(text.PersonName(name))
         elif isinstance(item, str) and item:
-            out.append(item)
+            out.append(item)  # a plain string may still be "A and B"
     return out
 
 
@@ -277,7 +277,7 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
             name = prop.css_first("[itemprop=name]") or prop
             value = name.attributes.get("content") or name.text(deep=True, separator=" ")
             if value and value.strip():
-                draft.authors.append(value)
+                draft.authors.append(text.PersonName(value))
     if not draft.authors:
         author = _first(metas, "author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "article:author")
         if author and not author.startswith("http"):

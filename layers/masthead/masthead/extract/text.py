@@ -150,9 +150,14 @@ _BYLINE_PREFIX = re.compile(
 _ROLE_SUFFIX = re.compile(r"\s*[(（][^)）]{1,30}[)）]\s*$")
 _AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*[、,，/／・;；]\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*", re.I)
 _ROLE_WORDS = re.compile(
-    r"^(photo(graphy)?|photos|interview|text|edit(ed|or|ing)?|illustration|translation|staff writer|contributor)\b",
+    r"^(photo(graphy)?|photos|interview|text|edit(ed|or|ing)?|illustration|translation|staff( writer)?|contributor|"
+    r"reporter|correspondent|columnist|journalist|writer|senior (reporter|writer|editor|correspondent))\b",
     re.I,
 )
+
+
+class PersonName(str):
+    """One person's name from structured data (JSON-LD, microdata): never split on commas or 'and'."""
 
 
 def parse_authors(value) -> list[str]:
@@ -171,7 +176,7 @@ def parse_authors(value) -> list[str]:
             continue
         text = _BYLINE_PREFIX.sub("", text)
         text = _ROLE_SUFFIX.sub("", text)
-        for part in _AND.split(text):
+        for part in [text] if isinstance(item, PersonName) else _AND.split(text):
             part = _BYLINE_PREFIX.sub("", part).strip(" .·|-–—")
             part = _ROLE_SUFFIX.sub("", part)
             if not part or _ROLE_WORDS.match(part) or len(part) > 80 or len(part) < 2:

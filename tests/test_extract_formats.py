@@ -302,3 +302,12 @@ def test_structured_person_names_are_not_split_and_roles_are_dropped():
     assert article("articles/x/p.html", html)["authors"] == ["Doe, Jane", "Smith and Sons Ltd"]
     md = article("articles/x/r.md", "---\ntitle: T\nauthor: Ann Lee, Reporter\n---\nBody.")
     assert md["authors"] == ["Ann Lee"]
+
+
+def test_json_ld_nested_keywords_and_list_scalars():
+    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": ["Listed headline"], '
+            '"datePublished": ["2020-01-19T12:25:36Z"], "keywords": [["US", "Awards"]], "author": {"@type": "Person", "name": "Jill S"}}'
+            '</script><meta property="og:article:published_time" content="2020-01-19T12:25:36Z"></head>'
+            '<body><div><p>Body text of the article.</p></div></body></html>')
+    a = article("articles/x/k.html", html)
+    assert (a["title"], a["tags"], a["published_at"]) == ("Listed headline", ["US", "Awards"], "2020-01-19T12:25:36+00:00")

@@ -41,6 +41,7 @@ _BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, dd, dt"
 _ORG_WORDS = re.compile(r"\b(office|inc|ltd|llc|corp|corporation|company|co\.|group|university|bank|agency|institute|association|foundation|media|news|press|times|journal)\b|株式会社|事務所|大学|協会|新聞", re.I)
 _BYLINE_SELECTOR = "[class*=byline], [class*=author], [class*=meta], [rel=author], [class*=date], time"
 _DATELINE = re.compile(r"\b(posted|published|updated|on)\b|公開|更新|配信|掲載", re.I)
+_LD_SCALARS = frozenset({"headline", "alternativeHeadline", "datePublished", "dateModified", "description", "inLanguage", "name"})
 _MICRODATA_FIELDS = frozenset({"headline", "alternativeHeadline", "datePublished", "dateModified", "articleSection"})
 # Cheap substring tests (C speed) before any related-articles search: a regex alternation with
 # re.I over a 300 KB page costs milliseconds.
@@ -257,7 +258,8 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     draft = Draft()
     metas = _metas(tree)
     article, by_id = _json_ld(tree)
-    article = article or {}
+    # JSON-LD scalars sometimes come as one-element lists.
+    article = {k: (v[0] if isinstance(v, list) and v and k in _LD_SCALARS else v) for k, v in (article or {}).items()}
     microdata = _itemprops(tree, source)
 
     publisher = _resolve(article.get("publisher"), by_id)
@@ -279,17 +281,19 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
             if value and value.strip():
                 draft.authors.append(text.PersonName(value))
     if not draft.authors:
-        author = _first(metas, "author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "article:author")
+        author = _first(metas, "author", "article:author", "og:article:author", "byl", "dc.creator", "dcterms.creator",
+                        "parsely-author", "sailthru.author", "citation_author")
         if author and not author.startswith("http"):
             draft.authors = [author]
-    draft.published = (article.get("datePublished") or _first(metas, "article:published_time", "og:published_time",
+    draft.published = (article.get("datePublished") or _first(metas, "article:published_time", "og:article:published_time",
+                       "og:published_time", "citation_publication_date", "dc.date.issued", "publish-date", "article.published",
                        "datepublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "parsely-pub-date",
                        "sailthru.date") or microdata.get("datePublished"))
-    draft.updated = (article.get("dateModified") or _first(metas, "article:modified_time", "og:updated_time",
+    draft.updated = (article.get("dateModified") or _first(metas, "article:modified_time", "og:article:modified_time", "og:updated_time",
                      "datemodified", "last-modified", "dcterms.modified") or microdata.get("dateModified"))
-    section = article.get("articleSection") or _first(metas, "article:section") or microdata.get("articleSection")
+    section = article.get("articleSection") or _first(metas, "article:section", "og:article:section") or microdata.get("articleSection")
     draft.category = section[0] if isinstance(section, list) and section else section
-    draft.tags = list(metas.get("article:tag", []))
+    draft.tags = [tag for value in metas.get("article:tag", []) + metas.get("og:article:tag", []) for tag in text.as_list(value)]
     for keywords in (article.get("keywords"), _first(metas, "news_keywords", "keywords")):
         draft.tags.extend(text.as_list(keywords))
     html_node = tree.css_first("html")

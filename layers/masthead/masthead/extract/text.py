@@ -91,6 +91,9 @@ def as_list(value) -> list:
     if isinstance(value, (list, tuple, set)):
         out = []
         for item in value:
+            if isinstance(item, (list, tuple, set)):
+                out.extend(as_list(item))  # JSON-LD sometimes nests: "keywords": [["a", "b"]]
+                continue
             if isinstance(item, dict):
                 item = item.get("name") or item.get("value") or item.get("title")
             if item is not None:

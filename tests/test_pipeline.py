@@ -6,7 +6,6 @@ import json
 from collections import Counter
 
 import jsonschema
-import pytest
 from conftest import SAMPLES, TEMPLATE
 from test_notify import SCHEMA
 

@@ -42,6 +42,8 @@ _ORG_WORDS = re.compile(r"\b(office|inc|ltd|llc|corp|corporation|company|co\.|gr
 _BYLINE_SELECTOR = "[class*=byline], [class*=author], [class*=meta], [rel=author], [class*=date], time"
 _DATELINE = re.compile(r"\b(posted|published|updated|on)\b|公開|更新|配信|掲載", re.I)
 _LD_SCALARS = frozenset({"headline", "alternativeHeadline", "datePublished", "dateModified", "description", "inLanguage", "name"})
+# Paragraphs with these classes carry metadata the page shows (byline, date, kicker), not body text.
+_METADATA_CLASS = re.compile(r"(?:^|[-_])(byline|author|meta|category|date|label|badge|kicker|eyebrow|subtitle|deck|dek|standfirst)(?:$|[-_])", re.I)
 _MICRODATA_FIELDS = frozenset({"headline", "alternativeHeadline", "datePublished", "dateModified", "articleSection"})
 # Cheap substring tests (C speed) before any related-articles search: a regex alternation with
 # re.I over a 300 KB page costs milliseconds.
@@ -354,8 +356,8 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
                     draft.authors = names
     if not draft.published:
         # "Posted on March 3, 2024 by ..." in an unmarked element near the headline.
-        for node in (tree.body or root).css("p, div, span"):
-            value = node.text(deep=True, separator=" ").strip()
+        for node in (tree.body or root).css("p, div, span")[:2000]:
+            value = node.text(deep=False).strip()  # own text only: cheap, and a dateline is short
             if value and len(value) <= 120 and _DATELINE.search(value) and (found := find_date(value)):
                 draft.published = found[0]
                 break
@@ -364,7 +366,6 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
         if node is not None:
             draft.category = node.text(deep=True, separator=" ")
 
-    skip_classes = re.compile(r"(?:^|[-_])(byline|author|meta|category|date|label|badge|kicker|eyebrow|subtitle|deck|dek|standfirst)(?:$|[-_])", re.I)
     if not draft.subtitle:
         node = root.css_first(".subtitle, .deck, .dek, .standfirst, .sub-title, .subheadline")
         if node is not None:
@@ -380,7 +381,7 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
             continue
         if tag == "h1":
             continue
-        if tag == "p" and any(skip_classes.search(t) for t in _classes(node)):
+        if tag == "p" and any(_METADATA_CLASS.search(t) for t in _classes(node)):
             if "credit" not in (node.attributes.get("class") or ""):
                 continue
         if tag in ("h2", "h3", "h4", "h5", "h6"):

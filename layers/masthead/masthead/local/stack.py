@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import sys
 import time
 import uuid
 from contextlib import contextmanager
@@ -109,7 +108,6 @@ class LocalStack:
         self.notifications_queue_url = ""
         self._shard_iterators: dict[str, str] = {}
         self._sequence = int(time.time() * 1000) << 20
-        self._stream_retry: dict[str, int] = {}
 
     # --- resources ------------------------------------------------------------------------------
     def create(self) -> "LocalStack":
@@ -493,7 +491,3 @@ def upload_folder(stack: LocalStack, source: Path) -> tuple[list[str], list[str]
             silent.append(key)
         keys.append(key)
     return keys, silent
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit("use: masthead demo")

@@ -11,8 +11,9 @@ import logging
 from dataclasses import dataclass
 
 from .. import model
+from .budget import time_budget
 from .draft import ExtractOptions, finish_article
-from .errors import REJECTION_MESSAGES, ExtractionRejected
+from .errors import REJECTION_MESSAGES, ExtractionRejected, ExtractionTimedOut, bounded_message
 
 __all__ = ["ExtractOptions", "ExtractResult", "REJECTION_MESSAGES", "extract", "reject", "reject_too_large", "ARTICLE_SUFFIXES", "ISSUE_SUFFIXES"]
 
@@ -36,6 +37,9 @@ _MAGIC = (
 )
 
 
+# A long article has a few thousand lines; a book a few tens of thousands.
+MAX_LINES = 60_000
+
 # Bytes that occur in text; what is left after deleting them is control characters.
 _TEXT_BYTES = bytes([9, 10, 12, 13, 27, *range(32, 256)])
 
@@ -57,16 +61,21 @@ class ExtractResult:
 
 
 def reject(key: str, code: str, message: str | None = None) -> ExtractResult:
-    return ExtractResult(model.Rejection(key=key, error=model.RejectionError(code=code, message=message or REJECTION_MESSAGES[code])))
+    return ExtractResult(model.Rejection(key=key, error=model.RejectionError(code=code, message=message or bounded_message(code))))
 
 
 def reject_too_large(key: str, options: ExtractOptions) -> ExtractResult:
     """For callers that know the size before reading (S3 event size, file stat)."""
-    return reject(key, "too_large", REJECTION_MESSAGES["too_large"].format(limit=_human(options.max_bytes)))
+    return reject(key, "too_large", bounded_message("too_large", limit=_human(options.max_bytes)))
 
 
 def _human(n: int) -> str:
     return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n // 1024} KB"
+
+
+def _seconds(value: float | None) -> str:
+    value = value or 0
+    return "1 second" if value == 1 else f"{value:g} seconds"
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -94,9 +103,13 @@ def extract(key: str, data: bytes, options: ExtractOptions | None = None) -> Ext
     """Extract one upload. Never raises for bad input: a bad upload yields a Rejection."""
     options = options or ExtractOptions()
     try:
-        return _extract(key, data, options)
+        with time_budget(options.time_budget):
+            return _extract(key, data, options)
     except ExtractionRejected as rejected:
         return reject(key, rejected.code, rejected.message)
+    except ExtractionTimedOut:
+        log.warning("extraction ran past its time budget", extra={"key": key, "budget_seconds": options.time_budget})
+        return reject(key, "too_slow", bounded_message("too_slow", limit=_seconds(options.time_budget)))
     except RecursionError:
         return reject(key, "too_deeply_nested")
     except Exception:  # noqa: BLE001 - a bug must reject one file, not crash-loop a queue
@@ -131,6 +144,8 @@ def _extract(key: str, data: bytes, options: ExtractOptions) -> ExtractResult:
     replacement = source.count("\ufffd")
     if replacement > 20 and replacement > len(source) * 0.02:
         raise ExtractionRejected("undecodable")
+    if source.count("\n") > MAX_LINES:  # every text parser does per-line work: bound it up front
+        raise ExtractionRejected("too_complex", detail=f"it has more than {MAX_LINES:,} lines")
 
     if is_issue:
         if suffix not in ISSUE_SUFFIXES:

@@ -72,7 +72,9 @@ def parse_datetime(value: object, default_tz: str = "Asia/Tokyo") -> dt.datetime
             return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
         except (OverflowError, OSError, ValueError):
             return None
-    text = str(value).strip()[:200]
+    if not isinstance(value, str):
+        return None  # a mapping or a list is not a date, whatever its text contains
+    text = value.strip()[:200]
     if not text:
         return None
     text = text.translate(_FULLWIDTH_DIGITS)

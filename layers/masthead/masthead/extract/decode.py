@@ -49,7 +49,8 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def _score_japanese(text: str) -> int:
-    return len(_JA_GOOD.findall(text)) - 4 * len(_JA_ODD.findall(text))
+    sample = text[:65536]  # a few pages settle it; counting a whole 10 MB file would not be cheap
+    return _JA_GOOD.subn("", sample)[1] - 4 * _JA_ODD.subn("", sample)[1]
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from .draft import Draft, ExtractOptions
 from .errors import ExtractionRejected
@@ -26,6 +27,10 @@ _CORE = {
     "modified": "{http://purl.org/dc/terms/}modified",
 }
 MAX_MEMBERS = 2000
+_P, _T, _TAB = f"{_W}p", f"{_W}t", f"{_W}tab"
+_PPR, _PSTYLE, _VAL = f"{_W}pPr", f"{_W}pStyle", f"{_W}val"
+_BREAKS = (f"{_W}br", f"{_W}cr")
+_STYLE_ID = re.compile(rb'<w:pStyle w:val="([^"<>]{1,200})"')
 _SELF_DESCRIBING = {"Normal", "BodyText", "ListParagraph", "Quote", "Caption", "NoSpacing", "Subtitle"}
 _BYLINE = re.compile(r"^\s*(?:by|text|words|文|執筆|著者)\s*[:：]?\s", re.I)
 # Text in a real article's XML parts inflates about 5-20x; far beyond this ratio is a zip bomb.
@@ -36,6 +41,22 @@ def _human(n: int) -> str:
     return f"{n // (1024 * 1024)} MB"
 
 
+# XML budget: a long article's document.xml has tens of thousands of elements; a book's a few
+# hundred thousand. Counted ('<' bytes) before parsing, so the parse itself stays well under a second.
+MAX_ELEMENTS = 300_000
+# What zipfile raises for encrypted members (RuntimeError), unsupported compression such as
+# Deflate64 (NotImplementedError), and corrupt data (zlib.error, EOFError, BadZipFile, OSError).
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError)
+
+
+def _zip_problem(exc: Exception) -> str:
+    if isinstance(exc, RuntimeError) and "encrypt" in str(exc).lower():
+        return "it is protected with a password; save a copy without one"
+    if isinstance(exc, NotImplementedError):
+        return "it was compressed with a method Word does not use; save it again from Word"
+    return "it is damaged (the compressed data cannot be read)"
+
+
 def _read_member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
     try:
         info = archive.getinfo(name)
@@ -44,19 +65,29 @@ def _read_member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes | Non
     if info.file_size > limit:
         raise ExtractionRejected("docx_too_large", limit=_human(limit))
     out = bytearray()
-    with archive.open(info) as stream:  # the declared size can lie: count what actually inflates
-        while chunk := stream.read(65536):
-            out += chunk
-            if len(out) > limit:
-                raise ExtractionRejected("docx_too_large", limit=_human(limit))
+    try:
+        with archive.open(info) as stream:  # the declared size can lie: count what actually inflates
+            while chunk := stream.read(65536):
+                out += chunk
+                if len(out) > limit:
+                    raise ExtractionRejected("docx_too_large", limit=_human(limit))
+    except _ZIP_ERRORS as exc:
+        raise ExtractionRejected("bad_docx", detail=_zip_problem(exc)) from None
     return bytes(out)
 
 
 def _parse_xml(data: bytes):
+    """One XML part as a tree. Word writes UTF-8 XML without a DTD; a DTD or entity declaration
+    anywhere (how entity-expansion bombs work), or UTF-16 that would hide one from this byte
+    search, is refused, and so is a part with more elements than MAX_ELEMENTS."""
     import xml.etree.ElementTree as ET
 
-    if b"<!ENTITY" in data[:4096] or b"<!DOCTYPE" in data[:4096]:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:512]:
+        raise ExtractionRejected("bad_docx", detail="its XML is not UTF-8, which Word always writes")
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data or b"<!doctype" in data:
         raise ExtractionRejected("bad_docx", detail="it declares XML entities, which Word never writes")
+    if data.count(b"<") > MAX_ELEMENTS:
+        raise ExtractionRejected("too_complex", detail=f"its text has more than {MAX_ELEMENTS:,} XML elements")
     try:
         return ET.fromstring(data)
     except ET.ParseError as exc:
@@ -77,6 +108,43 @@ def _style_names(archive: zipfile.ZipFile, limit: int) -> dict[str, str]:
     return names
 
 
+def _paragraph_text(para) -> str:
+    parts = []
+    for node in para.iter():
+        tag = node.tag
+        if tag == _T and node.text:
+            parts.append(node.text)
+        elif tag == _TAB:
+            parts.append(" ")
+        elif tag in _BREAKS:
+            parts.append("\n")
+    return "".join(parts).strip()
+
+
+def _paragraphs(document: bytes, styles: dict[str, str]) -> list[tuple[int | None, str]]:
+    """(heading level or None, text) of every paragraph, in document order.
+
+    A paragraph can hold others (text boxes). Paragraphs are read innermost first and emptied once
+    read, so each element is visited once however deep they nest, and no text is read twice.
+    """
+    body = _parse_xml(document).find(f"{_W}body")
+    found = list(body.iter(_P)) if body is not None else []
+    paragraphs: list[tuple[int | None, str]] = []
+    for para in reversed(found):
+        properties = para.find(_PPR)  # two one-tag finds run in C; a path goes through ElementPath
+        style_node = properties.find(_PSTYLE) if properties is not None else None
+        style_id = (style_node.get(_VAL) if style_node is not None else "") or ""
+        level = _heading_level(styles.get(style_id, style_id)) if style_id else None
+        if level is None and style_id:
+            level = _heading_level(style_id)
+        value = _paragraph_text(para)
+        para.clear()
+        if value:
+            paragraphs.append((level, value))
+    paragraphs.reverse()
+    return paragraphs
+
+
 def _heading_level(style: str) -> int | None:
     """0 for Title, 1-9 for Heading N, None for body styles (English and localised names)."""
     style = style.lower().replace(" ", "")
@@ -91,7 +159,7 @@ def parse_docx(data: bytes, options: ExtractOptions) -> Draft:
     limit = options.max_docx_inflated
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError) as exc:
+    except _ZIP_ERRORS as exc:
         raise ExtractionRejected("bad_docx", detail=f"it is not a valid Word file ({exc})") from None
     with archive:
         infos = archive.infolist()
@@ -107,7 +175,7 @@ def parse_docx(data: bytes, options: ExtractOptions) -> Draft:
         core_xml = _read_member(archive, "docProps/core.xml", 1024 * 1024)
         # styles.xml is often hundreds of KB; read it only when a paragraph style id is not
         # self-describing ('Heading2' is; a localised Word's 'a1' is not).
-        style_ids = set(re.findall(rb'<w:pStyle w:val="([^"]+)"', document))
+        style_ids = {m.group(1) for m in _STYLE_ID.finditer(document)}
         unknown = {i.decode() for i in style_ids} - _SELF_DESCRIBING
         styles = _style_names(archive, limit) if any(_heading_level(i) is None for i in unknown) else {}
 
@@ -133,25 +201,7 @@ def parse_docx(data: bytes, options: ExtractOptions) -> Draft:
     if core.get("description") and "python-docx" not in core["description"]:
         draft.summary = core["description"]
 
-    body = _parse_xml(document).find(f"{_W}body")
-    paragraphs: list[tuple[int | None, str]] = []
-    for para in body.iter(f"{_W}p") if body is not None else []:
-        style_node = para.find(f"{_W}pPr/{_W}pStyle")
-        style_id = style_node.get(f"{_W}val") if style_node is not None else ""
-        level = _heading_level(styles.get(style_id, style_id or "")) if style_id else None
-        if level is None and style_id:
-            level = _heading_level(style_id)
-        parts = []
-        for node in para.iter():
-            if node.tag == f"{_W}t" and node.text:
-                parts.append(node.text)
-            elif node.tag in (f"{_W}tab",):
-                parts.append(" ")
-            elif node.tag in (f"{_W}br", f"{_W}cr"):
-                parts.append("\n")
-        value = "".join(parts).strip()
-        if value:
-            paragraphs.append((level, value))
+    paragraphs = _paragraphs(document, styles)
 
     from . import text
 

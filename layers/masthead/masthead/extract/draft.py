@@ -17,6 +17,9 @@ class ExtractOptions:
 
     max_bytes: int = 10 * 1024 * 1024
     max_docx_inflated: int = 50 * 1024 * 1024
+    # Wall-clock seconds one upload may take; past it the upload is rejected as too_slow. The
+    # parsers are linear with budgets checked up front, so this only catches what they missed.
+    time_budget: float | None = 1.0
     default_tz: str = "Asia/Tokyo"
     site_names: tuple[str, ...] = ("Iolite",)
 
@@ -53,18 +56,29 @@ class Draft:
             self.paragraphs.append(line)
 
 
-_ISSUE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*-vol-\d+$")
-_ISSUE_NAME = re.compile(r"^(.*?)[\s._-]*(?:vol(?:ume)?|no|issue|号)\.?[\s._-]*(\d{1,4})\s*$", re.I)
+_ISSUE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}-vol-\d{1,5}$")
+_ISSUE_NAME = re.compile(r"^(.{0,80}?)[\s._-]{0,3}(?:vol(?:ume)?|no|issue|号)\.?[\s._-]{0,3}(\d{1,4})\s*$", re.I)
+
+
+MAX_VOLUME = 99_999
+
+
+def _small_number(value) -> int | None:
+    """An int written as an int or a short string of digits ('#11'); None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and 0 < len(digits := value.strip().lstrip("#")) <= 6 and digits.isdigit() and digits.isascii():
+        return int(digits)
+    return None
 
 
 def issue_id_for(publication, volume) -> str | None:
     """'Iolite', 11 -> 'iolite-vol-11'."""
-    try:
-        number = int(str(volume).strip().lstrip("#"))
-    except (TypeError, ValueError):
-        return None
-    name = text.slug(str(publication or ""))
-    return f"{name}-vol-{number}" if name and number >= 0 else None
+    number = _small_number(volume)
+    name = text.slug(text.scalar_text(publication) or "")
+    return f"{name}-vol-{number}" if name and number is not None and 0 <= number <= MAX_VOLUME else None
 
 
 def normalise_issue(value, site_names=()) -> str | None:
@@ -161,10 +175,7 @@ def finish_article(draft: Draft, key: str, fmt: str, options: ExtractOptions) ->
         updated = None  # a modified date before the creation date is a template artefact
 
     issue_id = normalise_issue(draft.issue, options.site_names) or issue_from_key(key)
-    try:
-        position = int(draft.position) if draft.position not in (None, "") else None
-    except (TypeError, ValueError):
-        position = None
+    position = _small_number(draft.position)
 
     word_count, reading_minutes = text.text_counts(body)
     metadata = model.ArticleMetadata(

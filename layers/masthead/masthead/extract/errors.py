@@ -19,17 +19,41 @@ REJECTION_MESSAGES: dict[str, str] = {
     "bad_docx": "The Word file could not be opened: {detail}. Save it again as .docx and upload it.",
     "docx_too_large": "The Word file unpacks to more than {limit}. Remove embedded media or upload the text alone.",
     "too_deeply_nested": "The HTML is nested too deeply to be read safely. Upload the article's own HTML, not a full saved page.",
+    "too_complex": "The file is too complex to be read safely: {detail}. Upload the article's own text, without generated or repeated markup.",
+    "too_slow": "Reading this file took longer than the {limit} allowed for one upload. Upload the article's own text, without generated or repeated markup.",
     "missing_title": "No title was found. Add a title (front matter 'title:', an <h1>, or the first line) and upload again.",
     "no_body": "The article has a title but no body text. Upload the full article.",
     "internal_error": "Masthead could not read this file because of an internal error. The team has been alerted; you do not need to upload it again.",
 }
 
 
+# Details quote the upload (a YAML error, a suffix, a value): each is cut so that no upload can make
+# a message longer than the contract allows (model.ERROR_MESSAGE_MAX).
+DETAIL_MAX = 160
+MESSAGE_MAX = 500
+
+
+def bounded_message(code: str, **details: object) -> str:
+    """The editor-facing message for `code`, with every quoted detail cut to DETAIL_MAX characters."""
+    template = REJECTION_MESSAGES[code]
+    if details:
+        template = template.format(**{k: _cut(str(v), DETAIL_MAX) for k, v in details.items()})
+    return _cut(template, MESSAGE_MAX)
+
+
+def _cut(value: str, limit: int) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 class ExtractionRejected(Exception):
     """Raised inside extraction when an upload cannot be indexed; carries an editor-facing reason."""
 
     def __init__(self, code: str, **details: object) -> None:
-        template = REJECTION_MESSAGES[code]
         self.code = code
-        self.message = template.format(**details) if details else template
+        self.message = bounded_message(code, **details)
         super().__init__(f"{code}: {self.message}")
+
+
+class ExtractionTimedOut(Exception):
+    """Raised (from a timer signal) when one upload's extraction runs past its time budget."""

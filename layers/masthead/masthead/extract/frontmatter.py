@@ -6,7 +6,9 @@ import re
 
 from .draft import Draft
 from .errors import ExtractionRejected
-from .text import as_list
+from .text import as_list, scalar_text
+
+_TEXT_FIELDS = frozenset({"title", "subtitle", "summary", "language", "position"})
 
 MAX_FRONT_MATTER = 64 * 1024
 # A front matter block is a few dozen values; more nodes than this, counting every alias expansion,
@@ -57,6 +59,9 @@ def load_yaml(source: str):
         raise ExtractionRejected("bad_front_matter", detail=f"{problem}{where}") from None
     except RecursionError:
         raise ExtractionRejected("front_matter_too_complex") from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        # A value the YAML types cannot hold: an integer of thousands of digits, a date like 2024-13-45.
+        raise ExtractionRejected("bad_front_matter", detail=f"a value cannot be read ({exc})") from None
     return data
 
 
@@ -86,8 +91,8 @@ def load_toml(source: str):
         raise ExtractionRejected("bad_front_matter", detail="it is longer than 64 KB")
     try:
         return tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        raise ExtractionRejected("bad_front_matter", detail=str(exc)[:200]) from None
+    except (tomllib.TOMLDecodeError, ValueError, OverflowError) as exc:
+        raise ExtractionRejected("bad_front_matter", detail=str(exc)) from None
 
 
 def _fold(name: str) -> str:
@@ -136,5 +141,7 @@ def apply_metadata(draft: Draft, data: dict) -> None:
             getattr(draft, field).extend(as_list(value))
         elif field == "authors":
             draft.authors.extend(as_list(value) if isinstance(value, (list, tuple, dict)) else [value])
+        elif field in _TEXT_FIELDS and scalar_text(value) is None:
+            continue  # a mapping or list where text belongs: ignored, so a later source can fill it
         else:
             setattr(draft, field, value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from . import text
 from .dates import find_date
@@ -12,14 +12,26 @@ from .draft import Draft, ExtractOptions, issue_from_mapping
 from .errors import ExtractionRejected
 
 MAX_DEPTH = 400
-# One match per tag that can nest: "" for an opening tag, "/" for a closing one. Not counted: void
-# and self-closing elements (never nest) and elements whose end tag is optional (<p>, <li>, <td>:
-# the parser closes them at the next sibling, so a page of unclosed paragraphs is not "deep").
+# Real pages have a few thousand tags and a few dozen attributes on their busiest element; the
+# parser's time and memory grow with both (with the square of the attributes of one element).
+MAX_TAGS = 60_000
+MAX_ATTRIBUTES = 400
+# One match per tag that can nest: ("", name, "") for an opening tag, ("/", name, "") for a closing
+# one, ("", name, "/") for '<x/>'. Not counted: void elements (never nest) and elements whose end
+# tag is optional (<p>, <li>, <td>: the parser closes them at the next sibling, so a page of
+# unclosed paragraphs is not "deep"). A self-closing '<div/>' opens an element in HTML (the slash
+# is ignored), except inside <svg> and <math>, where '<path/>' really is closed.
 _NESTING_TAG = re.compile(
     r"<(/?)(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|dt|dd|option|optgroup"
-    r"|tr|td|th|tbody|thead|tfoot|colgroup|rb|rt|rp)\b)[A-Za-z][^<>]*(?<!/)>",
+    r"|tr|td|th|tbody|thead|tfoot|colgroup|rb|rt|rp)\b)([A-Za-z][^\s/<>]*+)[^<>]*?(/?)>",
     re.I,
 )
+_FOREIGN = frozenset({"svg", "math"})
+# Tags long enough to hold many attributes; the attributes of those few are then counted.
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{2000,}+")
+# An unclosed quote runs to the end of the tag (as in the parser), so no value is scanned twice.
+_ATTRIBUTE = re.compile(r"""[\s/]([^\s"'<>/=]++)(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s"'<>]*+))?""")
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
 _DEPTH_STEP = {"": 1, "/": -1}
 # Elements that hold no article text, removed before the body is read.
 _DROP_CONTAINERS = "template, iframe, svg, canvas, form, button, select, textarea, object, embed, nav, footer, aside, dialog"
@@ -59,34 +71,53 @@ def check_depth(source: str) -> None:
     so depth is measured on the raw tag sequence first, with the regex engine and itertools doing
     the per-tag work in C.
     """
-    kinds = _NESTING_TAG.findall(source)
-    if len(kinds) <= MAX_DEPTH:
+    tags = _NESTING_TAG.findall(source)
+    if len(tags) <= MAX_DEPTH:
         return
-    sums = list(accumulate(map(_DEPTH_STEP.__getitem__, kinds)))
+    # An opening tag, self-closing or not, counts +1 and a closing one -1: an upper bound on depth.
+    sums = list(accumulate(_DEPTH_STEP[closing] for closing, _name, _self in tags))
     # Parsers ignore stray closing tags, so the true depth at any point is at most the running sum
     # minus the lowest it has been: this bound settles almost every page without a Python loop.
     if max(sums) - min(0, min(sums)) <= MAX_DEPTH:
         return
-    depth = 0
-    for kind in kinds:
-        depth = depth + 1 if not kind else max(0, depth - 1)
+    depth, foreign = 0, 0
+    for closing, name, self_closing in tags:
+        name = name.lower()
+        if closing:
+            depth = max(0, depth - 1)
+            foreign -= foreign > 0 and name in _FOREIGN
+        elif not (self_closing and foreign):
+            depth += 1
+            foreign += name in _FOREIGN
         if depth > MAX_DEPTH:
             raise ExtractionRejected("too_deeply_nested")
 
 
+def check_size(source: str) -> int:
+    """Refuse, before parsing, markup with more elements or attributes than a parser can take
+    quickly. Returns the number of tags (counting stops past MAX_TAGS, so this is cheap)."""
+    tags = sum(1 for _ in islice(_TAG_START.finditer(source), MAX_TAGS + 1)) if source.count("<") > _PRECHECK_TAGS else 0
+    if tags > MAX_TAGS:
+        raise ExtractionRejected("too_complex", detail=f"it has more than {MAX_TAGS:,} HTML elements")
+    for long_tag in _LONG_TAG.findall(source):
+        if sum(1 for _ in _ATTRIBUTE.finditer(long_tag)) > MAX_ATTRIBUTES:
+            raise ExtractionRejected("too_complex", detail=f"one element has more than {MAX_ATTRIBUTES} attributes")
+    return tags
+
+
 # An element this many levels down (html and body included) means the page nests too deeply.
 _TOO_DEEP = " > ".join(["*"] * MAX_DEPTH)
-# Below this many tags even the deepest nesting parses in well under a second (Lexbor's cost grows
+# Below this many tags even the deepest nesting parses in a few milliseconds (Lexbor's cost grows
 # with tags x depth), so the parsed content is checked instead, which is cheaper; above it the raw
 # markup is checked before the parser sees it.
-_PRECHECK_TAGS = 20000
+_PRECHECK_TAGS = 5000
 
 
 def parse_tree(source: str):
     """Parse HTML with Lexbor, refusing up front markup too large and too deep to parse quickly."""
     from selectolax.lexbor import LexborHTMLParser  # lazily: only HTML uploads pay for the parser
 
-    if source.count("<") > _PRECHECK_TAGS:
+    if check_size(source) > _PRECHECK_TAGS:
         check_depth(source)
     return LexborHTMLParser(source)
 
@@ -204,12 +235,16 @@ def _itemprops(tree, source: str) -> dict[str, str]:
     return found
 
 
+# Bylines, datelines and related-articles blocks are near the top of a page or of its article: only
+# the first candidates are looked at, so a page of 50,000 ".author" elements costs no more.
+_MAX_CANDIDATES = 200
+_MAX_SCANNED = 2000
 _RELATED_SELECTOR = "[class*=related], [class*=recommend], [class*=more-stories], [class*=read-more], [id*=related]"
 
 
 def _related_titles(tree) -> list[str]:
     """Titles listed under a related-articles block (found by class/id, else by its heading)."""
-    for node in tree.css(_RELATED_SELECTOR):
+    for node in tree.css(_RELATED_SELECTOR)[:_MAX_CANDIDATES]:
         if not any(_RELATED.search(token) for token in _classes(node)):
             continue
         titles = [t for t in (item.text(deep=True, separator=" ").strip() for item in (node.css("li") or node.css("a")))
@@ -343,7 +378,7 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     for scope in (root, tree.body) if tree.body is not None and tree.body is not root else (root,):
         if draft.published and draft.authors:
             break
-        for node in scope.css(_BYLINE_SELECTOR):
+        for node in scope.css(_BYLINE_SELECTOR)[:_MAX_CANDIDATES]:
             value = node.text(deep=True, separator=" ").strip()
             if len(value) > 200:
                 continue
@@ -356,7 +391,7 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
                     draft.authors = names
     if not draft.published:
         # "Posted on March 3, 2024 by ..." in an unmarked element near the headline.
-        for node in (tree.body or root).css("p, div, span")[:2000]:
+        for node in (tree.body or root).css("p, div, span")[:_MAX_SCANNED]:
             value = node.text(deep=False).strip()  # own text only: cheap, and a dateline is short
             if value and len(value) <= 120 and _DATELINE.search(value) and (found := find_date(value)):
                 draft.published = found[0]

@@ -10,13 +10,22 @@ from .errors import ExtractionRejected
 from .frontmatter import apply_metadata
 
 
+# An article or manifest is a few hundred values; a parsed value costs 50-100 bytes of memory, so a
+# 10 MB file of '[],' would need hundreds of MB. Objects and arrays are counted before parsing.
+MAX_CONTAINERS = 100_000
+
+
 def load_json(source: str, code: str = "bad_json"):
+    if source.count("{") + source.count("[") > MAX_CONTAINERS:
+        raise ExtractionRejected("too_complex", detail=f"its JSON has more than {MAX_CONTAINERS:,} objects and lists")
     try:
         return json.loads(source)
     except json.JSONDecodeError as exc:
         raise ExtractionRejected(code, detail=f"{exc.msg} at line {exc.lineno}") from None
     except RecursionError:
         raise ExtractionRejected(code, detail="it is nested too deeply") from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise ExtractionRejected(code, detail=f"a value cannot be read ({exc})") from None
 
 
 def _role_value(items, preferred: tuple[str, ...] = ("main", "", None)):

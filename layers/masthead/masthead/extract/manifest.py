@@ -30,13 +30,39 @@ def _get(data: dict, field: str):
     return None
 
 
+MAX_VOLUME = 99_999
+_NUMBER = re.compile(r"\d++")
+
+
 def _volume(value) -> int | None:
-    if value is None or isinstance(value, bool):
+    """A volume number as written (11, "11", "Vol.11", "#11"); raises for one that cannot be used."""
+    if value is None:
         return None
-    if isinstance(value, int):
-        return value
-    m = re.search(r"\d{1,5}", str(value))
-    return int(m.group(0)) if m else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and (m := _NUMBER.search(value)) and len(m.group(0)) <= 6:
+        number = int(m.group(0))
+    else:
+        raise ExtractionRejected("bad_manifest", detail=f"'volume' must be a number from 0 to {MAX_VOLUME:,}")
+    if not 0 <= number <= MAX_VOLUME:
+        raise ExtractionRejected("bad_manifest", detail=f"'volume' must be a number from 0 to {MAX_VOLUME:,}")
+    return number
+
+
+def _features(value) -> list:
+    """Feature titles: a list of strings or {title: ...} items; one string is one feature."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise ExtractionRejected("bad_manifest", detail="'features' must be a list of article titles")
+    features = []
+    for item in value:
+        if isinstance(item, dict):
+            item = item.get("title") or item.get("name")
+        features.append(item)
+    return features
 
 
 def parse_manifest(key: str, source: str, suffix: str, options: ExtractOptions) -> model.IssueMetadata:
@@ -65,11 +91,7 @@ def parse_manifest(key: str, source: str, suffix: str, options: ExtractOptions) 
     released_on = dates.iso_date(released, options.default_tz)
     if released is not None and released_on is None:
         raise ExtractionRejected("bad_manifest", detail=f"'released_on' is not a date: {text.clean(released, 40)!r}")
-    features = []
-    for item in _get(data, "features") or []:
-        if isinstance(item, dict):
-            item = item.get("title") or item.get("name")
-        features.append(item)
+    features = _features(_get(data, "features"))
     description = _get(data, "description") or description_body
     return model.IssueMetadata(
         key=key,

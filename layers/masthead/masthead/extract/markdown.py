@@ -8,20 +8,44 @@ from .draft import Draft
 from .frontmatter import apply_metadata, split_front_matter
 from .text import credit_line
 
-_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
-_QUOTE = re.compile(r"^\s*(?:>\s?)+")
-_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
-_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
-_CODE = re.compile(r"`+([^`]+)`+")
-_CJK_END = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]$")
-_CJK_START = re.compile(r"^[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
+# Every pattern here is matched against text an upload controls, so none may backtrack: character
+# classes that exclude their own delimiters, possessive quantifiers, and no two adjacent
+# quantifiers over the same characters. Ambiguous cases are settled in Python, in one pass.
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]++(.*+))?$")
+_SETEXT = re.compile(r"^ {0,3}(?:=++|-++)[ \t]*+$")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*+\1){2,}+[ \t]*+$")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_LIST = re.compile(r"^[ \t]*+(?:[-*+]|\d{1,3}[.)])[ \t]++")
+_QUOTE = re.compile(r"^[ \t]*+(?:>[ \t]?)++")
+_REF_DEF = re.compile(r"^ {0,3}\[[^\[\]]++\]:[ \t]++\S")
+_IMAGE = re.compile(r"!\[([^\[\]]*+)\]\([^()]*+\)")
+_LINK = re.compile(r"\[([^\[\]]++)\](?:\([^()]*+\)|\[[^\[\]]*+\])")
+_AUTOLINK = re.compile(r"<(https?://[^<>\s]++)>")
+_CODE = re.compile(r"(?<!`)(`++)([^`]++)\1(?!`)")
+_DELIMITER_RUN = re.compile(r"[*_~]++")
+
+
+def _heading_text(raw: str | None) -> str:
+    """An ATX heading's text without its optional closing '#' run."""
+    text = (raw or "").rstrip()
+    bare = text.rstrip("#")
+    if not bare or bare[-1] in " \t":
+        text = bare.rstrip()
+    return text
+
+
+def _strip_emphasis(text: str) -> str:
+    """Drop emphasis markers (*, _, ~) that open or close a span; keep snake_case and '2 * 3'."""
+    def keep_or_drop(m: re.Match) -> str:
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        opens = not after.isspace()
+        closes = not before.isspace()
+        if m.group(0)[0] == "_" and before.isalnum() and after.isalnum():
+            return m.group(0)  # intraword underscores are part of the word
+        return "" if opens != closes or (opens and not (before.isalnum() and after.isalnum())) else m.group(0)
+
+    return _DELIMITER_RUN.sub(keep_or_drop, text)
 
 
 def inline(text: str) -> str:
@@ -29,23 +53,27 @@ def inline(text: str) -> str:
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
-    text = _CODE.sub(r"\1", text)
-    for _ in range(3):  # nested emphasis
-        text, changed = _EMPHASIS.subn(r"\2", text)
-        if not changed:
-            break
+    text = _CODE.sub(r"\2", text)
+    if "*" in text or "_" in text or "~" in text:
+        text = _strip_emphasis(text)
     return text
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3000" <= char <= "\u30ff" or "\u4e00" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
 
 
 def join_lines(lines: list[str]) -> str:
     """Join a paragraph's lines: a space between words, nothing between CJK characters."""
-    out = ""
+    parts: list[str] = []
     for line in lines:
         line = line.strip()
-        if out and not (_CJK_END.search(out) or _CJK_START.search(line)):
-            out += " "
-        out += line
-    return out
+        if not line:
+            continue
+        if parts and not (_is_cjk(parts[-1][-1]) or _is_cjk(line[0])):
+            parts.append(" ")
+        parts.append(line)
+    return "".join(parts)
 
 
 def blocks(source: str):
@@ -81,8 +109,8 @@ def blocks(source: str):
             if (b := flush()):
                 yield b
             continue
-        if paragraph and (m := _SETEXT.match(line)) and len(paragraph) == 1:
-            level = 1 if m.group(1).startswith("=") else 2
+        if paragraph and _SETEXT.match(line) and len(paragraph) == 1:
+            level = 1 if line.strip().startswith("=") else 2
             yield ("heading", level, inline(paragraph.pop()))
             continue
         if _RULE.match(line) or _REF_DEF.match(line):
@@ -92,7 +120,8 @@ def blocks(source: str):
         if m := _ATX.match(line):
             if (b := flush()):
                 yield b
-            yield ("heading", len(m.group(1)), inline(m.group(2)))
+            if heading := inline(_heading_text(m.group(2))).strip():
+                yield ("heading", len(m.group(1)), heading)
             continue
         if credit_line(line):  # "Reference:" / "Image:" lines stand alone even without a blank line
             if (b := flush()):

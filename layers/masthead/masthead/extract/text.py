@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import math
 import re
@@ -16,11 +17,27 @@ _TAG = re.compile(r"</?[A-Za-z!?/][^<>]*>?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
+def scalar_text(value: object) -> str | None:
+    """A value that stands for text as text; None for anything else. A mapping or a list where one
+    piece of text belongs is ignored, never turned into its Python spelling; so is a yes/no."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return str(value) if abs(value) < 10**15 else None
+    if isinstance(value, float):
+        return f"{value:g}" if math.isfinite(value) else None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return None
+
+
 def clean(value: object, limit: int | None = None) -> str | None:
     """One-line plain text: no markup, no script, no control characters, bounded length."""
-    if value is None:
+    text = scalar_text(value)
+    if text is None:
         return None
-    text = str(value)
     if "<" in text:
         text = _SCRIPTISH.sub(" ", text)
         text = _TAG.sub(" ", text)
@@ -102,7 +119,11 @@ def as_list(value) -> list:
     if isinstance(value, dict):
         name = value.get("name") or value.get("value")
         return [name] if name else []
-    return [part for part in re.split(r"\s*[,;、，；]\s*", str(value)) if part.strip()]
+    text = scalar_text(value)
+    return [part.strip() for part in _LIST_SEPARATOR.split(text) if part.strip()] if text else []
+
+
+_LIST_SEPARATOR = re.compile(r"[,;、，；]")
 
 
 # --- labels and titles ----------------------------------------------------------------------------
@@ -123,6 +144,7 @@ def split_labels(title: str) -> tuple[str, list[str]]:
 def strip_site_suffix(title: str, site_names: list[str], any_site: bool = False) -> str:
     """Drop ' | Iolite' / ' - Iolite' from a <title>: when the suffix names a known site, after a
     pipe (which titles use for little else), or, with any_site, any short suffix of a long title."""
+    title = " ".join(title.split())  # single spaces: _SITE_SUFFIX's \s+ then matches one character
     m = _SITE_SUFFIX.search(title)
     if not m:
         return title
@@ -198,8 +220,12 @@ RELATED_HEADING = re.compile(r"^\s*(?:related(?: articles| stories| posts| news)
 SHARE_LINE = re.compile(r"^\s*(?:share|シェア|share this(?: article)?|tweet|[•・]\s*sns-[\w-]+|sns-[\w-]+(?:-icon)?)\s*$", re.I)
 
 
+_CREDIT_SEPARATOR = re.compile(r"[,，、;；]| / ")
+
+
 def split_credit_items(rest: str) -> list[str]:
-    return [part.strip() for part in re.split(r"\s*[,，、;；]\s*|\s+/\s+", rest) if part.strip()]
+    rest = " ".join(rest.split())  # one space between words, so the separator needs no \s* runs
+    return [part.strip() for part in _CREDIT_SEPARATOR.split(rest) if part.strip()]
 
 
 def credit_line(line: str) -> tuple[str, list[str]] | None:
@@ -216,10 +242,11 @@ def credit_line(line: str) -> tuple[str, list[str]] | None:
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f]++")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f]")
 # Whitespace-separated tokens with no letter or digit ("–", "·", "|") are not words.
-_PUNCTUATION_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+_PUNCTUATION_TOKEN = re.compile(r"(?<!\S)[^\w\s]++(?!\S)")
 
 _STOPWORDS = {
     "en": {"the", "and", "of", "to", "in", "is", "that", "for", "it", "with", "as", "on", "was", "by", "are", "be", "this", "has"},
@@ -273,14 +300,22 @@ def normalise_language(value) -> str | None:
     return m.group(1).lower() if m else None
 
 
+_WORD = re.compile(r"\S++")
+
+
+def _count_words(text: str) -> int:
+    return _WORD.subn("", text)[1]  # no list of every word: a 10 MB text would need 100 MB for it
+
+
 def text_counts(text: str) -> tuple[int, int]:
     """(word count, reading minutes). Words for space-separated scripts, characters for CJK (as
     Japanese editors count); reading at 200 words or 500 CJK characters a minute, at least one."""
     cjk = 0
     if _CJK_CHAR.search(text):
-        cjk = len(_CJK_CHAR.findall(text))
-        text = _CJK_CHAR.sub(" ", text)
-    words = len(text.split()) - len(_PUNCTUATION_TOKEN.findall(text))
+        # Runs, not characters: one match per run of CJK text keeps this a fast pass over 10 MB.
+        cjk = sum(map(len, _CJK_RUN.findall(text)))
+        text = _CJK_RUN.sub(" ", text)
+    words = _count_words(text) - _PUNCTUATION_TOKEN.subn("", text)[1]
     if not (words or cjk):
         return 0, 0
     return words + cjk, max(1, math.ceil(words / 200 + cjk / 500))

@@ -1,0 +1,139 @@
+"""The regression corpus of hostile uploads: each case is a recipe (a few bytes of Python, not
+megabytes of fixture) for one upload and the outcome it must get.
+
+Used by tests/test_hostile.py (outcome, no raise, no garbage) and bench/hostile.py (each case run
+alone through `masthead extract`, its wall time and peak memory reported in docs/benchmarks.md).
+Every class of attack found so far is here; add the next one beside its kind.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from typing import Callable
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    key: str
+    build: Callable[[], bytes]
+    outcome: str  # "accepted" or the rejection code
+    title: str | None = None  # for accepted cases: the title it must get
+
+    def data(self) -> bytes:
+        return self.build()
+
+
+def _docx(document: str, extra: dict[str, bytes] | None = None) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", document)
+        for name, content in (extra or {}).items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def _docx_header_patch(offset_in_header: int, value: int, central: bool = False) -> bytes:
+    """A one-part .docx with one header byte changed (encryption flag, compression method)."""
+    data = bytearray(_docx(f'<w:document {W}><w:body><w:p><w:r><w:t>T</w:t></w:r></w:p></w:body></w:document>'))
+    local = data.find(b"PK\x03\x04")
+    data[local + offset_in_header] |= value
+    if central:
+        directory = data.find(b"PK\x01\x02")
+        data[directory + offset_in_header + 2] |= value
+    return bytes(data)
+
+
+def _deflate64_docx() -> bytes:
+    data = bytearray(_docx(f'<w:document {W}><w:body><w:p><w:r><w:t>T</w:t></w:r></w:p></w:body></w:document>'))
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = data.find(signature) + offset
+        data[at:at + 2] = (9).to_bytes(2, "little")  # method 9: Deflate64
+    return bytes(data)
+
+
+_ENTITY_BOMB = (
+    '<?xml version="1.0"?><!--' + "x" * 6000 + '--><!DOCTYPE d [<!ENTITY a "' + "A" * 1000 + '">'
+    '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+    '<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+    f'<w:document {W}><w:body><w:p><w:r><w:t>Title</w:t></w:r></w:p>'
+    '<w:p><w:r><w:t>&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;</w:t></w:r></w:p></w:body></w:document>'
+)
+
+CASES: list[Case] = [
+    # --- Markdown: patterns that used to backtrack ----------------------------------------------
+    Case("heading-padded", "articles/h/heading.md", lambda: b"# a" + b" " * 3000 + b"b\n\nThe body of the article.\n", "accepted", "a b"),
+    Case("heading-hashes", "articles/h/hashes.md", lambda: b"#" * 50000 + b" x\n\nbody\n", "missing_title"),
+    Case("emphasis-underscores", "articles/h/emph.md", lambda: b"# T\n\n" + b"_a " * 20000 + b"\n", "accepted", "T"),
+    Case("emphasis-stars", "articles/h/stars.md", lambda: b"# T\n\n" + b"*a " * 20000 + b"\n", "accepted", "T"),
+    Case("emphasis-run", "articles/h/run.md", lambda: b"# T\n\nx" + b"*" * 200000 + b"y z\n", "accepted", "T"),
+    Case("brackets-unclosed", "articles/h/brackets.md", lambda: b"# T\n\n" + b"[" * 50000 + b"\n", "accepted", "T"),
+    Case("links-unclosed", "articles/h/links.md", lambda: b"# T\n\n" + b"[a](" * 20000 + b"\n", "accepted", "T"),
+    Case("images-unclosed", "articles/h/images.md", lambda: b"# T\n\n" + b"![" * 30000 + b"\n", "accepted", "T"),
+    Case("autolinks-unclosed", "articles/h/autolinks.md", lambda: b"# T\n\nText " + b"<http://" * 50000 + b"\n", "accepted", "T"),
+    Case("code-ticks", "articles/h/ticks.md", lambda: b"# T\n\nText " + b"`" * 50000 + b"x\n", "accepted", "T"),
+    Case("ref-links-unclosed", "articles/h/refs.md", lambda: b"# T\n\n" + b"[a][" * 30000 + b"\n", "accepted", "T"),
+    Case("quotes-nested", "articles/h/quotes.md", lambda: b"# T\n\n" + b"> " * 50000 + b"x\n", "accepted", "T"),
+    Case("rule-almost", "articles/h/rule.md", lambda: b"# T\n\n" + b"- " * 30000 + b"x\n", "accepted", "T"),
+    Case("setext-almost", "articles/h/setext.md", lambda: b"# T\n\nline\n" + b"=" * 200000 + b"x\n", "accepted", "T"),
+    Case("lines-many", "articles/h/lines.md", lambda: b"# T\n\n" + b"a\n" * 100000, "too_complex"),
+    Case("lines-just-under", "articles/h/lines-under.md", lambda: b"# T\n\n" + b"ab cd\n\n" * 29000, "accepted", "T"),
+    Case("long-paragraph-lines", "articles/h/joined.md", lambda: b"# T\n\n" + b"word\n" * 55000, "accepted", "T"),
+    Case("credit-padded", "articles/h/credit.md", lambda: b"# T\n\nBody text.\n\nReference: a" + b" " * 100000 + b"b, c\n", "accepted", "T"),
+    Case("credit-commas", "articles/h/commas.md", lambda: b"# T\n\nBody text.\n\nImage: " + b" , " * 50000 + b"\n", "accepted", "T"),
+    Case("title-site-suffix-spaces", "articles/h/suffix.md", lambda: b"---\ntitle: 'a" + b" " * 50000 + b"| b'\n---\nBody.\n", "accepted"),
+    Case("byline-spaces", "articles/h/byline.txt", lambda: b"Title\nBy a" + b" " * 100000 + b"(x\nBody text that is long enough.\n", "accepted", "Title"),
+    # --- front matter and JSON: values of the wrong type or size --------------------------------
+    Case("yaml-long-tag", "articles/h/tag.md", lambda: b"---\ntitle: !" + b"x" * 600 + b" a\n---\nbody\n", "bad_front_matter"),
+    Case("yaml-huge-int", "articles/h/int.md", lambda: b"---\ntitle: x\nposition: " + b"9" * 5000 + b"\n---\nbody\n", "bad_front_matter"),
+    Case("yaml-bad-date", "articles/h/date.md", lambda: b"---\ntitle: x\ndate: 2024-13-45\n---\nbody\n", "bad_front_matter"),
+    Case("yaml-infinite-position", "articles/h/inf.md", lambda: b"---\ntitle: x\nposition: .inf\n---\nbody\n", "accepted", "x"),
+    Case("toml-bad-int", "articles/h/toml.md", lambda: b"+++\ntitle = 'x'\nposition = 1_\n+++\nbody\n", "bad_front_matter"),
+    Case("toml-huge-int", "articles/h/toml-big.md", lambda: b"+++\ntitle = 'x'\nposition = " + b"9" * 5000 + b"\n+++\nbody\n", "bad_front_matter"),
+    Case("title-mapping", "articles/h/title-map.md", lambda: b"---\ntitle: {x: 1, y: [2]}\n---\nbody body\n", "missing_title"),
+    Case("title-mapping-heading", "articles/h/title-map2.md", lambda: b"---\ntitle: {x: 1}\ntags: {a: b}\nauthor: [[x]]\n---\n# Real\n\nbody\n", "accepted", "Real"),
+    Case("json-title-list", "articles/h/title.json", lambda: b'{"headline": ["a", {"b": 1}], "articleBody": "body"}', "missing_title"),
+    Case("json-huge-number", "articles/h/num.json", lambda: b'{"headline": "x", "articleBody": "y", "position": ' + b"9" * 5000 + b"}", "bad_json"),
+    Case("json-deep", "articles/h/deep.json", lambda: b"[" * 100000 + b"]" * 100000, "bad_json"),
+    Case("json-many-containers", "articles/h/many.json", lambda: b"[" + b"[]," * 2000000 + b"[]]", "too_complex"),
+    Case("json-body-html-bomb", "articles/h/body.json", lambda: b'{"headline": "x", "body_html": "' + b"<div/>" * 100000 + b'"}', "too_complex"),
+    # --- issue manifests --------------------------------------------------------------------------
+    Case("manifest-huge-volume", "issues/huge.yaml", lambda: b"publication: Iolite\nvolume: " + b"9" * 60 + b"\n", "bad_manifest"),
+    Case("manifest-features-int", "issues/features-int.yaml", lambda: b"publication: Iolite\nvolume: 3\nfeatures: 5\n", "bad_manifest"),
+    Case("manifest-features-string", "issues/features-str.yaml", lambda: b"publication: Iolite\nvolume: 3\nfeatures: Cover story\n", "accepted"),
+    Case("manifest-volume-mapping", "issues/volume-map.yaml", lambda: b"publication: Iolite\nvolume: {n: 3}\n", "bad_manifest"),
+    # --- HTML: budgets before the parser ----------------------------------------------------------
+    Case("html-attributes", "articles/h/attrs.html", lambda: ("<html><body><h1>T</h1><p " + " ".join(f"a{i}=1" for i in range(100000)) + ">x</p></body></html>").encode(), "too_complex"),
+    Case("html-attributes-unclosed-quote", "articles/h/quote.html", lambda: b'<html><body><h1>T</h1><p title="' + b"a " * 200000 + b"</p></body></html>", "no_body"),
+    Case("html-self-closing-divs", "articles/h/divs.html", lambda: b"<html><body><h1>T</h1>" + b"<div/>" * 20000 + b"<p>x</p></body></html>", "too_deeply_nested"),
+    Case("html-self-closing-many", "articles/h/divs-many.html", lambda: b"<html><body><h1>T</h1>" + b"<div/>" * 100000 + b"<p>x</p></body></html>", "too_complex"),
+    Case("html-svg-paths", "articles/h/svg.html", lambda: b"<html><body><h1>Title here</h1><svg>" + b'<path d="M0"/>' * 20000 + b"</svg><p>Body text.</p></body></html>", "accepted", "Title here"),
+    Case("html-empty-elements", "articles/h/empty.html", lambda: b"<html><body><h1>T</h1>" + b"<i></i>" * 1000000 + b"<p>x</p></body></html>", "too_complex"),
+    Case("html-open-spans", "articles/h/spans.html", lambda: b"<html><body><h1>T</h1>" + b"<span>" * 50000 + b"</body></html>", "too_deeply_nested"),
+    Case("html-metas", "articles/h/metas.html", lambda: b"<html><head>" + b"<meta name=a content=b>" * 200000 + b"</head><body><h1>T</h1><p>x</p></body></html>", "too_complex"),
+    Case("html-bylines", "articles/h/bylines.html", lambda: b"<html><body><h1>T</h1>" + b"<div class=author>by a</div>" * 20000 + b"<p>Body.</p></body></html>", "accepted", "T"),
+    Case("html-datelines", "articles/h/datelines.html", lambda: b"<html><body><h1>T</h1>" + b"<span>posted 2024</span>" * 25000 + b"<p>Body.</p></body></html>", "accepted", "T"),
+    Case("html-angle-brackets", "articles/h/lt.html", lambda: b"<html><body><h1>T</h1>" + b"<" * 1000000 + b"</body></html>", "no_body"),
+    Case("html-unclosed-tag", "articles/h/tag.html", lambda: b"<html><body><h1>T</h1><a " + b"x" * 2000000 + b"</body></html>", "no_body"),
+    Case("html-scripts-unclosed", "articles/h/script.html", lambda: b"<html><body><h1>T</h1><p>" + b"<script" * 200000 + b"</p></body></html>", "too_complex"),
+    Case("html-class-long", "articles/h/class.html", lambda: b"<html><body><h1>T</h1><p class='" + b"a-" * 200000 + b"'>Body.</p></body></html>", "accepted", "T"),
+    Case("html-json-ld-deep", "articles/h/ld.html", lambda: b"<html><head><script type='application/ld+json'>" + b"[" * 100000 + b"]" * 100000 + b"</script></head><body><h1>T</h1><p>x</p></body></html>", "accepted", "T"),
+    Case("html-charset-long", "articles/h/charset.html", lambda: b"<meta charset=" + b"a" * 100000, "missing_title"),
+    # --- Word .docx -------------------------------------------------------------------------------
+    Case("docx-entity-after-comment", "articles/h/entity.docx", lambda: _docx(_ENTITY_BOMB), "bad_docx"),
+    Case("docx-utf16-part", "articles/h/utf16.docx", lambda: _docx(f'<?xml version="1.0" encoding="UTF-16"?><w:document {W}/>'.encode("utf-16")), "bad_docx"),
+    Case("docx-nested-paragraphs", "articles/h/nested.docx", lambda: _docx(f"<w:document {W}><w:body>" + "<w:p>" * 100000 + "</w:p>" * 100000 + "</w:body></w:document>"), "missing_title"),
+    Case("docx-many-paragraphs", "articles/h/many.docx", lambda: _docx(f"<w:document {W}><w:body>" + "<w:p><w:r><w:t>w</w:t></w:r></w:p>" * 250000 + "</w:body></w:document>"), "too_complex"),
+    Case("docx-encrypted", "articles/h/encrypted.docx", lambda: _docx_header_patch(6, 1, central=True), "bad_docx"),
+    Case("docx-deflate64", "articles/h/deflate64.docx", _deflate64_docx, "bad_docx"),
+    Case("docx-truncated", "articles/h/truncated.docx", lambda: _docx(f"<w:document {W}><w:body></w:body></w:document>")[:60], "bad_docx"),
+    Case("docx-corrupt-xml", "articles/h/corrupt.docx", lambda: _docx("<w:document"), "bad_docx"),
+    # --- plain text -------------------------------------------------------------------------------
+    Case("text-digits", "articles/h/digits.txt", lambda: b"Title\n" + b"1" * 200000 + b"\nbody body body\n", "accepted", "Title"),
+    Case("text-date-padded", "articles/h/date.txt", lambda: b"Title\n2024" + b" " * 100000 + b"/01/01\nbody\n", "accepted", "Title"),
+    Case("text-shift-jis-large", "articles/h/sjis.txt", lambda: ("タイトル\n\n" + "日本語の本文です。" * 300000).encode("cp932"), "accepted", "タイトル"),
+]

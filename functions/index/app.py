@@ -2,18 +2,27 @@
 
 from aws_lambda_powertools.metrics import MetricUnit
 from masthead.s3events import correlation_key
-from masthead.service.handler import EventType, batch_handler, powertools
-from masthead.service.runtime import index_step
+from masthead.service.batch import Record, run_batch
+from masthead.service.handler import lambda_entry, powertools, remaining_seconds, sqs_records
+from masthead.service.runtime import index_dead_letters, index_step
 
 logger, metrics, tracer = powertools()
 
 
-@tracer.capture_method
-def handle_record(record):
+def index_record(record: Record, _seconds: float | None):
     logger.set_correlation_id(correlation_key(record.body))
     plan = index_step().handle(record.body)
     metrics.add_metric(name=f"Index_{plan.outcome}", unit=MetricUnit.Count, value=1)
     logger.info("index change", extra={"outcome": plan.outcome, "writes": len(plan.ops)})
+    return ()
 
 
-lambda_handler = batch_handler(EventType.SQS, handle_record, logger, metrics, tracer)
+@lambda_entry(logger, metrics, tracer)
+def lambda_handler(event, context):
+    result = run_batch(
+        sqs_records(event), index_record, lambda _outputs: set(),
+        remaining_seconds=remaining_seconds(context), reserve_seconds=5.0,
+        dead_letters=index_dead_letters(), source="IndexQueue",
+    )
+    metrics.add_metric(name="Messages_dead_lettered", unit=MetricUnit.Count, value=len(result.dead_lettered))
+    return result.response()

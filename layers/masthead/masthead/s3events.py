@@ -61,6 +61,8 @@ def parse_notification(body: str | dict) -> list[ObjectEvent]:
         raise NotAnS3Event("message body is not a JSON object")
     if message.get("Event") == "s3:TestEvent":
         return []
+    if message.get("source") == "aws.s3" and "detail-type" in message:
+        return _eventbridge_events(message)
     records = message.get("Records")
     if not isinstance(records, list):
         raise NotAnS3Event("message has no Records")
@@ -75,27 +77,70 @@ def parse_notification(body: str | dict) -> list[ObjectEvent]:
             action = "removed"
         else:
             continue  # restore, replication, lifecycle transitions: nothing for the index
-        s3 = record.get("s3") or {}
-        obj = s3.get("object") or {}
+        s3 = record.get("s3") if isinstance(record.get("s3"), dict) else {}
+        obj = s3.get("object") if isinstance(s3.get("object"), dict) else {}
         raw_key = obj.get("key")
-        bucket = (s3.get("bucket") or {}).get("name")
+        bucket = (s3.get("bucket") or {}).get("name") if isinstance(s3.get("bucket"), dict) else None
         if not raw_key or not bucket:
             raise NotAnS3Event("record has no bucket or key")
-        sequencer = obj.get("sequencer")
+        if not isinstance(raw_key, str) or not isinstance(bucket, str):
+            raise NotAnS3Event("record's bucket or key is not a string")
         events.append(
             ObjectEvent(
                 bucket=bucket,
                 key=unquote_plus(raw_key),  # keys arrive form-URL-encoded: '+' is a space
                 action=action,
                 event_name=name,
-                sequencer=normalise_sequencer(sequencer) if sequencer else sequencer_from_time(record.get("eventTime")),
-                version_id=obj.get("versionId"),
-                etag=obj.get("eTag"),
-                size=obj.get("size"),
-                event_time=record.get("eventTime"),
+                sequencer=_sequencer(obj.get("sequencer"), record.get("eventTime")),
+                version_id=obj.get("versionId") if isinstance(obj.get("versionId"), str) else None,
+                etag=obj.get("eTag") if isinstance(obj.get("eTag"), str) else None,
+                size=obj.get("size") if isinstance(obj.get("size"), int) else None,
+                event_time=record.get("eventTime") if isinstance(record.get("eventTime"), str) else None,
             )
         )
     return events
+
+
+_EVENTBRIDGE_ACTIONS = {"Object Created": "created", "Object Deleted": "removed"}
+
+
+def _eventbridge_events(message: dict) -> list[ObjectEvent]:
+    """An S3 event delivered through EventBridge (bucket setting "Send notifications to EventBridge")."""
+    action = _EVENTBRIDGE_ACTIONS.get(str(message.get("detail-type")))
+    if action is None:
+        return []  # restore, tagging, ACL and lifecycle events: nothing for the index
+    detail = message.get("detail")
+    if not isinstance(detail, dict):
+        raise NotAnS3Event("EventBridge event has no detail")
+    obj = detail.get("object") if isinstance(detail.get("object"), dict) else {}
+    bucket = (detail.get("bucket") or {}).get("name") if isinstance(detail.get("bucket"), dict) else None
+    raw_key = obj.get("key")
+    if not isinstance(raw_key, str) or not raw_key or not isinstance(bucket, str) or not bucket:
+        raise NotAnS3Event("EventBridge event has no bucket or key")
+    sequencer = obj.get("sequencer")
+    reason = detail.get("deletion-type") or detail.get("reason") or ""
+    return [ObjectEvent(
+        bucket=bucket,
+        key=unquote_plus(raw_key),  # form-URL-encoded here too, as in the classic notification
+        action=action,
+        event_name=f"EventBridge:{message['detail-type']}:{reason}",
+        sequencer=_sequencer(sequencer, message.get("time")),
+        version_id=obj.get("version-id"),
+        etag=obj.get("etag"),
+        size=obj.get("size") if isinstance(obj.get("size"), int) else None,
+        event_time=message.get("time") if isinstance(message.get("time"), str) else None,
+    )]
+
+
+def _sequencer(value, event_time) -> str:
+    if isinstance(value, str) and value:
+        if len(value) > SEQUENCER_WIDTH:
+            raise NotAnS3Event(f"sequencer is longer than {SEQUENCER_WIDTH} hex digits")
+        try:
+            return normalise_sequencer(value)
+        except ValueError:
+            raise NotAnS3Event(f"sequencer is not hexadecimal: {value[:40]!r}") from None
+    return sequencer_from_time(event_time if isinstance(event_time, str) else None)
 
 
 def correlation_key(body: str) -> str | None:

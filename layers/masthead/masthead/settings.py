@@ -12,12 +12,20 @@ class _Settings(BaseSettings):
 
 class ExtractSettings(_Settings):
     index_queue_url: str = Field(validation_alias="INDEX_QUEUE_URL")
+    dead_letter_queue_url: str | None = Field(None, validation_alias="DEAD_LETTER_QUEUE_URL")
+    bucket_name: str | None = Field(None, validation_alias="BUCKET_NAME")
     max_upload_bytes: int = Field(10 * 1024 * 1024, validation_alias="MAX_UPLOAD_BYTES", gt=0)
     default_timezone: str = Field("Asia/Tokyo", validation_alias="DEFAULT_TIMEZONE")
+    # Wall-clock seconds one upload's extraction may take before it is rejected as too_slow.
+    time_budget_seconds: float = Field(5.0, validation_alias="EXTRACT_TIME_BUDGET_SECONDS", gt=0)
+    # Seconds kept back from the function's timeout for reading the object and sending the batch.
+    reserve_seconds: float = Field(10.0, validation_alias="BATCH_RESERVE_SECONDS", ge=0)
 
 
 class IndexSettings(_Settings):
     table_name: str = Field(validation_alias="TABLE_NAME")
+    dead_letter_queue_url: str | None = Field(None, validation_alias="DEAD_LETTER_QUEUE_URL")
+    reserve_seconds: float = Field(5.0, validation_alias="BATCH_RESERVE_SECONDS", ge=0)
 
 
 class NotifySettings(_Settings):

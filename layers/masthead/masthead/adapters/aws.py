@@ -10,6 +10,12 @@ class ObjectGone(Exception):
     """The object (or the version the event names) no longer exists."""
 
 
+# What S3 answers for a key or version that does not exist. A 403 AccessDenied is NOT among them:
+# S3 answers a missing key with 403 to a caller without s3:ListBucket, so a 403 means the
+# function's policy is wrong, and the message must be retried (and alarm), not read as a delete.
+_GONE = ("NoSuchKey", "NoSuchVersion", "404", "InvalidArgument")
+
+
 class S3Objects:
     def __init__(self, client) -> None:
         self.client = client
@@ -24,7 +30,7 @@ class S3Objects:
         try:
             response = self.client.get_object(**args)
         except ClientError as exc:
-            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "NoSuchVersion", "404", "InvalidArgument"):
+            if exc.response.get("Error", {}).get("Code") in _GONE:
                 raise ObjectGone(key) from exc
             raise
         body = response["Body"]
@@ -40,21 +46,70 @@ class S3Objects:
         }
 
 
+# SendMessageBatch and PublishBatch take at most 10 entries and 256 KB in all per call.
+BATCH_ENTRIES = 10
+BATCH_BYTES = 256 * 1024
+
+
+def _chunks(entries: list[tuple[str, str, dict]]):
+    """Entries (owner id, body, extra fields) in groups within the batch limits."""
+    chunk: list[tuple[str, str, dict]] = []
+    size = 0
+    for entry in entries:
+        entry_size = len(entry[1].encode()) + 512  # attributes and envelope
+        if chunk and (len(chunk) == BATCH_ENTRIES or size + entry_size > BATCH_BYTES):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(entry)
+        size += entry_size
+    if chunk:
+        yield chunk
+
+
+def _send_in_batches(call, entries: list[tuple[str, str, dict]], body_field: str) -> set[str]:
+    """Send every entry; return the owner ids of the entries that were refused (or whose call failed)."""
+    refused: set[str] = set()
+    for chunk in _chunks(entries):
+        try:
+            response = call([{"Id": str(n), body_field: body, **extra} for n, (_owner, body, extra) in enumerate(chunk)])
+        except Exception:  # noqa: BLE001 - the owners are retried; the caller logs which
+            refused.update(owner for owner, _body, _extra in chunk)
+            continue
+        for failure in response.get("Failed", []):
+            refused.add(chunk[int(failure["Id"])][0])
+    return refused
+
+
 class SqsSender:
     def __init__(self, client, queue_url: str) -> None:
         self.client = client
         self.queue_url = queue_url
 
-    def send_all(self, bodies: list[str]) -> None:
-        """Send messages in batches of 10; raise if any is not accepted (the caller retries)."""
-        for start in range(0, len(bodies), 10):
-            chunk = bodies[start:start + 10]
-            response = self.client.send_message_batch(
-                QueueUrl=self.queue_url,
-                Entries=[{"Id": str(n), "MessageBody": body} for n, body in enumerate(chunk)],
-            )
-            if response.get("Failed"):
-                raise RuntimeError(f"SQS refused {len(response['Failed'])} message(s): {response['Failed'][0]}")
+    def send_batch(self, messages: list[tuple[str, str]]) -> set[str]:
+        """Send (owner id, body) messages, ten to a request; the owner ids of any not accepted."""
+        return _send_in_batches(
+            lambda entries: self.client.send_message_batch(QueueUrl=self.queue_url, Entries=entries),
+            [(owner, body, {}) for owner, body in messages],
+            "MessageBody",
+        )
+
+
+class DeadLetterQueue:
+    """Where a message that can never succeed goes at once, with the reason it was refused."""
+
+    def __init__(self, client, queue_url: str) -> None:
+        self.client = client
+        self.queue_url = queue_url
+
+    def send(self, body: str, reason: str, source: str) -> None:
+        self.client.send_message(
+            QueueUrl=self.queue_url,
+            MessageBody=body or "(empty)",
+            MessageAttributes={
+                "reason": {"DataType": "String", "StringValue": reason[:1000] or "unprocessable"},
+                "source": {"DataType": "String", "StringValue": source or "unknown"},
+            },
+        )
 
 
 class SnsPublisher:
@@ -62,10 +117,14 @@ class SnsPublisher:
         self.client = client
         self.topic_arn = topic_arn
 
-    def publish(self, body: dict, attributes: dict[str, str]) -> str:
-        response = self.client.publish(
-            TopicArn=self.topic_arn,
-            Message=json.dumps(body, ensure_ascii=False),
-            MessageAttributes={k: {"DataType": "String", "StringValue": v} for k, v in attributes.items() if v},
+    def publish_batch(self, notifications: list[tuple[str, dict, dict[str, str]]]) -> set[str]:
+        """Publish (owner id, body, attributes) notifications, ten to a request; the owners refused."""
+        return _send_in_batches(
+            lambda entries: self.client.publish_batch(TopicArn=self.topic_arn, PublishBatchRequestEntries=entries),
+            [
+                (owner, json.dumps(body, ensure_ascii=False),
+                 {"MessageAttributes": {k: {"DataType": "String", "StringValue": v} for k, v in attributes.items() if v}})
+                for owner, body, attributes in notifications
+            ],
+            "Message",
         )
-        return response["MessageId"]

@@ -31,6 +31,11 @@ class ConcurrentChange(Exception):
     """Another writer changed the key's document item between our read and our write."""
 
 
+class UnstorableChange(Exception):
+    """DynamoDB can never store this change as planned (an item or key too large, a number out of
+    range, a value of a type it has no form for): retrying it would fail the same way."""
+
+
 class DynamoIndexStore:
     def __init__(self, client, table_name: str) -> None:
         self.client = client
@@ -68,11 +73,20 @@ class DynamoIndexStore:
         from botocore.exceptions import ClientError
 
         try:
-            self.client.transact_write_items(TransactItems=[self._operation(op) for op in plan.ops])
+            items = [self._operation(op) for op in plan.ops]
+        except (TypeError, ValueError, ArithmeticError) as exc:  # decimal.Inexact/Rounded are ArithmeticErrors
+            raise UnstorableChange(f"a value has no DynamoDB form ({type(exc).__name__})") from exc
+        try:
+            self.client.transact_write_items(TransactItems=items)
         except ClientError as exc:
-            code = exc.response.get("Error", {}).get("Code")
+            error = exc.response.get("Error", {})
+            code = error.get("Code")
             if code == "TransactionCanceledException":
                 reasons = [r.get("Code") for r in exc.response.get("CancellationReasons", [])]
                 if "ConditionalCheckFailed" in reasons or "TransactionConflict" in reasons or not reasons:
                     raise ConcurrentChange(str(reasons)) from exc
+                if "ValidationError" in reasons:
+                    raise UnstorableChange("an item is larger than the index allows") from exc
+            if code == "ValidationException":
+                raise UnstorableChange(str(error.get("Message") or "rejected by DynamoDB")[:200]) from exc
             raise

@@ -158,7 +158,7 @@ def _new_doc(message: IndexMessage, current: dict | None, now: datetime) -> dict
     if extraction.get("status") == "rejected":
         doc.update(status="rejected", error=extraction["error"], rejected_at=doc["indexed_at"])
         doc[s.LIST_PK] = s.REJECTED_LIST
-        doc[s.LIST_SK] = f"{doc['indexed_at']}#{message.key}"
+        doc[s.LIST_SK] = s.rejected_sort_key(doc["indexed_at"], message.key)
         if doc["type"] == "article":
             doc["article_id"] = article_id_for_key(message.key)
         return doc

@@ -107,6 +107,25 @@ def utc_sort_time(iso: str | None) -> str | None:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+# DynamoDB allows 1,024 bytes in a sort key (2,048 in a partition key); S3 allows 1,024 in a key.
+SORT_KEY_BYTES = 1024
+
+
+def bounded_key(value: str, limit: int = SORT_KEY_BYTES) -> str:
+    """`value` if it fits in `limit` UTF-8 bytes, else its head and a hash of the whole (still unique,
+    still sorting by the head)."""
+    encoded = value.encode("utf-8")
+    if len(encoded) <= limit:
+        return value
+    digest = hashlib.sha256(encoded).hexdigest()[:16]
+    head = encoded[: limit - len(digest) - 2].decode("utf-8", "ignore")
+    return f"{head}#~{digest}"
+
+
+def rejected_sort_key(rejected_at: str, key: str) -> str:
+    return bounded_key(f"{rejected_at}#{key}")
+
+
 def category_counter(category: str) -> str:
     return f"{CATEGORY_COUNTER_PREFIX}{category}"
 

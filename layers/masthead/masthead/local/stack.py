@@ -149,7 +149,8 @@ class LocalStack:
             self.resolver.refs[logical] = arn
             self.resolver.attributes[(logical, "TopicName")] = arn.rsplit(":", 1)[1]
             self.resolver.attributes[(logical, "TopicArn")] = arn
-            self.topic_arn = arn
+        # The topic downstream services subscribe to: the one NotifyFunction publishes to.
+        self.topic_arn = self.resolver.resolve(function_environment(self.template, "NotifyFunction")["TOPIC_ARN"])
 
     def _create_table(self) -> None:
         for logical, res in resources_of_type(self.template, "AWS::DynamoDB::Table").items():

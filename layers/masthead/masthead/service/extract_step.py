@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import EXTRACTOR_VERSION
 from ..adapters.aws import ObjectGone, S3Objects, SqsSender
 from ..extract import ExtractOptions, extract, reject_too_large
 from ..messages import IndexMessage, SourceObject
-from ..s3events import ObjectEvent, parse_notification
+from ..s3events import NotAnS3Event, ObjectEvent, parse_notification
+from .batch import Unprocessable
 
 log = logging.getLogger("masthead")
 
@@ -19,35 +20,38 @@ class ExtractStep:
     objects: S3Objects
     index_queue: SqsSender
     options: ExtractOptions
+    # The bucket this stack owns; an event for any other is refused (None: accept any, for tools).
+    bucket: str | None = None
 
-    def message_for(self, event: ObjectEvent) -> IndexMessage | None:
+    def message_for(self, event: ObjectEvent, options: ExtractOptions | None = None) -> IndexMessage | None:
         """The index message for one S3 event; None when the object it names is already gone."""
+        options = options or self.options
         source = SourceObject(bucket=event.bucket, key=event.key, version_id=event.version_id, etag=event.etag, size=event.size)
         if event.action == "removed":
             # In a versioned bucket, deleting a version for good can bring an older one back:
             # the key is gone only if nothing is left at it, else it now holds that version.
             try:
-                data, meta = self.objects.read(event.bucket, event.key, None, self.options.max_bytes)
+                data, meta = self.objects.read(event.bucket, event.key, None, options.max_bytes)
             except ObjectGone:
                 return IndexMessage(action="delete", key=event.key, sequencer=event.sequencer, event_time=event.event_time, source=source)
-            return self._extracted(event, source.model_copy(update={"etag": None, "size": None}), data, meta)
-        if event.size is not None and event.size > self.options.max_bytes:
-            return self._message(event, source, reject_too_large(event.key, self.options))  # not even downloaded
+            return self._extracted(event, source.model_copy(update={"etag": None, "size": None}), data, meta, options)
+        if event.size is not None and event.size > options.max_bytes:
+            return self._message(event, source, reject_too_large(event.key, options))  # not even downloaded
         try:
-            data, meta = self.objects.read(event.bucket, event.key, event.version_id, self.options.max_bytes)
+            data, meta = self.objects.read(event.bucket, event.key, event.version_id, options.max_bytes)
         except ObjectGone:
             # Deleted (or overwritten, unversioned) since the event: the later event carries the truth.
-            log.info("object already gone; skipping its create event", extra={"key": event.key})
+            log.warning("object already gone; skipping its create event", extra={"key": event.key})
             return None
         if not event.version_id and event.etag and meta["etag"] and meta["etag"] != event.etag.strip('"'):
-            log.info("object changed since this event; the newer event will index it", extra={"key": event.key})
+            log.warning("object changed since this event; the newer event will index it", extra={"key": event.key})
             return None
-        return self._extracted(event, source, data, meta)
+        return self._extracted(event, source, data, meta, options)
 
-    def _extracted(self, event: ObjectEvent, source: SourceObject, data: bytes, meta: dict) -> IndexMessage:
+    def _extracted(self, event: ObjectEvent, source: SourceObject, data: bytes, meta: dict, options: ExtractOptions) -> IndexMessage:
         source = source.model_copy(update={k: v for k, v in meta.items() if v is not None})
-        too_large = len(data) > self.options.max_bytes
-        return self._message(event, source, reject_too_large(event.key, self.options) if too_large else extract(event.key, data, self.options))
+        too_large = len(data) > options.max_bytes
+        return self._message(event, source, reject_too_large(event.key, options) if too_large else extract(event.key, data, options))
 
     @staticmethod
     def _message(event: ObjectEvent, source: SourceObject, result) -> IndexMessage:
@@ -61,8 +65,30 @@ class ExtractStep:
             extractor_version=EXTRACTOR_VERSION,
         )
 
-    def handle(self, body: str) -> list[IndexMessage]:
-        """One SQS message from the ingest queue: extract every object event, queue the results."""
-        messages = [m for m in (self.message_for(e) for e in parse_notification(body)) if m is not None]
-        self.index_queue.send_all([m.model_dump_json() for m in messages])
-        return messages
+    def events(self, body: str) -> list[ObjectEvent]:
+        """The object events of one ingest-queue message. Raises Unprocessable for a message that
+        no retry can help: not an S3 event at all, or one about a bucket this stack does not own."""
+        try:
+            events = parse_notification(body)
+        except NotAnS3Event as exc:
+            raise Unprocessable(str(exc)) from None
+        foreign = sorted({e.bucket for e in events if self.bucket and e.bucket != self.bucket})
+        if foreign:
+            raise Unprocessable(f"the event is about bucket {foreign[0]!r}, which this stack does not own ({self.bucket!r})")
+        return events
+
+    def handle(self, body: str, seconds: float | None = None) -> list[IndexMessage]:
+        """One ingest-queue message -> its index messages (not yet sent; see send).
+
+        `seconds` is what this message may take at most; each upload's extraction gets its share.
+        """
+        events = self.events(body)
+        options = self.options
+        if seconds is not None and events:
+            share = seconds / len(events)
+            options = replace(options, time_budget=min(options.time_budget or share, share))
+        return [m for m in (self.message_for(e, options) for e in events) if m is not None]
+
+    def send(self, messages: list[tuple[str, IndexMessage]]) -> set[str]:
+        """Queue (owner id, message) pairs for the index in as few requests as possible."""
+        return self.index_queue.send_batch([(owner, m.model_dump_json()) for owner, m in messages])

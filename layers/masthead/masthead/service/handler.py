@@ -1,4 +1,5 @@
-"""What every handler module shares: Powertools set up from the environment, and the batch wrapper.
+"""What every handler module shares: Powertools set up from the environment, the Lambda wrapper,
+and the event shapes the batch runner reads.
 
 Service name, log level and metrics namespace come from the template's environment variables
 (POWERTOOLS_SERVICE_NAME, POWERTOOLS_LOG_LEVEL, POWERTOOLS_METRICS_NAMESPACE).
@@ -6,10 +7,13 @@ Service name, log level and metrics namespace come from the template's environme
 
 from __future__ import annotations
 
-from aws_lambda_powertools import Logger, Metrics, Tracer
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from typing import Callable
 
-__all__ = ["EventType", "batch_handler", "powertools"]
+from aws_lambda_powertools import Logger, Metrics, Tracer
+
+from .batch import Record
+
+__all__ = ["lambda_entry", "powertools", "remaining_seconds", "sqs_records", "stream_records"]
 
 
 def powertools() -> tuple[Logger, Metrics, Tracer]:
@@ -17,14 +21,22 @@ def powertools() -> tuple[Logger, Metrics, Tracer]:
     return Logger(), Metrics(), Tracer(patch_modules=["botocore"])
 
 
-def batch_handler(event_type: EventType, record_handler, logger: Logger, metrics: Metrics, tracer: Tracer):
-    """A Lambda handler that runs `record_handler` per record and reports partial batch failures."""
-    processor = BatchProcessor(event_type=event_type)
+def lambda_entry(logger: Logger, metrics: Metrics, tracer: Tracer) -> Callable:
+    """Decorate a Lambda handler with the Powertools logger context, tracing and metrics flush."""
+    def decorate(handler: Callable) -> Callable:
+        return logger.inject_lambda_context(clear_state=True)(tracer.capture_lambda_handler(metrics.log_metrics(handler)))
 
-    @logger.inject_lambda_context(clear_state=True)
-    @tracer.capture_lambda_handler
-    @metrics.log_metrics
-    def lambda_handler(event, context):
-        return process_partial_response(event=event, record_handler=record_handler, processor=processor, context=context)
+    return decorate
 
-    return lambda_handler
+
+def sqs_records(event: dict) -> list[Record]:
+    return [Record(id=r["messageId"], body=r.get("body") or "") for r in event.get("Records") or []]
+
+
+def stream_records(event: dict) -> list[Record]:
+    return [Record(id=r["dynamodb"]["SequenceNumber"], body=r) for r in event.get("Records") or []]
+
+
+def remaining_seconds(context) -> Callable[[], float] | None:
+    getter = getattr(context, "get_remaining_time_in_millis", None)
+    return (lambda: getter() / 1000) if getter else None

@@ -2,27 +2,65 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import random
+import time
+from dataclasses import dataclass, field
+from typing import Callable
 
-from ..adapters.dynamodb import ConcurrentChange, DynamoIndexStore
+from pydantic import ValidationError
+
+from ..adapters.dynamodb import ConcurrentChange, DynamoIndexStore, UnstorableChange
+from ..extract.errors import bounded_message
 from ..index.plan import Plan, doc_key, plan_change
 from ..messages import IndexMessage
+from .batch import Unprocessable
+
+log = logging.getLogger("masthead")
 
 
 @dataclass
 class IndexStep:
     store: DynamoIndexStore
     max_attempts: int = 5
+    # Jittered exponential backoff between attempts on a contended key or issue item ("full
+    # jitter"): concurrent writers spread out instead of colliding again at once.
+    backoff_base_seconds: float = 0.05
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+
+    @staticmethod
+    def parse(body: str) -> IndexMessage:
+        try:
+            return IndexMessage.model_validate_json(body)
+        except ValidationError as exc:
+            raise Unprocessable(f"not an index message: {exc.error_count()} problem(s), first: {exc.errors()[0]['msg']}") from None
 
     def handle(self, body: str) -> Plan:
-        """One index message: plan against the stored state and write; re-plan if a writer raced us."""
-        message = IndexMessage.model_validate_json(body)
+        """One index message: plan against the stored state and write; re-plan if a writer raced us.
+
+        A change DynamoDB can never store becomes a rejection of that upload (`cannot_index`)."""
+        message = self.parse(body)
+        try:
+            return self._apply(message)
+        except UnstorableChange as exc:
+            if (message.extraction or {}).get("status") == "rejected" or message.action == "delete":
+                raise
+            log.error("change cannot be stored; recording the upload as rejected", extra={"key": message.key, "reason": str(exc)})
+            rejection = {
+                "key": message.key,
+                "status": "rejected",
+                "error": {"code": "cannot_index", "message": bounded_message("cannot_index", detail=str(exc))},
+            }
+            return self._apply(message.model_copy(update={"extraction": rejection}))
+
+    def _apply(self, message: IndexMessage) -> Plan:
         key = doc_key(message.key)
-        for _ in range(self.max_attempts):
+        for attempt in range(self.max_attempts):
             plan = plan_change(message, self.store.get(key))
             try:
                 self.store.apply(plan)
                 return plan
             except ConcurrentChange:
-                continue
+                if attempt + 1 < self.max_attempts:
+                    self.sleep(random.uniform(0, self.backoff_base_seconds * 2**attempt))
         raise ConcurrentChange(f"{message.key}: still contended after {self.max_attempts} attempts")

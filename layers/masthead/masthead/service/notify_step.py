@@ -1,4 +1,4 @@
-"""The notify step: one index-table stream record -> its notifications on SNS."""
+"""The notify step: index-table stream records -> their notifications, published in batches."""
 
 from __future__ import annotations
 
@@ -15,14 +15,12 @@ class NotifyStep:
 
     @staticmethod
     def notifications(record: dict) -> list[Notification]:
+        """One DynamoDB stream record's notifications (none for a non-change)."""
         images = record.get("dynamodb") or {}
         old = from_attributes(images["OldImage"]) if images.get("OldImage") else None
         new = from_attributes(images["NewImage"]) if images.get("NewImage") else None
         return notifications_for(old, new)
 
-    def handle(self, record: dict) -> list[Notification]:
-        """One DynamoDB stream record: publish its notifications (none for a non-change)."""
-        sent = self.notifications(record)
-        for notification in sent:
-            self.topic.publish(notification.body, notification.attributes)
-        return sent
+    def send(self, notifications: list[tuple[str, Notification]]) -> set[str]:
+        """Publish (owner id, notification) pairs in as few requests as possible."""
+        return self.topic.publish_batch([(owner, n.body, n.attributes) for owner, n in notifications])

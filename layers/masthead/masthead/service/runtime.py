@@ -1,4 +1,5 @@
-"""Builds each step (importing only that step's modules: import cost is cold-start cost) from its settings and boto3 clients, once per Lambda container (on first use).
+"""Builds each step (importing only that step's modules: import cost is cold-start cost) from its
+settings and boto3 clients, once per Lambda container (on first use).
 
 Settings are read when a handler first runs, not at import, so tests and the local runner can set
 the environment after importing the handler module.
@@ -7,10 +8,10 @@ the environment after importing the handler module.
 from __future__ import annotations
 
 from functools import lru_cache
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..adapters.aws import DeadLetterQueue
     from .extract_step import ExtractStep
     from .index_step import IndexStep
     from .notify_step import NotifyStep
@@ -18,8 +19,17 @@ if TYPE_CHECKING:
 
 def _client(service: str):
     import boto3
+    from botocore.config import Config
 
-    return boto3.client(service)
+    # Bounded network waits: a stalled connection must fail one record, not hold the batch until
+    # the function times out (botocore's default read timeout is 60 s).
+    return boto3.client(service, config=Config(connect_timeout=5, read_timeout=15, retries={"max_attempts": 3, "mode": "standard"}))
+
+
+def _dead_letters(queue_url: str | None) -> "DeadLetterQueue | None":
+    from ..adapters.aws import DeadLetterQueue
+
+    return DeadLetterQueue(_client("sqs"), queue_url) if queue_url else None
 
 
 @lru_cache(maxsize=1)
@@ -33,8 +43,23 @@ def extract_step() -> "ExtractStep":
     return ExtractStep(
         objects=S3Objects(_client("s3")),
         index_queue=SqsSender(_client("sqs"), settings.index_queue_url),
-        options=ExtractOptions(max_bytes=settings.max_upload_bytes, default_tz=settings.default_timezone),
+        options=ExtractOptions(max_bytes=settings.max_upload_bytes, default_tz=settings.default_timezone, time_budget=settings.time_budget_seconds),
+        bucket=settings.bucket_name,
     )
+
+
+@lru_cache(maxsize=1)
+def extract_dead_letters() -> "DeadLetterQueue | None":
+    from ..settings import ExtractSettings
+
+    return _dead_letters(ExtractSettings().dead_letter_queue_url)
+
+
+@lru_cache(maxsize=1)
+def extract_reserve_seconds() -> float:
+    from ..settings import ExtractSettings
+
+    return ExtractSettings().reserve_seconds
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +69,13 @@ def index_step() -> "IndexStep":
     from .index_step import IndexStep
 
     return IndexStep(store=DynamoIndexStore(_client("dynamodb"), IndexSettings().table_name))
+
+
+@lru_cache(maxsize=1)
+def index_dead_letters() -> "DeadLetterQueue | None":
+    from ..settings import IndexSettings
+
+    return _dead_letters(IndexSettings().dead_letter_queue_url)
 
 
 @lru_cache(maxsize=1)
@@ -57,5 +89,5 @@ def notify_step() -> "NotifyStep":
 
 def reset() -> None:
     """Forget built steps (tests and the local runner switch environments)."""
-    for factory in (extract_step, index_step, notify_step):
+    for factory in (extract_step, extract_dead_letters, extract_reserve_seconds, index_step, index_dead_letters, notify_step):
         factory.cache_clear()

@@ -4,7 +4,7 @@ from aws_lambda_powertools.metrics import MetricUnit
 from masthead.s3events import correlation_key
 from masthead.service.batch import Record, run_batch
 from masthead.service.handler import lambda_entry, powertools, remaining_seconds, sqs_records
-from masthead.service.runtime import index_dead_letters, index_step
+from masthead.service.runtime import index_dead_letters, index_reserve_seconds, index_step
 
 logger, metrics, tracer = powertools()
 
@@ -21,7 +21,7 @@ def index_record(record: Record, _seconds: float | None):
 def lambda_handler(event, context):
     result = run_batch(
         sqs_records(event), index_record, lambda _outputs: set(),
-        remaining_seconds=remaining_seconds(context), reserve_seconds=5.0,
+        remaining_seconds=remaining_seconds(context), reserve_seconds=index_reserve_seconds(),
         dead_letters=index_dead_letters(), source="IndexQueue",
     )
     metrics.add_metric(name="Messages_dead_lettered", unit=MetricUnit.Count, value=len(result.dead_lettered))

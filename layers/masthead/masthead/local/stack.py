@@ -117,7 +117,35 @@ class LocalStack:
         self._create_bucket()
         self._load_functions()
         self._subscribe_notifications_queue()
+        self._record_calls()
         return self
+
+    def _record_calls(self) -> None:
+        """Record every AWS call the functions make, and answer S3 reads of missing keys as S3 does
+        for the function's policy (403 without s3:ListBucket)."""
+        import boto3
+
+        from .permissions import CallRecorder, function_statements
+
+        # The handlers' clients come from boto3's default session: a fresh one per stack, so no
+        # hook outlives its stack.
+        boto3.setup_default_session(region_name=REGION)
+        statements = {logical: function_statements(self.template, logical, self.resolver) for logical in self.functions}
+
+        def may_list_bucket(function: str, bucket: str) -> bool:
+            return any(st.allows("s3:ListBucket", f"arn:aws:s3:::{bucket}") for st in statements[function])
+
+        self.recorder = CallRecorder(boto3.DEFAULT_SESSION, self.object_exists, may_list_bucket)
+
+    def object_exists(self, bucket: str, key: str, version_id: str | None = None) -> bool:
+        from botocore.exceptions import ClientError
+
+        args = {"VersionId": version_id} if version_id and version_id != "null" else {}
+        try:
+            self.s3.head_object(Bucket=bucket, Key=key, **args)
+        except ClientError:
+            return False
+        return True
 
     def _create_queues(self) -> None:
         queues = resources_of_type(self.template, "AWS::SQS::Queue")
@@ -238,9 +266,13 @@ class LocalStack:
         from ..service import runtime
 
         function = self.functions[logical_id]
-        with self._environment(function.environment):
-            runtime.reset()
-            return function.handler(event, LambdaContext(function_name=f"{self.stack_name}-{logical_id}", timeout_seconds=function.timeout)) or {}
+        self.recorder.function = logical_id
+        try:
+            with self._environment(function.environment):
+                runtime.reset()
+                return function.handler(event, LambdaContext(function_name=f"{self.stack_name}-{logical_id}", timeout_seconds=function.timeout)) or {}
+        finally:
+            self.recorder.function = None
 
     def _failures(self, logical_id: str, event: dict, identifiers: list[str]) -> set[str]:
         """The records an invocation failed: its batchItemFailures, or all of them if it raised."""

@@ -63,6 +63,13 @@ def extract_reserve_seconds() -> float:
 
 
 @lru_cache(maxsize=1)
+def index_reserve_seconds() -> float:
+    from ..settings import IndexSettings
+
+    return IndexSettings().reserve_seconds
+
+
+@lru_cache(maxsize=1)
 def index_step() -> "IndexStep":
     from ..adapters.dynamodb import DynamoIndexStore
     from ..settings import IndexSettings
@@ -89,5 +96,5 @@ def notify_step() -> "NotifyStep":
 
 def reset() -> None:
     """Forget built steps (tests and the local runner switch environments)."""
-    for factory in (extract_step, extract_dead_letters, extract_reserve_seconds, index_step, index_dead_letters, notify_step):
+    for factory in (extract_step, extract_dead_letters, extract_reserve_seconds, index_step, index_dead_letters, index_reserve_seconds, notify_step):
         factory.cache_clear()

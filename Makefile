@@ -13,9 +13,12 @@ PYTHON ?= $(shell for p in "PYENV_VERSION=3.13.0 python3.13" python3.13 python3.
 STAMP := $(VENV)/.installed
 SAM_STAMP := $(SAM_VENV)/.installed
 SAM := $(SAM_VENV)/bin/sam
+# Template linters (cfn-lint with the serverless rules, checkov) pin their own dependencies too.
+LINT_VENV := $(VENV)/lint
+LINT_STAMP := $(LINT_VENV)/.installed
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: install demo test test-fast bench sam-validate sam-build clean
+.PHONY: install demo test test-fast bench sam-validate sam-build lint-template clean
 
 install: $(STAMP)
 
@@ -33,11 +36,21 @@ $(SAM_STAMP):
 	@$(SAM_VENV)/bin/python -m pip install $(PIP_FLAGS) 'aws-sam-cli>=1.120'
 	@touch $@
 
+$(LINT_STAMP):
+	@test -x $(LINT_VENV)/bin/python || $(PYTHON) -m venv $(LINT_VENV)
+	@$(LINT_VENV)/bin/python -m pip install $(PIP_FLAGS) 'cfn-lint>=1.20,<2' 'cfn-lint-serverless>=0.3,<1' 'checkov>=3.2,<4'
+	@touch $@
+
 demo: $(STAMP)
 	@$(VENV)/bin/masthead demo $(DEMO_ARGS)
 
-test: $(STAMP) $(SAM_STAMP)
-	@MASTHEAD_SAM=$(abspath $(SAM)) $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+test: $(STAMP) $(SAM_STAMP) $(LINT_STAMP)
+	@MASTHEAD_SAM=$(abspath $(SAM)) MASTHEAD_LINT_BIN=$(abspath $(LINT_VENV))/bin $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# The template linters alone.
+lint-template: $(LINT_STAMP)
+	@$(LINT_VENV)/bin/cfn-lint -t template.yaml -a cfn_lint_serverless.rules
+	@$(LINT_VENV)/bin/checkov -f template.yaml --framework cloudformation --compact --quiet
 
 # Without the SAM checks: quicker while editing.
 test-fast: $(STAMP)

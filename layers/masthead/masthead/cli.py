@@ -1,4 +1,5 @@
-"""The `masthead` command: extract, demo, and the index reader (articles, issues, rejected)."""
+"""The `masthead` command: extract, demo, the index reader (articles, issues, rejected), and the
+operators' redrive and replay."""
 
 from __future__ import annotations
 
@@ -51,6 +52,58 @@ def _read(args) -> int:
     return run(args)
 
 
+_QUEUES = {"ingest": ("IngestDeadLetterQueue", "IngestQueue"), "index": ("IndexDeadLetterQueue", "IndexQueue")}
+
+
+def _stack_resource(session, args, logical_id: str) -> str:
+    """A resource's physical id (queue URL, topic ARN) in the deployed stack."""
+    cloudformation = session.client("cloudformation", endpoint_url=args.endpoint_url)
+    return cloudformation.describe_stack_resource(StackName=args.stack_name, LogicalResourceId=logical_id)["StackResourceDetail"]["PhysicalResourceId"]
+
+
+def _ops_session(args):
+    import boto3
+
+    return boto3.session.Session(region_name=args.region) if args.region else boto3.session.Session()
+
+
+def _redrive(args) -> int:
+    from .ops import redrive
+
+    session = _ops_session(args)
+    dead_letter_id, source_id = _QUEUES[args.queue]
+    if not (args.stack_name or (args.dead_letter_url and args.queue_url)):
+        print("masthead redrive: give --stack-name, or --dead-letter-url and --queue-url", file=sys.stderr)
+        return 2
+    dead_letter_url = args.dead_letter_url or _stack_resource(session, args, dead_letter_id)
+    source_url = args.queue_url or _stack_resource(session, args, source_id)
+    result = redrive(session.client("sqs", endpoint_url=args.endpoint_url), dead_letter_url, source_url, args.limit)
+    print(f"moved {result.moved} message(s) from {dead_letter_id} back to {source_id}")
+    for reason, count in sorted(result.reasons.items()):
+        print(f"  {count} had been refused at once: {reason}")
+    return 0
+
+
+def _replay(args) -> int:
+    from .adapters.aws import SnsPublisher
+    from .ops import replay_stream_failures
+    from .service.notify_step import NotifyStep
+
+    session = _ops_session(args)
+    if not (args.stack_name or (args.dead_letter_url and args.topic_arn)):
+        print("masthead replay: give --stack-name, or --dead-letter-url and --topic-arn", file=sys.stderr)
+        return 2
+    dead_letter_url = args.dead_letter_url or _stack_resource(session, args, "NotifyDeadLetterQueue")
+    topic_arn = args.topic_arn or _stack_resource(session, args, "NotificationsTopic")
+    step = NotifyStep(SnsPublisher(session.client("sns", endpoint_url=args.endpoint_url), topic_arn))
+    result = replay_stream_failures(session.client("sqs", endpoint_url=args.endpoint_url),
+                                    session.client("dynamodbstreams", endpoint_url=args.endpoint_url), dead_letter_url, step)
+    print(f"replayed {result.batches} failed batch(es): {result.records} index change(s), {result.notifications} notification(s) published")
+    for batch in result.expired:
+        print(f"  not replayable: the stream no longer holds {batch} (records are kept 24 hours); those notifications are lost", file=sys.stderr)
+    return 1 if result.expired else 0
+
+
 def _print_human(record: dict) -> None:
     print(f"{record['key']}: {record['status']}")
     if record["status"] == "rejected":
@@ -89,6 +142,20 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--json", action="store_true", help="print the final state as one JSON document")
     demo.add_argument("--template", help="path to template.yaml (default: the repo's)")
     demo.set_defaults(func=_demo)
+
+    rd = subs.add_parser("redrive", help="move dead letters back to the queue they came from (after fixing the cause)")
+    rd.add_argument("queue", choices=sorted(_QUEUES), help="ingest: IngestDeadLetterQueue -> IngestQueue; index: IndexDeadLetterQueue -> IndexQueue")
+    rp = subs.add_parser("replay", help="publish the notifications of failed stream batches (NotifyDeadLetterQueue), within 24 h")
+    for sub in (rd, rp):
+        sub.add_argument("--stack-name", help="the deployed stack (queues and topic are looked up in it)")
+        sub.add_argument("--dead-letter-url", help=argparse.SUPPRESS)
+        sub.add_argument("--endpoint-url", help="a local AWS endpoint")
+        sub.add_argument("--region", default=None)
+    rd.add_argument("--queue-url", help=argparse.SUPPRESS)
+    rd.add_argument("--limit", type=int, help="move at most this many")
+    rd.set_defaults(func=_redrive)
+    rp.add_argument("--topic-arn", help=argparse.SUPPRESS)
+    rp.set_defaults(func=_replay)
 
     for name, text in (("articles", "list or get articles"), ("issues", "list or get issues"), ("rejected", "list rejected uploads")):
         sub = subs.add_parser(name, help=text)

@@ -107,6 +107,7 @@ class LocalStack:
         self.topic_arn = ""
         self.notifications_queue_url = ""
         self._shard_iterators: dict[str, str] = {}
+        self._shard_of: dict[str, str] = {}  # stream sequence number -> shard id
         self._sequence = int(time.time() * 1000) << 20
 
     # --- resources ------------------------------------------------------------------------------
@@ -384,8 +385,31 @@ class LocalStack:
             )["ShardIterator"]
             response = self.streams.get_records(ShardIterator=iterator)
             self._shard_iterators[shard_id] = response["NextShardIterator"]
+            for record in response["Records"]:
+                self._shard_of[record["dynamodb"]["SequenceNumber"]] = shard_id
             records.extend(response["Records"])
         return records
+
+    def _on_failure_message(self, function: Function, source: dict, batch: list[dict], attempts: int) -> str:
+        """What Lambda sends to a stream mapping's OnFailure destination: where the batch lies on
+        the stream, not the records themselves."""
+        first, last = batch[0]["dynamodb"], batch[-1]["dynamodb"]
+        return json.dumps({
+            "requestContext": {"requestId": str(uuid.uuid4()), "condition": "RetryAttemptsExhausted", "approximateInvokeCount": attempts,
+                               "functionArn": f"arn:aws:lambda:{REGION}:{ACCOUNT_ID}:function:{self.stack_name}-{function.logical_id}"},
+            "responseContext": {"statusCode": 200, "executedVersion": "$LATEST", "functionError": "Unhandled"},
+            "version": "1.0",
+            "timestamp": datetime.now(timezone.utc).isoformat(),
+            "DDBStreamBatchInfo": {
+                "shardId": self._shard_of[first["SequenceNumber"]],
+                "startSequenceNumber": first["SequenceNumber"],
+                "endSequenceNumber": last["SequenceNumber"],
+                "approximateArrivalOfFirstRecord": first.get("ApproximateCreationDateTime"),
+                "approximateArrivalOfLastRecord": last.get("ApproximateCreationDateTime"),
+                "batchSize": len(batch),
+                "streamArn": source["stream_arn"],
+            },
+        }, default=str)
 
     @staticmethod
     def _lambda_stream_record(record: dict, stream_arn: str) -> dict:
@@ -424,7 +448,7 @@ class LocalStack:
             if attempts > source["max_retries"]:
                 if source["on_failure"]:
                     queue = next(q for q in self.queue_urls if self.resolver.attributes[(q, "Arn")] == source["on_failure"])
-                    self.sqs.send_message(QueueUrl=self.queue_urls[queue], MessageBody=json.dumps({"records": batch[first:]}, default=str))
+                    self.sqs.send_message(QueueUrl=self.queue_urls[queue], MessageBody=self._on_failure_message(function, source, batch[first:], attempts))
                 pending = pending[len(batch):]
                 attempts = 0
             else:

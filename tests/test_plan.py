@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from masthead.index import schema as s
+from masthead.index.claims import IssueClaims, claim_for
 from masthead.index.plan import Delete, Put, Update, doc_key, plan_change
 from masthead.messages import IndexMessage, SourceObject
 
@@ -110,19 +111,51 @@ def test_rejection_after_acceptance_withdraws_the_article():
     assert issue_deltas(plan) == {"ISSUE#iolite-vol-1": (-1, {"cat:News": -1})}
 
 
-def test_manifest_sets_issue_fields_and_a_move_clears_the_old_issue():
-    def manifest(seq, issue_id):
-        return IndexMessage(action="upsert", key="issues/m.yaml", sequencer=seq.ljust(40, "0"), source=SourceObject(bucket="b", key="issues/m.yaml"),
-                            extraction={"key": "issues/m.yaml", "status": "accepted", "kind": "issue", "issue_id": issue_id,
-                                        "publication": "Iolite", "volume": 1, "title": "T", "released_on": "2024-01-01", "cover": None,
-                                        "features": [], "description": None})
-    first = plan_change(manifest("0A", "iolite-vol-1"), None)
-    (update,) = [op for op in first.ops if isinstance(op, Update)]
-    assert update.key == {s.TABLE_PK: "ISSUE#iolite-vol-1", s.TABLE_SK: s.ISSUE_SK}
-    assert update.expression.startswith("SET ")
-    second = plan_change(manifest("0B", "iolite-vol-2"), stored_after(first))
-    targets = [(op.key[s.TABLE_PK], op.expression.split()[0]) for op in second.ops if isinstance(op, Update)]
-    assert targets == [("ISSUE#iolite-vol-1", "REMOVE"), ("ISSUE#iolite-vol-2", "SET")]
+def manifest(key="issues/m.yaml", seq="0A", issue_id="iolite-vol-1", title="T", event_time="2024-01-01T00:00:00.000Z"):
+    return IndexMessage(action="upsert", key=key, sequencer=seq.ljust(40, "0"), event_time=event_time, source=SourceObject(bucket="b", key=key),
+                        extraction={"key": key, "status": "accepted", "kind": "issue", "issue_id": issue_id,
+                                    "publication": "Iolite", "volume": 1, "title": title, "released_on": "2024-01-01", "cover": None,
+                                    "features": [], "description": None})
+
+
+def _issue_update(plan, issue_id):
+    (update,) = [op for op in plan.ops if isinstance(op, Update) and op.key == {s.TABLE_PK: f"ISSUE#{issue_id}", s.TABLE_SK: s.ISSUE_SK}]
+    fields = {update.names[n]: update.values[":v" + n[2:]] for n in update.names if n.startswith("#f")}
+    removed = {update.names[n] for n in update.names if n.startswith("#r")}
+    return fields, removed, update.condition
+
+
+def test_a_manifest_claims_its_issue_and_a_move_hands_the_old_issue_back_empty():
+    first = plan_change(manifest(), None)
+    fields, removed, condition = _issue_update(first, "iolite-vol-1")
+    assert (fields["title"], fields["manifest_key"], fields["claims_version"], removed) == ("T", "issues/m.yaml", 1, set())
+    assert condition == "attribute_not_exists(#cv)"  # guarded: a concurrent claim forces a re-plan
+    claim = next(op.item for op in first.ops if isinstance(op, Put) and op.item[s.TABLE_SK].startswith("CLAIM#"))
+    assert claim[s.TABLE_PK] == "ISSUE#iolite-vol-1" and claim["status"] == "accepted"
+
+    read = IssueClaims("iolite-vol-1", (claim,), 1)
+    second = plan_change(manifest(seq="0B", issue_id="iolite-vol-2"), stored_after(first), claims={"iolite-vol-1": read})
+    old_fields, old_removed, old_condition = _issue_update(second, "iolite-vol-1")
+    assert "title" in old_removed and "manifest_key" in old_removed and old_condition == "#cv = :read_version"
+    assert _issue_update(second, "iolite-vol-2")[0]["manifest_key"] == "issues/m.yaml"
+    assert [op.key for op in second.ops if isinstance(op, Delete)] == [{s.TABLE_PK: "ISSUE#iolite-vol-1", s.TABLE_SK: claim[s.TABLE_SK]}]
+
+
+def test_the_newest_manifest_owns_the_issue_and_the_other_becomes_a_duplicate():
+    older = stored_after(plan_change(manifest("issues/a.yaml", title="A", event_time="2024-01-01T00:00:00Z"), None))
+    older_claim = {**claim_for(older), "status": "accepted", "owner_key": "issues/a.yaml"}
+    read = IssueClaims("iolite-vol-1", (older_claim,), 1)
+    # A newer manifest for the same issue takes over; the older one is told who owns the issue now.
+    newer = plan_change(manifest("issues/b.yaml", title="B", event_time="2024-02-01T00:00:00Z"), None, claims={"iolite-vol-1": read})
+    assert newer.outcome == "published" and _issue_update(newer, "iolite-vol-1")[0]["title"] == "B"
+    demoted = next(op for op in newer.ops if isinstance(op, Update) and op.key[s.TABLE_PK] == older[s.TABLE_PK])
+    values = {demoted.names[n]: demoted.values[":v" + n[2:]] for n in demoted.names if n.startswith("#f")}
+    assert values["status"] == "rejected" and values["error"]["code"] == "duplicate_issue" and "issues/b.yaml" in values["error"]["message"]
+    assert demoted.condition == "#seq = :seq" and demoted.values[":seq"] == older["sequencer"]
+    # An older manifest arriving second does not take over: it is the duplicate itself.
+    late = plan_change(manifest("issues/c.yaml", title="C", event_time="2023-12-01T00:00:00Z"), None, claims={"iolite-vol-1": read})
+    assert late.outcome == "rejected" and stored_after(late)["error"]["code"] == "duplicate_issue"
+    assert _issue_update(late, "iolite-vol-1")[0]["title"] == "A"
 
 
 def test_sort_times_are_utc_so_they_order_across_offsets():

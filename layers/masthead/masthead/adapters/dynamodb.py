@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..index import schema as s
+from ..index.claims import CLAIM_SK_PREFIX, IssueClaims
 from ..index.plan import Delete, Plan, Put, Update
 
 _serializer = None
@@ -46,6 +48,28 @@ class DynamoIndexStore:
         item = response.get("Item")
         return from_attributes(item) if item else None
 
+    def issue_claims(self, issue_id: str) -> IssueClaims:
+        """The manifests claiming an issue and the issue's claims_version: one consistent Query of
+        the issue's partition (the issue item sorts right after its claims)."""
+        claims, version = [], None
+        arguments = {
+            "TableName": self.table, "ConsistentRead": True,
+            "KeyConditionExpression": "#pk = :pk AND #sk BETWEEN :first AND :last",
+            "ExpressionAttributeNames": {"#pk": s.TABLE_PK, "#sk": s.TABLE_SK},
+            "ExpressionAttributeValues": to_attributes({":pk": s.issue_pk(issue_id), ":first": CLAIM_SK_PREFIX, ":last": s.ISSUE_SK}),
+        }
+        while True:
+            response = self.client.query(**arguments)
+            for raw in response.get("Items", []):
+                item = from_attributes(raw)
+                if item[s.TABLE_SK] == s.ISSUE_SK:
+                    version = int(item["claims_version"]) if item.get("claims_version") is not None else None
+                else:
+                    claims.append(item)
+            if not response.get("LastEvaluatedKey"):
+                return IssueClaims(issue_id, tuple(claims), version)
+            arguments["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
     def _operation(self, op) -> dict:
         if isinstance(op, Put):
             body = {"TableName": self.table, "Item": to_attributes(op.item)}
@@ -60,6 +84,8 @@ class DynamoIndexStore:
             return {"Delete": {"TableName": self.table, "Key": to_attributes(op.key)}}
         if isinstance(op, Update):
             body = {"TableName": self.table, "Key": to_attributes(op.key), "UpdateExpression": op.expression}
+            if op.condition:
+                body["ConditionExpression"] = op.condition
             if op.names:
                 body["ExpressionAttributeNames"] = op.names
             if op.values:

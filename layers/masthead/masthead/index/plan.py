@@ -17,6 +17,7 @@ from ..ids import article_id_for_key, is_issue_key, manifest_id_for_key
 from ..messages import IndexMessage
 from ..s3events import is_newer
 from . import schema as s
+from .claims import IssueClaims, claim_for, claim_key, duplicate_error, winner
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Update:
     expression: str
     names: dict = field(default_factory=dict)
     values: dict = field(default_factory=dict)
+    condition: str | None = None
 
 
 @dataclass(frozen=True)
@@ -173,42 +175,102 @@ def _new_doc(message: IndexMessage, current: dict | None, now: datetime) -> dict
     return doc
 
 
-def _manifest_ops(old: dict | None, new: dict) -> list[Update]:
-    """Copy an accepted manifest's fields onto its issue item; clear them when it goes away."""
-    old_issue = old.get("issue_id") if old and old.get("status") == "accepted" else None
-    new_issue = new.get("issue_id") if new.get("status") == "accepted" else None
-    ops = []
-    if old_issue and old_issue != new_issue:
-        names = {f"#f{n}": f for n, f in enumerate((*s.ISSUE_FIELDS, "manifest_key", s.LIST_PK, s.LIST_SK))}
-        ops.append(Update(
-            key={s.TABLE_PK: s.issue_pk(old_issue), s.TABLE_SK: s.ISSUE_SK},
-            expression="REMOVE " + ", ".join(names) + " ADD revision :one",
-            names=names,
-            values={":one": 1},
-        ))
+def claimed_issues(message: IndexMessage, current: dict | None) -> list[str]:
+    """The issues a manifest message can change the claims of: what it claimed, what it claims now.
+    The index step reads these issues' claims before planning."""
+    if not is_issue_key(message.key):
+        return []
+    extraction = message.extraction or {}
+    new = extraction.get("issue_id") if message.action == "upsert" and extraction.get("status") == "accepted" else None
+    old = (current or {}).get("claim_issue_id")
+    return sorted({i for i in (old, new) if i})
+
+
+def _set_expression(fields: dict, remove: tuple = ()) -> tuple[str, dict, dict]:
+    names = {f"#f{n}": f for n, f in enumerate(fields)}
+    values = {f":v{n}": v for n, v in enumerate(fields.values())}
+    expression = "SET " + ", ".join(f"#f{n} = :v{n}" for n in range(len(fields)))
+    if remove:
+        names.update({f"#r{n}": f for n, f in enumerate(remove)})
+        expression += " REMOVE " + ", ".join(f"#r{n}" for n in range(len(remove)))
+    return expression, names, values
+
+
+def _status_fields(status: str, owner_key: str, issue_id: str, key: str, now_iso: str) -> tuple[dict, tuple]:
+    """What a manifest document holds as the owner of its issue, or as a duplicate of the owner."""
+    if status == "accepted":
+        return {"status": "accepted", "owner_key": owner_key, "indexed_at": now_iso}, ("error", "rejected_at", s.LIST_PK, s.LIST_SK)
+    return {"status": "rejected", "owner_key": owner_key, "error": duplicate_error(owner_key, issue_id), "rejected_at": now_iso,
+            "indexed_at": now_iso, s.LIST_PK: s.REJECTED_LIST, s.LIST_SK: s.rejected_sort_key(now_iso, key)}, ()
+
+
+def _restatus_other(claim: dict, status: str, owner_key: str, now_iso: str) -> list[Update]:
+    """Move another manifest between owner and duplicate: its document (guarded by the sequencer
+    its claim recorded) and its claim."""
+    fields, remove = _status_fields(status, owner_key, claim["issue_id"], claim["key"], now_iso)
+    expression, names, values = _set_expression(fields, remove)
+    names["#seq"] = "sequencer"
+    values[":seq"] = claim["sequencer"]
+    doc = Update({s.TABLE_PK: claim["manifest_pk"], s.TABLE_SK: s.MANIFEST_SK}, expression, names, values, condition="#seq = :seq")
+    claim_expression, claim_names, claim_values = _set_expression({"status": status, "owner_key": owner_key})
+    return [doc, Update(claim_key(claim["issue_id"], claim["manifest_pk"]), claim_expression, claim_names, claim_values)]
+
+
+def _issue_fields_update(read: IssueClaims, top: dict | None) -> Update:
+    """The issue item shows its owner's fields (or none), guarded by the claims version read."""
+    version = (read.version or 0) + 1
+    if top is None:
+        fields: dict = {"claims_version": version}
+        remove: tuple = (*s.ISSUE_FIELDS, "manifest_key", s.LIST_PK, s.LIST_SK)
+    else:
+        fields = {f: top.get(f) for f in s.ISSUE_FIELDS}
+        fields.update({"manifest_key": top["key"], s.LIST_PK: s.ISSUES_LIST, s.LIST_SK: f"{top.get('released_on') or '0000-00-00'}#{read.issue_id}",
+                       "type": "issue", "issue_id": read.issue_id, "claims_version": version})
+        remove = ()
+    expression, names, values = _set_expression(fields, remove)
+    names["#cv"] = "claims_version"
+    expression += " ADD revision :one"
+    values[":one"] = 1
+    condition = "attribute_not_exists(#cv)" if read.version is None else "#cv = :read_version"
+    if read.version is not None:
+        values[":read_version"] = read.version
+    return Update({s.TABLE_PK: s.issue_pk(read.issue_id), s.TABLE_SK: s.ISSUE_SK}, expression, names, values, condition=condition)
+
+
+def _manifest_ops(current: dict | None, new: dict, claims: dict[str, IssueClaims], now_iso: str) -> list:
+    """Claims, owner and duplicates of the issues a manifest change touches (see index/claims.py).
+    Sets `new`'s status to rejected (duplicate_issue) when another manifest owns its issue."""
+    old_issue = (current or {}).get("claim_issue_id")
+    new_issue = new.get("issue_id") if new["status"] == "accepted" else None
     if new_issue:
-        fields = {f: new.get(f) for f in s.ISSUE_FIELDS}
-        fields.update({
-            "manifest_key": new["key"],
-            s.LIST_PK: s.ISSUES_LIST,
-            s.LIST_SK: f"{new.get('released_on') or '0000-00-00'}#{new_issue}",
-            "type": "issue",
-            "issue_id": new_issue,
-        })
-        names = {f"#f{n}": f for n, f in enumerate(fields)}
-        values = {f":v{n}": v for n, v in enumerate(fields.values())}
-        sets = ", ".join(f"#f{n} = :v{n}" for n in range(len(fields)))
-        ops.append(Update(
-            key={s.TABLE_PK: s.issue_pk(new_issue), s.TABLE_SK: s.ISSUE_SK},
-            expression=f"SET {sets} ADD revision :one",
-            names=names,
-            values={**values, ":one": 1},
-        ))
+        new["claim_issue_id"] = new_issue
+    ops: list = []
+    for issue_id in sorted({i for i in (old_issue, new_issue) if i}):
+        read = claims.get(issue_id) or IssueClaims(issue_id)
+        others = [c for c in read.claims if c["manifest_pk"] != new[s.TABLE_PK]]
+        mine = claim_for(new) if issue_id == new_issue else None
+        top = winner(others + ([mine] if mine else []))
+        for claim in others:
+            status = "accepted" if claim is top else "rejected"
+            if (claim.get("status"), claim.get("owner_key")) != (status, top["key"]):
+                ops += _restatus_other(claim, status, top["key"], now_iso)
+        if mine is not None:
+            status = "accepted" if mine is top else "rejected"
+            fields, remove = _status_fields(status, top["key"], issue_id, new["key"], now_iso)
+            new.update(fields)
+            for name in remove:
+                new.pop(name, None)
+            ops.append(Put({**mine, "status": status, "owner_key": top["key"]}))
+        else:
+            ops.append(Delete(claim_key(issue_id, new[s.TABLE_PK])))
+        ops.append(_issue_fields_update(read, top))
     return ops
 
 
-def plan_change(message: IndexMessage, current: dict | None, now: datetime | None = None) -> Plan:
-    """What to write for `message`, given the key's stored document item `current` (or None)."""
+def plan_change(message: IndexMessage, current: dict | None, now: datetime | None = None,
+                claims: dict[str, IssueClaims] | None = None) -> Plan:
+    """What to write for `message`, given the key's stored document item `current` (or None) and,
+    for a manifest, the claims of the issues it touches (claimed_issues())."""
     now = now or datetime.now(timezone.utc)
     if current is not None and not is_newer(message.sequencer, current.get("sequencer")):
         same = current.get("sequencer") == message.sequencer
@@ -216,18 +278,22 @@ def plan_change(message: IndexMessage, current: dict | None, now: datetime | Non
 
     new = _new_doc(message, current, now)
     condition, names, values = _guard(current)
-    doc_put = Put(new, condition, names, values)
     old_status = (current or {}).get("status")
 
-    if current is not None and old_status == new["status"] and current.get("fingerprint") == new["fingerprint"] and new["status"] != "deleted":
+    is_manifest = new["type"] == "manifest"
+    if (not is_manifest and current is not None and old_status == new["status"] and current.get("fingerprint") == new["fingerprint"]
+            and new["status"] != "deleted"):
         # Identical content again: only the sequencer and source version move on.
         keep = {k: v for k, v in current.items() if k not in ("sequencer", "source", "event_time", "extractor_version")}
         return Plan("unchanged", (Put({**keep, **{k: new[k] for k in ("sequencer", "source", "event_time", "extractor_version")}}, condition, names, values),))
 
-    if new["type"] == "manifest":
-        ops = [doc_put, *_manifest_ops(current, new)]
+    if is_manifest:
+        # Manifests always re-plan their claims (a re-upload makes a manifest the newest); this may
+        # turn `new` into a duplicate_issue rejection, so the document is written after it.
+        claim_ops = _manifest_ops(current, new, claims or {}, new["indexed_at"])
+        ops = [Put(new, condition, names, values), *claim_ops]
     else:
-        ops = [doc_put, *_listing_ops(current, new), *_aggregate_ops(current, new)]
+        ops = [Put(new, condition, names, values), *_listing_ops(current, new), *_aggregate_ops(current, new)]
 
     if new["status"] == "deleted":
         outcome = "removed" if old_status == "accepted" else "deleted"

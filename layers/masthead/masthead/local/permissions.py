@@ -68,6 +68,8 @@ class CallRecorder:
     def __init__(self, session, object_exists=None, may_list_bucket=None) -> None:
         self.calls: list[Call] = []
         self.function: str | None = None
+        # Fault injection for tests: a callable (call) -> bool that fails the call when true.
+        self.fail_when = None
         self.missing_reads: list[Call] = []  # GetObject calls on keys that did not exist
         self._object_exists = object_exists
         self._may_list_bucket = may_list_bucket
@@ -81,6 +83,8 @@ class CallRecorder:
         call = Call(self.function, model.service_model.service_name, model.name, dict(params))
         self.calls.append(call)
         context["masthead_call"] = call
+        if self.fail_when is not None and self.fail_when(call):
+            raise ConnectionError(f"injected fault in {call.service}.{call.operation}")
 
     def _s3_get_object(self, context, **_):
         call = context.get("masthead_call")

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from ..adapters.dynamodb import ConcurrentChange, DynamoIndexStore, UnstorableChange
 from ..extract.errors import bounded_message
-from ..index.plan import Plan, doc_key, plan_change
+from ..index.plan import Plan, claimed_issues, doc_key, plan_change
 from ..messages import IndexMessage
 from .batch import Unprocessable
 
@@ -56,7 +56,9 @@ class IndexStep:
     def _apply(self, message: IndexMessage) -> Plan:
         key = doc_key(message.key)
         for attempt in range(self.max_attempts):
-            plan = plan_change(message, self.store.get(key))
+            current = self.store.get(key)
+            claims = {issue_id: self.store.issue_claims(issue_id) for issue_id in claimed_issues(message, current)}
+            plan = plan_change(message, current, claims=claims)
             try:
                 self.store.apply(plan)
                 return plan

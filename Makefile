@@ -1,7 +1,7 @@
 # Masthead developer commands. Everything installs itself into .venv/ (git-ignored).
 #   make demo   - the whole pipeline on an embedded AWS (moto) over samples/
 #   make test   - the test suite (unit, handlers on moto, end to end, SAM validate/build)
-#   make bench  - extraction and cold-start benchmarks (writes docs/benchmarks.md)
+#   make bench  - extraction, cold-start and safety benchmarks (writes docs/benchmarks.md)
 
 SHELL := /bin/bash
 export SAM_CLI_TELEMETRY := 0
@@ -18,7 +18,7 @@ LINT_VENV := $(VENV)/lint
 LINT_STAMP := $(LINT_VENV)/.installed
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: install demo test test-fast bench sam-validate sam-build lint-template clean
+.PHONY: install demo test test-fast bench bench-safety sam-validate sam-build lint-template clean
 
 install: $(STAMP)
 
@@ -65,6 +65,11 @@ sam-build: $(SAM_STAMP)
 bench: $(STAMP)
 	@$(VENV)/bin/python -m pip install $(PIP_FLAGS) trafilatura
 	@$(VENV)/bin/python bench/run.py $(BENCH_ARGS)
+	@$(VENV)/bin/python bench/safety.py
+
+# The per-upload budget over the hostile corpus, and AWS requests per upload (docs/benchmarks.md).
+bench-safety: $(STAMP)
+	@$(VENV)/bin/python bench/safety.py
 
 clean:
 	rm -rf $(VENV) .aws-sam .pytest_cache

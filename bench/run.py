@@ -278,7 +278,11 @@ def main() -> int:
     print("HTML vs trafilatura ...", file=sys.stderr)
     html = bench_html_vs_trafilatura(args.pages, args.rounds, args.generated)
     report = render(formats, imports, sizes, html, args)
-    Path(args.out).write_text(report, encoding="utf-8")
+    out = Path(args.out)
+    previous = out.read_text(encoding="utf-8") if out.exists() else ""
+    if "<!-- safety:start -->" in previous:  # bench/safety.py's section is kept until it rewrites it
+        report = report.rstrip("\n") + "\n\n" + previous[previous.index("<!-- safety:start -->"):]
+    out.write_text(report, encoding="utf-8")
     print(report)
     return 0
 

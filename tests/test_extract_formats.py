@@ -311,3 +311,11 @@ def test_json_ld_nested_keywords_and_list_scalars():
             '<body><div><p>Body text of the article.</p></div></body></html>')
     a = article("articles/x/k.html", html)
     assert (a["title"], a["tags"], a["published_at"]) == ("Listed headline", ["US", "Awards"], "2020-01-19T12:25:36+00:00")
+
+
+def test_word_count_is_exact_past_the_counting_chunk():
+    from masthead.extract.text import text_counts
+
+    # Longer than the megabyte the counter reads at a time: no word is split or counted twice.
+    assert text_counts("alpha beta,  gamma\n" * 120_000 + "– end")[0] == 360_001
+    assert text_counts("語" * 2_000_000 + " word")[0] == 2_000_001

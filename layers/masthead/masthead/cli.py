@@ -14,7 +14,9 @@ def _extract(args) -> int:
     from .extract import ExtractOptions, extract, reject_too_large
 
     root = Path(args.root).resolve() if args.root else None
-    options = ExtractOptions(max_bytes=args.max_bytes) if args.max_bytes else ExtractOptions()
+    options = ExtractOptions(time_budget=args.time_budget or None)
+    if args.max_bytes:
+        options = ExtractOptions(max_bytes=args.max_bytes, time_budget=options.time_budget)
     any_rejected = False
     for name in args.files:
         path = Path(name)
@@ -125,6 +127,10 @@ def _reader_args(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--json", action="store_true", help="one JSON document instead of a table")
 
 
+class ExtractOptionsDefaults:
+    TIME_BUDGET = 1.0  # as ExtractOptions; repeated here so --help does not import the extractor
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="masthead", description=__doc__)
     subs = parser.add_subparsers(dest="command", required=True)
@@ -135,6 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--json", action="store_true", help="one JSON object per line")
     ex.add_argument("--with-body", action="store_true", help="include the body text")
     ex.add_argument("--max-bytes", type=int, help=argparse.SUPPRESS)
+    ex.add_argument("--time-budget", type=float, default=ExtractOptionsDefaults.TIME_BUDGET, metavar="SECONDS",
+                    help="reject a file whose extraction takes longer as too_slow (default %(default)s; 0: no limit)")
     ex.set_defaults(func=_extract)
 
     demo = subs.add_parser("demo", help="run the whole pipeline on an embedded AWS (moto) over a folder of uploads")

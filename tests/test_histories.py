@@ -7,7 +7,6 @@ issue items included: the newest manifest of an issue owns it, the others are du
 
 from __future__ import annotations
 
-import json
 import random
 
 import jsonschema
@@ -61,16 +60,10 @@ def _history(stack, rng, steps: int) -> dict[str, str]:
 
 
 def _replay_shuffled_and_duplicated(stack, rng) -> None:
-    url = stack.queue_urls["IngestQueue"]
-    bodies = []
-    while messages := stack.sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", []):
-        for m in messages:
-            bodies.append(m["Body"])
-            stack.sqs.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
+    bodies = stack.take_ingest_messages()
     deliveries = bodies + rng.sample(bodies, k=len(bodies))  # every event at least twice
     rng.shuffle(deliveries)
-    for body in deliveries:
-        stack.sqs.send_message(QueueUrl=url, MessageBody=body)
+    stack.deliver_ingest_messages(deliveries)
 
 
 def _expected(stack, event_time: dict[str, str]) -> dict:
@@ -138,19 +131,8 @@ VOL1 = b"publication: Iolite\nvolume: 1\ntitle: Volume one\nreleased_on: 2025-01
 VOL1_EDITED = b"publication: Iolite\nvolume: 1\ntitle: Volume one, edited\nreleased_on: 2025-01-01\n"
 
 
-def _capture(stack) -> list[str]:
-    url = stack.queue_urls["IngestQueue"]
-    bodies = []
-    while messages := stack.sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", []):
-        for m in messages:
-            bodies.append(m["Body"])
-            stack.sqs.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
-    return bodies
-
-
 def _deliver(stack, bodies, order) -> None:
-    for n in order:
-        stack.sqs.send_message(QueueUrl=stack.queue_urls["IngestQueue"], MessageBody=bodies[n])
+    stack.deliver_ingest_messages([bodies[n] for n in order])
     stack.run_until_idle()
 
 
@@ -162,7 +144,7 @@ def test_a_renamed_manifest_keeps_its_issue_in_every_order(stack, order):
     stack.upload("issues/old-name.yaml", VOL1)
     stack.upload("issues/new-name.yaml", VOL1_EDITED)
     stack.delete("issues/old-name.yaml")
-    _deliver(stack, _capture(stack), order)
+    _deliver(stack, stack.take_ingest_messages(), order)
     issue = stack.reader().get_issue("iolite-vol-1")
     assert (issue["manifest_key"], issue["title"]) == ("issues/new-name.yaml", "Volume one, edited")
     assert [i["issue_id"] for i in stack.reader().issues().items] == ["iolite-vol-1"]
@@ -174,7 +156,7 @@ def test_a_duplicate_manifest_is_rejected_naming_the_owner_and_takes_over_when_t
     stack.upload("issues/first.yaml", VOL1)
     stack.upload("issues/second.yaml", VOL1_EDITED)
     stack.upload("articles/iolite-vol-1/a.md", b"---\ntitle: A\n---\nBody.\n")
-    _deliver(stack, _capture(stack), order)
+    _deliver(stack, stack.take_ingest_messages(), order)
     reader = stack.reader()
     issue = reader.get_issue("iolite-vol-1")
     assert (issue["manifest_key"], issue["title"], issue["article_count"]) == ("issues/second.yaml", "Volume one, edited", 1)

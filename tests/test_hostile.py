@@ -153,3 +153,38 @@ def test_fuzz_docx_never_raises(paragraphs, core):
         if core is not None:
             archive.writestr("docProps/core.xml", f'<cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{escape(core)}</dc:title></cp:coreProperties>')
     _check_contract(extract("articles/f/x.docx", out.getvalue(), UNBUDGETED))
+
+
+def test_the_whole_corpus_through_the_pipeline_is_listed_once_with_no_dead_letters(tmp_path):
+    from conftest import TEMPLATE
+
+    from masthead.local.demo import run_pipeline
+
+    for case in CASES:
+        path = tmp_path / case.key
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(case.data())
+    state = run_pipeline(tmp_path, TEMPLATE)
+    listed = [a["key"] for a in state["articles"]] + [r["key"] for r in state["rejected"]]
+    listed += [i["manifest_key"] for i in state["issues"]]
+    assert sorted(listed) == sorted(c.key for c in CASES)  # each exactly once
+    outcomes = {r["key"]: r["error"]["code"] for r in state["rejected"]}
+    for case in CASES:
+        if case.outcome != "accepted":
+            assert outcomes[case.key] == case.outcome, case.name
+    assert not any(state["dead_letters"].values())
+
+
+_LD_FIELDS = st.sampled_from(["headline", "alternativeHeadline", "author", "datePublished", "dateModified", "articleSection", "keywords",
+                              "inLanguage", "description", "isPartOf", "publisher", "name", "@type", "@id", "@graph"])
+
+
+@FUZZ
+@given(ld=st.dictionaries(_LD_FIELDS, _VALUES, max_size=8), meta=_SCALARS)
+def test_fuzz_html_structured_data_of_any_type(ld, meta):
+    from html import escape
+
+    page = (f'<html lang="{escape(str(meta))}"><head><script type="application/ld+json">{json.dumps({"@type": "NewsArticle", **ld})}</script>'
+            f'<meta property="og:title" content="{escape(str(meta))}"><title>Page</title></head>'
+            "<body><article><h1>Headline</h1><p>Body text.</p></article></body></html>")
+    _check_contract(extract("articles/f/x.html", page.encode(), UNBUDGETED))

@@ -103,19 +103,11 @@ def body(title="First", category="News", issue="iolite-vol-1", day=1):
 
 
 def capture_ingest(stack):
-    """Take the ingest queue's pending S3 event messages out, to redeliver them as a test wants."""
-    url = stack.queue_urls["IngestQueue"]
-    bodies = []
-    while messages := stack.sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", []):
-        for m in messages:
-            bodies.append(m["Body"])
-            stack.sqs.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
-    return bodies
+    return stack.take_ingest_messages()
 
 
 def deliver(stack, bodies):
-    for b in bodies:
-        stack.sqs.send_message(QueueUrl=stack.queue_urls["IngestQueue"], MessageBody=b)
+    stack.deliver_ingest_messages(bodies)
     stack.run_until_idle()
 
 

@@ -157,6 +157,12 @@ def _json_ld(tree) -> tuple[dict | None, dict[str, dict]]:
     return article, by_id
 
 
+def _ld_scalar(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return text.scalar_text(value)
+
+
 def _resolve(value, by_id):
     if isinstance(value, dict) and set(value) <= {"@id", "@type"} and str(value.get("@id")) in by_id:
         return by_id[str(value["@id"])]
@@ -168,9 +174,7 @@ def _ld_people(value, by_id) -> list[str]:
     for item in value if isinstance(value, list) else [value]:
         item = _resolve(item, by_id)
         if isinstance(item, dict):
-            name = item.get("name")
-            if isinstance(name, list):
-                name = name[0] if name else None
+            name = _ld_scalar(item.get("name"))
             if name:
                 out.append(text.PersonName(name))
         elif isinstance(item, str) and item:
@@ -295,12 +299,12 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     draft = Draft()
     metas = _metas(tree)
     article, by_id = _json_ld(tree)
-    # JSON-LD scalars sometimes come as one-element lists.
-    article = {k: (v[0] if isinstance(v, list) and v and k in _LD_SCALARS else v) for k, v in (article or {}).items()}
+    # JSON-LD scalars sometimes come as one-element lists; anything but text there is ignored.
+    article = {k: (_ld_scalar(v) if k in _LD_SCALARS else v) for k, v in (article or {}).items()}
     microdata = _itemprops(tree, source)
 
     publisher = _resolve(article.get("publisher"), by_id)
-    publisher_name = publisher.get("name") if isinstance(publisher, dict) else None
+    publisher_name = _ld_scalar(publisher.get("name")) if isinstance(publisher, dict) else None
     site_names = [n for n in (_first(metas, "og:site_name", "application-name"), publisher_name) if n]
     options_names = list(options.site_names) + site_names
 

@@ -476,6 +476,21 @@ class LocalStack:
                 return total
         raise RuntimeError("the pipeline did not settle")
 
+    def take_ingest_messages(self) -> list[str]:
+        """Take the pending S3 event messages out of the ingest queue (to redeliver them in another
+        order, twice, or not at all: what S3 and SQS may do)."""
+        url = self.queue_urls["IngestQueue"]
+        bodies = []
+        while messages := self.sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", []):
+            for m in messages:
+                bodies.append(m["Body"])
+                self.sqs.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
+        return bodies
+
+    def deliver_ingest_messages(self, bodies: list[str]) -> None:
+        for body in bodies:
+            self.sqs.send_message(QueueUrl=self.queue_urls["IngestQueue"], MessageBody=body)
+
     # --- what came out ---------------------------------------------------------------------------
     def notifications(self) -> list[dict]:
         """Notifications received by the subscribed queue so far (and removes them from it)."""

@@ -23,6 +23,8 @@ _LINK = re.compile(r"\[([^\[\]]++)\](?:\([^()]*+\)|\[[^\[\]]*+\])")
 _AUTOLINK = re.compile(r"<(https?://[^<>\s]++)>")
 _CODE = re.compile(r"(?<!`)(`++)([^`]++)\1(?!`)")
 _DELIMITER_RUN = re.compile(r"[*_~]++")
+# First characters of block markers; a credit line ("Reference:", "画像：") starts with none of them.
+_MARKERS = frozenset("`~=-*_[#+>0123456789")
 
 
 def _heading_text(raw: str | None) -> str:
@@ -49,11 +51,14 @@ def _strip_emphasis(text: str) -> str:
 
 
 def inline(text: str) -> str:
-    """Markdown inline syntax to plain text."""
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _CODE.sub(r"\2", text)
+    """Markdown inline syntax to plain text (each pattern only where its marker occurs)."""
+    if "[" in text:
+        text = _IMAGE.sub("", text) if "![" in text else text
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+    if "`" in text:
+        text = _CODE.sub(r"\2", text)
     if "*" in text or "_" in text or "~" in text:
         text = _strip_emphasis(text)
     return text
@@ -100,35 +105,37 @@ def blocks(source: str):
             else:
                 fence_lines.append(line)
             continue
-        if m := _FENCE.match(line):
+        bare = line.lstrip()
+        if not bare:
+            if (b := flush()):
+                yield b
+            continue
+        # Every block marker is known by the line's first character: test only the patterns it allows.
+        first = bare[0]
+        if first in "`~" and (m := _FENCE.match(line)):
             if (b := flush()):
                 yield b
             in_fence = m.group(1)
             continue
-        if not line.strip():
+        if first in "=-" and paragraph and len(paragraph) == 1 and _SETEXT.match(line):
+            yield ("heading", 1 if first == "=" else 2, inline(paragraph.pop()))
+            continue
+        if (first in "-*_" and _RULE.match(line)) or (first == "[" and _REF_DEF.match(line)):
             if (b := flush()):
                 yield b
             continue
-        if paragraph and _SETEXT.match(line) and len(paragraph) == 1:
-            level = 1 if line.strip().startswith("=") else 2
-            yield ("heading", level, inline(paragraph.pop()))
-            continue
-        if _RULE.match(line) or _REF_DEF.match(line):
-            if (b := flush()):
-                yield b
-            continue
-        if m := _ATX.match(line):
+        if first == "#" and (m := _ATX.match(line)):
             if (b := flush()):
                 yield b
             if heading := inline(_heading_text(m.group(2))).strip():
                 yield ("heading", len(m.group(1)), heading)
             continue
-        if credit_line(line):  # "Reference:" / "Image:" lines stand alone even without a blank line
+        if first not in _MARKERS and credit_line(line):  # "Reference:" / "Image:" lines stand alone even without a blank line
             if (b := flush()):
                 yield b
             yield ("paragraph", 0, inline(line.strip()))
             continue
-        if _LIST.match(line) or _QUOTE.match(line):
+        if (first in "-*+>" or first.isdigit()) and (_LIST.match(line) or _QUOTE.match(line)):
             if (b := flush()):
                 yield b
             paragraph.append(_LIST.sub("", _QUOTE.sub("", line)))

@@ -110,13 +110,14 @@ def bench_cold_imports(runs: int) -> list[dict]:
 
 
 def _sized_article(fmt: str, size: int) -> tuple[str, bytes]:
+    # A paragraph of three sentences, a section heading every three paragraphs: a long feature's shape.
     para = ("Bitcoin miners consolidated after the halving while exchanges reported lower volumes and "
-            "analysts expected interest-rate decisions to drive the next quarter. ")
+            "analysts expected interest-rate decisions to drive the next quarter. ") * 3
     if fmt == "markdown":
-        head, unit, tail, key = "---\ntitle: Sized\nauthor: Bench\ndate: 2025-01-01\n---\n\n", f"{para}\n\n## Section\n\n", "", "articles/b.md"
+        head, unit, tail, key = "---\ntitle: Sized\nauthor: Bench\ndate: 2025-01-01\n---\n\n", f"{para}\n\n{para}\n\n{para}\n\n## Section\n\n", "", "articles/b.md"
     elif fmt == "html":
         head = "<html><head><title>Sized | Iolite</title><meta name=author content=Bench></head><body><article><h1>Sized</h1>"
-        unit, tail, key = f"<p>{para}</p><h2>Section</h2>", "</article></body></html>", "articles/b.html"
+        unit, tail, key = f"<p>{para}</p><p>{para}</p><p>{para}</p><h2>Section</h2>", "</article></body></html>", "articles/b.html"
     else:
         head, unit, tail, key = "Markets\n\nSized\n\n2025/01/01Editors of Iolite\n\n", f"{para}\n\n", "", "articles/b.txt"
     count = max(1, (size - len(head) - len(tail)) // len(unit))
@@ -240,7 +241,7 @@ def render(formats, imports, sizes, html, args) -> str:
               "| handler | median ms | min ms | ratio |", "|---|---:|---:|---:|"]
     for r in imports:
         lines.append(f"| {r['handler']} | {r['median_ms']:.0f} | {r['min_ms']:.0f} | {r['ratio']:.2f}× |")
-    lines += ["", "What the handlers import up front: Powertools (Logger, Metrics, Tracer, batch), botocore (the X-Ray",
+    lines += ["", "What the handlers import up front: Powertools (Logger, Metrics, Tracer), botocore (the X-Ray",
               "patch needs it) and their own step's modules; pydantic models are built on first use, and boto3",
               "itself, the extraction parsers and the other steps' modules load on the first invocation that needs them."]
     lines += ["", "## Time against article size", "", "| format | size KB | median ms |", "|---|---:|---:|"]

@@ -39,7 +39,7 @@ _MAGIC = (
 
 # A long article has a few thousand lines, a book a few tens of thousands; per-line work is linear,
 # and this bounds the memory of the line lists (a 10 MB file of one-character lines has 5 million).
-MAX_LINES = 120_000
+MAX_LINES = 80_000
 
 # Bytes that occur in text; what is left after deleting them is control characters.
 _TEXT_BYTES = bytes([9, 10, 12, 13, 27, *range(32, 256)])

@@ -14,7 +14,7 @@ from .errors import ExtractionRejected
 MAX_DEPTH = 400
 # Real pages have a few thousand tags and a few dozen attributes on their busiest element; the
 # parser's time and memory grow with both (with the square of the attributes of one element).
-MAX_TAGS = 120_000
+MAX_TAGS = 80_000
 MAX_ATTRIBUTES = 400
 # One match per tag that can nest: ("", name, "") for an opening tag, ("/", name, "") for a closing
 # one, ("", name, "/") for '<x/>'. Not counted: void elements (never nest) and elements whose end

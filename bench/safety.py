@@ -45,7 +45,7 @@ def bench_hostile() -> tuple[dict, list[dict]]:
 
     from masthead.extract import ExtractOptions, extract
 
-    masthead = [sys.executable, "-m", "masthead.cli", "extract", "--json"]
+    masthead = [sys.executable, "-m", "masthead_tools.cli", "extract", "--json"]
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -73,7 +73,7 @@ def bench_hostile() -> tuple[dict, list[dict]]:
 
 
 def bench_requests() -> dict:
-    from masthead.local.stack import LocalStack, embedded_aws, upload_folder
+    from masthead_tools.local.stack import LocalStack, embedded_aws, upload_folder
 
     results = {}
     for mode in ("bulk", "one at a time"):

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # docx_factory
 @pytest.fixture
 def stack():
     """The template's resources on moto, with the real handlers loaded; torn down after the test."""
-    from masthead.local.stack import LocalStack, embedded_aws
+    from masthead_tools.local.stack import LocalStack, embedded_aws
 
     with embedded_aws():
         yield LocalStack(TEMPLATE).create()

@@ -15,7 +15,7 @@ from test_notify import SCHEMA
 
 from masthead.extract import extract
 from masthead.index import schema as s
-from masthead.ops import redrive
+from masthead_tools.ops import redrive
 
 ISSUES = ("iolite-vol-1", "iolite-vol-2")
 ARTICLE_KEYS = [f"articles/h/{name}.md" for name in ("a", "b", "c", "d")]

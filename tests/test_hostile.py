@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 
 import pytest
@@ -25,8 +26,9 @@ UNBUDGETED = ExtractOptions(time_budget=None)
 _REPR_MARKERS = ("{'", "['", "datetime.", "Decimal(", "<object", "b'")
 
 
-def _check_contract(result) -> None:
-    """What every result must satisfy, accepted or not."""
+def _check_contract(result, given: str = "") -> None:
+    """What every result must satisfy, accepted or not. `given`: the text the upload was made from
+    (a repr marker that the editor typed is not a repr)."""
     data = result.as_dict()
     model.extraction_from_dict(data)  # the contract's own bounds and types
     if data["status"] == "rejected":
@@ -35,7 +37,7 @@ def _check_contract(result) -> None:
         assert len(data["error"]["message"]) <= model.ERROR_MESSAGE_MAX
         return
     for value in _strings(data):
-        assert not any(marker in value for marker in _REPR_MARKERS), value
+        assert not any(marker in value and marker not in given for marker in _REPR_MARKERS), value
 
 
 def _strings(value):
@@ -80,7 +82,10 @@ def test_no_time_budget_reads_the_same_upload():
 
 # --- fuzzing ----------------------------------------------------------------------------------------
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# In CI (CI=true) the same examples run every time, so a failure there is reproducible, never a
+# flake; on a developer's machine every run explores new ones (and --hypothesis-seed=N repeats one).
+FUZZ = settings(max_examples=150, deadline=None, derandomize=bool(os.environ.get("CI")), database=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 # Pieces attackers (and careless editors) repeat: markup delimiters, separators, whitespace.
 _PIECES = st.sampled_from([
@@ -102,13 +107,13 @@ def _encode(value: str, encoding: str) -> bytes:
 @FUZZ
 @given(key=_KEYS, body=_HOSTILE_TEXT, encoding=_ENCODINGS)
 def test_fuzz_repeated_pieces_never_raise(key, body, encoding):
-    _check_contract(extract(key, _encode(body, encoding), UNBUDGETED))
+    _check_contract(extract(key, _encode(body, encoding), UNBUDGETED), body)
 
 
 @FUZZ
 @given(key=_KEYS, data=st.binary(max_size=4000))
 def test_fuzz_random_bytes_never_raise(key, data):
-    _check_contract(extract(key, data, UNBUDGETED))
+    _check_contract(extract(key, data, UNBUDGETED), data.decode("latin-1"))
 
 
 # Values of every JSON/YAML type, nested, in the places the parsers read.
@@ -124,8 +129,9 @@ _DOCUMENTS = st.dictionaries(_FIELDS, _VALUES, max_size=10)
 @given(document=_DOCUMENTS)
 def test_fuzz_json_values_of_any_type(document):
     data = json.dumps({"headline": "Title", "body_text": "Body.", **document}).encode()
-    _check_contract(extract("articles/f/x.json", data, UNBUDGETED))
-    _check_contract(extract("issues/x.json", json.dumps({"publication": "Iolite", "volume": 1, **document}).encode(), UNBUDGETED))
+    given = json.dumps(document)
+    _check_contract(extract("articles/f/x.json", data, UNBUDGETED), given)
+    _check_contract(extract("issues/x.json", json.dumps({"publication": "Iolite", "volume": 1, **document}).encode(), UNBUDGETED), given)
 
 
 @FUZZ
@@ -134,8 +140,8 @@ def test_fuzz_front_matter_values_of_any_type(document):
     import yaml
 
     front = yaml.safe_dump(document, allow_unicode=True)
-    _check_contract(extract("articles/f/x.md", f"---\n{front}---\n# Heading\n\nBody.\n".encode(), UNBUDGETED))
-    _check_contract(extract("issues/x.yaml", front.encode(), UNBUDGETED))
+    _check_contract(extract("articles/f/x.md", f"---\n{front}---\n# Heading\n\nBody.\n".encode(), UNBUDGETED), front)
+    _check_contract(extract("issues/x.yaml", front.encode(), UNBUDGETED), front)
 
 
 @FUZZ
@@ -152,13 +158,13 @@ def test_fuzz_docx_never_raises(paragraphs, core):
         archive.writestr("word/document.xml", f"<w:document {W}><w:body>{body}</w:body></w:document>")
         if core is not None:
             archive.writestr("docProps/core.xml", f'<cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{escape(core)}</dc:title></cp:coreProperties>')
-    _check_contract(extract("articles/f/x.docx", out.getvalue(), UNBUDGETED))
+    _check_contract(extract("articles/f/x.docx", out.getvalue(), UNBUDGETED), "".join(t for _s, t in paragraphs) + (core or ""))
 
 
 def test_the_whole_corpus_through_the_pipeline_is_listed_once_with_no_dead_letters(tmp_path):
     from conftest import TEMPLATE
 
-    from masthead.local.demo import run_pipeline
+    from masthead_tools.local.demo import run_pipeline
 
     for case in CASES:
         path = tmp_path / case.key
@@ -187,4 +193,4 @@ def test_fuzz_html_structured_data_of_any_type(ld, meta):
     page = (f'<html lang="{escape(str(meta))}"><head><script type="application/ld+json">{json.dumps({"@type": "NewsArticle", **ld})}</script>'
             f'<meta property="og:title" content="{escape(str(meta))}"><title>Page</title></head>'
             "<body><article><h1>Headline</h1><p>Body text.</p></article></body></html>")
-    _check_contract(extract("articles/f/x.html", page.encode(), UNBUDGETED))
+    _check_contract(extract("articles/f/x.html", page.encode(), UNBUDGETED), json.dumps(ld) + str(meta))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from masthead.cli import main
-from masthead.ops import redrive, replay_stream_failures
+from masthead_tools.cli import main
+from masthead_tools.ops import redrive, replay_stream_failures
 
 
 def test_redrive_moves_dead_letters_back_and_they_are_indexed_once_fixed(stack, monkeypatch, capsys):

@@ -14,8 +14,8 @@ import json
 import pytest
 from conftest import SAMPLES
 
-from masthead.local.permissions import Arns, function_statements, needs
-from masthead.local.stack import ACCOUNT_ID, REGION, upload_folder
+from masthead_tools.local.permissions import Arns, function_statements, needs
+from masthead_tools.local.stack import ACCOUNT_ID, REGION, upload_folder
 
 
 def _run_everything(stack) -> None:

@@ -11,8 +11,8 @@ from test_notify import SCHEMA
 
 from masthead.extract import extract
 from masthead.ids import article_id_for_key
-from masthead.local.demo import final_state, run_pipeline
-from masthead.local.stack import upload_folder
+from masthead_tools.local.demo import final_state, run_pipeline
+from masthead_tools.local.stack import upload_folder
 
 
 def expected_outcomes(folder):

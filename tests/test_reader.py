@@ -14,7 +14,7 @@ def loaded():
     """One loaded index for every test here (read-only tests)."""
     from conftest import TEMPLATE
 
-    from masthead.local.stack import LocalStack, embedded_aws
+    from masthead_tools.local.stack import LocalStack, embedded_aws
 
     with embedded_aws():
         yield _load(LocalStack(TEMPLATE).create())

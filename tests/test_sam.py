@@ -45,6 +45,24 @@ def test_sam_build_layer_has_package_under_python(build_dir):
     assert not (build_dir / "MastheadLayer" / "python" / "python").exists()
 
 
+def test_the_built_layer_ships_only_the_runtime_package(build_dir):
+    layer = build_dir / "MastheadLayer" / "python"
+    ours = {p.relative_to(layer / "masthead").parts[0] for p in (layer / "masthead").rglob("*.py")}
+    assert ours == {"__init__.py", "adapters", "extract", "ids.py", "index", "messages.py", "model.py", "notify.py", "s3events.py",
+                    "service", "settings.py"}
+    # Nothing of the laptop side is importable from the layer: not the tools, the CLI, moto or rich.
+    probe = (
+        "import sys; sys.path[:0] = [sys.argv[1]]\n"
+        "import importlib.util as u\n"
+        "found = [m for m in ('masthead_tools', 'moto', 'rich', 'pytest') if u.find_spec(m)]\n"
+        "assert not found, found\n"
+        "import masthead.extract, masthead.service.runtime\n"
+    )
+    result = subprocess.run([sys.executable, "-S", "-c", probe, str(layer)], capture_output=True, text=True, timeout=120,
+                            env={"PATH": os.environ["PATH"]})
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
 @pytest.mark.parametrize("function", ["ExtractFunction", "IndexFunction", "NotifyFunction"])
 def test_built_function_imports_its_handler_with_the_built_layer(build_dir, function):
     code = build_dir / function

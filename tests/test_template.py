@@ -8,7 +8,7 @@ import pytest
 from conftest import TEMPLATE
 
 from masthead.index import schema as s
-from masthead.local.template import function_environment, load_template, resources_of_type
+from masthead_tools.local.template import function_environment, load_template, resources_of_type
 
 T = load_template(TEMPLATE)
 RES = T["Resources"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, TEMPLATE
 
-from masthead.local.template import load_template
+from masthead_tools.local.template import load_template
 
 pytestmark = pytest.mark.slow
 

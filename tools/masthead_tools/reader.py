@@ -12,9 +12,9 @@ import heapq
 import json
 from dataclasses import dataclass
 
-from .adapters.dynamodb import from_attributes, to_attributes
-from .index import schema as s
-from .notify import to_json_types, issue_view
+from masthead.adapters.dynamodb import from_attributes, to_attributes
+from masthead.index import schema as s
+from masthead.notify import to_json_types, issue_view
 
 
 @dataclass(frozen=True)

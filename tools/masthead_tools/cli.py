@@ -11,7 +11,7 @@ from pathlib import Path
 
 
 def _extract(args) -> int:
-    from .extract import ExtractOptions, extract, reject_too_large
+    from masthead.extract import ExtractOptions, extract, reject_too_large
 
     root = Path(args.root).resolve() if args.root else None
     options = ExtractOptions(time_budget=args.time_budget or None)
@@ -87,9 +87,9 @@ def _redrive(args) -> int:
 
 
 def _replay(args) -> int:
-    from .adapters.aws import SnsPublisher
+    from masthead.adapters.aws import SnsPublisher
     from .ops import replay_stream_failures
-    from .service.notify_step import NotifyStep
+    from masthead.service.notify_step import NotifyStep
 
     session = _ops_session(args)
     if not (args.stack_name or (args.dead_letter_url and args.topic_arn)):

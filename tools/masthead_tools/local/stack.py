@@ -264,7 +264,7 @@ class LocalStack:
 
     def invoke(self, logical_id: str, event: dict) -> dict:
         """Invoke a handler as Lambda would, with the function's environment from the template."""
-        from ..service import runtime
+        from masthead.service import runtime
 
         function = self.functions[logical_id]
         self.recorder.function = logical_id

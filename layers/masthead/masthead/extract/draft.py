@@ -131,7 +131,7 @@ def finish_article(draft: Draft, key: str, fmt: str, options: ExtractOptions) ->
     """
     title, labels = None, []
     for candidate in [draft.title, *draft.title_candidates]:
-        cleaned = text.clean(candidate)
+        cleaned = text.clean(candidate, model.TITLE_MAX * 4)  # room for labels and a site name
         if not cleaned:
             continue
         cleaned = text.strip_site_suffix(cleaned, list(options.site_names))

@@ -117,9 +117,20 @@ ALIASES: dict[str, tuple[str, ...]] = {
 _LOOKUP = {alias: field for field, aliases in ALIASES.items() for alias in aliases}
 
 
-def pick(data: dict, field: str):
+def folded_names(data: dict) -> dict:
+    """`data` with names folded, keeping only names some field is known by (a document may have
+    thousands of other keys; they are folded once, not once per field)."""
+    folded = {}
+    for key, value in data.items():
+        name = _fold(key) if isinstance(key, str) and len(key) <= 40 else None
+        if name in _LOOKUP and name not in folded:
+            folded[name] = value
+    return folded
+
+
+def pick(data: dict, field: str, folded: dict | None = None):
     """The value of the first alias of `field` present in `data` (names folded)."""
-    folded = {_fold(k): v for k, v in data.items()}
+    folded = folded if folded is not None else folded_names(data)
     for alias in ALIASES[field]:
         if alias in folded and folded[alias] not in (None, "", [], {}):
             return folded[alias]
@@ -128,8 +139,9 @@ def pick(data: dict, field: str):
 
 def apply_metadata(draft: Draft, data: dict) -> None:
     """Fill a Draft from a metadata mapping (front matter, a JSON document) with aliased names."""
+    folded = folded_names(data)
     for field in ALIASES:
-        value = pick(data, field)
+        value = pick(data, field, folded)
         if value is None:
             continue
         if field == "category":

@@ -365,7 +365,7 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     h1_texts = [h.text(deep=True, separator=" ").strip() for h in h1s]
     visible = None
     for value in h1_texts:
-        bare = text.split_labels(text.clean(value) or "")[0]
+        bare = text.split_labels(text.clean(value, 1200) or "")[0]
         if meta_title and (text.same_text(bare, meta_title) or text.same_text(bare, text.strip_site_suffix(meta_title, options_names))):
             visible = value
             break

@@ -38,6 +38,8 @@ def clean(value: object, limit: int | None = None) -> str | None:
     text = scalar_text(value)
     if text is None:
         return None
+    if limit and len(text) > limit * 8 + 1000:
+        text = text[: limit * 8 + 1000]  # markup and spaces are removed below, but never 8x the limit of text
     if "<" in text:
         text = _SCRIPTISH.sub(" ", text)
         text = _TAG.sub(" ", text)
@@ -47,10 +49,34 @@ def clean(value: object, limit: int | None = None) -> str | None:
         text = text.replace("<", "").replace(">", "")
     if not text.isascii() or not text.isprintable():  # the common case needs no control-character pass
         text = _CONTROL.sub("", text)
-    text = " ".join(text.split())
+    text = collapse_spaces(text)
     if limit and len(text) > limit:
         text = truncate(text, limit)
     return text or None
+
+
+_COLLAPSE_CHUNK = 1 << 20
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of whitespace to one space, no leading or trailing space: " ".join(text.split()), but
+    without a list of every word of a long text (a megabyte at a time, cut at a space), and not at
+    all when the text is already tidy."""
+    # Tidy already: isprintable() is False for every whitespace character but the ASCII space.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    if len(text) <= _COLLAPSE_CHUNK:
+        return " ".join(text.split())
+    parts, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + _COLLAPSE_CHUNK)
+        if end < len(text):
+            space = text.find(" ", end)
+            end = len(text) if space < 0 else space
+        if piece := " ".join(text[start:end].split()):
+            parts.append(piece)
+        start = end
+    return " ".join(parts)
 
 
 def clean_block(text: str) -> str:
@@ -87,7 +113,7 @@ def truncate(text: str, limit: int) -> str:
 def clean_list(values, limit: int, max_items: int) -> list[str]:
     """Clean, drop empties, dedupe case-insensitively (keeping the first spelling), bound."""
     out, seen = [], set()
-    for value in values or []:
+    for value in list(values or [])[:MAX_LIST_SCAN]:
         text = clean(value, limit)
         if not text:
             continue
@@ -101,13 +127,17 @@ def clean_list(values, limit: int, max_items: int) -> list[str]:
     return out
 
 
+# Lists are cut to what any field can hold (20 tags, 50 headings) with room for duplicates and blanks.
+MAX_LIST_SCAN = 500
+
+
 def as_list(value) -> list:
     """A front-matter value that may be a list, a comma/semicolon-separated string, or one value."""
     if value is None:
         return []
     if isinstance(value, (list, tuple, set)):
         out = []
-        for item in value:
+        for item in list(value)[:MAX_LIST_SCAN]:
             if isinstance(item, (list, tuple, set)):
                 out.extend(as_list(item))  # JSON-LD sometimes nests: "keywords": [["a", "b"]]
                 continue
@@ -120,7 +150,7 @@ def as_list(value) -> list:
         name = value.get("name") or value.get("value")
         return [name] if name else []
     text = scalar_text(value)
-    return [part.strip() for part in _LIST_SEPARATOR.split(text) if part.strip()] if text else []
+    return [part.strip() for part in _LIST_SEPARATOR.split(text, maxsplit=MAX_LIST_SCAN)[:MAX_LIST_SCAN] if part.strip()] if text else []
 
 
 _LIST_SEPARATOR = re.compile(r"[,;、，；]")
@@ -128,17 +158,19 @@ _LIST_SEPARATOR = re.compile(r"[,;、，；]")
 
 # --- labels and titles ----------------------------------------------------------------------------
 
-_LABEL = re.compile(r"^\s*[\[【]\s*([A-Za-z0-9\u3040-\u30ff\u4e00-\u9fff ]{1,20}?)\s*[\]】]\s*")
+MAX_LABELS = 20
+_LABEL = re.compile(r"\s*[\[【]\s*([A-Za-z0-9\u3040-\u30ff\u4e00-\u9fff ]{1,20}?)\s*[\]】]\s*")
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—:｜]\s+[^|\-–—:｜]{1,40}$")
 
 
 def split_labels(title: str) -> tuple[str, list[str]]:
-    """'[NEW] [UPDATE] Title' -> ('Title', ['NEW', 'UPDATE'])."""
-    labels = []
-    while m := _LABEL.match(title):
+    """'[NEW] [UPDATE] Title' -> ('Title', ['NEW', 'UPDATE']). At most MAX_LABELS are taken."""
+    labels: list[str] = []
+    position = 0
+    while len(labels) < MAX_LABELS and (m := _LABEL.match(title, position)):
         labels.append(m.group(1).strip().upper())
-        title = title[m.end():]
-    return title.strip(), labels
+        position = m.end()
+    return title[position:].strip(), labels
 
 
 def strip_site_suffix(title: str, site_names: list[str], any_site: bool = False) -> str:

@@ -112,6 +112,7 @@ CASES: list[Case] = [
     Case("manifest-huge-volume", "issues/huge.yaml", lambda: b"publication: Iolite\nvolume: " + b"9" * 60 + b"\n", "bad_manifest"),
     Case("manifest-features-int", "issues/features-int.yaml", lambda: b"publication: Iolite\nvolume: 3\nfeatures: 5\n", "bad_manifest"),
     Case("manifest-features-string", "issues/features-str.yaml", lambda: b"publication: Iolite\nvolume: 3\nfeatures: Cover story\n", "accepted"),
+    Case("manifest-description-huge", "issues/description.md", lambda: b"---\npublication: Iolite\nvolume: 1\n---\n" + b"word " * 1_000_000, "accepted"),
     Case("manifest-volume-mapping", "issues/volume-map.yaml", lambda: b"publication: Iolite\nvolume: {n: 3}\n", "bad_manifest"),
     # --- HTML: budgets before the parser ----------------------------------------------------------
     Case("html-attributes", "articles/h/attrs.html", lambda: ("<html><body><h1>T</h1><p " + " ".join(f"a{i}=1" for i in range(100000)) + ">x</p></body></html>").encode(), "too_complex"),
@@ -140,6 +141,10 @@ CASES: list[Case] = [
     Case("docx-utf16-part", "articles/h/utf16.docx", lambda: _docx(f'<?xml version="1.0" encoding="UTF-16"?><w:document {W}/>'.encode("utf-16")), "bad_docx"),
     Case("docx-nested-paragraphs", "articles/h/nested.docx", lambda: _docx(f"<w:document {W}><w:body>" + "<w:p>" * 100000 + "</w:p>" * 100000 + "</w:body></w:document>"), "missing_title"),
     Case("docx-many-paragraphs", "articles/h/many.docx", lambda: _docx(f"<w:document {W}><w:body>" + "<w:p><w:r><w:t>w</w:t></w:r></w:p>" * 250000 + "</w:body></w:document>"), "too_complex"),
+    Case("docx-styles-generated", "articles/h/styles.docx", lambda: _docx(
+        f'<w:document {W}><w:body><w:p><w:pPr><w:pStyle w:val="a1"/></w:pPr><w:r><w:t>T</w:t></w:r></w:p><w:p><w:r><w:t>Body.</w:t></w:r></w:p></w:body></w:document>',
+        {"word/styles.xml": f'<w:styles {W}>' + "".join(f'<w:style w:styleId="s{i}"><w:name w:val="n{i}"/></w:style>' for i in range(90_000)) + "</w:styles>"}),
+        "missing_title"),
     Case("docx-encrypted", "articles/h/encrypted.docx", lambda: _docx_header_patch(6, 1, central=True), "bad_docx"),
     Case("docx-deflate64", "articles/h/deflate64.docx", _deflate64_docx, "bad_docx"),
     Case("docx-truncated", "articles/h/truncated.docx", lambda: _docx(f"<w:document {W}><w:body></w:body></w:document>")[:60], "bad_docx"),

@@ -44,6 +44,8 @@ def _human(n: int) -> str:
 # XML budget: a long article's document.xml has tens of thousands of elements; a book's a few
 # hundred thousand. Counted ('<' bytes) before parsing, so the parse itself stays well under a second.
 MAX_ELEMENTS = 300_000
+# Word's own styles.xml has a few thousand elements (a few hundred styles and latent styles).
+MAX_STYLE_ELEMENTS = 50_000
 # What zipfile raises for encrypted members (RuntimeError), unsupported compression such as
 # Deflate64 (NotImplementedError), and corrupt data (zlib.error, EOFError, BadZipFile, OSError).
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError)
@@ -94,16 +96,19 @@ def _parse_xml(data: bytes):
         raise ExtractionRejected("bad_docx", detail=f"damaged XML ({exc})") from None
 
 
-def _style_names(archive: zipfile.ZipFile, limit: int) -> dict[str, str]:
+def _style_names(archive: zipfile.ZipFile, limit: int, wanted: set[str]) -> dict[str, str]:
+    """The names of the paragraph styles the document uses (`wanted`), from styles.xml."""
     data = _read_member(archive, "word/styles.xml", limit)
-    if not data:
-        return {}
+    if not data or data.count(b"<") > MAX_STYLE_ELEMENTS:
+        return {}  # no styles (or a generated sheet of them): style ids are read as they are
     root = _parse_xml(data)
     names = {}
     for style in root.iter(f"{_W}style"):
         style_id = style.get(f"{_W}styleId")
+        if style_id not in wanted:
+            continue
         name = style.find(f"{_W}name")
-        if style_id and name is not None:
+        if name is not None:
             names[style_id] = (name.get(f"{_W}val") or "").lower()
     return names
 
@@ -177,7 +182,7 @@ def parse_docx(data: bytes, options: ExtractOptions) -> Draft:
         # self-describing ('Heading2' is; a localised Word's 'a1' is not).
         style_ids = {m.group(1) for m in _STYLE_ID.finditer(document)}
         unknown = {i.decode() for i in style_ids} - _SELF_DESCRIBING
-        styles = _style_names(archive, limit) if any(_heading_level(i) is None for i in unknown) else {}
+        styles = _style_names(archive, limit, unknown) if any(_heading_level(i) is None for i in unknown) else {}
 
     draft = Draft()
     core = {}

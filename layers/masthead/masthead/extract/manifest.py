@@ -77,7 +77,7 @@ def parse_manifest(key: str, source: str, suffix: str, options: ExtractOptions) 
         data, rest = split_front_matter(source)
         if data is None:
             raise ExtractionRejected("bad_manifest", detail="a Markdown manifest needs a front matter block ('---' lines) with publication and volume")
-        description_body = text.clean_block(rest).strip() or None
+        description_body = text.clean_block(rest[: model.DESCRIPTION_MAX * 8]).strip() or None  # cut to 2,000 below
     if not isinstance(data, dict):
         raise ExtractionRejected("bad_manifest", detail="it must be a list of 'name: value' fields (publication, volume, title, released_on, ...)")
 

@@ -82,7 +82,7 @@ def collapse_spaces(text: str) -> str:
 def clean_block(text: str) -> str:
     """Multi-line body text: control characters out, paragraphs kept, runs of spaces folded."""
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [collapse_spaces(line) for line in text.split("\n")]
     out, blank = [], False
     for line in lines:
         if not line:

@@ -116,6 +116,12 @@ CASES: list[Case] = [
     Case("manifest-volume-mapping", "issues/volume-map.yaml", lambda: b"publication: Iolite\nvolume: {n: 3}\n", "bad_manifest"),
     # --- HTML: budgets before the parser ----------------------------------------------------------
     Case("html-attributes", "articles/h/attrs.html", lambda: ("<html><body><h1>T</h1><p " + " ".join(f"a{i}=1" for i in range(100000)) + ">x</p></body></html>").encode(), "too_complex"),
+    Case("html-attributes-after-odd-script-end", "articles/h/attrs-script.html",
+         lambda: ("<html><body><h1>T</h1><script>x</script x><p " + " ".join(f"a{i}" for i in range(100000)) + ">x</p></body></html>").encode(), "too_complex"),
+    Case("html-attributes-in-svg-script", "articles/h/attrs-svg.html",
+         lambda: ("<html><body><h1>T</h1><svg><script><p " + " ".join(f"a{i}" for i in range(100000)) + ">x</p></script></svg></body></html>").encode(), "too_complex"),
+    Case("html-script-with-less-than", "articles/h/script-lt.html",
+         lambda: b"<html><body><h1>Title</h1><script>if(a<b" + b" c=d" * 5000 + b")</script><p>Body.</p></body></html>", "accepted", "Title"),
     Case("html-attributes-unclosed-quote", "articles/h/quote.html", lambda: b'<html><body><h1>T</h1><p title="' + b"a " * 200000 + b"</p></body></html>", "no_body"),
     Case("html-self-closing-divs", "articles/h/divs.html", lambda: b"<html><body><h1>T</h1>" + b"<div/>" * 20000 + b"<p>x</p></body></html>", "too_deeply_nested"),
     Case("html-self-closing-under-precheck", "articles/h/divs-9k.html", lambda: b"<html><body><h1>T</h1>" + b"<div/>" * 9500 + b"<p>x</p></body></html>", "too_deeply_nested"),

@@ -18,6 +18,10 @@ MAX_DEPTH = 160
 # parser's time and memory grow with both (with the square of the attributes of one element).
 MAX_TAGS = 80_000
 MAX_ATTRIBUTES = 400
+# In script and style bodies "attributes" are mostly code that looks like them (real pages: up to
+# ~600 in one stretch): budgets there only stop what would stall the parser if it were markup.
+MAX_RAW_TEXT_ATTRIBUTES = 5_000
+MAX_RAW_TEXT_ATTRIBUTES_TOTAL = 20_000
 # One match per tag that can nest: ("", name, "") for an opening tag, ("/", name, "") for a closing
 # one, ("", name, "/") for '<x/>'. Not counted: void elements (never nest) and elements whose end
 # tag is optional (<p>, <li>, <td>: the parser closes them at the next sibling, so a page of
@@ -37,6 +41,10 @@ _LONG_TAG = re.compile(r"<[A-Za-z][^<>]{2000,}+")
 # An unclosed quote runs to the end of the tag (as in the parser), so no value is scanned twice.
 _ATTRIBUTE = re.compile(r"""[\s/]([^\s"'<>/=]++)(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s"'<>]*+))?""")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
+_RAW_TEXT_OPEN = re.compile(r"<(?:script|style)\b[^<>]*+>", re.I)
+# Where the parser ends a script: "</script" followed by a space, "/" or ">" (attributes after it
+# are ignored), so the markup after "</script x>" is counted too.
+_RAW_TEXT_CLOSE = re.compile(r"</(?:script|style)(?=[\s/>])", re.I)
 # Elements that hold no article text, removed before the body is read.
 _DROP_CONTAINERS = "template, iframe, svg, canvas, form, button, select, textarea, object, embed, nav, footer, aside, dialog"
 # Scripts and styles are only ever inside what is read once the content root is chosen; a page has
@@ -105,10 +113,28 @@ def check_size(source: str) -> int:
     tags = source.count("<")  # an upper bound; the tags themselves are counted only when it is over
     if tags > MAX_TAGS and (tags := sum(1 for _ in islice(_TAG_START.finditer(source), MAX_TAGS + 1))) > MAX_TAGS:
         raise ExtractionRejected("too_complex", detail=f"it has more than {MAX_TAGS:,} HTML tags")
-    for long_tag in _LONG_TAG.findall(source):
-        if sum(1 for _ in _ATTRIBUTE.finditer(long_tag)) > MAX_ATTRIBUTES:
+    # Attribute-heavy stretches are rare; only when there is one is it placed inside or outside the
+    # page's script and style bodies (where code like `a<b;...` looks like attributes).
+    heavy = [(m.start(), n) for m in _LONG_TAG.finditer(source) if (n := sum(1 for _ in _ATTRIBUTE.finditer(m.group(0)))) > MAX_ATTRIBUTES]
+    if heavy:
+        raw = list(_raw_text_spans(source))
+        in_raw = [n for start, n in heavy if any(a <= start < b for a, b in raw)]
+        if len(in_raw) < len(heavy) or max(in_raw) > MAX_RAW_TEXT_ATTRIBUTES or sum(in_raw) > MAX_RAW_TEXT_ATTRIBUTES_TOTAL:
             raise ExtractionRejected("too_complex", detail=f"one element has more than {MAX_ATTRIBUTES} attributes")
     return tags
+
+
+def _raw_text_spans(source: str):
+    """(start, end) of each <script> and <style> body, in one forward pass. Their text is not read
+    as tags, so they get looser attribute budgets; not none, because inside <svg> it is markup."""
+    position = 0
+    while (start := _RAW_TEXT_OPEN.search(source, position)) is not None:
+        end = _RAW_TEXT_CLOSE.search(source, start.end())
+        if end is None:
+            yield start.end(), len(source)  # an unclosed script runs to the end of the page, as in the parser
+            return
+        yield start.end(), end.start()
+        position = end.start()
 
 
 # An element this many levels down (html and body included) means the page nests too deeply.

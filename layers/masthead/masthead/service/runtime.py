@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..adapters.aws import DeadLetterQueue
+    from ..settings import ExtractSettings, IndexSettings
     from .extract_step import ExtractStep
     from .index_step import IndexStep
     from .notify_step import NotifyStep
 
 
+@lru_cache(maxsize=None)
 def _client(service: str):
+    """One client per service per container (the index queue and the dead-letter queue share SQS's)."""
     import boto3
     from botocore.config import Config
 
@@ -26,6 +29,7 @@ def _client(service: str):
     return boto3.client(service, config=Config(connect_timeout=5, read_timeout=15, retries={"max_attempts": 3, "mode": "standard"}))
 
 
+@lru_cache(maxsize=4)
 def _dead_letters(queue_url: str | None) -> "DeadLetterQueue | None":
     from ..adapters.aws import DeadLetterQueue
 
@@ -33,13 +37,19 @@ def _dead_letters(queue_url: str | None) -> "DeadLetterQueue | None":
 
 
 @lru_cache(maxsize=1)
+def extract_settings() -> "ExtractSettings":
+    from ..settings import ExtractSettings
+
+    return ExtractSettings()
+
+
+@lru_cache(maxsize=1)
 def extract_step() -> "ExtractStep":
     from ..adapters.aws import S3Objects, SqsSender
     from ..extract import ExtractOptions
-    from ..settings import ExtractSettings
     from .extract_step import ExtractStep
 
-    settings = ExtractSettings()
+    settings = extract_settings()
     return ExtractStep(
         objects=S3Objects(_client("s3")),
         index_queue=SqsSender(_client("sqs"), settings.index_queue_url),
@@ -48,41 +58,35 @@ def extract_step() -> "ExtractStep":
     )
 
 
-@lru_cache(maxsize=1)
 def extract_dead_letters() -> "DeadLetterQueue | None":
-    from ..settings import ExtractSettings
-
-    return _dead_letters(ExtractSettings().dead_letter_queue_url)
+    return _dead_letters(extract_settings().dead_letter_queue_url)
 
 
-@lru_cache(maxsize=1)
 def extract_reserve_seconds() -> float:
-    from ..settings import ExtractSettings
-
-    return ExtractSettings().reserve_seconds
+    return extract_settings().reserve_seconds
 
 
 @lru_cache(maxsize=1)
-def index_reserve_seconds() -> float:
+def index_settings() -> "IndexSettings":
     from ..settings import IndexSettings
 
-    return IndexSettings().reserve_seconds
+    return IndexSettings()
+
+
+def index_reserve_seconds() -> float:
+    return index_settings().reserve_seconds
 
 
 @lru_cache(maxsize=1)
 def index_step() -> "IndexStep":
     from ..adapters.dynamodb import DynamoIndexStore
-    from ..settings import IndexSettings
     from .index_step import IndexStep
 
-    return IndexStep(store=DynamoIndexStore(_client("dynamodb"), IndexSettings().table_name))
+    return IndexStep(store=DynamoIndexStore(_client("dynamodb"), index_settings().table_name))
 
 
-@lru_cache(maxsize=1)
 def index_dead_letters() -> "DeadLetterQueue | None":
-    from ..settings import IndexSettings
-
-    return _dead_letters(IndexSettings().dead_letter_queue_url)
+    return _dead_letters(index_settings().dead_letter_queue_url)
 
 
 @lru_cache(maxsize=1)
@@ -96,5 +100,5 @@ def notify_step() -> "NotifyStep":
 
 def reset() -> None:
     """Forget built steps (tests and the local runner switch environments)."""
-    for factory in (extract_step, extract_dead_letters, extract_reserve_seconds, index_step, index_dead_letters, index_reserve_seconds, notify_step):
+    for factory in (_client, _dead_letters, extract_settings, extract_step, index_settings, index_step, notify_step):
         factory.cache_clear()

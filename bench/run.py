@@ -80,11 +80,16 @@ def bench_formats(min_seconds: float) -> list[dict]:
             extract(key, data)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        rows.append({
-            "format": fmt, "files": len(docs), "articles_per_s": len(times) / sum(times),
-            "median_ms": statistics.median(times) * 1000, "p95_ms": _percentile(times, 0.95) * 1000,
-            "peak_mb": peak / 1024 / 1024,
-        })
+        rows.append(
+            {
+                "format": fmt,
+                "files": len(docs),
+                "articles_per_s": len(times) / sum(times),
+                "median_ms": statistics.median(times) * 1000,
+                "p95_ms": _percentile(times, 0.95) * 1000,
+                "peak_mb": peak / 1024 / 1024,
+            }
+        )
     return rows
 
 
@@ -95,8 +100,14 @@ def bench_cold_imports(runs: int) -> list[dict]:
     """Each handler's import in a fresh interpreter, as Lambda would (Lambda's environment set)."""
     with tempfile.TemporaryDirectory() as bare:
         Path(bare, "app.py").write_text("import boto3\n\n\ndef lambda_handler(event, context):\n    return boto3.__version__\n")
-        env = {**os.environ, "LAMBDA_TASK_ROOT": bare, "AWS_LAMBDA_FUNCTION_NAME": "bench", "AWS_REGION": "ap-northeast-1",
-               "AWS_DEFAULT_REGION": "ap-northeast-1", "POWERTOOLS_SERVICE_NAME": "bench"}
+        env = {
+            **os.environ,
+            "LAMBDA_TASK_ROOT": bare,
+            "AWS_LAMBDA_FUNCTION_NAME": "bench",
+            "AWS_REGION": "ap-northeast-1",
+            "AWS_DEFAULT_REGION": "ap-northeast-1",
+            "POWERTOOLS_SERVICE_NAME": "bench",
+        }
         targets = {"bare `import boto3` handler": bare}
         targets.update({f"{name} handler": str(ROOT / "functions" / name) for name in ("extract", "index", "notify")})
         samples: dict[str, list[float]] = {name: [] for name in targets}
@@ -105,16 +116,25 @@ def bench_cold_imports(runs: int) -> list[dict]:
                 out = subprocess.run([sys.executable, "-c", _IMPORT_PROBE, folder], capture_output=True, text=True, env=env, check=True)
                 samples[name].append(float(out.stdout.strip()))
     baseline = statistics.median(samples["bare `import boto3` handler"])
-    return [{"handler": name, "median_ms": statistics.median(v) * 1000, "min_ms": min(v) * 1000,
-             "ratio": statistics.median(v) / baseline} for name, v in samples.items()]
+    return [
+        {"handler": name, "median_ms": statistics.median(v) * 1000, "min_ms": min(v) * 1000, "ratio": statistics.median(v) / baseline}
+        for name, v in samples.items()
+    ]
 
 
 def _sized_article(fmt: str, size: int) -> tuple[str, bytes]:
     # A paragraph of three sentences, a section heading every three paragraphs: a long feature's shape.
-    para = ("Bitcoin miners consolidated after the halving while exchanges reported lower volumes and "
-            "analysts expected interest-rate decisions to drive the next quarter. ") * 3
+    para = (
+        "Bitcoin miners consolidated after the halving while exchanges reported lower volumes and "
+        "analysts expected interest-rate decisions to drive the next quarter. "
+    ) * 3
     if fmt == "markdown":
-        head, unit, tail, key = "---\ntitle: Sized\nauthor: Bench\ndate: 2025-01-01\n---\n\n", f"{para}\n\n{para}\n\n{para}\n\n## Section\n\n", "", "articles/b.md"
+        head, unit, tail, key = (
+            "---\ntitle: Sized\nauthor: Bench\ndate: 2025-01-01\n---\n\n",
+            f"{para}\n\n{para}\n\n{para}\n\n## Section\n\n",
+            "",
+            "articles/b.md",
+        )
     elif fmt == "html":
         head = "<html><head><title>Sized | Iolite</title><meta name=author content=Bench></head><body><article><h1>Sized</h1>"
         unit, tail, key = f"<p>{para}</p><p>{para}</p><p>{para}</p><h2>Section</h2>", "</article></body></html>", "articles/b.html"
@@ -224,26 +244,43 @@ def _machine() -> str:
 
 def render(formats, imports, sizes, html, args) -> str:
     lines = [
-        "# Benchmarks", "",
+        "# Benchmarks",
+        "",
         "Measured by `make bench` (`bench/run.py`); numbers below are from the latest run. They are",
-        "measurements, not tests: the test suite never times anything.", "",
+        "measurements, not tests: the test suite never times anything.",
+        "",
         f"- Machine: {_machine()}",
-        f"- Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", "",
-        "## Extraction per format", "",
-        "Every accepted upload of `samples/` (and `../shared/corpus` when present), extracted repeatedly.", "",
-        "| format | files | articles/s | median ms | p95 ms | peak memory MB |", "|---|---:|---:|---:|---:|---:|",
+        f"- Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
+        "",
+        "## Extraction per format",
+        "",
+        "Every accepted upload of `samples/` (and `../shared/corpus` when present), extracted repeatedly.",
+        "",
+        "| format | files | articles/s | median ms | p95 ms | peak memory MB |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for r in formats:
-        lines.append(f"| {r['format']} | {r['files']} | {r['articles_per_s']:.0f} | {r['median_ms']:.2f} | {r['p95_ms']:.2f} | {r['peak_mb']:.2f} |")
-    lines += ["", "## Cold import of each handler", "",
-              f"A fresh interpreter per import, {args.import_runs} runs each, interleaved; Lambda's environment variables set",
-              "(so the X-Ray SDK takes its Lambda path). Ratio: median against the bare `import boto3` handler.", "",
-              "| handler | median ms | min ms | ratio |", "|---|---:|---:|---:|"]
+        lines.append(
+            f"| {r['format']} | {r['files']} | {r['articles_per_s']:.0f} | {r['median_ms']:.2f} | {r['p95_ms']:.2f} | {r['peak_mb']:.2f} |"
+        )
+    lines += [
+        "",
+        "## Cold import of each handler",
+        "",
+        f"A fresh interpreter per import, {args.import_runs} runs each, interleaved; Lambda's environment variables set",
+        "(so the X-Ray SDK takes its Lambda path). Ratio: median against the bare `import boto3` handler.",
+        "",
+        "| handler | median ms | min ms | ratio |",
+        "|---|---:|---:|---:|",
+    ]
     for r in imports:
         lines.append(f"| {r['handler']} | {r['median_ms']:.0f} | {r['min_ms']:.0f} | {r['ratio']:.2f}× |")
-    lines += ["", "What the handlers import up front: Powertools (Logger, Metrics, Tracer), botocore (the X-Ray",
-              "patch needs it) and their own step's modules; pydantic models are built on first use, and boto3",
-              "itself, the extraction parsers and the other steps' modules load on the first invocation that needs them."]
+    lines += [
+        "",
+        "What the handlers import up front: Powertools (Logger, Metrics, Tracer), botocore (the X-Ray",
+        "patch needs it) and their own step's modules; pydantic models are built on first use, and boto3",
+        "itself, the extraction parsers and the other steps' modules load on the first invocation that needs them.",
+    ]
     lines += ["", "## Time against article size", "", "| format | size KB | median ms |", "|---|---:|---:|"]
     for r in sizes:
         lines.append(f"| {r['format']} | {r['size_kb']} | {r['median_ms']:.1f} |")
@@ -253,18 +290,26 @@ def render(formats, imports, sizes, html, args) -> str:
     else:
         m, t = html["masthead"], html["trafilatura"]
         n = html["pages"]
-        source = args.pages or (f"{args.generated} generated news pages in five CMS layouts at real-page weight (bench/pages.py), "
-                                "the repo's labelled HTML (bench/labels.json over samples/) and the shared corpus's HTML")
-        lines += [f"{n} labelled pages from {source}. Masthead runs its whole extraction (metadata and body);",
-                  "trafilatura runs `extract_metadata` only.", "",
-                  "| extractor | pages/s | median ms | title | authors | date |", "|---|---:|---:|---:|---:|---:|",
-                  f"| Masthead | {m['pages_per_s']:.0f} | {m['median_ms']:.2f} | {m['title']}/{n} | {m['authors']}/{n} | {m['published']}/{n} |",
-                  f"| trafilatura | {t['pages_per_s']:.0f} | {t['median_ms']:.2f} | {t['title']}/{n} | {t['authors']}/{n} | {t['published']}/{n} |",
-                  "", f"Speed-up: {html['speedup']:.1f}×.", "",
-                  "The generated pages are labelled by construction and cover five template styles; they stand in for",
-                  "real pages, which this machine cannot fetch. To measure on real pages, save them with a labels.json",
-                  "(`{\"page.html\": {\"title\": ..., \"authors\": [...], \"published\": \"YYYY-MM-DD\"}}`) and run",
-                  "`make bench BENCH_ARGS='--pages DIR'`."]
+        source = args.pages or (
+            f"{args.generated} generated news pages in five CMS layouts at real-page weight (bench/pages.py), "
+            "the repo's labelled HTML (bench/labels.json over samples/) and the shared corpus's HTML"
+        )
+        lines += [
+            f"{n} labelled pages from {source}. Masthead runs its whole extraction (metadata and body);",
+            "trafilatura runs `extract_metadata` only.",
+            "",
+            "| extractor | pages/s | median ms | title | authors | date |",
+            "|---|---:|---:|---:|---:|---:|",
+            f"| Masthead | {m['pages_per_s']:.0f} | {m['median_ms']:.2f} | {m['title']}/{n} | {m['authors']}/{n} | {m['published']}/{n} |",
+            f"| trafilatura | {t['pages_per_s']:.0f} | {t['median_ms']:.2f} | {t['title']}/{n} | {t['authors']}/{n} | {t['published']}/{n} |",
+            "",
+            f"Speed-up: {html['speedup']:.1f}×.",
+            "",
+            "The generated pages are labelled by construction and cover five template styles; they stand in for",
+            "real pages, which this machine cannot fetch. To measure on real pages, save them with a labels.json",
+            '(`{"page.html": {"title": ..., "authors": [...], "published": "YYYY-MM-DD"}}`) and run',
+            "`make bench BENCH_ARGS='--pages DIR'`.",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -290,7 +335,7 @@ def main() -> int:
     out = Path(args.out)
     previous = out.read_text(encoding="utf-8") if out.exists() else ""
     if "<!-- safety:start -->" in previous:  # bench/safety.py's section is kept until it rewrites it
-        report = report.rstrip("\n") + "\n\n" + previous[previous.index("<!-- safety:start -->"):]
+        report = report.rstrip("\n") + "\n\n" + previous[previous.index("<!-- safety:start -->") :]
     out.write_text(report, encoding="utf-8")
     print(report)
     return 0

@@ -64,10 +64,18 @@ def bench_hostile() -> tuple[dict, list[dict]]:
             started = time.process_time()
             extract(case.key, data, ExtractOptions(time_budget=None))
             extraction_cpu = time.process_time() - started
-            rows.append({
-                "case": case.name, "kb": len(data) / 1024, "outcome": record["status"] if record["status"] == "accepted" else record["error"]["code"],
-                "wall": wall, "cpu": cpu, "rss": rss, "extract_cpu": extraction_cpu, "lines": len(out.splitlines()),
-            })
+            rows.append(
+                {
+                    "case": case.name,
+                    "kb": len(data) / 1024,
+                    "outcome": record["status"] if record["status"] == "accepted" else record["error"]["code"],
+                    "wall": wall,
+                    "cpu": cpu,
+                    "rss": rss,
+                    "extract_cpu": extraction_cpu,
+                    "lines": len(out.splitlines()),
+                }
+            )
             path.unlink()
     return baseline, rows
 
@@ -106,7 +114,7 @@ def render(baseline: dict, rows: list[dict], requests: dict) -> str:
         f"Each of the {len(rows)} cases of the hostile regression corpus (`tests/hostile/cases.py`) run alone through",
         "`masthead extract --json` as a whole process; wall and CPU time and peak memory are the kernel's accounting",
         "of that process (interpreter start included: a two-line article takes "
-        f"{baseline['wall']:.2f} s and {baseline['rss']:.0f} MB). \"extract CPU\" is `extract()` alone, in-process,",
+        f'{baseline["wall"]:.2f} s and {baseline["rss"]:.0f} MB). "extract CPU" is `extract()` alone, in-process,',
         "with no time budget. Budget: 1 s of extraction CPU and 256 MB per upload; acceptance: 1.5 s and 400 MB per process.",
         "",
         f"- slowest process: **{worst_wall['wall']:.2f} s** ({worst_wall['case']}); most CPU in extraction: "
@@ -117,25 +125,38 @@ def render(baseline: dict, rows: list[dict], requests: dict) -> str:
         "|---|---:|---|---:|---:|---:|---:|",
     ]
     for r in rows:
-        lines.append(f"| {r['case']} | {r['kb']:.0f} | {r['outcome']} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['rss']:.0f} | {r['extract_cpu']:.3f} |")
-    lines += ["", "## Safety: AWS requests per indexed upload", "",
-              "Every AWS call the three functions make, recorded end to end on the embedded AWS over `samples/`",
-              "(template batch sizes; Lambda's own polling of queues and the stream is not counted: it is not billed per request).", ""]
+        lines.append(
+            f"| {r['case']} | {r['kb']:.0f} | {r['outcome']} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['rss']:.0f} | {r['extract_cpu']:.3f} |"
+        )
+    lines += [
+        "",
+        "## Safety: AWS requests per indexed upload",
+        "",
+        "Every AWS call the three functions make, recorded end to end on the embedded AWS over `samples/`",
+        "(template batch sizes; Lambda's own polling of queues and the stream is not counted: it is not billed per request).",
+        "",
+    ]
     for mode, result in requests.items():
-        lines.append(f"- {mode}: {result['total']} requests for {result['uploads']} uploads = **{result['total'] / result['uploads']:.2f} per upload**")
+        lines.append(
+            f"- {mode}: {result['total']} requests for {result['uploads']} uploads = **{result['total'] / result['uploads']:.2f} per upload**"
+        )
     lines += ["", "| function: call | bulk | one at a time |", "|---|---:|---:|"]
     names = sorted(set(requests["bulk"]["calls"]) | set(requests["one at a time"]["calls"]))
     for name in names:
         lines.append(f"| {name} | {requests['bulk']['calls'].get(name, 0)} | {requests['one at a time']['calls'].get(name, 0)} |")
-    lines += ["", "Per upload: one S3 GetObject, one GetItem and one TransactWriteItems (plus a Query for a manifest's issue claims);",
-              "index messages leave in one SendMessageBatch per Lambda batch and notifications in one PublishBatch per batch.", END]
+    lines += [
+        "",
+        "Per upload: one S3 GetObject, one GetItem and one TransactWriteItems (plus a Query for a manifest's issue claims);",
+        "index messages leave in one SendMessageBatch per Lambda batch and notifications in one PublishBatch per batch.",
+        END,
+    ]
     return "\n".join(lines) + "\n"
 
 
 def write(section: str, out: Path) -> None:
     text = out.read_text(encoding="utf-8") if out.exists() else "# Benchmarks\n"
     if START in text and END in text:
-        text = text[: text.index(START)] + section.rstrip("\n") + text[text.index(END) + len(END):]
+        text = text[: text.index(START)] + section.rstrip("\n") + text[text.index(END) + len(END) :]
     else:
         text = text.rstrip("\n") + "\n\n" + section
     out.write_text(text, encoding="utf-8")

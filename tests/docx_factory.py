@@ -25,21 +25,34 @@ def build_docx(paragraphs: list[tuple[str | None, str]], core: dict[str, str] | 
     body = []
     for style, text in paragraphs:
         ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-        body.append(f"<w:p>{ppr}<w:r><w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r></w:p>")
-    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-                + "".join(body) + "</w:body></w:document>")
-    tags = {"title": "dc:title", "creator": "dc:creator", "subject": "dc:subject", "language": "dc:language",
-            "keywords": "cp:keywords", "category": "cp:category", "created": "dcterms:created", "modified": "dcterms:modified"}
+        body.append(f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>')
+    document = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        + "".join(body)
+        + "</w:body></w:document>"
+    )
+    tags = {
+        "title": "dc:title",
+        "creator": "dc:creator",
+        "subject": "dc:subject",
+        "language": "dc:language",
+        "keywords": "cp:keywords",
+        "category": "cp:category",
+        "created": "dcterms:created",
+        "modified": "dcterms:modified",
+    }
     fields = []
     for name, value in (core or {}).items():
         tag = tags[name]
         attr = ' xsi:type="dcterms:W3CDTF"' if tag.startswith("dcterms") else ""
         fields.append(f"<{tag}{attr}>{escape(value)}</{tag}>")
-    core_xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-                'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' + "".join(fields) + "</cp:coreProperties>")
+    core_xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' + "".join(fields) + "</cp:coreProperties>"
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
@@ -50,6 +63,10 @@ def build_docx(paragraphs: list[tuple[str | None, str]], core: dict[str, str] | 
             style_xml = "".join(
                 f'<w:style w:type="paragraph" w:styleId="{sid}"><w:name w:val="{escape(name)}"/></w:style>' for sid, name in styles.items()
             )
-            archive.writestr("word/styles.xml", '<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                             + style_xml + "</w:styles>")
+            archive.writestr(
+                "word/styles.xml",
+                '<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                + style_xml
+                + "</w:styles>",
+            )
     return out.getvalue()

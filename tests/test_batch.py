@@ -65,7 +65,9 @@ def test_records_not_started_before_the_reserve_are_returned_for_a_retry():
         budgets.append(seconds)
         return [record.id]
 
-    result = run_batch(records("a", "b", "c", "d"), process, lambda outputs: set(), remaining_seconds=lambda: next(clock), reserve_seconds=10)
+    result = run_batch(
+        records("a", "b", "c", "d"), process, lambda outputs: set(), remaining_seconds=lambda: next(clock), reserve_seconds=10
+    )
     assert budgets == [40.0, 20.0]  # each record is told what it may use
     assert result.skipped == ["c", "d"]
     assert result.response() == {"batchItemFailures": [{"itemIdentifier": "c"}, {"itemIdentifier": "d"}]}

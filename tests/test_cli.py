@@ -45,8 +45,14 @@ def test_demo_json_on_a_folder_we_choose(tmp_path):
     (tmp_path / "articles" / "bad.json").write_text("{")
     (tmp_path / "issues" / "v3.yaml").write_text("publication: Iolite\nvolume: 3\ntitle: Three\n")
     (tmp_path / "notes.txt").write_text("outside the notified prefixes: never indexed")
-    result = subprocess.run([sys.executable, "-m", "masthead_tools.cli", "demo", "--source", str(tmp_path), "--json"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300, env={**os.environ})
+    result = subprocess.run(
+        [sys.executable, "-m", "masthead_tools.cli", "demo", "--source", str(tmp_path), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        env={**os.environ},
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     state = json.loads(result.stdout)
     assert sorted(a["title"] for a in state["articles"]) == ["One", "Two"]

@@ -17,8 +17,11 @@ def article(key: str, data: bytes | str) -> dict:
 
 
 def test_markdown_yaml_front_matter_with_comma_authors_and_long_date():
-    a = article("articles/x/post.md", "---\ntitle: Hello markets\nauthor: Ann Lee and Bo Chen\ndate: January 10, 2025\n"
-                "tags: defi, policy\ncategory: Policy\nsummary: A short summary.\n---\n\nFirst paragraph of the body.\n\n## Section one\n\nMore text.\n")
+    a = article(
+        "articles/x/post.md",
+        "---\ntitle: Hello markets\nauthor: Ann Lee and Bo Chen\ndate: January 10, 2025\n"
+        "tags: defi, policy\ncategory: Policy\nsummary: A short summary.\n---\n\nFirst paragraph of the body.\n\n## Section one\n\nMore text.\n",
+    )
     assert a["format"] == "markdown"
     assert a["title"] == "Hello markets"
     assert a["authors"] == ["Ann Lee", "Bo Chen"]
@@ -31,7 +34,10 @@ def test_markdown_yaml_front_matter_with_comma_authors_and_long_date():
 
 
 def test_markdown_toml_front_matter():
-    a = article("articles/x/t.md", '+++\ntitle = "TOML post"\nauthors = ["A One", "B Two"]\ndate = 2024-09-28\ntags = ["x"]\n+++\n\nBody text here.\n')
+    a = article(
+        "articles/x/t.md",
+        '+++\ntitle = "TOML post"\nauthors = ["A One", "B Two"]\ndate = 2024-09-28\ntags = ["x"]\n+++\n\nBody text here.\n',
+    )
     assert a["title"] == "TOML post"
     assert a["authors"] == ["A One", "B Two"]
     assert a["published_at"].startswith("2024-09-28")
@@ -56,8 +62,10 @@ def test_japanese_dates_and_era_dates():
 
 
 def test_html_prefers_visible_headline_and_strips_site_suffix():
-    html = ("<html><head><title>Fallback title | Iolite</title></head><body><article><h1>[NEW] Visible headline</h1>"
-            "<p>Body paragraph long enough to count as the lede of the article.</p></article></body></html>")
+    html = (
+        "<html><head><title>Fallback title | Iolite</title></head><body><article><h1>[NEW] Visible headline</h1>"
+        "<p>Body paragraph long enough to count as the lede of the article.</p></article></body></html>"
+    )
     a = article("articles/x/a.html", html)
     assert a["title"] == "Visible headline"
     assert a["labels"] == ["NEW"]
@@ -98,18 +106,22 @@ def test_html_removes_scripts_handlers_and_boilerplate_from_every_field():
 
 
 def test_html_visible_byline_and_date_when_no_metadata():
-    html = ("<html><body><article><h1>Headline</h1><p class='byline'>By Ann Lee and Bo Chen · 2024/05/06</p>"
-            "<p>The article body starts here and goes on.</p></article></body></html>")
+    html = (
+        "<html><body><article><h1>Headline</h1><p class='byline'>By Ann Lee and Bo Chen · 2024/05/06</p>"
+        "<p>The article body starts here and goes on.</p></article></body></html>"
+    )
     a = article("articles/x/v.html", html)
     assert a["authors"] == ["Ann Lee", "Bo Chen"]
     assert a["published_at"] == "2024-05-06T00:00:00+09:00"
 
 
 def test_pasted_web_copy_layout():
-    text = ("Markets\n\n[NEW] Title of the pasted page\n\n2024/04/01Editors of Iolite\nSHARE\n  • sns-x-icon\n"
-            "[NEW] Title of the pasted page\n\nA short deck line\n\nFirst body paragraph that is clearly longer than the deck line above it.\n\n"
-            "A section heading\n\nSecond body paragraph, also long enough to be a paragraph of the article.\n\n"
-            "Reference:Source one,Source two\nImage: Photographer\n\nRelated articles\n\nAnother story\n\nSHARE\nSide Banner\nMAGAZINE\nIolite Vol.11\n")
+    text = (
+        "Markets\n\n[NEW] Title of the pasted page\n\n2024/04/01Editors of Iolite\nSHARE\n  • sns-x-icon\n"
+        "[NEW] Title of the pasted page\n\nA short deck line\n\nFirst body paragraph that is clearly longer than the deck line above it.\n\n"
+        "A section heading\n\nSecond body paragraph, also long enough to be a paragraph of the article.\n\n"
+        "Reference:Source one,Source two\nImage: Photographer\n\nRelated articles\n\nAnother story\n\nSHARE\nSide Banner\nMAGAZINE\nIolite Vol.11\n"
+    )
     a = article("articles/2024/04/p.txt", text)
     assert a["format"] == "text"
     assert a["category"] == "Markets"
@@ -128,26 +140,46 @@ def test_pasted_web_copy_layout():
 
 
 def test_json_ninjs_2_and_3_and_schema_org():
-    ninjs2 = {"headline": "N2", "byline": "Ann Lee", "firstcreated": "2024-01-02T03:04:05+09:00",
-              "subject": [{"name": "Crypto"}, {"name": "China"}], "body_text": "Para one.\n\nPara two."}
+    ninjs2 = {
+        "headline": "N2",
+        "byline": "Ann Lee",
+        "firstcreated": "2024-01-02T03:04:05+09:00",
+        "subject": [{"name": "Crypto"}, {"name": "China"}],
+        "body_text": "Para one.\n\nPara two.",
+    }
     a = article("articles/x/n2.json", json.dumps(ninjs2))
     assert (a["title"], a["authors"], a["category"]) == ("N2", ["Ann Lee"], "Crypto")
     assert "China" in a["tags"] and a["body"] == "Para one.\n\nPara two."
-    ninjs3 = {"headlines": [{"role": "main", "value": "N3"}, {"role": "subtitle", "value": "Sub"}], "by": "Bo Chen",
-              "firstCreated": "2024-02-03", "subjects": [{"name": "Tax"}],
-              "bodies": [{"role": "main", "contentType": "text/html", "value": "<p>Html body.</p><script>x()</script>"}]}
+    ninjs3 = {
+        "headlines": [{"role": "main", "value": "N3"}, {"role": "subtitle", "value": "Sub"}],
+        "by": "Bo Chen",
+        "firstCreated": "2024-02-03",
+        "subjects": [{"name": "Tax"}],
+        "bodies": [{"role": "main", "contentType": "text/html", "value": "<p>Html body.</p><script>x()</script>"}],
+    }
     b = article("articles/x/n3.json", json.dumps(ninjs3))
     assert (b["title"], b["subtitle"], b["authors"], b["body"]) == ("N3", "Sub", ["Bo Chen"], "Html body.")
-    schema = {"@type": "NewsArticle", "headline": "S", "author": {"@type": "Person", "name": "Cy"}, "datePublished": "2024-03-04",
-              "articleBody": "Schema body."}
+    schema = {
+        "@type": "NewsArticle",
+        "headline": "S",
+        "author": {"@type": "Person", "name": "Cy"},
+        "datePublished": "2024-03-04",
+        "articleBody": "Schema body.",
+    }
     c = article("articles/x/s.json", json.dumps(schema))
     assert (c["title"], c["authors"], c["body"]) == ("S", ["Cy"], "Schema body.")
 
 
 def test_docx_core_properties_styles_and_paragraph_order():
     data = build_docx(
-        [("Title", "Doc title"), (None, "By Ann Lee"), (None, "First paragraph."), ("Heading2", "Section"), (None, "Second paragraph."),
-         (None, "Image: Agency")],
+        [
+            ("Title", "Doc title"),
+            (None, "By Ann Lee"),
+            (None, "First paragraph."),
+            ("Heading2", "Section"),
+            (None, "Second paragraph."),
+            (None, "Image: Agency"),
+        ],
         core={"title": "Doc title", "created": "2024-05-06T01:02:03Z", "keywords": "a; b", "category": "Cat", "language": "ja-JP"},
     )
     a = article("articles/x/d.docx", data)
@@ -162,8 +194,10 @@ def test_docx_core_properties_styles_and_paragraph_order():
 
 
 def test_docx_localised_heading_style_names():
-    data = build_docx([("a1", "見出しのタイトル"), (None, "本文の段落です。"), ("a2", "小見出し"), (None, "続きの段落。")],
-                      styles={"a1": "heading 1", "a2": "heading 2"})
+    data = build_docx(
+        [("a1", "見出しのタイトル"), (None, "本文の段落です。"), ("a2", "小見出し"), (None, "続きの段落。")],
+        styles={"a1": "heading 1", "a2": "heading 2"},
+    )
     a = article("articles/x/ja.docx", data)
     assert a["title"] == "見出しのタイトル"
     assert a["headings"] == ["小見出し"]
@@ -198,12 +232,15 @@ def test_cp1252_and_declared_charset():
     assert b["title"] == "見出し"
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("The market rallied as the central bank held rates and traders bought.", "en"),
-    ("ビットコインの価格が上昇し、市場では期待が高まっている。", "ja"),
-    ("比特币价格上涨，市场情绪明显改善。", "zh"),
-    ("비트코인 가격이 오르면서 시장의 기대가 커지고 있다.", "ko"),
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The market rallied as the central bank held rates and traders bought.", "en"),
+        ("ビットコインの価格が上昇し、市場では期待が高まっている。", "ja"),
+        ("比特币价格上涨，市场情绪明显改善。", "zh"),
+        ("비트코인 가격이 오르면서 시장의 기대가 커지고 있다.", "ko"),
+    ],
+)
 def test_language_detection(text, lang):
     assert article("articles/x/l.txt", f"Title line\n\n{text}\n")["language"] == lang
 
@@ -227,14 +264,26 @@ def test_field_lengths_are_bounded():
     assert len(a["summary"]) <= 300
 
 
-@pytest.mark.parametrize("key, body, manifest", [
-    ("issues/a.yaml", "publication: Iolite\nvolume: 11\ntitle: January\nreleased_on: 2024-11-28\nfeatures: [a, b]\n",
-     {"issue_id": "iolite-vol-11", "volume": 11, "released_on": "2024-11-28", "features": ["a", "b"]}),
-    ("issues/b.json", '{"publication": "Iolite", "volume": "Vol.10", "released_on": "2024/09/28"}',
-     {"issue_id": "iolite-vol-10", "volume": 10, "released_on": "2024-09-28"}),
-    ("issues/c.md", "---\nissue_id: special-vol-1\ntitle: Special\n---\nAbout the issue.\n",
-     {"issue_id": "special-vol-1", "description": "About the issue."}),
-])
+@pytest.mark.parametrize(
+    "key, body, manifest",
+    [
+        (
+            "issues/a.yaml",
+            "publication: Iolite\nvolume: 11\ntitle: January\nreleased_on: 2024-11-28\nfeatures: [a, b]\n",
+            {"issue_id": "iolite-vol-11", "volume": 11, "released_on": "2024-11-28", "features": ["a", "b"]},
+        ),
+        (
+            "issues/b.json",
+            '{"publication": "Iolite", "volume": "Vol.10", "released_on": "2024/09/28"}',
+            {"issue_id": "iolite-vol-10", "volume": 10, "released_on": "2024-09-28"},
+        ),
+        (
+            "issues/c.md",
+            "---\nissue_id: special-vol-1\ntitle: Special\n---\nAbout the issue.\n",
+            {"issue_id": "special-vol-1", "description": "About the issue."},
+        ),
+    ],
+)
 def test_issue_manifests(key, body, manifest):
     result = extract(key, body.encode())
     assert result.accepted
@@ -244,15 +293,19 @@ def test_issue_manifests(key, body, manifest):
         assert data[field] == value
 
 
-
-@pytest.mark.parametrize("byline, authors", [
-    ("Text: Kato Mei", ["Kato Mei"]),
-    ("文：山田太郎　2024年4月1日", ["山田太郎"]),
-    ("By Ann Lee, Bo Chen and Cy Diaz", ["Ann Lee", "Bo Chen", "Cy Diaz"]),
-    ("Words by Ann Lee | Photography by Bo Chen", ["Ann Lee"]),
-])
+@pytest.mark.parametrize(
+    "byline, authors",
+    [
+        ("Text: Kato Mei", ["Kato Mei"]),
+        ("文：山田太郎　2024年4月1日", ["山田太郎"]),
+        ("By Ann Lee, Bo Chen and Cy Diaz", ["Ann Lee", "Bo Chen", "Cy Diaz"]),
+        ("Words by Ann Lee | Photography by Bo Chen", ["Ann Lee"]),
+    ],
+)
 def test_visible_byline_patterns(byline, authors):
-    html = f"<html><body><article><h1>Headline</h1><p class='byline'>{byline}</p><p>Body paragraph of the article.</p></article></body></html>"
+    html = (
+        f"<html><body><article><h1>Headline</h1><p class='byline'>{byline}</p><p>Body paragraph of the article.</p></article></body></html>"
+    )
     assert article("articles/x/b.html", html)["authors"] == authors
 
 
@@ -266,15 +319,17 @@ def test_xml_prolog_charset_and_configurable_time_zone():
 
 
 def test_control_characters_never_reach_a_field():
-    a = article("articles/x/c.md", "---\ntitle: \"Bad\\u0007 title\\u200b here\"\nauthor: \"Ann\\u0000 Lee\"\n---\n\nBody\u0001 text.\n")
+    a = article("articles/x/c.md", '---\ntitle: "Bad\\u0007 title\\u200b here"\nauthor: "Ann\\u0000 Lee"\n---\n\nBody\u0001 text.\n')
     flat = json.dumps({k: v for k, v in a.items() if k != "body"}, ensure_ascii=True)
     assert "\\u0007" not in flat and "\\u200b" not in flat and "\\u0000" not in flat
     assert a["title"] == "Bad title here"
 
 
 def test_byline_and_dateline_outside_the_content_container():
-    html = ('<html><body><h1>No metadata page</h1><div>Posted on March 3, 2024 by <a rel="author" href="/u/kim">Kim Park</a></div>'
-            '<div class="entry-content"><p>Story text goes here and is long enough to count.</p></div></body></html>')
+    html = (
+        '<html><body><h1>No metadata page</h1><div>Posted on March 3, 2024 by <a rel="author" href="/u/kim">Kim Park</a></div>'
+        '<div class="entry-content"><p>Story text goes here and is long enough to count.</p></div></body></html>'
+    )
     a = article("articles/x/e.html", html)
     assert a["authors"] == ["Kim Park"]
     assert a["published_at"] == "2024-03-03T00:00:00+09:00"
@@ -286,29 +341,37 @@ def test_semicolon_separated_authors():
 
 
 def test_an_h1_that_is_a_logo_or_section_label_is_not_the_title():
-    html = ('<html><head><title>Regulators tighten stablecoin reserve rules | Ledger</title>'
-            '<meta property="og:title" content="Regulators tighten stablecoin reserve rules"></head>'
-            '<body><h1 class="section">Markets</h1><p>Regulators said on Monday that issuers must hold reserves in cash.</p></body></html>')
+    html = (
+        "<html><head><title>Regulators tighten stablecoin reserve rules | Ledger</title>"
+        '<meta property="og:title" content="Regulators tighten stablecoin reserve rules"></head>'
+        '<body><h1 class="section">Markets</h1><p>Regulators said on Monday that issuers must hold reserves in cash.</p></body></html>'
+    )
     assert article("articles/x/l.html", html)["title"] == "Regulators tighten stablecoin reserve rules"
-    no_meta = ('<html><head><title>Regulators tighten stablecoin reserve rules - Ledger</title></head>'
-               '<body><h1>Markets</h1><p>Regulators said on Monday that issuers must hold reserves in cash.</p></body></html>')
+    no_meta = (
+        "<html><head><title>Regulators tighten stablecoin reserve rules - Ledger</title></head>"
+        "<body><h1>Markets</h1><p>Regulators said on Monday that issuers must hold reserves in cash.</p></body></html>"
+    )
     assert article("articles/x/m.html", no_meta)["title"] == "Regulators tighten stablecoin reserve rules"
 
 
 def test_structured_person_names_are_not_split_and_roles_are_dropped():
-    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", '
-            '"author": [{"@type": "Person", "name": "Doe, Jane"}, {"@type": "Person", "name": "Smith and Sons Ltd"}]}</script></head>'
-            '<body><article><h1>H</h1><p>Body text of the article.</p></article></body></html>')
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", '
+        '"author": [{"@type": "Person", "name": "Doe, Jane"}, {"@type": "Person", "name": "Smith and Sons Ltd"}]}</script></head>'
+        "<body><article><h1>H</h1><p>Body text of the article.</p></article></body></html>"
+    )
     assert article("articles/x/p.html", html)["authors"] == ["Doe, Jane", "Smith and Sons Ltd"]
     md = article("articles/x/r.md", "---\ntitle: T\nauthor: Ann Lee, Reporter\n---\nBody.")
     assert md["authors"] == ["Ann Lee"]
 
 
 def test_json_ld_nested_keywords_and_list_scalars():
-    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": ["Listed headline"], '
-            '"datePublished": ["2020-01-19T12:25:36Z"], "keywords": [["US", "Awards"]], "author": {"@type": "Person", "name": "Jill S"}}'
-            '</script><meta property="og:article:published_time" content="2020-01-19T12:25:36Z"></head>'
-            '<body><div><p>Body text of the article.</p></div></body></html>')
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": ["Listed headline"], '
+        '"datePublished": ["2020-01-19T12:25:36Z"], "keywords": [["US", "Awards"]], "author": {"@type": "Person", "name": "Jill S"}}'
+        '</script><meta property="og:article:published_time" content="2020-01-19T12:25:36Z"></head>'
+        "<body><div><p>Body text of the article.</p></div></body></html>"
+    )
     a = article("articles/x/k.html", html)
     assert (a["title"], a["tags"], a["published_at"]) == ("Listed headline", ["US", "Awards"], "2020-01-19T12:25:36+00:00")
 

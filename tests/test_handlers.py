@@ -65,10 +65,28 @@ def _dead_letters(stack, logical_queue: str) -> list[tuple[str, str]]:
 
 
 # The S3 sample event from the AWS Lambda documentation: a bucket this stack does not own.
-AWS_DOCS_SAMPLE = {"Records": [{"eventVersion": "2.0", "eventSource": "aws:s3", "awsRegion": "us-east-1", "eventTime": "1970-01-01T00:00:00.000Z",
-                                "eventName": "ObjectCreated:Put", "s3": {"s3SchemaVersion": "1.0", "configurationId": "testConfigRule",
-                                "bucket": {"name": "amzn-s3-demo-bucket", "arn": "arn:aws:s3:::amzn-s3-demo-bucket"},
-                                "object": {"key": "test%2Fkey", "size": 1024, "eTag": "0123456789abcdef0123456789abcdef", "sequencer": "0A1B2C3D4E5F678901"}}}]}
+AWS_DOCS_SAMPLE = {
+    "Records": [
+        {
+            "eventVersion": "2.0",
+            "eventSource": "aws:s3",
+            "awsRegion": "us-east-1",
+            "eventTime": "1970-01-01T00:00:00.000Z",
+            "eventName": "ObjectCreated:Put",
+            "s3": {
+                "s3SchemaVersion": "1.0",
+                "configurationId": "testConfigRule",
+                "bucket": {"name": "amzn-s3-demo-bucket", "arn": "arn:aws:s3:::amzn-s3-demo-bucket"},
+                "object": {
+                    "key": "test%2Fkey",
+                    "size": 1024,
+                    "eTag": "0123456789abcdef0123456789abcdef",
+                    "sequencer": "0A1B2C3D4E5F678901",
+                },
+            },
+        }
+    ]
+}
 
 
 def test_messages_that_can_never_succeed_go_to_the_dead_letter_queue_at_once(stack):
@@ -113,15 +131,35 @@ def test_a_genuine_failure_fails_its_record_alone_and_access_denied_is_not_a_del
 
 def test_s3_events_through_eventbridge_are_understood(stack):
     response = stack.s3.put_object(Bucket=stack.bucket, Key="articles/eb/one two.md", Body=SOURCE.encode())
-    detail = {"bucket": {"name": stack.bucket}, "object": {"key": "articles/eb/one+two.md", "size": len(SOURCE.encode()),
-              "etag": response["ETag"].strip('"'), "version-id": response["VersionId"], "sequencer": "00617F08299329D189"}, "reason": "PutObject"}
-    created = {"version": "0", "id": "1", "detail-type": "Object Created", "source": "aws.s3", "time": "2024-04-01T00:00:00Z",
-               "resources": [f"arn:aws:s3:::{stack.bucket}"], "detail": detail}
+    detail = {
+        "bucket": {"name": stack.bucket},
+        "object": {
+            "key": "articles/eb/one+two.md",
+            "size": len(SOURCE.encode()),
+            "etag": response["ETag"].strip('"'),
+            "version-id": response["VersionId"],
+            "sequencer": "00617F08299329D189",
+        },
+        "reason": "PutObject",
+    }
+    created = {
+        "version": "0",
+        "id": "1",
+        "detail-type": "Object Created",
+        "source": "aws.s3",
+        "time": "2024-04-01T00:00:00Z",
+        "resources": [f"arn:aws:s3:::{stack.bucket}"],
+        "detail": detail,
+    }
     event = {"Records": [dict(_put_event_for(stack, SOURCE.encode())["Records"][0], messageId="eb-1", body=json.dumps(created))]}
     assert stack.invoke("ExtractFunction", event) == {"batchItemFailures": []}
     (body,) = _received(stack, "IndexQueue")
     message = IndexMessage.model_validate_json(body)
-    assert (message.key, message.action, message.extraction["title"]) == ("articles/eb/one two.md", "upsert", "特集：Web3企業のトップに聞く")
+    assert (message.key, message.action, message.extraction["title"]) == (
+        "articles/eb/one two.md",
+        "upsert",
+        "特集：Web3企業のトップに聞く",
+    )
     assert message.sequencer.startswith("00617F08299329D189")
 
 

@@ -111,7 +111,9 @@ def test_random_history_with_duplicates_reordering_and_faults_ends_as_s3_stands(
     got_articles = {a["key"]: a for a in reader.all_pages(reader.latest_articles)}
     assert sorted(got_articles) == sorted(want["articles"])
     for key, article in got_articles.items():
-        assert (article["title"], article["issue_id"], article["category"]) == tuple(want["articles"][key][f] for f in ("title", "issue_id", "category"))
+        assert (article["title"], article["issue_id"], article["category"]) == tuple(
+            want["articles"][key][f] for f in ("title", "issue_id", "category")
+        )
     assert {r["key"]: r["error"]["code"] for r in reader.all_pages(reader.rejected)} == want["rejected"]
     listed = {i["issue_id"]: i for i in reader.all_pages(reader.issues)}
     assert {i: (v["manifest_key"], v["title"]) for i, v in listed.items()} == want["issues"]

@@ -13,10 +13,10 @@ import os
 import zipfile
 
 import pytest
+from hostile.cases import CASES, W
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hostile.cases import CASES, W
 from masthead import model
 from masthead.extract import REJECTION_MESSAGES, ExtractOptions, extract
 
@@ -84,19 +84,86 @@ def test_no_time_budget_reads_the_same_upload():
 
 # In CI (CI=true) the same examples run every time, so a failure there is reproducible, never a
 # flake; on a developer's machine every run explores new ones (and --hypothesis-seed=N repeats one).
-FUZZ = settings(max_examples=150, deadline=None, derandomize=bool(os.environ.get("CI")), database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=bool(os.environ.get("CI")),
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # Pieces attackers (and careless editors) repeat: markup delimiters, separators, whitespace.
-_PIECES = st.sampled_from([
-    "#", "# ", "*", "_", "~", "`", "[", "]", "(", ")", "![", "<", ">", "</", "/>", "<div>", "<div/>", "<p>", "<span class='author'>",
-    "<script>", "---\n", "+++\n", "&amp;", "&#", " ", "\t", "\n", "\r\n", "\u3000", "：", ":", ",", "、", "|", "-", "=", "By ", "Reference: ",
-    "Image: ", "2024/01/01", "令和5年1月1日", "title: ", "x", "日本語", "\ufeff", "\x00", "\x1b$B", "{", "}", "\"", "'", "\\",
-])
+_PIECES = st.sampled_from(
+    [
+        "#",
+        "# ",
+        "*",
+        "_",
+        "~",
+        "`",
+        "[",
+        "]",
+        "(",
+        ")",
+        "![",
+        "<",
+        ">",
+        "</",
+        "/>",
+        "<div>",
+        "<div/>",
+        "<p>",
+        "<span class='author'>",
+        "<script>",
+        "---\n",
+        "+++\n",
+        "&amp;",
+        "&#",
+        " ",
+        "\t",
+        "\n",
+        "\r\n",
+        "\u3000",
+        "：",
+        ":",
+        ",",
+        "、",
+        "|",
+        "-",
+        "=",
+        "By ",
+        "Reference: ",
+        "Image: ",
+        "2024/01/01",
+        "令和5年1月1日",
+        "title: ",
+        "x",
+        "日本語",
+        "\ufeff",
+        "\x00",
+        "\x1b$B",
+        "{",
+        "}",
+        '"',
+        "'",
+        "\\",
+    ]
+)
 _HOSTILE_TEXT = st.lists(st.tuples(_PIECES, st.integers(1, 2000)), min_size=1, max_size=12).map(
     lambda parts: "".join(piece * count for piece, count in parts)
 )
-_KEYS = st.sampled_from(["articles/f/x.md", "articles/f/x.txt", "articles/f/x.html", "articles/f/x.json", "articles/f/x", "issues/x.yaml", "issues/x.md", "issues/x.json"])
+_KEYS = st.sampled_from(
+    [
+        "articles/f/x.md",
+        "articles/f/x.txt",
+        "articles/f/x.html",
+        "articles/f/x.json",
+        "articles/f/x",
+        "issues/x.yaml",
+        "issues/x.md",
+        "issues/x.json",
+    ]
+)
 _ENCODINGS = st.sampled_from(["utf-8", "utf-16", "cp932", "euc_jp", "iso2022_jp", "cp1252"])
 
 
@@ -118,10 +185,41 @@ def test_fuzz_random_bytes_never_raise(key, data):
 
 # Values of every JSON/YAML type, nested, in the places the parsers read.
 _SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=50))
-_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)), max_leaves=12)
-_FIELDS = st.sampled_from(["title", "headline", "subtitle", "author", "authors", "date", "published", "updated", "category", "tags",
-                           "keywords", "language", "issue", "isPartOf", "position", "summary", "description", "publication", "volume",
-                           "released_on", "features", "cover", "body_text", "articleBody", "body_html", "headlines", "by", "subjects"])
+_VALUES = st.recursive(
+    _SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)), max_leaves=12
+)
+_FIELDS = st.sampled_from(
+    [
+        "title",
+        "headline",
+        "subtitle",
+        "author",
+        "authors",
+        "date",
+        "published",
+        "updated",
+        "category",
+        "tags",
+        "keywords",
+        "language",
+        "issue",
+        "isPartOf",
+        "position",
+        "summary",
+        "description",
+        "publication",
+        "volume",
+        "released_on",
+        "features",
+        "cover",
+        "body_text",
+        "articleBody",
+        "body_html",
+        "headlines",
+        "by",
+        "subjects",
+    ]
+)
 _DOCUMENTS = st.dictionaries(_FIELDS, _VALUES, max_size=10)
 
 
@@ -145,8 +243,10 @@ def test_fuzz_front_matter_values_of_any_type(document):
 
 
 @FUZZ
-@given(paragraphs=st.lists(st.tuples(st.sampled_from(["", "Title", "Heading1", "a1", "Normal"]), _HOSTILE_TEXT), max_size=6),
-       core=st.one_of(st.none(), _HOSTILE_TEXT))
+@given(
+    paragraphs=st.lists(st.tuples(st.sampled_from(["", "Title", "Heading1", "a1", "Normal"]), _HOSTILE_TEXT), max_size=6),
+    core=st.one_of(st.none(), _HOSTILE_TEXT),
+)
 def test_fuzz_docx_never_raises(paragraphs, core):
     from xml.sax.saxutils import escape
 
@@ -157,7 +257,10 @@ def test_fuzz_docx_never_raises(paragraphs, core):
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", f"<w:document {W}><w:body>{body}</w:body></w:document>")
         if core is not None:
-            archive.writestr("docProps/core.xml", f'<cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{escape(core)}</dc:title></cp:coreProperties>')
+            archive.writestr(
+                "docProps/core.xml",
+                f'<cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{escape(core)}</dc:title></cp:coreProperties>',
+            )
     _check_contract(extract("articles/f/x.docx", out.getvalue(), UNBUDGETED), "".join(t for _s, t in paragraphs) + (core or ""))
 
 
@@ -181,8 +284,25 @@ def test_the_whole_corpus_through_the_pipeline_is_listed_once_with_no_dead_lette
     assert not any(state["dead_letters"].values())
 
 
-_LD_FIELDS = st.sampled_from(["headline", "alternativeHeadline", "author", "datePublished", "dateModified", "articleSection", "keywords",
-                              "inLanguage", "description", "isPartOf", "publisher", "name", "@type", "@id", "@graph"])
+_LD_FIELDS = st.sampled_from(
+    [
+        "headline",
+        "alternativeHeadline",
+        "author",
+        "datePublished",
+        "dateModified",
+        "articleSection",
+        "keywords",
+        "inLanguage",
+        "description",
+        "isPartOf",
+        "publisher",
+        "name",
+        "@type",
+        "@id",
+        "@graph",
+    ]
+)
 
 
 @FUZZ
@@ -190,7 +310,9 @@ _LD_FIELDS = st.sampled_from(["headline", "alternativeHeadline", "author", "date
 def test_fuzz_html_structured_data_of_any_type(ld, meta):
     from html import escape
 
-    page = (f'<html lang="{escape(str(meta))}"><head><script type="application/ld+json">{json.dumps({"@type": "NewsArticle", **ld})}</script>'
-            f'<meta property="og:title" content="{escape(str(meta))}"><title>Page</title></head>'
-            "<body><article><h1>Headline</h1><p>Body text.</p></article></body></html>")
+    page = (
+        f'<html lang="{escape(str(meta))}"><head><script type="application/ld+json">{json.dumps({"@type": "NewsArticle", **ld})}</script>'
+        f'<meta property="og:title" content="{escape(str(meta))}"><title>Page</title></head>'
+        "<body><article><h1>Headline</h1><p>Body text.</p></article></body></html>"
+    )
     _check_contract(extract("articles/f/x.html", page.encode(), UNBUDGETED), json.dumps(ld) + str(meta))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from test_plan import message, stored_after
 
 from masthead.adapters.dynamodb import ConcurrentChange, DynamoIndexStore
 from masthead.index.plan import Put, plan_change
 from masthead.service.index_step import IndexStep
-from test_plan import message, stored_after
 
 
 class RacingStore:
@@ -79,8 +79,9 @@ def test_a_value_dynamodb_cannot_store_becomes_a_rejection_of_that_upload(stack)
 def test_a_key_longer_than_a_sort_key_allows_is_still_listed_as_rejected(stack):
     store = DynamoIndexStore(stack.dynamodb, stack.table)
     long_key = "articles/" + "長" * 330 + ".md"  # 999 bytes: within S3's 1,024, beyond a sort key's with the time
-    rejected = message(seq="0A").model_copy(update={"key": long_key, "extraction": {"key": long_key, "status": "rejected",
-                                                                                      "error": {"code": "no_body", "message": "x"}}})
+    rejected = message(seq="0A").model_copy(
+        update={"key": long_key, "extraction": {"key": long_key, "status": "rejected", "error": {"code": "no_body", "message": "x"}}}
+    )
     IndexStep(store).handle(rejected.model_dump_json())
     (item,) = stack.reader().rejected().items
     assert item["key"] == long_key

@@ -7,11 +7,11 @@ from importlib import resources
 
 import jsonschema
 import pytest
+from test_plan import message, stored_after
 
 from masthead.index import schema as s
 from masthead.index.plan import plan_change
 from masthead.notify import notifications_for
-from test_plan import message, stored_after
 
 SCHEMA = json.loads(resources.files("masthead").joinpath("schemas/notification.schema.json").read_text())
 
@@ -61,9 +61,14 @@ def test_rejection_notification_carries_code_and_editor_message_once():
     from masthead.messages import IndexMessage, SourceObject
 
     def rejected(seq, sha):
-        return IndexMessage(action="upsert", key="articles/a/bad.md", sequencer=seq.ljust(40, "0"),
-                            source=SourceObject(bucket="b", key="articles/a/bad.md", sha256=sha),
-                            extraction={"key": "articles/a/bad.md", "status": "rejected", "error": {"code": "empty_file", "message": "Empty."}})
+        return IndexMessage(
+            action="upsert",
+            key="articles/a/bad.md",
+            sequencer=seq.ljust(40, "0"),
+            source=SourceObject(bucket="b", key="articles/a/bad.md", sha256=sha),
+            extraction={"key": "articles/a/bad.md", "status": "rejected", "error": {"code": "empty_file", "message": "Empty."}},
+        )
+
     r1 = stored_after(plan_change(rejected("0A", "x"), None))
     (n,) = validate(notifications_for(None, r1))
     assert n.body["rejection"]["code"] == "empty_file" and n.body["rejection"]["message"] == "Empty."

@@ -21,7 +21,16 @@ def test_redrive_moves_dead_letters_back_and_they_are_indexed_once_fixed(stack, 
     assert stack.dead_letters()["IngestDeadLetterQueue"] == 1
     assert stack.reader().latest_articles().items == []
     # The cause is fixed; the operator redrives with the command line.
-    code = main(["redrive", "ingest", "--dead-letter-url", stack.queue_urls["IngestDeadLetterQueue"], "--queue-url", stack.queue_urls["IngestQueue"]])
+    code = main(
+        [
+            "redrive",
+            "ingest",
+            "--dead-letter-url",
+            stack.queue_urls["IngestDeadLetterQueue"],
+            "--queue-url",
+            stack.queue_urls["IngestQueue"],
+        ]
+    )
     assert code == 0 and "moved 1 message(s)" in capsys.readouterr().out
     stack.run_until_idle()
     assert [a["title"] for a in stack.reader().latest_articles().items] == ["A"]
@@ -45,7 +54,9 @@ def test_replay_publishes_the_notifications_of_a_failed_stream_batch(stack, monk
         stack.run_until_idle()
     assert stack.notifications() == []
     assert stack.dead_letters()["NotifyDeadLetterQueue"] == 1
-    info = json.loads(stack.sqs.receive_message(QueueUrl=stack.queue_urls["NotifyDeadLetterQueue"], VisibilityTimeout=0)["Messages"][0]["Body"])
+    info = json.loads(
+        stack.sqs.receive_message(QueueUrl=stack.queue_urls["NotifyDeadLetterQueue"], VisibilityTimeout=0)["Messages"][0]["Body"]
+    )
     assert set(info["DDBStreamBatchInfo"]) >= {"shardId", "startSequenceNumber", "endSequenceNumber", "streamArn"}  # positions, not records
 
     step = NotifyStep(SnsPublisher(stack.sns, stack.topic_arn))

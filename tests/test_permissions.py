@@ -40,8 +40,11 @@ def _run_everything(stack) -> None:
 
 def _arns(stack) -> Arns:
     queue_arns = {url: stack.resolver.attributes[(logical, "Arn")] for logical, url in stack.queue_urls.items()}
-    encrypted = {stack.resolver.refs[logical] for logical, res in stack.template["Resources"].items()
-                 if res["Type"] == "AWS::SNS::Topic" and (res.get("Properties") or {}).get("KmsMasterKeyId")}
+    encrypted = {
+        stack.resolver.refs[logical]
+        for logical, res in stack.template["Resources"].items()
+        if res["Type"] == "AWS::SNS::Topic" and (res.get("Properties") or {}).get("KmsMasterKeyId")
+    }
     return Arns(REGION, ACCOUNT_ID, queue_arns, encrypted)
 
 
@@ -62,7 +65,9 @@ def test_every_call_each_function_makes_is_allowed_by_its_policy(recorded):
     assert all(by_function.values()), "every function made calls"
     for function, function_needs in by_function.items():
         statements = function_statements(stack.template, function, stack.resolver)
-        denied = sorted({(n.call, n.action, n.resource) for n in function_needs if not any(s.allows(n.action, n.resource) for s in statements)})
+        denied = sorted(
+            {(n.call, n.action, n.resource) for n in function_needs if not any(s.allows(n.action, n.resource) for s in statements)}
+        )
         assert not denied, f"{function} would be denied on AWS: {denied}"
 
 

@@ -197,7 +197,9 @@ def test_file_moved_to_another_issue(stack):
 
 
 def test_s3_test_event_is_acknowledged(stack):
-    stack.sqs.send_message(QueueUrl=stack.queue_urls["IngestQueue"], MessageBody=json.dumps({"Service": "Amazon S3", "Event": "s3:TestEvent"}))
+    stack.sqs.send_message(
+        QueueUrl=stack.queue_urls["IngestQueue"], MessageBody=json.dumps({"Service": "Amazon S3", "Event": "s3:TestEvent"})
+    )
     stack.run_until_idle()
     assert stack.notifications() == []
     assert not any(stack.dead_letters().values())

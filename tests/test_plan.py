@@ -11,13 +11,35 @@ from masthead.messages import IndexMessage, SourceObject
 def message(key="articles/a/x.md", seq="0A", action="upsert", title="T", issue="iolite-vol-1", category="News", sha="s1", **fields):
     extraction = None
     if action == "upsert":
-        extraction = {"key": key, "status": "accepted", "kind": "article", "format": "markdown", "article_id": "x", "title": title,
-                      "subtitle": None, "authors": ["Ann"], "published_at": "2024-01-02T00:00:00+09:00", "updated_at": None,
-                      "category": category, "tags": ["t1"], "labels": [], "language": "en", "issue_id": issue, "position": None,
-                      "summary": "s", "headings": [], "references": [], "image_credits": [], "related_titles": [], "word_count": 1,
-                      "reading_minutes": 1, **fields}
-    return IndexMessage(action=action, key=key, sequencer=seq.ljust(40, "0"), source=SourceObject(bucket="b", key=key, sha256=sha),
-                        extraction=extraction)
+        extraction = {
+            "key": key,
+            "status": "accepted",
+            "kind": "article",
+            "format": "markdown",
+            "article_id": "x",
+            "title": title,
+            "subtitle": None,
+            "authors": ["Ann"],
+            "published_at": "2024-01-02T00:00:00+09:00",
+            "updated_at": None,
+            "category": category,
+            "tags": ["t1"],
+            "labels": [],
+            "language": "en",
+            "issue_id": issue,
+            "position": None,
+            "summary": "s",
+            "headings": [],
+            "references": [],
+            "image_credits": [],
+            "related_titles": [],
+            "word_count": 1,
+            "reading_minutes": 1,
+            **fields,
+        }
+    return IndexMessage(
+        action=action, key=key, sequencer=seq.ljust(40, "0"), source=SourceObject(bucket="b", key=key, sha256=sha), extraction=extraction
+    )
 
 
 def stored_after(plan):
@@ -101,9 +123,13 @@ def test_delete_leaves_a_tombstone_and_removes_every_listing():
 
 def test_rejection_after_acceptance_withdraws_the_article():
     doc = stored_after(plan_change(message(seq="0A"), None))
-    rejected = IndexMessage(action="upsert", key="articles/a/x.md", sequencer="0B".ljust(40, "0"),
-                            source=SourceObject(bucket="b", key="articles/a/x.md", sha256="s2"),
-                            extraction={"key": "articles/a/x.md", "status": "rejected", "error": {"code": "empty_file", "message": "m"}})
+    rejected = IndexMessage(
+        action="upsert",
+        key="articles/a/x.md",
+        sequencer="0B".ljust(40, "0"),
+        source=SourceObject(bucket="b", key="articles/a/x.md", sha256="s2"),
+        extraction={"key": "articles/a/x.md", "status": "rejected", "error": {"code": "empty_file", "message": "m"}},
+    )
     plan = plan_change(rejected, doc)
     assert plan.outcome == "rejected"
     new = stored_after(plan)
@@ -112,10 +138,26 @@ def test_rejection_after_acceptance_withdraws_the_article():
 
 
 def manifest(key="issues/m.yaml", seq="0A", issue_id="iolite-vol-1", title="T", event_time="2024-01-01T00:00:00.000Z"):
-    return IndexMessage(action="upsert", key=key, sequencer=seq.ljust(40, "0"), event_time=event_time, source=SourceObject(bucket="b", key=key),
-                        extraction={"key": key, "status": "accepted", "kind": "issue", "issue_id": issue_id,
-                                    "publication": "Iolite", "volume": 1, "title": title, "released_on": "2024-01-01", "cover": None,
-                                    "features": [], "description": None})
+    return IndexMessage(
+        action="upsert",
+        key=key,
+        sequencer=seq.ljust(40, "0"),
+        event_time=event_time,
+        source=SourceObject(bucket="b", key=key),
+        extraction={
+            "key": key,
+            "status": "accepted",
+            "kind": "issue",
+            "issue_id": issue_id,
+            "publication": "Iolite",
+            "volume": 1,
+            "title": title,
+            "released_on": "2024-01-01",
+            "cover": None,
+            "features": [],
+            "description": None,
+        },
+    )
 
 
 def _issue_update(plan, issue_id):

@@ -29,9 +29,17 @@ def _load(stack):
     stack.upload("issues/v2.yaml", b"publication: Iolite\nvolume: 2\ntitle: Vol 2\nreleased_on: 2025-03-01\n")
     for n in range(12):
         extra = f"issue: iolite-vol-1\nposition: {12 - n}\n" if n % 2 == 0 else ""
-        stack.upload(f"articles/a{n:02d}.md", DOC.format(
-            title=f"Article {n}", author="Ann Lee" if n % 3 == 0 else "Bo Chen", date=f"2025-01-{n + 1:02d}T12:00:00+09:00",
-            category="Tax" if n % 4 == 0 else "News", tags="tax, Japan" if n % 2 else "Japan", extra=extra).encode())
+        stack.upload(
+            f"articles/a{n:02d}.md",
+            DOC.format(
+                title=f"Article {n}",
+                author="Ann Lee" if n % 3 == 0 else "Bo Chen",
+                date=f"2025-01-{n + 1:02d}T12:00:00+09:00",
+                category="Tax" if n % 4 == 0 else "News",
+                tags="tax, Japan" if n % 2 else "Japan",
+                extra=extra,
+            ).encode(),
+        )
     stack.upload("articles/broken.md", b"")
     stack.run_until_idle()
     return stack.reader()
@@ -74,11 +82,14 @@ def test_articles_of_an_issue_in_the_issue_order(loaded):
     assert titles(items) == ["Article 10", "Article 8", "Article 6", "Article 4", "Article 2", "Article 0"]  # position 2, 4, ...
 
 
-@pytest.mark.parametrize("method, arg, expected", [
-    ("articles_in_category", "tax", [8, 4, 0]),  # case-insensitive
-    ("articles_with_tag", "TAX", [11, 9, 7, 5, 3, 1]),
-    ("articles_by_author", "ann lee", [9, 6, 3, 0]),
-])
+@pytest.mark.parametrize(
+    "method, arg, expected",
+    [
+        ("articles_in_category", "tax", [8, 4, 0]),  # case-insensitive
+        ("articles_with_tag", "TAX", [11, 9, 7, 5, 3, 1]),
+        ("articles_by_author", "ann lee", [9, 6, 3, 0]),
+    ],
+)
 def test_facet_listings_newest_first_paginated(loaded, method, arg, expected):
     pages = collect(loaded, getattr(loaded, method), arg, limit=2)
     assert [t for p in pages for t in p] == [f"Article {n}" for n in expected]

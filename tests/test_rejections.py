@@ -22,8 +22,12 @@ def _zip_bomb() -> bytes:
     return out.getvalue()
 
 
-BOMB = "---\n" + "a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
-    f"a{i}: &a{i} [{','.join([f'*a{i-1}'] * 10)}]\n" for i in range(1, 9)) + "title: *a8\n---\nBody.\n"
+BOMB = (
+    "---\n"
+    + "a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n"
+    + "".join(f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 9))
+    + "title: *a8\n---\nBody.\n"
+)
 
 CASES = [
     ("articles/a/empty.md", b"", "empty_file"),
@@ -33,11 +37,11 @@ CASES = [
     ("articles/a/zip.txt", b"PK\x03\x04" + b"\0" * 30, "binary_content"),
     ("articles/a/nul.html", b"<html>\0\0\0\0binary", "binary_content"),
     ("articles/a/file.exe", b"just text", "unsupported_format"),
-    ("articles/a/bad.md", b"---\ntitle: \"unterminated\ndate: [2024\n---\nBody", "bad_front_matter"),
+    ("articles/a/bad.md", b'---\ntitle: "unterminated\ndate: [2024\n---\nBody', "bad_front_matter"),
     ("articles/a/open.md", b"---\ntitle: never closed\n\nBody", "bad_front_matter"),
     ("articles/a/bomb.md", BOMB.encode(), "front_matter_too_complex"),
     ("articles/a/bad.json", b'{"headline": "x",}', "bad_json"),
-    ("articles/a/list.json", b'[1, 2, 3]', "bad_json"),
+    ("articles/a/list.json", b"[1, 2, 3]", "bad_json"),
     ("articles/a/bad-utf8.txt", b"\xef\xbb\xbfTitle\n\n\xff\xfe broken", "undecodable"),
     ("articles/a/bad.docx", b"PK\x03\x04 not really a zip", "bad_docx"),
     ("articles/a/renamed.docx", b"# A markdown file named .docx", "bad_docx"),
@@ -45,7 +49,11 @@ CASES = [
     ("articles/a/deep.html", ("<div>" * 3000 + "x" + "</div>" * 3000).encode(), "too_deeply_nested"),
     ("articles/a/notitle.json", b'{"body_text": "only a body"}', "missing_title"),
     ("articles/a/titleonly.md", b"---\ntitle: Just a title\n---\n", "no_body"),
-    ("articles/a/nav.html", b"<html><head><title>Menu | Iolite</title></head><body><nav><a>Home</a><a>News</a></nav><footer>(c)</footer></body></html>", "no_body"),
+    (
+        "articles/a/nav.html",
+        b"<html><head><title>Menu | Iolite</title></head><body><nav><a>Home</a><a>News</a></nav><footer>(c)</footer></body></html>",
+        "no_body",
+    ),
     ("issues/bad.yaml", b"title: no publication or volume\n", "bad_manifest"),
     ("issues/bad-date.yaml", b"publication: Iolite\nvolume: 3\nreleased_on: someday\n", "bad_manifest"),
     ("issues/cover.png", b"plain text", "unsupported_format"),

@@ -60,27 +60,55 @@ def test_sequencers_compare_after_right_padding():
 
 def test_events_without_sequencer_are_ordered_by_event_time():
     def record(time):
-        return {"eventSource": "aws:s3", "eventName": "ObjectCreated:Put", "eventTime": time,
-                "s3": {"bucket": {"name": "b"}, "object": {"key": "articles/x.md"}}}
+        return {
+            "eventSource": "aws:s3",
+            "eventName": "ObjectCreated:Put",
+            "eventTime": time,
+            "s3": {"bucket": {"name": "b"}, "object": {"key": "articles/x.md"}},
+        }
+
     (early,) = parse_notification({"Records": [record("2025-01-01T00:00:00.000Z")]})
     (late,) = parse_notification({"Records": [record("2025-01-01T00:00:01.000Z")]})
     assert is_newer(late.sequencer, early.sequencer)
 
 
 def test_eventbridge_object_deleted_and_ignored_detail_types():
-    deleted = {"version": "0", "detail-type": "Object Deleted", "source": "aws.s3", "time": "2024-04-01T00:00:00Z",
-               "detail": {"bucket": {"name": "b"}, "object": {"key": "articles/a+b.md", "sequencer": "0A"}, "deletion-type": "Delete Marker Created"}}
+    deleted = {
+        "version": "0",
+        "detail-type": "Object Deleted",
+        "source": "aws.s3",
+        "time": "2024-04-01T00:00:00Z",
+        "detail": {
+            "bucket": {"name": "b"},
+            "object": {"key": "articles/a+b.md", "sequencer": "0A"},
+            "deletion-type": "Delete Marker Created",
+        },
+    }
     (event,) = parse_notification(json.dumps(deleted))
     assert (event.action, event.key, event.sequencer) == ("removed", "articles/a b.md", "0A".ljust(40, "0"))
     assert parse_notification(json.dumps({**deleted, "detail-type": "Object Tags Added"})) == []
 
 
-@pytest.mark.parametrize("body, reason", [
-    ('{"Records": [{"eventSource": "aws:s3", "eventName": "ObjectCreated:Put", "s3": {"bucket": {"name": "b"}, "object": {"key": "k", "sequencer": "XYZ"}}}]}', "hexadecimal"),
-    ('{"Records": [{"eventSource": "aws:s3", "eventName": "ObjectCreated:Put", "s3": {"bucket": {"name": "b"}, "object": {"key": "k", "sequencer": "' + "0" * 41 + '"}}}]}', "longer"),
-    ('{"Records": [{"eventSource": "aws:s3", "eventName": "ObjectCreated:Put", "s3": {"bucket": {"name": "b"}, "object": {"key": 5}}}]}', "string"),
-    ('{"source": "aws.s3", "detail-type": "Object Created", "detail": {"bucket": {"name": "b"}, "object": {}}}', "no bucket or key"),
-])
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        (
+            '{"Records": [{"eventSource": "aws:s3", "eventName": "ObjectCreated:Put", "s3": {"bucket": {"name": "b"}, "object": {"key": "k", "sequencer": "XYZ"}}}]}',
+            "hexadecimal",
+        ),
+        (
+            '{"Records": [{"eventSource": "aws:s3", "eventName": "ObjectCreated:Put", "s3": {"bucket": {"name": "b"}, "object": {"key": "k", "sequencer": "'
+            + "0" * 41
+            + '"}}}]}',
+            "longer",
+        ),
+        (
+            '{"Records": [{"eventSource": "aws:s3", "eventName": "ObjectCreated:Put", "s3": {"bucket": {"name": "b"}, "object": {"key": 5}}}]}',
+            "string",
+        ),
+        ('{"source": "aws.s3", "detail-type": "Object Created", "detail": {"bucket": {"name": "b"}, "object": {}}}', "no bucket or key"),
+    ],
+)
 def test_malformed_events_are_not_s3_events(body, reason):
     with pytest.raises(NotAnS3Event, match=reason):
         parse_notification(body)

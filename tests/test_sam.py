@@ -48,8 +48,19 @@ def test_sam_build_layer_has_package_under_python(build_dir):
 def test_the_built_layer_ships_only_the_runtime_package(build_dir):
     layer = build_dir / "MastheadLayer" / "python"
     ours = {p.relative_to(layer / "masthead").parts[0] for p in (layer / "masthead").rglob("*.py")}
-    assert ours == {"__init__.py", "adapters", "extract", "ids.py", "index", "messages.py", "model.py", "notify.py", "s3events.py",
-                    "service", "settings.py"}
+    assert ours == {
+        "__init__.py",
+        "adapters",
+        "extract",
+        "ids.py",
+        "index",
+        "messages.py",
+        "model.py",
+        "notify.py",
+        "s3events.py",
+        "service",
+        "settings.py",
+    }
     # Nothing of the laptop side is importable from the layer: not the tools, the CLI, moto or rich.
     probe = (
         "import sys; sys.path[:0] = [sys.argv[1]]\n"
@@ -58,8 +69,9 @@ def test_the_built_layer_ships_only_the_runtime_package(build_dir):
         "assert not found, found\n"
         "import masthead.extract, masthead.service.runtime\n"
     )
-    result = subprocess.run([sys.executable, "-S", "-c", probe, str(layer)], capture_output=True, text=True, timeout=120,
-                            env={"PATH": os.environ["PATH"]})
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", probe, str(layer)], capture_output=True, text=True, timeout=120, env={"PATH": os.environ["PATH"]}
+    )
     assert result.returncode == 0, result.stderr[-3000:]
 
 
@@ -77,5 +89,7 @@ def test_built_function_imports_its_handler_with_the_built_layer(build_dir, func
     # -S: no site-packages, so only the build output and the standard library are importable;
     # boto3 comes from the layer (pinned there to match its botocore), as it would on Lambda.
     env = {"PATH": os.environ["PATH"], "POWERTOOLS_TRACE_DISABLED": "true", "AWS_DEFAULT_REGION": "ap-northeast-1"}
-    result = subprocess.run([sys.executable, "-S", "-c", probe, str(code), str(layer)], capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", probe, str(code), str(layer)], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-3000:]

@@ -101,11 +101,24 @@ def test_every_alarm_reaches_the_alarms_topic_and_every_function_keeps_logs_for_
                 assert event["Properties"]["ScalingConfig"]["MaximumConcurrency"] == {"Ref": "MaxConcurrency"}, name
 
 
-@pytest.mark.parametrize("name, variables", [
-    ("ExtractFunction", {"INDEX_QUEUE_URL", "DEAD_LETTER_QUEUE_URL", "BUCKET_NAME", "MAX_UPLOAD_BYTES", "DEFAULT_TIMEZONE", "EXTRACT_TIME_BUDGET_SECONDS"}),
-    ("IndexFunction", {"TABLE_NAME", "DEAD_LETTER_QUEUE_URL"}),
-    ("NotifyFunction", {"TOPIC_ARN"}),
-])
+@pytest.mark.parametrize(
+    "name, variables",
+    [
+        (
+            "ExtractFunction",
+            {
+                "INDEX_QUEUE_URL",
+                "DEAD_LETTER_QUEUE_URL",
+                "BUCKET_NAME",
+                "MAX_UPLOAD_BYTES",
+                "DEFAULT_TIMEZONE",
+                "EXTRACT_TIME_BUDGET_SECONDS",
+            },
+        ),
+        ("IndexFunction", {"TABLE_NAME", "DEAD_LETTER_QUEUE_URL"}),
+        ("NotifyFunction", {"TOPIC_ARN"}),
+    ],
+)
 def test_each_function_gets_its_settings_and_logging_from_the_template(name, variables):
     env = function_environment(T, name)
     assert variables <= set(env)

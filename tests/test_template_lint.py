@@ -25,14 +25,20 @@ def tool(name: str) -> str:
 
 
 def test_cfn_lint_with_serverless_rules():
-    result = subprocess.run([tool("cfn-lint"), "-t", str(TEMPLATE), "-a", "cfn_lint_serverless.rules"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=600)
+    result = subprocess.run(
+        [tool("cfn-lint"), "-t", str(TEMPLATE), "-a", "cfn_lint_serverless.rules"], capture_output=True, text=True, cwd=ROOT, timeout=600
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_checkov():
-    result = subprocess.run([tool("checkov"), "-f", str(TEMPLATE), "--framework", "cloudformation", "--compact", "--quiet"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=600)
+    result = subprocess.run(
+        [tool("checkov"), "-f", str(TEMPLATE), "--framework", "cloudformation", "--compact", "--quiet"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
 
 
@@ -43,6 +49,6 @@ def test_every_skipped_check_says_why():
         for skip in (metadata.get("checkov") or {}).get("skip", []):
             assert len(skip.get("comment", "")) > 20, f"{name}: checkov {skip['id']} skipped without a reason"
         for check in ((metadata.get("cfn-lint") or {}).get("config") or {}).get("ignore_checks", []):
-            block = text[text.index(f"  {name}:"):]
+            block = text[text.index(f"  {name}:") :]
             before = block[: block.index(f"ignore_checks: [{check}")]
             assert before.rstrip().splitlines()[-1].strip().startswith("#"), f"{name}: cfn-lint {check} ignored without a reason"

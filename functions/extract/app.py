@@ -1,6 +1,7 @@
 """ExtractFunction: S3 object events (via the ingest queue) -> extracted metadata on the index queue."""
 
 from aws_lambda_powertools.metrics import MetricUnit
+
 from masthead.s3events import correlation_key
 from masthead.service.batch import Record, run_batch
 from masthead.service.handler import lambda_entry, powertools, remaining_seconds, sqs_records
@@ -25,9 +26,13 @@ def extract_record(record: Record, seconds: float | None):
 @lambda_entry(logger, metrics, tracer)
 def lambda_handler(event, context):
     result = run_batch(
-        sqs_records(event), extract_record, extract_step().send,
-        remaining_seconds=remaining_seconds(context), reserve_seconds=extract_reserve_seconds(),
-        dead_letters=extract_dead_letters(), source="IngestQueue",
+        sqs_records(event),
+        extract_record,
+        extract_step().send,
+        remaining_seconds=remaining_seconds(context),
+        reserve_seconds=extract_reserve_seconds(),
+        dead_letters=extract_dead_letters(),
+        source="IngestQueue",
     )
     metrics.add_metric(name="Messages_dead_lettered", unit=MetricUnit.Count, value=len(result.dead_lettered))
     return result.response()

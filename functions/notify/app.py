@@ -1,6 +1,7 @@
 """NotifyFunction: index table stream -> one SNS notification per real change, published in batches."""
 
 from aws_lambda_powertools.metrics import MetricUnit
+
 from masthead.service.batch import Record, run_batch
 from masthead.service.handler import lambda_entry, powertools, stream_records
 from masthead.service.runtime import notify_step

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -39,7 +39,7 @@ def _docx(document: str, extra: dict[str, bytes] | None = None) -> bytes:
 
 def _docx_header_patch(offset_in_header: int, value: int, central: bool = False) -> bytes:
     """A one-part .docx with one header byte changed (encryption flag, compression method)."""
-    data = bytearray(_docx(f'<w:document {W}><w:body><w:p><w:r><w:t>T</w:t></w:r></w:p></w:body></w:document>'))
+    data = bytearray(_docx(f"<w:document {W}><w:body><w:p><w:r><w:t>T</w:t></w:r></w:p></w:body></w:document>"))
     local = data.find(b"PK\x03\x04")
     data[local + offset_in_header] |= value
     if central:
@@ -49,10 +49,10 @@ def _docx_header_patch(offset_in_header: int, value: int, central: bool = False)
 
 
 def _deflate64_docx() -> bytes:
-    data = bytearray(_docx(f'<w:document {W}><w:body><w:p><w:r><w:t>T</w:t></w:r></w:p></w:body></w:document>'))
+    data = bytearray(_docx(f"<w:document {W}><w:body><w:p><w:r><w:t>T</w:t></w:r></w:p></w:body></w:document>"))
     for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
         at = data.find(signature) + offset
-        data[at:at + 2] = (9).to_bytes(2, "little")  # method 9: Deflate64
+        data[at : at + 2] = (9).to_bytes(2, "little")  # method 9: Deflate64
     return bytes(data)
 
 
@@ -60,8 +60,8 @@ _ENTITY_BOMB = (
     '<?xml version="1.0"?><!--' + "x" * 6000 + '--><!DOCTYPE d [<!ENTITY a "' + "A" * 1000 + '">'
     '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
     '<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
-    f'<w:document {W}><w:body><w:p><w:r><w:t>Title</w:t></w:r></w:p>'
-    '<w:p><w:r><w:t>&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;</w:t></w:r></w:p></w:body></w:document>'
+    f"<w:document {W}><w:body><w:p><w:r><w:t>Title</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;</w:t></w:r></w:p></w:body></w:document>"
 )
 
 CASES: list[Case] = [
@@ -83,74 +83,276 @@ CASES: list[Case] = [
     Case("lines-many", "articles/h/lines.md", lambda: b"# T\n\n" + b"a\n" * 130000, "too_complex"),
     Case("lines-just-under", "articles/h/lines-under.md", lambda: b"# T\n\n" + b"- item\n" * 79000, "accepted", "T"),
     Case("long-paragraph-lines", "articles/h/joined.md", lambda: b"# T\n\n" + b"word\n" * 78000, "accepted", "T"),
-    Case("credit-padded", "articles/h/credit.md", lambda: b"# T\n\nBody text.\n\nReference: a" + b" " * 100000 + b"b, c\n", "accepted", "T"),
+    Case(
+        "credit-padded", "articles/h/credit.md", lambda: b"# T\n\nBody text.\n\nReference: a" + b" " * 100000 + b"b, c\n", "accepted", "T"
+    ),
     Case("credit-commas", "articles/h/commas.md", lambda: b"# T\n\nBody text.\n\nImage: " + b" , " * 50000 + b"\n", "accepted", "T"),
     Case("title-site-suffix-spaces", "articles/h/suffix.md", lambda: b"---\ntitle: 'a" + b" " * 50000 + b"| b'\n---\nBody.\n", "accepted"),
-    Case("byline-spaces", "articles/h/byline.txt", lambda: b"Title\nBy a" + b" " * 100000 + b"(x\nBody text that is long enough.\n", "accepted", "Title"),
+    Case(
+        "byline-spaces",
+        "articles/h/byline.txt",
+        lambda: b"Title\nBy a" + b" " * 100000 + b"(x\nBody text that is long enough.\n",
+        "accepted",
+        "Title",
+    ),
     Case("text-title-pipes", "articles/h/pipes.txt", lambda: b"a | " * 500_000 + b"\nBody text.\n", "accepted"),
     Case("text-title-labels", "articles/h/labels.txt", lambda: b"[NEW] " * 300_000 + b"T\nBody text.\n", "accepted"),
-    Case("text-byline-long", "articles/h/byline-long.txt", lambda: b"Title\nBy " + b"a, " * 700_000 + b"\nBody text.\n", "accepted", "Title"),
+    Case(
+        "text-byline-long", "articles/h/byline-long.txt", lambda: b"Title\nBy " + b"a, " * 700_000 + b"\nBody text.\n", "accepted", "Title"
+    ),
     Case("text-date-runs", "articles/h/dates.txt", lambda: b"Title\n" + b"2024/01/01 " * 200_000 + b"\nBody text.\n", "accepted", "Title"),
-    Case("html-title-pipes", "articles/h/title-pipes.html", lambda: b"<html><head><title>" + b"a | " * 500_000 + b"</title></head><body><p>Body.</p></body></html>", "accepted"),
+    Case(
+        "html-title-pipes",
+        "articles/h/title-pipes.html",
+        lambda: b"<html><head><title>" + b"a | " * 500_000 + b"</title></head><body><p>Body.</p></body></html>",
+        "accepted",
+    ),
     # --- front matter and JSON: values of the wrong type or size --------------------------------
     Case("yaml-long-tag", "articles/h/tag.md", lambda: b"---\ntitle: !" + b"x" * 600 + b" a\n---\nbody\n", "bad_front_matter"),
     Case("yaml-huge-int", "articles/h/int.md", lambda: b"---\ntitle: x\nposition: " + b"9" * 5000 + b"\n---\nbody\n", "bad_front_matter"),
     Case("yaml-bad-date", "articles/h/date.md", lambda: b"---\ntitle: x\ndate: 2024-13-45\n---\nbody\n", "bad_front_matter"),
     Case("yaml-infinite-position", "articles/h/inf.md", lambda: b"---\ntitle: x\nposition: .inf\n---\nbody\n", "accepted", "x"),
     Case("toml-bad-int", "articles/h/toml.md", lambda: b"+++\ntitle = 'x'\nposition = 1_\n+++\nbody\n", "bad_front_matter"),
-    Case("toml-huge-int", "articles/h/toml-big.md", lambda: b"+++\ntitle = 'x'\nposition = " + b"9" * 5000 + b"\n+++\nbody\n", "bad_front_matter"),
+    Case(
+        "toml-huge-int",
+        "articles/h/toml-big.md",
+        lambda: b"+++\ntitle = 'x'\nposition = " + b"9" * 5000 + b"\n+++\nbody\n",
+        "bad_front_matter",
+    ),
     Case("title-mapping", "articles/h/title-map.md", lambda: b"---\ntitle: {x: 1, y: [2]}\n---\nbody body\n", "missing_title"),
-    Case("title-mapping-heading", "articles/h/title-map2.md", lambda: b"---\ntitle: {x: 1}\ntags: {a: b}\nauthor: [[x]]\n---\n# Real\n\nbody\n", "accepted", "Real"),
+    Case(
+        "title-mapping-heading",
+        "articles/h/title-map2.md",
+        lambda: b"---\ntitle: {x: 1}\ntags: {a: b}\nauthor: [[x]]\n---\n# Real\n\nbody\n",
+        "accepted",
+        "Real",
+    ),
     Case("json-title-list", "articles/h/title.json", lambda: b'{"headline": ["a", {"b": 1}], "articleBody": "body"}', "missing_title"),
-    Case("json-huge-number", "articles/h/num.json", lambda: b'{"headline": "x", "articleBody": "y", "position": ' + b"9" * 5000 + b"}", "bad_json"),
-    Case("json-many-keys", "articles/h/keys.json", lambda: b'{"headline": "x", "articleBody": "y", ' + b", ".join(b'"k%d": 1' % i for i in range(90_000)) + b"}", "accepted", "x"),
-    Case("json-keywords-long", "articles/h/keywords.json", lambda: b'{"headline": "x", "articleBody": "y", "keywords": "' + b"a," * 700_000 + b'"}', "accepted", "x"),
+    Case(
+        "json-huge-number",
+        "articles/h/num.json",
+        lambda: b'{"headline": "x", "articleBody": "y", "position": ' + b"9" * 5000 + b"}",
+        "bad_json",
+    ),
+    Case(
+        "json-many-keys",
+        "articles/h/keys.json",
+        lambda: b'{"headline": "x", "articleBody": "y", ' + b", ".join(b'"k%d": 1' % i for i in range(90_000)) + b"}",
+        "accepted",
+        "x",
+    ),
+    Case(
+        "json-keywords-long",
+        "articles/h/keywords.json",
+        lambda: b'{"headline": "x", "articleBody": "y", "keywords": "' + b"a," * 700_000 + b'"}',
+        "accepted",
+        "x",
+    ),
     Case("json-deep", "articles/h/deep.json", lambda: b"[" * 100000 + b"]" * 100000, "bad_json"),
     Case("json-many-containers", "articles/h/many.json", lambda: b"[" + b"[]," * 2000000 + b"[]]", "too_complex"),
-    Case("json-body-html-bomb", "articles/h/body.json", lambda: b'{"headline": "x", "body_html": "' + b"<div/>" * 100000 + b'"}', "too_complex"),
+    Case(
+        "json-body-html-bomb",
+        "articles/h/body.json",
+        lambda: b'{"headline": "x", "body_html": "' + b"<div/>" * 100000 + b'"}',
+        "too_complex",
+    ),
     # --- issue manifests --------------------------------------------------------------------------
     Case("manifest-huge-volume", "issues/huge.yaml", lambda: b"publication: Iolite\nvolume: " + b"9" * 60 + b"\n", "bad_manifest"),
     Case("manifest-features-int", "issues/features-int.yaml", lambda: b"publication: Iolite\nvolume: 3\nfeatures: 5\n", "bad_manifest"),
-    Case("manifest-features-string", "issues/features-str.yaml", lambda: b"publication: Iolite\nvolume: 3\nfeatures: Cover story\n", "accepted"),
-    Case("manifest-description-huge", "issues/description.md", lambda: b"---\npublication: Iolite\nvolume: 1\n---\n" + b"word " * 1_000_000, "accepted"),
+    Case(
+        "manifest-features-string",
+        "issues/features-str.yaml",
+        lambda: b"publication: Iolite\nvolume: 3\nfeatures: Cover story\n",
+        "accepted",
+    ),
+    Case(
+        "manifest-description-huge",
+        "issues/description.md",
+        lambda: b"---\npublication: Iolite\nvolume: 1\n---\n" + b"word " * 1_000_000,
+        "accepted",
+    ),
     Case("manifest-volume-mapping", "issues/volume-map.yaml", lambda: b"publication: Iolite\nvolume: {n: 3}\n", "bad_manifest"),
     # --- HTML: budgets before the parser ----------------------------------------------------------
-    Case("html-attributes", "articles/h/attrs.html", lambda: ("<html><body><h1>T</h1><p " + " ".join(f"a{i}=1" for i in range(100000)) + ">x</p></body></html>").encode(), "too_complex"),
-    Case("html-attributes-after-odd-script-end", "articles/h/attrs-script.html",
-         lambda: ("<html><body><h1>T</h1><script>x</script x><p " + " ".join(f"a{i}" for i in range(100000)) + ">x</p></body></html>").encode(), "too_complex"),
-    Case("html-attributes-in-svg-script", "articles/h/attrs-svg.html",
-         lambda: ("<html><body><h1>T</h1><svg><script><p " + " ".join(f"a{i}" for i in range(100000)) + ">x</p></script></svg></body></html>").encode(), "too_complex"),
-    Case("html-script-with-less-than", "articles/h/script-lt.html",
-         lambda: b"<html><body><h1>Title</h1><script>if(a<b" + b" c=d" * 5000 + b")</script><p>Body.</p></body></html>", "accepted", "Title"),
-    Case("html-attributes-unclosed-quote", "articles/h/quote.html", lambda: b'<html><body><h1>T</h1><p title="' + b"a " * 200000 + b"</p></body></html>", "no_body"),
-    Case("html-self-closing-divs", "articles/h/divs.html", lambda: b"<html><body><h1>T</h1>" + b"<div/>" * 20000 + b"<p>x</p></body></html>", "too_deeply_nested"),
-    Case("html-self-closing-under-precheck", "articles/h/divs-9k.html", lambda: b"<html><body><h1>T</h1>" + b"<div/>" * 9500 + b"<p>x</p></body></html>", "too_deeply_nested"),
-    Case("html-self-closing-many", "articles/h/divs-many.html", lambda: b"<html><body><h1>T</h1>" + b"<div/>" * 130000 + b"<p>x</p></body></html>", "too_complex"),
-    Case("html-svg-paths", "articles/h/svg.html", lambda: b"<html><body><h1>Title here</h1><svg>" + b'<path d="M0"/>' * 20000 + b"</svg><p>Body text.</p></body></html>", "accepted", "Title here"),
-    Case("html-empty-elements", "articles/h/empty.html", lambda: b"<html><body><h1>T</h1>" + b"<i></i>" * 1000000 + b"<p>x</p></body></html>", "too_complex"),
-    Case("html-open-spans", "articles/h/spans.html", lambda: b"<html><body><h1>T</h1>" + b"<span>" * 50000 + b"</body></html>", "too_deeply_nested"),
-    Case("html-metas", "articles/h/metas.html", lambda: b"<html><head>" + b"<meta name=a content=b>" * 200000 + b"</head><body><h1>T</h1><p>x</p></body></html>", "too_complex"),
-    Case("html-nested-blockquotes", "articles/h/blockquotes.html", lambda: b"<html><body><h1>T</h1>" + (b"<blockquote>" * 155 + b"x" + b"</blockquote>" * 155) * 255 + b"</body></html>", "accepted", "T"),
-    Case("html-nested-lists", "articles/h/lists.html", lambda: b"<html><body><h1>T</h1>" + (b"<ul><li>" * 77 + b"item" + b"</li></ul>" * 77) * 255 + b"</body></html>", "accepted", "T"),
-    Case("html-nested-definitions", "articles/h/dl.html", lambda: b"<html><body><h1>T</h1>" + (b"<dl><dd>" * 77 + b"<p>x</p>" + b"</dd></dl>" * 77) * 255 + b"</body></html>", "accepted", "T"),
-    Case("html-nested-too-deep", "articles/h/deep.html", lambda: b"<html><body><h1>T</h1>" + b"<blockquote>" * 170 + b"x" + b"</blockquote>" * 170 + b"</body></html>", "too_deeply_nested"),
-    Case("html-bylines", "articles/h/bylines.html", lambda: b"<html><body><h1>T</h1>" + b"<div class=author>by a</div>" * 20000 + b"<p>Body.</p></body></html>", "accepted", "T"),
-    Case("html-datelines", "articles/h/datelines.html", lambda: b"<html><body><h1>T</h1>" + b"<span>posted 2024</span>" * 25000 + b"<p>Body.</p></body></html>", "accepted", "T"),
+    Case(
+        "html-attributes",
+        "articles/h/attrs.html",
+        lambda: ("<html><body><h1>T</h1><p " + " ".join(f"a{i}=1" for i in range(100000)) + ">x</p></body></html>").encode(),
+        "too_complex",
+    ),
+    Case(
+        "html-attributes-after-odd-script-end",
+        "articles/h/attrs-script.html",
+        lambda: (
+            "<html><body><h1>T</h1><script>x</script x><p " + " ".join(f"a{i}" for i in range(100000)) + ">x</p></body></html>"
+        ).encode(),
+        "too_complex",
+    ),
+    Case(
+        "html-attributes-in-svg-script",
+        "articles/h/attrs-svg.html",
+        lambda: (
+            "<html><body><h1>T</h1><svg><script><p " + " ".join(f"a{i}" for i in range(100000)) + ">x</p></script></svg></body></html>"
+        ).encode(),
+        "too_complex",
+    ),
+    Case(
+        "html-script-with-less-than",
+        "articles/h/script-lt.html",
+        lambda: b"<html><body><h1>Title</h1><script>if(a<b" + b" c=d" * 5000 + b")</script><p>Body.</p></body></html>",
+        "accepted",
+        "Title",
+    ),
+    Case(
+        "html-attributes-unclosed-quote",
+        "articles/h/quote.html",
+        lambda: b'<html><body><h1>T</h1><p title="' + b"a " * 200000 + b"</p></body></html>",
+        "no_body",
+    ),
+    Case(
+        "html-self-closing-divs",
+        "articles/h/divs.html",
+        lambda: b"<html><body><h1>T</h1>" + b"<div/>" * 20000 + b"<p>x</p></body></html>",
+        "too_deeply_nested",
+    ),
+    Case(
+        "html-self-closing-under-precheck",
+        "articles/h/divs-9k.html",
+        lambda: b"<html><body><h1>T</h1>" + b"<div/>" * 9500 + b"<p>x</p></body></html>",
+        "too_deeply_nested",
+    ),
+    Case(
+        "html-self-closing-many",
+        "articles/h/divs-many.html",
+        lambda: b"<html><body><h1>T</h1>" + b"<div/>" * 130000 + b"<p>x</p></body></html>",
+        "too_complex",
+    ),
+    Case(
+        "html-svg-paths",
+        "articles/h/svg.html",
+        lambda: b"<html><body><h1>Title here</h1><svg>" + b'<path d="M0"/>' * 20000 + b"</svg><p>Body text.</p></body></html>",
+        "accepted",
+        "Title here",
+    ),
+    Case(
+        "html-empty-elements",
+        "articles/h/empty.html",
+        lambda: b"<html><body><h1>T</h1>" + b"<i></i>" * 1000000 + b"<p>x</p></body></html>",
+        "too_complex",
+    ),
+    Case(
+        "html-open-spans",
+        "articles/h/spans.html",
+        lambda: b"<html><body><h1>T</h1>" + b"<span>" * 50000 + b"</body></html>",
+        "too_deeply_nested",
+    ),
+    Case(
+        "html-metas",
+        "articles/h/metas.html",
+        lambda: b"<html><head>" + b"<meta name=a content=b>" * 200000 + b"</head><body><h1>T</h1><p>x</p></body></html>",
+        "too_complex",
+    ),
+    Case(
+        "html-nested-blockquotes",
+        "articles/h/blockquotes.html",
+        lambda: b"<html><body><h1>T</h1>" + (b"<blockquote>" * 155 + b"x" + b"</blockquote>" * 155) * 255 + b"</body></html>",
+        "accepted",
+        "T",
+    ),
+    Case(
+        "html-nested-lists",
+        "articles/h/lists.html",
+        lambda: b"<html><body><h1>T</h1>" + (b"<ul><li>" * 77 + b"item" + b"</li></ul>" * 77) * 255 + b"</body></html>",
+        "accepted",
+        "T",
+    ),
+    Case(
+        "html-nested-definitions",
+        "articles/h/dl.html",
+        lambda: b"<html><body><h1>T</h1>" + (b"<dl><dd>" * 77 + b"<p>x</p>" + b"</dd></dl>" * 77) * 255 + b"</body></html>",
+        "accepted",
+        "T",
+    ),
+    Case(
+        "html-nested-too-deep",
+        "articles/h/deep.html",
+        lambda: b"<html><body><h1>T</h1>" + b"<blockquote>" * 170 + b"x" + b"</blockquote>" * 170 + b"</body></html>",
+        "too_deeply_nested",
+    ),
+    Case(
+        "html-bylines",
+        "articles/h/bylines.html",
+        lambda: b"<html><body><h1>T</h1>" + b"<div class=author>by a</div>" * 20000 + b"<p>Body.</p></body></html>",
+        "accepted",
+        "T",
+    ),
+    Case(
+        "html-datelines",
+        "articles/h/datelines.html",
+        lambda: b"<html><body><h1>T</h1>" + b"<span>posted 2024</span>" * 25000 + b"<p>Body.</p></body></html>",
+        "accepted",
+        "T",
+    ),
     Case("html-angle-brackets", "articles/h/lt.html", lambda: b"<html><body><h1>T</h1>" + b"<" * 1000000 + b"</body></html>", "no_body"),
     Case("html-unclosed-tag", "articles/h/tag.html", lambda: b"<html><body><h1>T</h1><a " + b"x" * 2000000 + b"</body></html>", "no_body"),
-    Case("html-scripts-unclosed", "articles/h/script.html", lambda: b"<html><body><h1>T</h1><p>" + b"<script" * 200000 + b"</p></body></html>", "too_complex"),
-    Case("html-class-long", "articles/h/class.html", lambda: b"<html><body><h1>T</h1><p class='" + b"a-" * 200000 + b"'>Body.</p></body></html>", "accepted", "T"),
-    Case("html-json-ld-deep", "articles/h/ld.html", lambda: b"<html><head><script type='application/ld+json'>" + b"[" * 100000 + b"]" * 100000 + b"</script></head><body><h1>T</h1><p>x</p></body></html>", "accepted", "T"),
+    Case(
+        "html-scripts-unclosed",
+        "articles/h/script.html",
+        lambda: b"<html><body><h1>T</h1><p>" + b"<script" * 200000 + b"</p></body></html>",
+        "too_complex",
+    ),
+    Case(
+        "html-class-long",
+        "articles/h/class.html",
+        lambda: b"<html><body><h1>T</h1><p class='" + b"a-" * 200000 + b"'>Body.</p></body></html>",
+        "accepted",
+        "T",
+    ),
+    Case(
+        "html-json-ld-deep",
+        "articles/h/ld.html",
+        lambda: (
+            b"<html><head><script type='application/ld+json'>"
+            + b"[" * 100000
+            + b"]" * 100000
+            + b"</script></head><body><h1>T</h1><p>x</p></body></html>"
+        ),
+        "accepted",
+        "T",
+    ),
     Case("html-charset-long", "articles/h/charset.html", lambda: b"<meta charset=" + b"a" * 100000, "missing_title"),
     # --- Word .docx -------------------------------------------------------------------------------
     Case("docx-entity-after-comment", "articles/h/entity.docx", lambda: _docx(_ENTITY_BOMB), "bad_docx"),
-    Case("docx-utf16-part", "articles/h/utf16.docx", lambda: _docx(f'<?xml version="1.0" encoding="UTF-16"?><w:document {W}/>'.encode("utf-16")), "bad_docx"),
-    Case("docx-nested-paragraphs", "articles/h/nested.docx", lambda: _docx(f"<w:document {W}><w:body>" + "<w:p>" * 100000 + "</w:p>" * 100000 + "</w:body></w:document>"), "missing_title"),
-    Case("docx-many-paragraphs", "articles/h/many.docx", lambda: _docx(f"<w:document {W}><w:body>" + "<w:p><w:r><w:t>w</w:t></w:r></w:p>" * 250000 + "</w:body></w:document>"), "too_complex"),
-    Case("docx-styles-generated", "articles/h/styles.docx", lambda: _docx(
-        f'<w:document {W}><w:body><w:p><w:pPr><w:pStyle w:val="a1"/></w:pPr><w:r><w:t>T</w:t></w:r></w:p><w:p><w:r><w:t>Body.</w:t></w:r></w:p></w:body></w:document>',
-        {"word/styles.xml": f'<w:styles {W}>' + "".join(f'<w:style w:styleId="s{i}"><w:name w:val="n{i}"/></w:style>' for i in range(90_000)) + "</w:styles>"}),
-        "missing_title"),
+    Case(
+        "docx-utf16-part",
+        "articles/h/utf16.docx",
+        lambda: _docx(f'<?xml version="1.0" encoding="UTF-16"?><w:document {W}/>'.encode("utf-16")),
+        "bad_docx",
+    ),
+    Case(
+        "docx-nested-paragraphs",
+        "articles/h/nested.docx",
+        lambda: _docx(f"<w:document {W}><w:body>" + "<w:p>" * 100000 + "</w:p>" * 100000 + "</w:body></w:document>"),
+        "missing_title",
+    ),
+    Case(
+        "docx-many-paragraphs",
+        "articles/h/many.docx",
+        lambda: _docx(f"<w:document {W}><w:body>" + "<w:p><w:r><w:t>w</w:t></w:r></w:p>" * 250000 + "</w:body></w:document>"),
+        "too_complex",
+    ),
+    Case(
+        "docx-styles-generated",
+        "articles/h/styles.docx",
+        lambda: _docx(
+            f'<w:document {W}><w:body><w:p><w:pPr><w:pStyle w:val="a1"/></w:pPr><w:r><w:t>T</w:t></w:r></w:p><w:p><w:r><w:t>Body.</w:t></w:r></w:p></w:body></w:document>',
+            {
+                "word/styles.xml": f"<w:styles {W}>"
+                + "".join(f'<w:style w:styleId="s{i}"><w:name w:val="n{i}"/></w:style>' for i in range(90_000))
+                + "</w:styles>"
+            },
+        ),
+        "missing_title",
+    ),
     Case("docx-encrypted", "articles/h/encrypted.docx", lambda: _docx_header_patch(6, 1, central=True), "bad_docx"),
     Case("docx-deflate64", "articles/h/deflate64.docx", _deflate64_docx, "bad_docx"),
     Case("docx-truncated", "articles/h/truncated.docx", lambda: _docx(f"<w:document {W}><w:body></w:body></w:document>")[:60], "bad_docx"),
@@ -158,5 +360,11 @@ CASES: list[Case] = [
     # --- plain text -------------------------------------------------------------------------------
     Case("text-digits", "articles/h/digits.txt", lambda: b"Title\n" + b"1" * 200000 + b"\nbody body body\n", "accepted", "Title"),
     Case("text-date-padded", "articles/h/date.txt", lambda: b"Title\n2024" + b" " * 100000 + b"/01/01\nbody\n", "accepted", "Title"),
-    Case("text-shift-jis-large", "articles/h/sjis.txt", lambda: ("タイトル\n\n" + "日本語の本文です。" * 300000).encode("cp932"), "accepted", "タイトル"),
+    Case(
+        "text-shift-jis-large",
+        "articles/h/sjis.txt",
+        lambda: ("タイトル\n\n" + "日本語の本文です。" * 300000).encode("cp932"),
+        "accepted",
+        "タイトル",
+    ),
 ]

@@ -60,7 +60,9 @@ _QUEUES = {"ingest": ("IngestDeadLetterQueue", "IngestQueue"), "index": ("IndexD
 def _stack_resource(session, args, logical_id: str) -> str:
     """A resource's physical id (queue URL, topic ARN) in the deployed stack."""
     cloudformation = session.client("cloudformation", endpoint_url=args.endpoint_url)
-    return cloudformation.describe_stack_resource(StackName=args.stack_name, LogicalResourceId=logical_id)["StackResourceDetail"]["PhysicalResourceId"]
+    return cloudformation.describe_stack_resource(StackName=args.stack_name, LogicalResourceId=logical_id)["StackResourceDetail"][
+        "PhysicalResourceId"
+    ]
 
 
 def _ops_session(args):
@@ -88,8 +90,9 @@ def _redrive(args) -> int:
 
 def _replay(args) -> int:
     from masthead.adapters.aws import SnsPublisher
-    from .ops import replay_stream_failures
     from masthead.service.notify_step import NotifyStep
+
+    from .ops import replay_stream_failures
 
     session = _ops_session(args)
     if not (args.stack_name or (args.dead_letter_url and args.topic_arn)):
@@ -98,11 +101,18 @@ def _replay(args) -> int:
     dead_letter_url = args.dead_letter_url or _stack_resource(session, args, "NotifyDeadLetterQueue")
     topic_arn = args.topic_arn or _stack_resource(session, args, "NotificationsTopic")
     step = NotifyStep(SnsPublisher(session.client("sns", endpoint_url=args.endpoint_url), topic_arn))
-    result = replay_stream_failures(session.client("sqs", endpoint_url=args.endpoint_url),
-                                    session.client("dynamodbstreams", endpoint_url=args.endpoint_url), dead_letter_url, step)
+    result = replay_stream_failures(
+        session.client("sqs", endpoint_url=args.endpoint_url),
+        session.client("dynamodbstreams", endpoint_url=args.endpoint_url),
+        dead_letter_url,
+        step,
+    )
     print(f"replayed {result.batches} failed batch(es): {result.records} index change(s), {result.notifications} notification(s) published")
     for batch in result.expired:
-        print(f"  not replayable: the stream no longer holds {batch} (records are kept 24 hours); those notifications are lost", file=sys.stderr)
+        print(
+            f"  not replayable: the stream no longer holds {batch} (records are kept 24 hours); those notifications are lost",
+            file=sys.stderr,
+        )
     return 1 if result.expired else 0
 
 
@@ -141,8 +151,13 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--json", action="store_true", help="one JSON object per line")
     ex.add_argument("--with-body", action="store_true", help="include the body text")
     ex.add_argument("--max-bytes", type=int, help=argparse.SUPPRESS)
-    ex.add_argument("--time-budget", type=float, default=ExtractOptionsDefaults.TIME_BUDGET, metavar="SECONDS",
-                    help="reject a file whose extraction takes longer as too_slow (default %(default)s; 0: no limit)")
+    ex.add_argument(
+        "--time-budget",
+        type=float,
+        default=ExtractOptionsDefaults.TIME_BUDGET,
+        metavar="SECONDS",
+        help="reject a file whose extraction takes longer as too_slow (default %(default)s; 0: no limit)",
+    )
     ex.set_defaults(func=_extract)
 
     demo = subs.add_parser("demo", help="run the whole pipeline on an embedded AWS (moto) over a folder of uploads")
@@ -152,7 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=_demo)
 
     rd = subs.add_parser("redrive", help="move dead letters back to the queue they came from (after fixing the cause)")
-    rd.add_argument("queue", choices=sorted(_QUEUES), help="ingest: IngestDeadLetterQueue -> IngestQueue; index: IndexDeadLetterQueue -> IndexQueue")
+    rd.add_argument(
+        "queue", choices=sorted(_QUEUES), help="ingest: IngestDeadLetterQueue -> IngestQueue; index: IndexDeadLetterQueue -> IndexQueue"
+    )
     rp = subs.add_parser("replay", help="publish the notifications of failed stream batches (NotifyDeadLetterQueue), within 24 h")
     for sub in (rd, rp):
         sub.add_argument("--stack-name", help="the deployed stack (queues and topic are looked up in it)")

@@ -50,7 +50,9 @@ class Replayed:
 def _batch_records(streams, info: dict) -> list[dict]:
     """The stream records of one failed batch, as Lambda would have delivered them."""
     iterator = streams.get_shard_iterator(
-        StreamArn=info["streamArn"], ShardId=info["shardId"], ShardIteratorType="AT_SEQUENCE_NUMBER",
+        StreamArn=info["streamArn"],
+        ShardId=info["shardId"],
+        ShardIteratorType="AT_SEQUENCE_NUMBER",
         SequenceNumber=info["startSequenceNumber"],
     )["ShardIterator"]
     end = int(info["endSequenceNumber"])
@@ -79,7 +81,12 @@ def replay_stream_failures(sqs, streams, dead_letter_url: str, notify_step) -> R
             try:
                 records = _batch_records(streams, info)
             except Exception as exc:  # noqa: BLE001 - TrimmedDataAccess, ExpiredIterator, ResourceNotFound
-                if type(exc).__name__ not in ("TrimmedDataAccessException", "ExpiredIteratorException", "ResourceNotFoundException", "ClientError"):
+                if type(exc).__name__ not in (
+                    "TrimmedDataAccessException",
+                    "ExpiredIteratorException",
+                    "ResourceNotFoundException",
+                    "ClientError",
+                ):
                     raise
                 result.expired.append(f"{info.get('shardId')}:{info.get('startSequenceNumber')}-{info.get('endSequenceNumber')}")
                 continue  # left in the queue: the operator sees it, and it expires with the queue's retention

@@ -1,8 +1,8 @@
 """The typed index reader: every access pattern of docs/index.md, each a Query or GetItem (never a Scan).
 
-    reader = IndexReader(boto3.client("dynamodb"), "masthead-prod-IndexTable-XXXX")
-    page = reader.articles_in_category("Tax", limit=20)
-    page.items, page.cursor   # pass cursor=page.cursor for the next page
+reader = IndexReader(boto3.client("dynamodb"), "masthead-prod-IndexTable-XXXX")
+page = reader.articles_in_category("Tax", limit=20)
+page.items, page.cursor   # pass cursor=page.cursor for the next page
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from masthead.adapters.dynamodb import from_attributes, to_attributes
 from masthead.index import schema as s
-from masthead.notify import to_json_types, issue_view
+from masthead.notify import issue_view, to_json_types
 
 
 @dataclass(frozen=True)
@@ -52,13 +52,13 @@ class IndexReader:
         item = from_attributes(response["Item"]) if response.get("Item") else None
         if not item or item.get("status") != "accepted":
             return None
-        return to_json_types({k: v for k, v in s.public_view(item).items() if k not in ("fingerprint", "first_indexed_at", "event_time", "type")})
+        return to_json_types(
+            {k: v for k, v in s.public_view(item).items() if k not in ("fingerprint", "first_indexed_at", "event_time", "type")}
+        )
 
     def get_issue(self, issue_id: str) -> dict | None:
         """The issue's manifest fields with its aggregates (article_count, categories)."""
-        response = self.client.get_item(
-            TableName=self.table, Key=to_attributes({s.TABLE_PK: s.issue_pk(issue_id), s.TABLE_SK: s.ISSUE_SK})
-        )
+        response = self.client.get_item(TableName=self.table, Key=to_attributes({s.TABLE_PK: s.issue_pk(issue_id), s.TABLE_SK: s.ISSUE_SK}))
         if not response.get("Item"):
             return None
         item = from_attributes(response["Item"])
@@ -152,8 +152,15 @@ class IndexReader:
         page = self._query_list(s.REJECTED_LIST, limit, cursor, newest_first=True)
         return Page(
             [
-                to_json_types({"key": i["key"], "status": "rejected", "error": i["error"], "rejected_at": i.get("rejected_at"),
-                        "kind": "issue" if i.get("type") == "manifest" else "article"})
+                to_json_types(
+                    {
+                        "key": i["key"],
+                        "status": "rejected",
+                        "error": i["error"],
+                        "rejected_at": i.get("rejected_at"),
+                        "kind": "issue" if i.get("type") == "manifest" else "article",
+                    }
+                )
                 for i in page.items
             ],
             page.cursor,

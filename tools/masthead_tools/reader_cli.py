@@ -65,8 +65,10 @@ def _emit(args, items, cursor, missing: bool = False) -> int:
             if args.command == "rejected":
                 print(f"{item['rejected_at']}  {item['key']}  {item['error']['code']}: {item['error']['message']}")
             elif args.command == "issues":
-                print(f"{item['issue_id']:<20} {item.get('released_on') or '':<10}  {item.get('title') or ''}  "
-                      f"({item['article_count']} articles: {', '.join(item['categories'])})")
+                print(
+                    f"{item['issue_id']:<20} {item.get('released_on') or '':<10}  {item.get('title') or ''}  "
+                    f"({item['article_count']} articles: {', '.join(item['categories'])})"
+                )
             else:
                 print(f"{(item.get('published_at') or '')[:10]:<10}  {item['article_id']:<40}  {item['title']}")
         if cursor:

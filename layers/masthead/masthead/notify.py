@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from .index import schema as s
@@ -59,7 +59,7 @@ def _envelope(event_type: str, event_id: str, occurred_at: str | None) -> dict:
         "schema_version": SCHEMA_VERSION,
         "event_id": event_id,
         "event_type": event_type,
-        "occurred_at": occurred_at or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        "occurred_at": occurred_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
     }
 
 

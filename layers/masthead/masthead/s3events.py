@@ -119,17 +119,19 @@ def _eventbridge_events(message: dict) -> list[ObjectEvent]:
         raise NotAnS3Event("EventBridge event has no bucket or key")
     sequencer = obj.get("sequencer")
     reason = detail.get("deletion-type") or detail.get("reason") or ""
-    return [ObjectEvent(
-        bucket=bucket,
-        key=unquote_plus(raw_key),  # form-URL-encoded here too, as in the classic notification
-        action=action,
-        event_name=f"EventBridge:{message['detail-type']}:{reason}",
-        sequencer=_sequencer(sequencer, message.get("time")),
-        version_id=obj.get("version-id"),
-        etag=obj.get("etag"),
-        size=obj.get("size") if isinstance(obj.get("size"), int) else None,
-        event_time=message.get("time") if isinstance(message.get("time"), str) else None,
-    )]
+    return [
+        ObjectEvent(
+            bucket=bucket,
+            key=unquote_plus(raw_key),  # form-URL-encoded here too, as in the classic notification
+            action=action,
+            event_name=f"EventBridge:{message['detail-type']}:{reason}",
+            sequencer=_sequencer(sequencer, message.get("time")),
+            version_id=obj.get("version-id"),
+            etag=obj.get("etag"),
+            size=obj.get("size") if isinstance(obj.get("size"), int) else None,
+            event_time=message.get("time") if isinstance(message.get("time"), str) else None,
+        )
+    ]
 
 
 def _sequencer(value, event_time) -> str:

@@ -18,8 +18,12 @@ def run_pipeline(source: Path, template: Path, progress=None) -> dict:
         if progress:
             progress("uploaded", len(keys))
         if silent:
-            print(f"  note: {len(silent)} file(s) outside articles/ and issues/ send no S3 event and are not indexed: "
-                  + ", ".join(silent[:5]) + (" ..." if len(silent) > 5 else ""), file=sys.stderr)
+            print(
+                f"  note: {len(silent)} file(s) outside articles/ and issues/ send no S3 event and are not indexed: "
+                + ", ".join(silent[:5])
+                + (" ..." if len(silent) > 5 else ""),
+                file=sys.stderr,
+            )
         stack.run_until_idle(progress=progress)
         return final_state(stack)
 
@@ -73,16 +77,36 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(state, ensure_ascii=False, indent=2))
         return 0
-    _table(f"Articles ({len(state['articles'])})", ["article_id", "title", "authors", "published_at", "category", "issue", "lang"],
-           [[a["article_id"], a["title"], ", ".join(a["authors"]), a["published_at"], a["category"], a["issue_id"], a["language"]]
-            for a in state["articles"]])
-    _table(f"Issues ({len(state['issues'])})", ["issue_id", "title", "released_on", "articles", "categories"],
-           [[i["issue_id"], i["title"], i["released_on"], i["article_count"], ", ".join(i["categories"])] for i in state["issues"]])
-    _table(f"Rejected ({len(state['rejected'])})", ["key", "code", "message"],
-           [[r["key"], r["error"]["code"], r["error"]["message"]] for r in state["rejected"]])
-    _table(f"Notifications ({len(state['notifications'])})", ["event_type", "subject"],
-           [[n["event_type"], (n["body"].get("article") or n["body"].get("issue") or n["body"].get("rejection") or {}).get("key")
-             or (n["body"].get("issue") or {}).get("issue_id")] for n in state["notifications"]])
+    _table(
+        f"Articles ({len(state['articles'])})",
+        ["article_id", "title", "authors", "published_at", "category", "issue", "lang"],
+        [
+            [a["article_id"], a["title"], ", ".join(a["authors"]), a["published_at"], a["category"], a["issue_id"], a["language"]]
+            for a in state["articles"]
+        ],
+    )
+    _table(
+        f"Issues ({len(state['issues'])})",
+        ["issue_id", "title", "released_on", "articles", "categories"],
+        [[i["issue_id"], i["title"], i["released_on"], i["article_count"], ", ".join(i["categories"])] for i in state["issues"]],
+    )
+    _table(
+        f"Rejected ({len(state['rejected'])})",
+        ["key", "code", "message"],
+        [[r["key"], r["error"]["code"], r["error"]["message"]] for r in state["rejected"]],
+    )
+    _table(
+        f"Notifications ({len(state['notifications'])})",
+        ["event_type", "subject"],
+        [
+            [
+                n["event_type"],
+                (n["body"].get("article") or n["body"].get("issue") or n["body"].get("rejection") or {}).get("key")
+                or (n["body"].get("issue") or {}).get("issue_id"),
+            ]
+            for n in state["notifications"]
+        ],
+    )
     dead = {k: v for k, v in state["dead_letters"].items() if v}
     print("Dead-letter queues: " + (", ".join(f"{k}={v}" for k, v in dead.items()) if dead else "empty"))
     return 0

@@ -13,7 +13,12 @@ import fnmatch
 from dataclasses import dataclass, field
 
 # AWS calls -> the IAM actions they need (TransactWriteItems needs one per kind of item in it).
-_TRANSACT_ACTIONS = {"Put": "dynamodb:PutItem", "Update": "dynamodb:UpdateItem", "Delete": "dynamodb:DeleteItem", "ConditionCheck": "dynamodb:ConditionCheckItem"}
+_TRANSACT_ACTIONS = {
+    "Put": "dynamodb:PutItem",
+    "Update": "dynamodb:UpdateItem",
+    "Delete": "dynamodb:DeleteItem",
+    "ConditionCheck": "dynamodb:ConditionCheckItem",
+}
 _ACTION_FOR = {
     ("sqs", "SendMessageBatch"): "sqs:SendMessage",
     ("sns", "PublishBatch"): "sns:Publish",
@@ -143,6 +148,10 @@ def needs(call: Call, arns: Arns, object_missing: bool = False) -> list[Need]:
         return found
     if call.service == "dynamodb":
         if call.operation == "TransactWriteItems":
-            return [Need(_TRANSACT_ACTIONS[kind], arns.table(body["TableName"]), name) for item in p["TransactItems"] for kind, body in item.items()]
+            return [
+                Need(_TRANSACT_ACTIONS[kind], arns.table(body["TableName"]), name)
+                for item in p["TransactItems"]
+                for kind, body in item.items()
+            ]
         return [Need(f"dynamodb:{call.operation}", arns.table(p["TableName"]), name)]
     return [Need(f"{call.service}:{call.operation}", "*", name)]

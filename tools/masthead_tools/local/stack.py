@@ -16,7 +16,7 @@ import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote_plus
 
@@ -111,7 +111,7 @@ class LocalStack:
         self._sequence = int(time.time() * 1000) << 20
 
     # --- resources ------------------------------------------------------------------------------
-    def create(self) -> "LocalStack":
+    def create(self) -> LocalStack:
         self._create_queues()
         self._create_topic()
         self._create_table()
@@ -215,8 +215,7 @@ class LocalStack:
             self.resolver.attributes[(logical, "Arn")] = f"arn:aws:s3:::{name}"
             self.bucket = name
             self.bucket_notifications = [
-                self.resolver.resolve(config)
-                for config in (props.get("NotificationConfiguration") or {}).get("QueueConfigurations", [])
+                self.resolver.resolve(config) for config in (props.get("NotificationConfiguration") or {}).get("QueueConfigurations", [])
             ]
 
     def _load_functions(self) -> None:
@@ -242,13 +241,17 @@ class LocalStack:
                     logical_queue = next(q for q, url in self.queue_urls.items() if self.resolver.attributes[(q, "Arn")] == arn)
                     function.sqs_sources.append({"queue": logical_queue, "batch_size": int(event_props.get("BatchSize", 10))})
                 elif event["Type"] == "DynamoDB":
-                    function.stream_sources.append({
-                        "stream_arn": self.resolver.resolve(event_props["Stream"]),
-                        "batch_size": int(event_props.get("BatchSize", 100)),
-                        "max_retries": int(event_props.get("MaximumRetryAttempts", 0)),
-                        "filters": [json.loads(f["Pattern"]) for f in ((event_props.get("FilterCriteria") or {}).get("Filters") or [])],
-                        "on_failure": self.resolver.resolve(((event_props.get("DestinationConfig") or {}).get("OnFailure") or {}).get("Destination")),
-                    })
+                    function.stream_sources.append(
+                        {
+                            "stream_arn": self.resolver.resolve(event_props["Stream"]),
+                            "batch_size": int(event_props.get("BatchSize", 100)),
+                            "max_retries": int(event_props.get("MaximumRetryAttempts", 0)),
+                            "filters": [json.loads(f["Pattern"]) for f in ((event_props.get("FilterCriteria") or {}).get("Filters") or [])],
+                            "on_failure": self.resolver.resolve(
+                                ((event_props.get("DestinationConfig") or {}).get("OnFailure") or {}).get("Destination")
+                            ),
+                        }
+                    )
             self.functions[logical] = function
 
     def _subscribe_notifications_queue(self) -> None:
@@ -271,7 +274,12 @@ class LocalStack:
         try:
             with self._environment(function.environment):
                 runtime.reset()
-                return function.handler(event, LambdaContext(function_name=f"{self.stack_name}-{logical_id}", timeout_seconds=function.timeout)) or {}
+                return (
+                    function.handler(
+                        event, LambdaContext(function_name=f"{self.stack_name}-{logical_id}", timeout_seconds=function.timeout)
+                    )
+                    or {}
+                )
         finally:
             self.recorder.function = None
 
@@ -289,7 +297,7 @@ class LocalStack:
         return f"{self._sequence:018X}"
 
     def _s3_event(self, name: str, key: str, obj: dict) -> dict:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         return {
             "eventVersion": "2.1",
             "eventSource": "aws:s3",
@@ -352,20 +360,22 @@ class LocalStack:
         if not messages:
             return 0
         arn = self.resolver.attributes[(source["queue"], "Arn")]
-        event = {"Records": [
-            {
-                "messageId": m["MessageId"],
-                "receiptHandle": m["ReceiptHandle"],
-                "body": m["Body"],
-                "attributes": m.get("Attributes", {}),
-                "messageAttributes": m.get("MessageAttributes", {}),
-                "md5OfBody": m["MD5OfBody"],
-                "eventSource": "aws:sqs",
-                "eventSourceARN": arn,
-                "awsRegion": REGION,
-            }
-            for m in messages
-        ]}
+        event = {
+            "Records": [
+                {
+                    "messageId": m["MessageId"],
+                    "receiptHandle": m["ReceiptHandle"],
+                    "body": m["Body"],
+                    "attributes": m.get("Attributes", {}),
+                    "messageAttributes": m.get("MessageAttributes", {}),
+                    "md5OfBody": m["MD5OfBody"],
+                    "eventSource": "aws:sqs",
+                    "eventSourceARN": arn,
+                    "awsRegion": REGION,
+                }
+                for m in messages
+            ]
+        }
         failed = self._failures(function.logical_id, event, [m["MessageId"] for m in messages])
         for m in messages:
             if m["MessageId"] in failed:
@@ -380,9 +390,12 @@ class LocalStack:
         description = self.streams.describe_stream(StreamArn=stream_arn)["StreamDescription"]
         for shard in description["Shards"]:
             shard_id = shard["ShardId"]
-            iterator = self._shard_iterators.get(shard_id) or self.streams.get_shard_iterator(
-                StreamArn=stream_arn, ShardId=shard_id, ShardIteratorType="TRIM_HORIZON"
-            )["ShardIterator"]
+            iterator = (
+                self._shard_iterators.get(shard_id)
+                or self.streams.get_shard_iterator(StreamArn=stream_arn, ShardId=shard_id, ShardIteratorType="TRIM_HORIZON")[
+                    "ShardIterator"
+                ]
+            )
             response = self.streams.get_records(ShardIterator=iterator)
             self._shard_iterators[shard_id] = response["NextShardIterator"]
             for record in response["Records"]:
@@ -394,22 +407,29 @@ class LocalStack:
         """What Lambda sends to a stream mapping's OnFailure destination: where the batch lies on
         the stream, not the records themselves."""
         first, last = batch[0]["dynamodb"], batch[-1]["dynamodb"]
-        return json.dumps({
-            "requestContext": {"requestId": str(uuid.uuid4()), "condition": "RetryAttemptsExhausted", "approximateInvokeCount": attempts,
-                               "functionArn": f"arn:aws:lambda:{REGION}:{ACCOUNT_ID}:function:{self.stack_name}-{function.logical_id}"},
-            "responseContext": {"statusCode": 200, "executedVersion": "$LATEST", "functionError": "Unhandled"},
-            "version": "1.0",
-            "timestamp": datetime.now(timezone.utc).isoformat(),
-            "DDBStreamBatchInfo": {
-                "shardId": self._shard_of[first["SequenceNumber"]],
-                "startSequenceNumber": first["SequenceNumber"],
-                "endSequenceNumber": last["SequenceNumber"],
-                "approximateArrivalOfFirstRecord": first.get("ApproximateCreationDateTime"),
-                "approximateArrivalOfLastRecord": last.get("ApproximateCreationDateTime"),
-                "batchSize": len(batch),
-                "streamArn": source["stream_arn"],
+        return json.dumps(
+            {
+                "requestContext": {
+                    "requestId": str(uuid.uuid4()),
+                    "condition": "RetryAttemptsExhausted",
+                    "approximateInvokeCount": attempts,
+                    "functionArn": f"arn:aws:lambda:{REGION}:{ACCOUNT_ID}:function:{self.stack_name}-{function.logical_id}",
+                },
+                "responseContext": {"statusCode": 200, "executedVersion": "$LATEST", "functionError": "Unhandled"},
+                "version": "1.0",
+                "timestamp": datetime.now(UTC).isoformat(),
+                "DDBStreamBatchInfo": {
+                    "shardId": self._shard_of[first["SequenceNumber"]],
+                    "startSequenceNumber": first["SequenceNumber"],
+                    "endSequenceNumber": last["SequenceNumber"],
+                    "approximateArrivalOfFirstRecord": first.get("ApproximateCreationDateTime"),
+                    "approximateArrivalOfLastRecord": last.get("ApproximateCreationDateTime"),
+                    "batchSize": len(batch),
+                    "streamArn": source["stream_arn"],
+                },
             },
-        }, default=str)
+            default=str,
+        )
 
     @staticmethod
     def _lambda_stream_record(record: dict, stream_arn: str) -> dict:
@@ -438,7 +458,7 @@ class LocalStack:
             batch = pending[: source["batch_size"]]
             failures = self._failures(function.logical_id, {"Records": batch}, [r["dynamodb"]["SequenceNumber"] for r in batch])
             if not failures:
-                pending = pending[len(batch):]
+                pending = pending[len(batch) :]
                 attempts = 0
                 continue
             # Lambda retries from the first failed record on; after MaximumRetryAttempts the batch
@@ -448,8 +468,10 @@ class LocalStack:
             if attempts > source["max_retries"]:
                 if source["on_failure"]:
                     queue = next(q for q in self.queue_urls if self.resolver.attributes[(q, "Arn")] == source["on_failure"])
-                    self.sqs.send_message(QueueUrl=self.queue_urls[queue], MessageBody=self._on_failure_message(function, source, batch[first:], attempts))
-                pending = pending[len(batch):]
+                    self.sqs.send_message(
+                        QueueUrl=self.queue_urls[queue], MessageBody=self._on_failure_message(function, source, batch[first:], attempts)
+                    )
+                pending = pending[len(batch) :]
                 attempts = 0
             else:
                 pending = pending[first:]
@@ -462,7 +484,7 @@ class LocalStack:
             moved = 0
             for function in self.functions.values():
                 for source in function.sqs_sources:
-                    while (n := self._drain_queue(function, source)):
+                    while n := self._drain_queue(function, source):
                         moved += n
                         if progress:
                             progress(function.logical_id, n)
@@ -544,8 +566,12 @@ def embedded_aws():
     from moto import mock_aws
 
     fake = {
-        "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": REGION, "POWERTOOLS_TRACE_DISABLED": "true", "POWERTOOLS_METRICS_DISABLED": "true",
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_SESSION_TOKEN": "testing",
+        "AWS_DEFAULT_REGION": REGION,
+        "POWERTOOLS_TRACE_DISABLED": "true",
+        "POWERTOOLS_METRICS_DISABLED": "true",
     }
     with patched_environ(fake), mock_aws():
         yield
@@ -557,7 +583,9 @@ def upload_folder(stack: LocalStack, source: Path) -> tuple[list[str], list[str]
     Returns (keys uploaded, keys the bucket sends no event for: outside articles/ and issues/).
     """
     keys, silent = [], []
-    for path in sorted(p for p in source.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts)):
+    for path in sorted(
+        p for p in source.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts)
+    ):
         key = path.relative_to(source).as_posix()
         if stack.upload(key, path.read_bytes()) is None:
             silent.append(key)

@@ -34,8 +34,25 @@ def _tag(name: str):
     return construct
 
 
-for _name in ("Ref", "GetAtt", "Sub", "Join", "If", "Equals", "Select", "Split", "FindInMap", "Not", "And", "Or",
-              "Base64", "ImportValue", "GetAZs", "Condition", "Cidr"):
+for _name in (
+    "Ref",
+    "GetAtt",
+    "Sub",
+    "Join",
+    "If",
+    "Equals",
+    "Select",
+    "Split",
+    "FindInMap",
+    "Not",
+    "And",
+    "Or",
+    "Base64",
+    "ImportValue",
+    "GetAZs",
+    "Condition",
+    "Cidr",
+):
     _CfnLoader.add_constructor(f"!{_name}", _tag(_name))
 
 
@@ -68,7 +85,7 @@ class Resolver:
         if not isinstance(value, dict):
             return value
         if len(value) == 1:
-            (fn, arg), = value.items()
+            ((fn, arg),) = value.items()
             if fn == "Ref":
                 return self._ref(arg)
             if fn == "Fn::GetAtt":

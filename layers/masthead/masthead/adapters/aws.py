@@ -122,8 +122,11 @@ class SnsPublisher:
         return _send_in_batches(
             lambda entries: self.client.publish_batch(TopicArn=self.topic_arn, PublishBatchRequestEntries=entries),
             [
-                (owner, json.dumps(body, ensure_ascii=False),
-                 {"MessageAttributes": {k: {"DataType": "String", "StringValue": v} for k, v in attributes.items() if v}})
+                (
+                    owner,
+                    json.dumps(body, ensure_ascii=False),
+                    {"MessageAttributes": {k: {"DataType": "String", "StringValue": v} for k, v in attributes.items() if v}},
+                )
                 for owner, body, attributes in notifications
             ],
             "Message",

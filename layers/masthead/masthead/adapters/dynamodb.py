@@ -53,7 +53,8 @@ class DynamoIndexStore:
         the issue's partition (the issue item sorts right after its claims)."""
         claims, version = [], None
         arguments = {
-            "TableName": self.table, "ConsistentRead": True,
+            "TableName": self.table,
+            "ConsistentRead": True,
             "KeyConditionExpression": "#pk = :pk AND #sk BETWEEN :first AND :last",
             "ExpressionAttributeNames": {"#pk": s.TABLE_PK, "#sk": s.TABLE_SK},
             "ExpressionAttributeValues": to_attributes({":pk": s.issue_pk(issue_id), ":first": CLAIM_SK_PREFIX, ":last": s.ISSUE_SK}),

@@ -1,8 +1,8 @@
 """Extraction: one upload (key + bytes) to one typed result. Pure: no AWS, no I/O.
 
-    result = extract("articles/2024/04/x.txt", data)
-    result.metadata  # ArticleMetadata | IssueMetadata | Rejection
-    result.body      # the article text (never stored in the index)
+result = extract("articles/2024/04/x.txt", data)
+result.metadata  # ArticleMetadata | IssueMetadata | Rejection
+result.body      # the article text (never stored in the index)
 """
 
 from __future__ import annotations
@@ -15,25 +15,51 @@ from .budget import time_budget
 from .draft import ExtractOptions, finish_article
 from .errors import REJECTION_MESSAGES, ExtractionRejected, ExtractionTimedOut, bounded_message
 
-__all__ = ["ExtractOptions", "ExtractResult", "REJECTION_MESSAGES", "extract", "reject", "reject_too_large", "ARTICLE_SUFFIXES", "ISSUE_SUFFIXES"]
+__all__ = [
+    "ExtractOptions",
+    "ExtractResult",
+    "REJECTION_MESSAGES",
+    "extract",
+    "reject",
+    "reject_too_large",
+    "ARTICLE_SUFFIXES",
+    "ISSUE_SUFFIXES",
+]
 
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = {
-    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".txt": "text", ".text": "text",
-    ".json": "json", ".jsonld": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".json": "json",
+    ".jsonld": "json",
     ".docx": "docx",
 }
 ISSUE_SUFFIXES = (".yaml", ".yml", ".json", ".md", ".markdown")
 
 _MAGIC = (
-    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"), (b"\xd0\xcf\x11\xe0", "an old-style Word/Office file (.doc); save it as .docx"),
-    (b"PK\x03\x04", "a ZIP archive"), (b"\x1f\x8b", "a compressed (gzip) file"), (b"RIFF", "an audio/video/image file"),
-    (b"ID3", "an MP3 audio file"), (b"OggS", "an audio file"), (b"\x7fELF", "a program"), (b"MZ", "a program"),
-    (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0", "an old-style Word/Office file (.doc); save it as .docx"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "a compressed (gzip) file"),
+    (b"RIFF", "an audio/video/image file"),
+    (b"ID3", "an MP3 audio file"),
+    (b"OggS", "an audio file"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a program"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
 )
 
 

@@ -111,8 +111,12 @@ def issue_from_mapping(value: dict, site_names=(), publisher: str | None = None)
         return found
     number = value.get("volume") or value.get("issueNumber") or value.get("number")
     parent = value.get("isPartOf")
-    publication = (value.get("publication") or (parent.get("name") if isinstance(parent, dict) else None)
-                   or publisher or (site_names[0] if site_names else None))
+    publication = (
+        value.get("publication")
+        or (parent.get("name") if isinstance(parent, dict) else None)
+        or publisher
+        or (site_names[0] if site_names else None)
+    )
     return issue_id_for(publication, number) if number is not None else None
 
 

@@ -29,7 +29,7 @@ def split_front_matter(source: str) -> tuple[dict | None, str]:
                 data = {}
             if not isinstance(data, dict):
                 raise ExtractionRejected("bad_front_matter", detail="it is not a list of 'name: value' lines")
-            return data, source[m.end():]
+            return data, source[m.end() :]
     if source.lstrip("\ufeff").startswith(("---\n", "---\r\n", "+++\n")):
         raise ExtractionRejected("bad_front_matter", detail="the closing '---' line is missing")
     return None, source
@@ -104,7 +104,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "heading"),
     "subtitle": ("subtitle", "subheadline", "subheading", "subhead", "deck", "dek", "alternativeheadline", "alternatetitle", "standfirst"),
     "authors": ("authors", "author", "byline", "by", "creator", "creators", "writer", "writers", "contributors"),
-    "published": ("publishedat", "published", "date", "datepublished", "publishdate", "pubdate", "publicationdate", "firstcreated", "created", "createdat"),
+    "published": (
+        "publishedat",
+        "published",
+        "date",
+        "datepublished",
+        "publishdate",
+        "pubdate",
+        "publicationdate",
+        "firstcreated",
+        "created",
+        "createdat",
+    ),
     "updated": ("updatedat", "updated", "lastmod", "lastmodified", "modified", "datemodified", "versioncreated", "modifiedat"),
     "category": ("category", "categories", "section", "articlesection"),
     "tags": ("tags", "tag", "keywords", "keyword", "topics", "subjects", "subject"),

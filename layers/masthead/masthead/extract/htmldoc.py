@@ -34,8 +34,40 @@ _NESTING_TAG = re.compile(
 )
 _FOREIGN = frozenset({"svg", "math"})
 _TAG_NAME = re.compile(r"<(/?)([A-Za-z][^\s/<>]*+)")
-_NOT_NESTING = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-                          "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp"})
+_NOT_NESTING = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "option",
+        "optgroup",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "tfoot",
+        "colgroup",
+        "rb",
+        "rt",
+        "rp",
+    }
+)
 # Tags long enough to hold many attributes; the attributes of those few are then counted.
 _LONG_TAG = re.compile(r"<[A-Za-z][^<>]{2000,}+")
 # An unclosed quote runs to the end of the tag (as in the parser), so no value is scanned twice.
@@ -57,22 +89,66 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 _RELATED = re.compile(r"(?:^|[-_])(related|recommend(?:ed)?|more-stories|read-more)(?:$|[-_])", re.I)
-_ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-                  "techarticle", "scholarlyarticle", "report", "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting"}
-_CONTENT_ROOTS = ("[itemprop=articleBody]", "article", "main", "[role=main]", ".post-content", ".entry-content",
-                  ".article-body", ".article-content", ".story-body", ".post", ".entry", "#content", ".content")
+_ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "techarticle",
+    "scholarlyarticle",
+    "report",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "liveblogposting",
+}
+_CONTENT_ROOTS = (
+    "[itemprop=articleBody]",
+    "article",
+    "main",
+    "[role=main]",
+    ".post-content",
+    ".entry-content",
+    ".article-body",
+    ".article-content",
+    ".story-body",
+    ".post",
+    ".entry",
+    "#content",
+    ".content",
+)
 _BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, dd, dt"
-_ORG_WORDS = re.compile(r"\b(office|inc|ltd|llc|corp|corporation|company|co\.|group|university|bank|agency|institute|association|foundation|media|news|press|times|journal)\b|株式会社|事務所|大学|協会|新聞", re.I)
+_ORG_WORDS = re.compile(
+    r"\b(office|inc|ltd|llc|corp|corporation|company|co\.|group|university|bank|agency|institute|association|foundation|media|news|press|times|journal)\b|株式会社|事務所|大学|協会|新聞",
+    re.I,
+)
 _BYLINE_SELECTOR = "[class*=byline], [class*=author], [class*=meta], [rel=author], [class*=date], time"
 _DATELINE = re.compile(r"\b(posted|published|updated|on)\b|公開|更新|配信|掲載", re.I)
 _LD_SCALARS = frozenset({"headline", "alternativeHeadline", "datePublished", "dateModified", "description", "inLanguage", "name"})
 # Paragraphs with these classes carry metadata the page shows (byline, date, kicker), not body text.
-_METADATA_CLASS = re.compile(r"(?:^|[-_])(byline|author|meta|category|date|label|badge|kicker|eyebrow|subtitle|deck|dek|standfirst)(?:$|[-_])", re.I)
+_METADATA_CLASS = re.compile(
+    r"(?:^|[-_])(byline|author|meta|category|date|label|badge|kicker|eyebrow|subtitle|deck|dek|standfirst)(?:$|[-_])", re.I
+)
 _MICRODATA_FIELDS = frozenset({"headline", "alternativeHeadline", "datePublished", "dateModified", "articleSection"})
 # Cheap substring tests (C speed) before any related-articles search: a regex alternation with
 # re.I over a 300 KB page costs milliseconds.
-_RELATED_WORDS = ("related", "Related", "RELATED", "recommend", "Recommend", "more-stories", "read more", "Read more", "Read More",
-                  "read-more", "You may also like", "you may also like", "関連", "おすすめ")
+_RELATED_WORDS = (
+    "related",
+    "Related",
+    "RELATED",
+    "recommend",
+    "Recommend",
+    "more-stories",
+    "read more",
+    "Read more",
+    "Read More",
+    "read-more",
+    "You may also like",
+    "you may also like",
+    "関連",
+    "おすすめ",
+)
 _SEPARATORS = re.compile(r"\s*[·|•/｜]\s*|\s+[-–—]\s+")
 
 
@@ -283,8 +359,11 @@ def _related_titles(tree) -> list[str]:
     for node in tree.css(_RELATED_SELECTOR)[:_MAX_CANDIDATES]:
         if not any(_RELATED.search(token) for token in _classes(node)):
             continue
-        titles = [t for t in (item.text(deep=True, separator=" ").strip() for item in (node.css("li") or node.css("a")))
-                  if t and not text.RELATED_HEADING.match(t)]
+        titles = [
+            t
+            for t in (item.text(deep=True, separator=" ").strip() for item in (node.css("li") or node.css("a")))
+            if t and not text.RELATED_HEADING.match(t)
+        ]
         if titles:
             return titles
     for heading in tree.css("h2, h3, h4, h5, p, div, span, strong"):
@@ -304,7 +383,7 @@ def _byline_names(value: str) -> list[str]:
     """'By A and B, Some Office · 2024/12/05' -> ['A', 'B']: drop dates and affiliations."""
     found = find_date(value)
     if found:
-        value = (value[: found[1]] + " " + value[found[2]:]).strip()
+        value = (value[: found[1]] + " " + value[found[2] :]).strip()
     parts = [p for p in _SEPARATORS.split(value) if p.strip()]
     names = []
     for part in parts[:2]:
@@ -316,10 +395,12 @@ def _byline_names(value: str) -> list[str]:
 
 def _overlap(a: str, b: str) -> float:
     """Share of the shorter text's words (or characters, for CJK) found in the other."""
+
     def units(value: str) -> set[str]:
         value = (text.clean(value) or "").casefold()
         words = set(re.findall(r"\w+", value))
         return words if len(words) > 1 else set(value.replace(" ", ""))
+
     left, right = units(a), units(b)
     if not left or not right:
         return 0.0
@@ -360,8 +441,7 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     meta_title = article.get("headline") or _first(metas, "og:title", "twitter:title") or microdata.get("headline")
     title_node = tree.css_first("title")
     page_title = title_node.text(deep=True) if title_node else None
-    draft.subtitle = (article.get("alternativeHeadline") or microdata.get("alternativeHeadline")
-                      or _first(metas, "subtitle", "og:subtitle"))
+    draft.subtitle = article.get("alternativeHeadline") or microdata.get("alternativeHeadline") or _first(metas, "subtitle", "og:subtitle")
     draft.authors = _ld_people(article.get("author"), by_id) if article.get("author") else []
     if not draft.authors:
         for prop in tree.css("[itemprop=author]"):
@@ -370,24 +450,66 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
             if value and value.strip():
                 draft.authors.append(text.PersonName(value))
     if not draft.authors:
-        author = _first(metas, "author", "article:author", "og:article:author", "byl", "dc.creator", "dcterms.creator",
-                        "parsely-author", "sailthru.author", "citation_author")
+        author = _first(
+            metas,
+            "author",
+            "article:author",
+            "og:article:author",
+            "byl",
+            "dc.creator",
+            "dcterms.creator",
+            "parsely-author",
+            "sailthru.author",
+            "citation_author",
+        )
         if author and not author.startswith("http"):
             draft.authors = [author]
-    draft.published = (article.get("datePublished") or _first(metas, "article:published_time", "og:article:published_time",
-                       "og:published_time", "citation_publication_date", "dc.date.issued", "publish-date", "article.published",
-                       "datepublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "parsely-pub-date",
-                       "sailthru.date") or microdata.get("datePublished"))
-    draft.updated = (article.get("dateModified") or _first(metas, "article:modified_time", "og:article:modified_time", "og:updated_time",
-                     "datemodified", "last-modified", "dcterms.modified") or microdata.get("dateModified"))
+    draft.published = (
+        article.get("datePublished")
+        or _first(
+            metas,
+            "article:published_time",
+            "og:article:published_time",
+            "og:published_time",
+            "citation_publication_date",
+            "dc.date.issued",
+            "publish-date",
+            "article.published",
+            "datepublished",
+            "pubdate",
+            "publishdate",
+            "date",
+            "dc.date",
+            "dcterms.created",
+            "parsely-pub-date",
+            "sailthru.date",
+        )
+        or microdata.get("datePublished")
+    )
+    draft.updated = (
+        article.get("dateModified")
+        or _first(
+            metas,
+            "article:modified_time",
+            "og:article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "last-modified",
+            "dcterms.modified",
+        )
+        or microdata.get("dateModified")
+    )
     section = article.get("articleSection") or _first(metas, "article:section", "og:article:section") or microdata.get("articleSection")
     draft.category = section[0] if isinstance(section, list) and section else section
     draft.tags = [tag for value in metas.get("article:tag", []) + metas.get("og:article:tag", []) for tag in text.as_list(value)]
     for keywords in (article.get("keywords"), _first(metas, "news_keywords", "keywords")):
         draft.tags.extend(text.as_list(keywords))
     html_node = tree.css_first("html")
-    draft.language = ((html_node.attributes.get("lang") if html_node else None) or article.get("inLanguage")
-                      or _first(metas, "content-language", "og:locale", "language"))
+    draft.language = (
+        (html_node.attributes.get("lang") if html_node else None)
+        or article.get("inLanguage")
+        or _first(metas, "content-language", "og:locale", "language")
+    )
     draft.summary = _first(metas, "description", "og:description", "twitter:description") or article.get("description")
     draft.issue = _ld_issue(article.get("isPartOf"), by_id, publisher_name, options) if article.get("isPartOf") else None
     draft.related_titles = _related_titles(tree) if any(word in source for word in _RELATED_WORDS) else []
@@ -420,7 +542,9 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
         page = text.strip_site_suffix(text.clean(page_title) or "", options_names, any_site=True) if page_title else ""
         if visible and meta_title and _overlap(visible, meta_title) < 0.3:
             visible = None
-        elif visible and not meta_title and page and re.fullmatch(r"[A-Za-z][\w&'-]{0,19}", visible.strip()) and _overlap(visible, page) == 0:
+        elif (
+            visible and not meta_title and page and re.fullmatch(r"[A-Za-z][\w&'-]{0,19}", visible.strip()) and _overlap(visible, page) == 0
+        ):
             visible, meta_title = None, page
     draft.title = visible or meta_title
     draft.title_candidates = [c for c in (meta_title, page_title) if c]

@@ -9,7 +9,6 @@ from .draft import Draft
 from .errors import ExtractionRejected
 from .frontmatter import apply_metadata
 
-
 # An article or manifest is a few hundred values; a parsed value costs 50-100 bytes of memory, so a
 # 10 MB file of '[],' would need hundreds of MB. Objects and arrays are counted before parsing.
 MAX_CONTAINERS = 100_000

@@ -76,10 +76,14 @@ def parse_manifest(key: str, source: str, suffix: str, options: ExtractOptions) 
     else:
         data, rest = split_front_matter(source)
         if data is None:
-            raise ExtractionRejected("bad_manifest", detail="a Markdown manifest needs a front matter block ('---' lines) with publication and volume")
+            raise ExtractionRejected(
+                "bad_manifest", detail="a Markdown manifest needs a front matter block ('---' lines) with publication and volume"
+            )
         description_body = text.clean_block(rest[: model.DESCRIPTION_MAX * 8]).strip() or None  # cut to 2,000 below
     if not isinstance(data, dict):
-        raise ExtractionRejected("bad_manifest", detail="it must be a list of 'name: value' fields (publication, volume, title, released_on, ...)")
+        raise ExtractionRejected(
+            "bad_manifest", detail="it must be a list of 'name: value' fields (publication, volume, title, released_on, ...)"
+        )
 
     publication = text.clean(_get(data, "publication"), model.NAME_MAX)
     volume = _volume(_get(data, "volume"))

@@ -38,6 +38,7 @@ def _heading_text(raw: str | None) -> str:
 
 def _strip_emphasis(text: str) -> str:
     """Drop emphasis markers (*, _, ~) that open or close a span; keep snake_case and '2 * 3'."""
+
     def keep_or_drop(m: re.Match) -> str:
         before = text[m.start() - 1] if m.start() else " "
         after = text[m.end()] if m.end() < len(text) else " "
@@ -107,13 +108,13 @@ def blocks(source: str):
             continue
         bare = line.lstrip()
         if not bare:
-            if (b := flush()):
+            if b := flush():
                 yield b
             continue
         # Every block marker is known by the line's first character: test only the patterns it allows.
         first = bare[0]
         if first in "`~" and (m := _FENCE.match(line)):
-            if (b := flush()):
+            if b := flush():
                 yield b
             in_fence = m.group(1)
             continue
@@ -121,27 +122,27 @@ def blocks(source: str):
             yield ("heading", 1 if first == "=" else 2, inline(paragraph.pop()))
             continue
         if (first in "-*_" and _RULE.match(line)) or (first == "[" and _REF_DEF.match(line)):
-            if (b := flush()):
+            if b := flush():
                 yield b
             continue
         if first == "#" and (m := _ATX.match(line)):
-            if (b := flush()):
+            if b := flush():
                 yield b
             if heading := inline(_heading_text(m.group(2))).strip():
                 yield ("heading", len(m.group(1)), heading)
             continue
         if first not in _MARKERS and credit_line(line):  # "Reference:" / "Image:" lines stand alone even without a blank line
-            if (b := flush()):
+            if b := flush():
                 yield b
             yield ("paragraph", 0, inline(line.strip()))
             continue
         if (first in "-*+>" or first.isdigit()) and (_LIST.match(line) or _QUOTE.match(line)):
-            if (b := flush()):
+            if b := flush():
                 yield b
             paragraph.append(_LIST.sub("", _QUOTE.sub("", line)))
             continue
         paragraph.append(line)
-    if (b := flush()):
+    if b := flush():
         yield b
     if fence_lines:
         yield ("paragraph", 0, "\n".join(fence_lines))

@@ -20,11 +20,30 @@ _HEADER = re.compile(
     re.I,
 )
 _HEADER_FIELDS = {
-    "title": "title", "タイトル": "title", "見出し": "title", "subtitle": "subtitle",
-    "author": "authors", "authors": "authors", "by": "authors", "著者": "authors", "筆者": "authors",
-    "date": "published", "published": "published", "日付": "published", "公開日": "published",
-    "updated": "updated", "更新日": "updated", "category": "category", "カテゴリ": "category", "カテゴリー": "category",
-    "tags": "tags", "keywords": "tags", "タグ": "tags", "language": "language", "lang": "language", "言語": "language",
+    "title": "title",
+    "タイトル": "title",
+    "見出し": "title",
+    "subtitle": "subtitle",
+    "author": "authors",
+    "authors": "authors",
+    "by": "authors",
+    "著者": "authors",
+    "筆者": "authors",
+    "date": "published",
+    "published": "published",
+    "日付": "published",
+    "公開日": "published",
+    "updated": "updated",
+    "更新日": "updated",
+    "category": "category",
+    "カテゴリ": "category",
+    "カテゴリー": "category",
+    "tags": "tags",
+    "keywords": "tags",
+    "タグ": "tags",
+    "language": "language",
+    "lang": "language",
+    "言語": "language",
     "issue": "issue",
 }
 # Lines after which nothing is the article any more: sidebars, promos, footers.
@@ -49,7 +68,7 @@ def _date_byline(line: str):
     found = find_date(line)
     if not found or line[: found[1]].strip(" \u3000|·-–—"):
         return None
-    rest = line[found[2]:].strip(" \u3000|·-–—,")
+    rest = line[found[2] :].strip(" \u3000|·-–—,")
     return found[0], rest
 
 
@@ -80,9 +99,15 @@ def parse_plaintext(source: str) -> Draft:
     # A pasted page starts "Category / Title / date+byline": a short first line is the category
     # only when the line after next is the date line.
     if (
-        not draft.title and not draft.category and i + 2 < len(blocks)
-        and len(blocks[i]) <= 30 and len(blocks[i].split()) <= 3 and _is_short(blocks[i])
-        and not _date_byline(blocks[i]) and not _date_byline(blocks[i + 1]) and _date_byline(blocks[i + 2])
+        not draft.title
+        and not draft.category
+        and i + 2 < len(blocks)
+        and len(blocks[i]) <= 30
+        and len(blocks[i].split()) <= 3
+        and _is_short(blocks[i])
+        and not _date_byline(blocks[i])
+        and not _date_byline(blocks[i + 1])
+        and _date_byline(blocks[i + 2])
     ):
         draft.category = blocks[i]
         i += 1
@@ -120,9 +145,12 @@ def parse_plaintext(source: str) -> Draft:
 
     # A short line right after the header, followed by a longer paragraph, is the deck.
     if (
-        not draft.subtitle and i + 1 < len(blocks)
-        and _is_short(blocks[i], 120) and len(blocks[i + 1]) > len(blocks[i])
-        and not text.credit_line(blocks[i]) and not text.RELATED_HEADING.match(blocks[i])
+        not draft.subtitle
+        and i + 1 < len(blocks)
+        and _is_short(blocks[i], 120)
+        and len(blocks[i + 1]) > len(blocks[i])
+        and not text.credit_line(blocks[i])
+        and not text.RELATED_HEADING.match(blocks[i])
     ):
         draft.subtitle = blocks[i]
         i += 1

@@ -249,8 +249,12 @@ def parse_authors(value) -> list[str]:
 # --- credit, reference and related lines ---------------------------------------------------------
 
 REFERENCE_PREFIX = re.compile(r"^\s*(?:references?|sources?|参考(?:文献|資料)?|出典|出所|参照)\s*[:：]\s*", re.I)
-IMAGE_PREFIX = re.compile(r"^\s*(?:images?|photos?|picture|image credits?|photo credits?|画像|写真|画像提供|写真提供|イメージ)\s*[:：]\s*", re.I)
-RELATED_HEADING = re.compile(r"^\s*(?:related(?: articles| stories| posts| news)?|read more|you may also like|関連記事|関連ニュース|おすすめ記事)\s*[:：]?\s*$", re.I)
+IMAGE_PREFIX = re.compile(
+    r"^\s*(?:images?|photos?|picture|image credits?|photo credits?|画像|写真|画像提供|写真提供|イメージ)\s*[:：]\s*", re.I
+)
+RELATED_HEADING = re.compile(
+    r"^\s*(?:related(?: articles| stories| posts| news)?|read more|you may also like|関連記事|関連ニュース|おすすめ記事)\s*[:：]?\s*$", re.I
+)
 SHARE_LINE = re.compile(r"^\s*(?:share|シェア|share this(?: article)?|tweet|[•・]\s*sns-[\w-]+|sns-[\w-]+(?:-icon)?)\s*$", re.I)
 
 
@@ -265,9 +269,9 @@ def split_credit_items(rest: str) -> list[str]:
 def credit_line(line: str) -> tuple[str, list[str]] | None:
     """('references'|'image_credits', items) when a line is a reference or image-credit line."""
     if m := REFERENCE_PREFIX.match(line):
-        return "references", split_credit_items(line[m.end():])
+        return "references", split_credit_items(line[m.end() :])
     if m := IMAGE_PREFIX.match(line):
-        return "image_credits", split_credit_items(line[m.end():])
+        return "image_credits", split_credit_items(line[m.end() :])
     return None
 
 

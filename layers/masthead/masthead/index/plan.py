@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..ids import article_id_for_key, is_issue_key, manifest_id_for_key
 from ..messages import IndexMessage
@@ -66,7 +66,7 @@ def fingerprint(extraction: dict | None, sha256: str | None) -> str:
 
 
 def _now_iso(now: datetime) -> str:
-    return now.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _guard(current: dict | None) -> tuple[str, dict, dict]:
@@ -96,6 +96,7 @@ def _issue_counter_update(issue_id: str, count_delta: int, category_deltas: dict
 
 def _aggregate_ops(old: dict | None, new: dict | None) -> list[Update]:
     """Issue counters moved from the old accepted article state to the new one."""
+
     def membership(doc):
         if not doc or doc.get("status") != "accepted" or not doc.get("issue_id"):
             return None, None
@@ -200,8 +201,15 @@ def _status_fields(status: str, owner_key: str, issue_id: str, key: str, now_iso
     """What a manifest document holds as the owner of its issue, or as a duplicate of the owner."""
     if status == "accepted":
         return {"status": "accepted", "owner_key": owner_key, "indexed_at": now_iso}, ("error", "rejected_at", s.LIST_PK, s.LIST_SK)
-    return {"status": "rejected", "owner_key": owner_key, "error": duplicate_error(owner_key, issue_id), "rejected_at": now_iso,
-            "indexed_at": now_iso, s.LIST_PK: s.REJECTED_LIST, s.LIST_SK: s.rejected_sort_key(now_iso, key)}, ()
+    return {
+        "status": "rejected",
+        "owner_key": owner_key,
+        "error": duplicate_error(owner_key, issue_id),
+        "rejected_at": now_iso,
+        "indexed_at": now_iso,
+        s.LIST_PK: s.REJECTED_LIST,
+        s.LIST_SK: s.rejected_sort_key(now_iso, key),
+    }, ()
 
 
 def _restatus_other(claim: dict, status: str, owner_key: str, now_iso: str) -> list[Update]:
@@ -224,8 +232,16 @@ def _issue_fields_update(read: IssueClaims, top: dict | None) -> Update:
         remove: tuple = (*s.ISSUE_FIELDS, "manifest_key", s.LIST_PK, s.LIST_SK)
     else:
         fields = {f: top.get(f) for f in s.ISSUE_FIELDS}
-        fields.update({"manifest_key": top["key"], s.LIST_PK: s.ISSUES_LIST, s.LIST_SK: f"{top.get('released_on') or '0000-00-00'}#{read.issue_id}",
-                       "type": "issue", "issue_id": read.issue_id, "claims_version": version})
+        fields.update(
+            {
+                "manifest_key": top["key"],
+                s.LIST_PK: s.ISSUES_LIST,
+                s.LIST_SK: f"{top.get('released_on') or '0000-00-00'}#{read.issue_id}",
+                "type": "issue",
+                "issue_id": read.issue_id,
+                "claims_version": version,
+            }
+        )
         remove = ()
     expression, names, values = _set_expression(fields, remove)
     names["#cv"] = "claims_version"
@@ -267,11 +283,12 @@ def _manifest_ops(current: dict | None, new: dict, claims: dict[str, IssueClaims
     return ops
 
 
-def plan_change(message: IndexMessage, current: dict | None, now: datetime | None = None,
-                claims: dict[str, IssueClaims] | None = None) -> Plan:
+def plan_change(
+    message: IndexMessage, current: dict | None, now: datetime | None = None, claims: dict[str, IssueClaims] | None = None
+) -> Plan:
     """What to write for `message`, given the key's stored document item `current` (or None) and,
     for a manifest, the claims of the issues it touches (claimed_issues())."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     if current is not None and not is_newer(message.sequencer, current.get("sequencer")):
         same = current.get("sequencer") == message.sequencer
         return Plan("duplicate" if same else "stale")
@@ -281,11 +298,19 @@ def plan_change(message: IndexMessage, current: dict | None, now: datetime | Non
     old_status = (current or {}).get("status")
 
     is_manifest = new["type"] == "manifest"
-    if (not is_manifest and current is not None and old_status == new["status"] and current.get("fingerprint") == new["fingerprint"]
-            and new["status"] != "deleted"):
+    if (
+        not is_manifest
+        and current is not None
+        and old_status == new["status"]
+        and current.get("fingerprint") == new["fingerprint"]
+        and new["status"] != "deleted"
+    ):
         # Identical content again: only the sequencer and source version move on.
         keep = {k: v for k, v in current.items() if k not in ("sequencer", "source", "event_time", "extractor_version")}
-        return Plan("unchanged", (Put({**keep, **{k: new[k] for k in ("sequencer", "source", "event_time", "extractor_version")}}, condition, names, values),))
+        return Plan(
+            "unchanged",
+            (Put({**keep, **{k: new[k] for k in ("sequencer", "source", "event_time", "extractor_version")}}, condition, names, values),),
+        )
 
     if is_manifest:
         # Manifests always re-plan their claims (a re-upload makes a manifest the newest); this may

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 TABLE_PK = "PK"
 TABLE_SK = "SK"
@@ -45,8 +45,23 @@ TOMBSTONE_SECONDS = 30 * 24 * 3600
 
 # What every listing entry carries: enough to render a list without a second read.
 SUMMARY_FIELDS = (
-    "article_id", "key", "format", "title", "subtitle", "authors", "published_at", "updated_at", "category",
-    "tags", "labels", "language", "issue_id", "position", "summary", "word_count", "reading_minutes",
+    "article_id",
+    "key",
+    "format",
+    "title",
+    "subtitle",
+    "authors",
+    "published_at",
+    "updated_at",
+    "category",
+    "tags",
+    "labels",
+    "language",
+    "issue_id",
+    "position",
+    "summary",
+    "word_count",
+    "reading_minutes",
 )
 ARTICLE_FIELDS = SUMMARY_FIELDS + ("headings", "references", "image_credits", "related_titles")
 ISSUE_FIELDS = ("publication", "volume", "title", "released_on", "cover", "features", "description")
@@ -103,8 +118,8 @@ def utc_sort_time(iso: str | None) -> str | None:
     except ValueError:
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # DynamoDB allows 1,024 bytes in a sort key (2,048 in a partition key); S3 allows 1,024 in a key.
@@ -133,7 +148,7 @@ def category_counter(category: str) -> str:
 def categories_of(issue_item: dict) -> list[str]:
     """The categories present in an issue: its counters that are above zero."""
     return sorted(
-        name[len(CATEGORY_COUNTER_PREFIX):]
+        name[len(CATEGORY_COUNTER_PREFIX) :]
         for name, count in issue_item.items()
         if name.startswith(CATEGORY_COUNTER_PREFIX) and int(count) > 0
     )

@@ -14,8 +14,9 @@ without being started, so a slow batch returns in time instead of being killed w
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Protocol
+from typing import Protocol
 
 log = logging.getLogger("masthead")
 

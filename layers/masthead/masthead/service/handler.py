@@ -7,7 +7,7 @@ Service name, log level and metrics namespace come from the template's environme
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
 
@@ -23,6 +23,7 @@ def powertools() -> tuple[Logger, Metrics, Tracer]:
 
 def lambda_entry(logger: Logger, metrics: Metrics, tracer: Tracer) -> Callable:
     """Decorate a Lambda handler with the Powertools logger context, tracing and metrics flush."""
+
     def decorate(handler: Callable) -> Callable:
         return logger.inject_lambda_context(clear_state=True)(tracer.capture_lambda_handler(metrics.log_metrics(handler)))
 

@@ -7,7 +7,7 @@ the environment after importing the handler module.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .notify_step import NotifyStep
 
 
-@lru_cache(maxsize=None)
+@cache
 def _client(service: str):
     """One client per service per container (the index queue and the dead-letter queue share SQS's)."""
     import boto3
@@ -30,21 +30,21 @@ def _client(service: str):
 
 
 @lru_cache(maxsize=4)
-def _dead_letters(queue_url: str | None) -> "DeadLetterQueue | None":
+def _dead_letters(queue_url: str | None) -> DeadLetterQueue | None:
     from ..adapters.aws import DeadLetterQueue
 
     return DeadLetterQueue(_client("sqs"), queue_url) if queue_url else None
 
 
 @lru_cache(maxsize=1)
-def extract_settings() -> "ExtractSettings":
+def extract_settings() -> ExtractSettings:
     from ..settings import ExtractSettings
 
     return ExtractSettings()
 
 
 @lru_cache(maxsize=1)
-def extract_step() -> "ExtractStep":
+def extract_step() -> ExtractStep:
     from ..adapters.aws import S3Objects, SqsSender
     from ..extract import ExtractOptions
     from .extract_step import ExtractStep
@@ -53,12 +53,14 @@ def extract_step() -> "ExtractStep":
     return ExtractStep(
         objects=S3Objects(_client("s3")),
         index_queue=SqsSender(_client("sqs"), settings.index_queue_url),
-        options=ExtractOptions(max_bytes=settings.max_upload_bytes, default_tz=settings.default_timezone, time_budget=settings.time_budget_seconds),
+        options=ExtractOptions(
+            max_bytes=settings.max_upload_bytes, default_tz=settings.default_timezone, time_budget=settings.time_budget_seconds
+        ),
         bucket=settings.bucket_name,
     )
 
 
-def extract_dead_letters() -> "DeadLetterQueue | None":
+def extract_dead_letters() -> DeadLetterQueue | None:
     return _dead_letters(extract_settings().dead_letter_queue_url)
 
 
@@ -67,7 +69,7 @@ def extract_reserve_seconds() -> float:
 
 
 @lru_cache(maxsize=1)
-def index_settings() -> "IndexSettings":
+def index_settings() -> IndexSettings:
     from ..settings import IndexSettings
 
     return IndexSettings()
@@ -78,19 +80,19 @@ def index_reserve_seconds() -> float:
 
 
 @lru_cache(maxsize=1)
-def index_step() -> "IndexStep":
+def index_step() -> IndexStep:
     from ..adapters.dynamodb import DynamoIndexStore
     from .index_step import IndexStep
 
     return IndexStep(store=DynamoIndexStore(_client("dynamodb"), index_settings().table_name))
 
 
-def index_dead_letters() -> "DeadLetterQueue | None":
+def index_dead_letters() -> DeadLetterQueue | None:
     return _dead_letters(index_settings().dead_letter_queue_url)
 
 
 @lru_cache(maxsize=1)
-def notify_step() -> "NotifyStep":
+def notify_step() -> NotifyStep:
     from ..adapters.aws import SnsPublisher
     from ..settings import NotifySettings
     from .notify_step import NotifyStep

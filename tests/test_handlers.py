@@ -35,8 +35,8 @@ def test_extract_handler_reads_the_url_encoded_key_and_queues_metadata(stack):
     (body,) = _received(stack, "IndexQueue")
     message = IndexMessage.model_validate_json(body)
     assert message.key == KEY
-    assert message.extraction["status"] == "accepted"
-    assert message.extraction["title"] == "特集：Web3企業のトップに聞く"
+    assert message.extraction.status == "accepted"
+    assert message.extraction.title == "特集：Web3企業のトップに聞く"
     assert message.source.sha256 and message.source.version_id
 
 
@@ -56,7 +56,7 @@ def test_extract_handler_rejects_bad_content_without_failing_the_batch(stack):
     result = stack.invoke("ExtractFunction", _put_event_for(stack, b"\x89PNG\r\n\x1a\n\0\0"))
     assert result == {"batchItemFailures": []}
     message = IndexMessage.model_validate_json(_received(stack, "IndexQueue")[0])
-    assert message.extraction["error"]["code"] == "binary_content"
+    assert message.extraction.error.code == "binary_content"
 
 
 def _dead_letters(stack, logical_queue: str) -> list[tuple[str, str]]:
@@ -155,7 +155,7 @@ def test_s3_events_through_eventbridge_are_understood(stack):
     assert stack.invoke("ExtractFunction", event) == {"batchItemFailures": []}
     (body,) = _received(stack, "IndexQueue")
     message = IndexMessage.model_validate_json(body)
-    assert (message.key, message.action, message.extraction["title"]) == (
+    assert (message.key, message.action, message.extraction.title) == (
         "articles/eb/one two.md",
         "upsert",
         "特集：Web3企業のトップに聞く",

@@ -7,6 +7,7 @@ from test_plan import message, stored_after
 
 from masthead.adapters.dynamodb import ConcurrentChange, DynamoIndexStore
 from masthead.index.plan import Put, plan_change
+from masthead.model import Rejection, RejectionError
 from masthead.service.index_step import IndexStep
 
 
@@ -36,7 +37,7 @@ class RacingStore:
 def test_a_lost_race_against_a_newer_change_becomes_a_noop():
     newer = stored_after(plan_change(message(seq="0C", title="Newest"), None))
     store = RacingStore(newer)
-    plan = IndexStep(store).handle(message(seq="0B", title="Older").model_dump_json())
+    plan = IndexStep(store).handle(message(seq="0B", title="Older"))
     assert plan.outcome == "stale" and store.applied == [plan]
     assert store.items[newer["PK"]]["title"] == "Newest"
 
@@ -44,7 +45,7 @@ def test_a_lost_race_against_a_newer_change_becomes_a_noop():
 def test_a_lost_race_against_an_older_change_is_replanned_on_top_of_it():
     older = stored_after(plan_change(message(seq="0A", title="Older"), None))
     store = RacingStore(older)
-    plan = IndexStep(store).handle(message(seq="0B", title="Newer", sha="s2").model_dump_json())
+    plan = IndexStep(store).handle(message(seq="0B", title="Newer", sha="s2"))
     assert plan.outcome == "updated"
     assert store.items[older["PK"]]["title"] == "Newer"
 
@@ -59,7 +60,7 @@ def test_endless_contention_fails_the_record_for_a_retry():
 
     pauses = []
     with pytest.raises(ConcurrentChange):
-        IndexStep(AlwaysRacing(), max_attempts=3, sleep=pauses.append).handle(message().model_dump_json())
+        IndexStep(AlwaysRacing(), max_attempts=3, sleep=pauses.append).handle(message())
     # Jittered exponential backoff between attempts, none after the last.
     assert len(pauses) == 2 and 0 <= pauses[0] <= 0.05 and 0 <= pauses[1] <= 0.1
 
@@ -69,8 +70,8 @@ def test_a_value_dynamodb_cannot_store_becomes_a_rejection_of_that_upload(stack)
     the upload is recorded as rejected (cannot_index) instead of failing until the dead-letter queue."""
     store = DynamoIndexStore(stack.dynamodb, stack.table)
     poisoned = message(seq="0A", title="Huge").model_copy()
-    poisoned = poisoned.model_copy(update={"extraction": {**poisoned.extraction, "word_count": 10**60}})
-    plan = IndexStep(store).handle(poisoned.model_dump_json())
+    poisoned = poisoned.model_copy(update={"extraction": poisoned.extraction.model_copy(update={"word_count": 10**60})})
+    plan = IndexStep(store).handle(poisoned)
     assert plan.outcome == "rejected"
     (item,) = stack.reader().rejected().items
     assert item["error"]["code"] == "cannot_index" and item["key"] == poisoned.key
@@ -80,8 +81,8 @@ def test_a_key_longer_than_a_sort_key_allows_is_still_listed_as_rejected(stack):
     store = DynamoIndexStore(stack.dynamodb, stack.table)
     long_key = "articles/" + "長" * 330 + ".md"  # 999 bytes: within S3's 1,024, beyond a sort key's with the time
     rejected = message(seq="0A").model_copy(
-        update={"key": long_key, "extraction": {"key": long_key, "status": "rejected", "error": {"code": "no_body", "message": "x"}}}
+        update={"key": long_key, "extraction": Rejection(key=long_key, error=RejectionError(code="no_body", message="x"))}
     )
-    IndexStep(store).handle(rejected.model_dump_json())
+    IndexStep(store).handle(rejected)
     (item,) = stack.reader().rejected().items
     assert item["key"] == long_key

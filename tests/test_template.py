@@ -43,7 +43,7 @@ def test_bucket_is_private_versioned_encrypted_and_tls_only():
 def test_every_queue_has_a_dead_letter_queue_and_visibility_six_times_its_consumer():
     timeout = T["Globals"]["Function"]["Timeout"]
     consumers = {}
-    for name, fn in functions().items():
+    for fn in functions().values():
         for event in fn["Properties"]["Events"].values():
             if event["Type"] == "SQS":
                 consumers[event["Properties"]["Queue"]["Fn::GetAtt"][0]] = fn["Properties"].get("Timeout", timeout)

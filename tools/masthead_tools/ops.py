@@ -90,7 +90,7 @@ def replay_stream_failures(sqs, streams, dead_letter_url: str, notify_step) -> R
                     raise
                 result.expired.append(f"{info.get('shardId')}:{info.get('startSequenceNumber')}-{info.get('endSequenceNumber')}")
                 continue  # left in the queue: the operator sees it, and it expires with the queue's retention
-            pending = [(record["dynamodb"]["SequenceNumber"], n) for record in records for n in notify_step.notifications(record)]
+            pending = [(record["dynamodb"]["SequenceNumber"], n) for record in records for n in notify_step.notifications(notify_step.parse(record))]
             refused = notify_step.send(pending) if pending else set()
             if refused:
                 raise RuntimeError(f"SNS refused {len(refused)} notification(s); run replay again")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from .model import Extraction
 
 
 class SourceObject(BaseModel):
@@ -26,6 +28,12 @@ class IndexMessage(BaseModel):
     sequencer: str
     event_time: str | None = None
     source: SourceObject
-    # The extraction result as JSON (ArticleMetadata, IssueMetadata or Rejection); None for deletes.
-    extraction: dict | None = None
+    # What extraction made of the upload (ArticleMetadata, IssueMetadata or Rejection); None for deletes.
+    extraction: Extraction | None = None
     extractor_version: str | None = None
+
+    @model_validator(mode="after")
+    def _extraction_matches_action(self) -> IndexMessage:
+        if (self.action == "upsert") != (self.extraction is not None):
+            raise ValueError("an upsert carries its extraction and a delete none")
+        return self

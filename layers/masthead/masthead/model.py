@@ -6,9 +6,9 @@ upload. Field names and bounds here are the contract; docs/index.md and docs/eve
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, TypeAdapter
 
 # Length bounds for every text field (characters). Extraction truncates to these before building
 # the model, so a valid upload never fails validation; the model still enforces them.
@@ -84,13 +84,26 @@ class Rejection(_Strict):
     error: RejectionError
 
 
-Extraction = Union[ArticleMetadata, IssueMetadata, Rejection]
+def _extraction_kind(value: Any) -> str:
+    """Which model an extraction result (a model or its JSON form) is: rejected, issue or article."""
+    get = value.get if isinstance(value, dict) else lambda name, default=None: getattr(value, name, default)
+    if get("status") == "rejected":
+        return "rejected"
+    return "issue" if get("kind") == "issue" else "article"
 
 
-def extraction_from_dict(data: dict) -> Extraction:
-    """Rebuild an extraction result from its JSON form (as carried on the index queue)."""
-    if data.get("status") == "rejected":
-        return Rejection.model_validate(data)
-    if data.get("kind") == "issue":
-        return IssueMetadata.model_validate(data)
-    return ArticleMetadata.model_validate(data)
+# One upload's outcome, tagged by `status` and `kind` (as carried on the index queue).
+Extraction = Annotated[
+    Annotated[ArticleMetadata, Tag("article")] | Annotated[IssueMetadata, Tag("issue")] | Annotated[Rejection, Tag("rejected")],
+    Discriminator(_extraction_kind),
+]
+
+_extraction_adapter: TypeAdapter[Extraction] | None = None
+
+
+def extraction_from_dict(data: dict) -> ArticleMetadata | IssueMetadata | Rejection:
+    """Rebuild an extraction result from its JSON form, with every bound of the contract checked."""
+    global _extraction_adapter
+    if _extraction_adapter is None:  # built on first use: cold start
+        _extraction_adapter = TypeAdapter(Extraction)
+    return _extraction_adapter.validate_python(data)

@@ -71,50 +71,47 @@ def _changed_fields(old: dict, new: dict) -> list[str]:
 
 
 def _document_notifications(old: dict | None, new: dict | None) -> list[Notification]:
-    old_status = (old or {}).get("status")
-    new_status = (new or {}).get("status")
-    doc = new or old
+    # A missing image reads as an empty item: its status (None) says it did not exist.
+    before, after = old or {}, new or {}
+    old_status, new_status = before.get("status"), after.get("status")
+    doc = after or before
     pk = doc[s.TABLE_PK]
-    sequencer = (new or {}).get("sequencer") or (old or {}).get("sequencer")
-    occurred = (new or {}).get("indexed_at")
-    is_article = doc.get("type") == "article"
-
+    sequencer = after.get("sequencer") or before.get("sequencer")
+    occurred = after.get("indexed_at")
     if new_status == "rejected":
-        if old_status == "rejected" and old.get("fingerprint") == new.get("fingerprint"):
+        if old_status == "rejected" and before.get("fingerprint") == after.get("fingerprint"):
             return []
-        body = _envelope("article.rejected", _event_id("article.rejected", pk, sequencer), occurred)
-        body["rejection"] = {
-            "key": new["key"],
-            "kind": "article" if is_article else "issue",
-            "article_id": new.get("article_id"),
-            "code": new["error"]["code"],
-            "message": new["error"]["message"],
-            "previous_status": old_status,
-        }
-        return [Notification("article.rejected", body, _attributes("article.rejected", None))]
-
-    if not is_article:
+        return [_rejected(before, after, pk, sequencer, occurred)]
+    if doc.get("type") != "article":
         return []  # an accepted or deleted manifest shows up as issue.updated on its issue item
-
     if new_status == "accepted":
-        if old_status == "accepted":
-            if old.get("fingerprint") == new.get("fingerprint"):
-                return []
-            event_type = "article.updated"
-        else:
-            event_type = "article.published"
+        if old_status == "accepted" and before.get("fingerprint") == after.get("fingerprint"):
+            return []
+        event_type = "article.updated" if old_status == "accepted" else "article.published"
         body = _envelope(event_type, _event_id(event_type, pk, sequencer), occurred)
-        body["article"] = _article_summary(new)
+        body["article"] = _article_summary(after)
         if event_type == "article.updated":
-            body["changed_fields"] = _changed_fields(old, new)
-            body["previous"] = {"issue_id": old.get("issue_id"), "category": old.get("category")}
-        return [Notification(event_type, body, _attributes(event_type, new))]
-
+            body["changed_fields"] = _changed_fields(before, after)
+            body["previous"] = {"issue_id": before.get("issue_id"), "category": before.get("category")}
+        return [Notification(event_type, body, _attributes(event_type, after))]
     if old_status == "accepted":  # deleted (tombstone) or the item itself removed
         body = _envelope("article.removed", _event_id("article.removed", pk, sequencer), occurred)
-        body["article"] = _article_summary(old)
-        return [Notification("article.removed", body, _attributes("article.removed", old))]
+        body["article"] = _article_summary(before)
+        return [Notification("article.removed", body, _attributes("article.removed", before))]
     return []
+
+
+def _rejected(before: dict, after: dict, pk: str, sequencer: str | None, occurred: str | None) -> Notification:
+    body = _envelope("article.rejected", _event_id("article.rejected", pk, sequencer), occurred)
+    body["rejection"] = {
+        "key": after["key"],
+        "kind": "article" if after.get("type") == "article" else "issue",
+        "article_id": after.get("article_id"),
+        "code": after["error"]["code"],
+        "message": after["error"]["message"],
+        "previous_status": before.get("status"),
+    }
+    return Notification("article.rejected", body, _attributes("article.rejected", None))
 
 
 def issue_view(item: dict) -> dict:

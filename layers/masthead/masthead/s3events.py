@@ -8,11 +8,9 @@ from datetime import datetime
 from typing import Literal
 from urllib.parse import unquote_plus
 
+from .errors import NotAnS3Event
+
 SEQUENCER_WIDTH = 40
-
-
-class NotAnS3Event(ValueError):
-    """The message is not an S3 event notification (and is not a test event either)."""
 
 
 @dataclass(frozen=True)
@@ -71,16 +69,17 @@ def parse_notification(body: str | dict) -> list[ObjectEvent]:
         if not isinstance(record, dict) or record.get("eventSource") != "aws:s3":
             raise NotAnS3Event("record is not from aws:s3")
         name = str(record.get("eventName", ""))
+        action: Literal["created", "removed"]
         if name.startswith("ObjectCreated:"):
             action = "created"
         elif name.startswith("ObjectRemoved:"):
             action = "removed"
         else:
             continue  # restore, replication, lifecycle transitions: nothing for the index
-        s3 = record.get("s3") if isinstance(record.get("s3"), dict) else {}
-        obj = s3.get("object") if isinstance(s3.get("object"), dict) else {}
+        s3 = _mapping(record.get("s3"))
+        obj = _mapping(s3.get("object"))
         raw_key = obj.get("key")
-        bucket = (s3.get("bucket") or {}).get("name") if isinstance(s3.get("bucket"), dict) else None
+        bucket = _mapping(s3.get("bucket")).get("name")
         if not raw_key or not bucket:
             raise NotAnS3Event("record has no bucket or key")
         if not isinstance(raw_key, str) or not isinstance(bucket, str):
@@ -92,16 +91,28 @@ def parse_notification(body: str | dict) -> list[ObjectEvent]:
                 action=action,
                 event_name=name,
                 sequencer=_sequencer(obj.get("sequencer"), record.get("eventTime")),
-                version_id=obj.get("versionId") if isinstance(obj.get("versionId"), str) else None,
-                etag=obj.get("eTag") if isinstance(obj.get("eTag"), str) else None,
-                size=obj.get("size") if isinstance(obj.get("size"), int) else None,
-                event_time=record.get("eventTime") if isinstance(record.get("eventTime"), str) else None,
+                version_id=_text(obj.get("versionId")),
+                etag=_text(obj.get("eTag")),
+                size=_size(obj.get("size")),
+                event_time=_text(record.get("eventTime")),
             )
         )
     return events
 
 
-_EVENTBRIDGE_ACTIONS = {"Object Created": "created", "Object Deleted": "removed"}
+_EVENTBRIDGE_ACTIONS: dict[str, Literal["created", "removed"]] = {"Object Created": "created", "Object Deleted": "removed"}
+
+
+def _mapping(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _size(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 def _eventbridge_events(message: dict) -> list[ObjectEvent]:
@@ -112,8 +123,8 @@ def _eventbridge_events(message: dict) -> list[ObjectEvent]:
     detail = message.get("detail")
     if not isinstance(detail, dict):
         raise NotAnS3Event("EventBridge event has no detail")
-    obj = detail.get("object") if isinstance(detail.get("object"), dict) else {}
-    bucket = (detail.get("bucket") or {}).get("name") if isinstance(detail.get("bucket"), dict) else None
+    obj = _mapping(detail.get("object"))
+    bucket = _mapping(detail.get("bucket")).get("name")
     raw_key = obj.get("key")
     if not isinstance(raw_key, str) or not raw_key or not isinstance(bucket, str) or not bucket:
         raise NotAnS3Event("EventBridge event has no bucket or key")
@@ -126,10 +137,10 @@ def _eventbridge_events(message: dict) -> list[ObjectEvent]:
             action=action,
             event_name=f"EventBridge:{message['detail-type']}:{reason}",
             sequencer=_sequencer(sequencer, message.get("time")),
-            version_id=obj.get("version-id"),
-            etag=obj.get("etag"),
-            size=obj.get("size") if isinstance(obj.get("size"), int) else None,
-            event_time=message.get("time") if isinstance(message.get("time"), str) else None,
+            version_id=_text(obj.get("version-id")),
+            etag=_text(obj.get("etag")),
+            size=_size(obj.get("size")),
+            event_time=_text(message.get("time")),
         )
     ]
 
@@ -143,15 +154,3 @@ def _sequencer(value, event_time) -> str:
         except ValueError:
             raise NotAnS3Event(f"sequencer is not hexadecimal: {value[:40]!r}") from None
     return sequencer_from_time(event_time if isinstance(event_time, str) else None)
-
-
-def correlation_key(body: str) -> str | None:
-    """The S3 key an ingest- or index-queue message is about, for log correlation. Never raises."""
-    try:
-        data = json.loads(body)
-        if isinstance(data, dict) and isinstance(data.get("key"), str):
-            return data["key"]
-        events = parse_notification(data)
-        return events[0].key if events else None
-    except Exception:  # noqa: BLE001 - logging must not fail the record
-        return None

@@ -5,10 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 
-
-class ObjectGone(Exception):
-    """The object (or the version the event names) no longer exists."""
-
+from ..errors import ObjectGone
+from ..ports import ObjectMeta
 
 # What S3 answers for a key or version that does not exist. A 403 AccessDenied is NOT among them:
 # S3 answers a missing key with 403 to a caller without s3:ListBucket, so a 403 means the
@@ -20,7 +18,7 @@ class S3Objects:
     def __init__(self, client) -> None:
         self.client = client
 
-    def read(self, bucket: str, key: str, version_id: str | None, max_bytes: int) -> tuple[bytes, dict]:
+    def read(self, bucket: str, key: str, version_id: str | None, max_bytes: int) -> tuple[bytes, ObjectMeta]:
         """The object's bytes (at most max_bytes + 1 read) and its metadata (etag, size, version)."""
         from botocore.exceptions import ClientError
 

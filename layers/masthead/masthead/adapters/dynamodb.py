@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..errors import ConcurrentChange, UnstorableChange
 from ..index import schema as s
 from ..index.claims import CLAIM_SK_PREFIX, IssueClaims
 from ..index.plan import Delete, Plan, Put, Update
@@ -27,15 +28,6 @@ def to_attributes(item: dict) -> dict:
 def from_attributes(item: dict) -> dict:
     _, deserializer = _codec()
     return {k: deserializer.deserialize(v) for k, v in item.items()}
-
-
-class ConcurrentChange(Exception):
-    """Another writer changed the key's document item between our read and our write."""
-
-
-class UnstorableChange(Exception):
-    """DynamoDB can never store this change as planned (an item or key too large, a number out of
-    range, a value of a type it has no form for): retrying it would fail the same way."""
 
 
 class DynamoIndexStore:

@@ -11,9 +11,10 @@ import logging
 from dataclasses import dataclass
 
 from .. import model
+from ..errors import ExtractionRejected, ExtractionTimedOut
 from .budget import time_budget
 from .draft import ExtractOptions, finish_article
-from .errors import REJECTION_MESSAGES, ExtractionRejected, ExtractionTimedOut, bounded_message
+from .rejections import REJECTION_MESSAGES, bounded_message
 
 __all__ = [
     "ExtractOptions",

@@ -13,7 +13,7 @@ import signal
 import threading
 from contextlib import contextmanager
 
-from .errors import ExtractionTimedOut
+from ..errors import ExtractionTimedOut
 
 
 def _expired(signum, frame):  # noqa: ARG001 - signal handler signature
@@ -23,7 +23,10 @@ def _expired(signum, frame):  # noqa: ARG001 - signal handler signature
 @contextmanager
 def time_budget(seconds: float | None):
     """Raise ExtractionTimedOut inside the block once `seconds` of wall time have passed."""
-    usable = seconds is not None and seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if seconds is None or seconds <= 0:
+        yield
+        return
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable:
         yield
         return

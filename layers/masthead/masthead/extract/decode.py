@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .errors import ExtractionRejected
+from ..errors import ExtractionRejected
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),

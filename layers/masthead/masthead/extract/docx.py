@@ -11,8 +11,8 @@ import re
 import zipfile
 import zlib
 
+from ..errors import ExtractionRejected
 from .draft import Draft, ExtractOptions
-from .errors import ExtractionRejected
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CORE = {

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from .. import model
+from ..errors import ExtractionRejected
 from ..ids import article_id_for_key
 from . import dates, text
-from .errors import ExtractionRejected
 
 
 @dataclass

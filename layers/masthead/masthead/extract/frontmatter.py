@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..errors import ExtractionRejected
 from .draft import Draft
-from .errors import ExtractionRejected
 from .text import as_list, scalar_text
 
 _TEXT_FIELDS = frozenset({"title", "subtitle", "summary", "language", "position"})

@@ -6,10 +6,10 @@ import json
 import re
 from itertools import accumulate, islice
 
+from ..errors import ExtractionRejected
 from . import text
 from .dates import find_date
 from .draft import Draft, ExtractOptions, issue_from_mapping
-from .errors import ExtractionRejected
 
 # Real pages nest 30-50 elements deep (49 at most in 339 pages of 327 sites); work on nested blocks
 # grows with depth, so the bound is three times that, not more.
@@ -278,7 +278,7 @@ def _resolve(value, by_id):
 
 
 def _ld_people(value, by_id) -> list[str]:
-    out = []
+    out: list[str] = []
     for item in value if isinstance(value, list) else [value]:
         item = _resolve(item, by_id)
         if isinstance(item, dict):
@@ -385,7 +385,7 @@ def _byline_names(value: str) -> list[str]:
     if found:
         value = (value[: found[1]] + " " + value[found[2] :]).strip()
     parts = [p for p in _SEPARATORS.split(value) if p.strip()]
-    names = []
+    names: list[str] = []
     for part in parts[:2]:
         for name in text.parse_authors(part):
             if not _ORG_WORDS.search(name) or text.same_text(name, part.strip()) and not names:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from ..errors import ExtractionRejected
 from . import text
 from .draft import Draft
-from .errors import ExtractionRejected
 from .frontmatter import apply_metadata
 
 # An article or manifest is a few hundred values; a parsed value costs 50-100 bytes of memory, so a
@@ -27,7 +27,7 @@ def load_json(source: str, code: str = "bad_json"):
         raise ExtractionRejected(code, detail=f"a value cannot be read ({exc})") from None
 
 
-def _role_value(items, preferred: tuple[str, ...] = ("main", "", None)):
+def _role_value(items, preferred: tuple[str | None, ...] = ("main", "", None)):
     """ninjs 3 lists like headlines/bodies/descriptions: [{'role': 'main', 'value': ...}, ...]."""
     if isinstance(items, str):
         return items

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from .. import model
+from ..errors import ExtractionRejected
 from . import dates, text
 from .draft import ExtractOptions, issue_id_for, normalise_issue
-from .errors import ExtractionRejected
 from .frontmatter import load_yaml, split_front_matter
 
 _FIELDS = {

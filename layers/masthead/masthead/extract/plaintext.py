@@ -155,7 +155,7 @@ def parse_plaintext(source: str) -> Draft:
         draft.subtitle = blocks[i]
         i += 1
 
-    body_lines = []
+    body_lines: list[str] = []
     related = False
     while i < len(blocks):
         line = blocks[i]

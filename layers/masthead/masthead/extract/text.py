@@ -83,7 +83,8 @@ def clean_block(text: str) -> str:
     """Multi-line body text: control characters out, paragraphs kept, runs of spaces folded."""
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = [collapse_spaces(line) for line in text.split("\n")]
-    out, blank = [], False
+    out: list[str] = []
+    blank = False
     for line in lines:
         if not line:
             blank = bool(out)
@@ -320,7 +321,7 @@ def detect_language(text: str) -> str | None:
     for word in sample[:1500].lower().split():  # a couple of hundred words decide it
         for lang in _STOPWORD_LANGS.get(word, ()):
             scores[lang] += 1
-    best = max(scores, key=scores.get)
+    best = max(scores, key=lambda lang: scores[lang])
     if scores[best] == 0:
         return "en" if _LATIN_WORD.search(sample) else None
     return best

@@ -57,6 +57,6 @@ def winner(claims: list[dict]) -> dict | None:
 
 
 def duplicate_error(owner_key: str, issue_id: str) -> dict:
-    from ..extract.errors import bounded_message
+    from ..extract.rejections import bounded_message
 
     return {"code": "duplicate_issue", "message": bounded_message("duplicate_issue", owner=owner_key, issue_id=issue_id)}

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from ..ids import article_id_for_key, is_issue_key, manifest_id_for_key
 from ..messages import IndexMessage
+from ..model import IssueMetadata, Rejection
 from ..s3events import is_newer
 from . import schema as s
 from .claims import IssueClaims, claim_for, claim_key, duplicate_error, winner
@@ -127,7 +128,7 @@ def _listing_ops(old: dict | None, new: dict | None) -> list:
     old_entries = s.listing_entries(old) if old else {}
     new_entries = s.listing_entries(new) if new else {}
     ops: list = [Put(item) for item in new_entries.values()]
-    pk = (new or old)[s.TABLE_PK]
+    pk = (new or old or {})[s.TABLE_PK]
     ops += [Delete({s.TABLE_PK: pk, s.TABLE_SK: sk}) for sk in old_entries if sk not in new_entries]
     return ops
 
@@ -156,9 +157,11 @@ def _new_doc(message: IndexMessage, current: dict | None, now: datetime) -> dict
         if doc["type"] == "article":
             doc["article_id"] = article_id_for_key(message.key)
         return doc
-    extraction = message.extraction or {}
+    if message.extraction is None:  # IndexMessage guarantees an extraction for every upsert
+        raise ValueError(f"{message.key}: an upsert without its extraction")
+    extraction = message.extraction.model_dump(mode="json")
     doc["fingerprint"] = fingerprint(extraction, message.source.sha256)
-    if extraction.get("status") == "rejected":
+    if isinstance(message.extraction, Rejection):
         doc.update(status="rejected", error=extraction["error"], rejected_at=doc["indexed_at"])
         doc[s.LIST_PK] = s.REJECTED_LIST
         doc[s.LIST_SK] = s.rejected_sort_key(doc["indexed_at"], message.key)
@@ -181,8 +184,7 @@ def claimed_issues(message: IndexMessage, current: dict | None) -> list[str]:
     The index step reads these issues' claims before planning."""
     if not is_issue_key(message.key):
         return []
-    extraction = message.extraction or {}
-    new = extraction.get("issue_id") if message.action == "upsert" and extraction.get("status") == "accepted" else None
+    new = message.extraction.issue_id if message.action == "upsert" and isinstance(message.extraction, IssueMetadata) else None
     old = (current or {}).get("claim_issue_id")
     return sorted({i for i in (old, new) if i})
 
@@ -266,6 +268,9 @@ def _manifest_ops(current: dict | None, new: dict, claims: dict[str, IssueClaims
         others = [c for c in read.claims if c["manifest_pk"] != new[s.TABLE_PK]]
         mine = claim_for(new) if issue_id == new_issue else None
         top = winner(others + ([mine] if mine else []))
+        if top is None:  # nobody claims the issue any more: its item loses the manifest's fields
+            ops += [Delete(claim_key(issue_id, new[s.TABLE_PK])), _issue_fields_update(read, None)]
+            continue
         for claim in others:
             status = "accepted" if claim is top else "rejected"
             if (claim.get("status"), claim.get("owner_key")) != (status, top["key"]):

@@ -16,17 +16,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TypeVar
+
+from ..errors import Unprocessable
+from ..ports import DeadLetters
 
 log = logging.getLogger("masthead")
 
-
-class Unprocessable(Exception):
-    """The message can never be processed, however often it is retried."""
-
-
-class DeadLetters(Protocol):
-    def send(self, body: str, reason: str, source: str) -> None: ...
+Output = TypeVar("Output")
 
 
 @dataclass
@@ -49,8 +46,8 @@ class BatchResult:
 
 def run_batch(
     records: list[Record],
-    process: Callable[[Record, float | None], Iterable[object]],
-    flush: Callable[[list[tuple[str, object]]], set[str]],
+    process: Callable[[Record, float | None], Iterable[Output]],
+    flush: Callable[[list[tuple[str, Output]]], set[str]],
     *,
     remaining_seconds: Callable[[], float] | None = None,
     reserve_seconds: float = 0.0,
@@ -62,7 +59,7 @@ def run_batch(
     `flush` gets (record id, output) pairs and returns the ids whose outputs were not accepted.
     """
     result = BatchResult()
-    outputs: list[tuple[str, object]] = []
+    outputs: list[tuple[str, Output]] = []
     for n, record in enumerate(records):
         budget = None
         if remaining_seconds is not None:
@@ -74,9 +71,11 @@ def run_batch(
         try:
             outputs.extend((record.id, output) for output in process(record, budget))
         except Unprocessable as exc:
-            if dead_letters is None:
-                raise
-            _dead_letter(record, str(exc), dead_letters, source, result)
+            if dead_letters is None:  # a stream: its own retries and OnFailure destination take it
+                log.error("record can never be processed", extra={"record_id": record.id, "reason": str(exc)})
+                result.failed.append(record.id)
+            else:
+                _dead_letter(record, str(exc), dead_letters, source, result)
         except Exception:  # noqa: BLE001 - one record's failure must not fail its batch
             log.exception("record failed; it will be retried", extra={"record_id": record.id})
             result.failed.append(record.id)

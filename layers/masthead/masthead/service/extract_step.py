@@ -6,19 +6,19 @@ import logging
 from dataclasses import dataclass, replace
 
 from .. import EXTRACTOR_VERSION
-from ..adapters.aws import ObjectGone, S3Objects, SqsSender
+from ..errors import ObjectGone, Unprocessable
 from ..extract import ExtractOptions, extract, reject_too_large
 from ..messages import IndexMessage, SourceObject
+from ..ports import MessageSender, ObjectMeta, ObjectStore
 from ..s3events import NotAnS3Event, ObjectEvent, parse_notification
-from .batch import Unprocessable
 
 log = logging.getLogger("masthead")
 
 
 @dataclass
 class ExtractStep:
-    objects: S3Objects
-    index_queue: SqsSender
+    objects: ObjectStore
+    index_queue: MessageSender
     options: ExtractOptions
     # The bucket this stack owns; an event for any other is refused (None: accept any, for tools).
     bucket: str | None = None
@@ -48,7 +48,7 @@ class ExtractStep:
             return None
         return self._extracted(event, source, data, meta, options)
 
-    def _extracted(self, event: ObjectEvent, source: SourceObject, data: bytes, meta: dict, options: ExtractOptions) -> IndexMessage:
+    def _extracted(self, event: ObjectEvent, source: SourceObject, data: bytes, meta: ObjectMeta, options: ExtractOptions) -> IndexMessage:
         source = source.model_copy(update={k: v for k, v in meta.items() if v is not None})
         too_large = len(data) > options.max_bytes
         return self._message(event, source, reject_too_large(event.key, options) if too_large else extract(event.key, data, options))
@@ -61,7 +61,7 @@ class ExtractStep:
             sequencer=event.sequencer,
             event_time=event.event_time,
             source=source,
-            extraction=result.as_dict(),
+            extraction=result.metadata,
             extractor_version=EXTRACTOR_VERSION,
         )
 
@@ -77,12 +77,9 @@ class ExtractStep:
             raise Unprocessable(f"the event is about bucket {foreign[0]!r}, which this stack does not own ({self.bucket!r})")
         return events
 
-    def handle(self, body: str, seconds: float | None = None) -> list[IndexMessage]:
-        """One ingest-queue message -> its index messages (not yet sent; see send).
-
-        `seconds` is what this message may take at most; each upload's extraction gets its share.
-        """
-        events = self.events(body)
+    def handle(self, events: list[ObjectEvent], seconds: float | None = None) -> list[IndexMessage]:
+        """One ingest-queue message's events (see events()) -> their index messages (not yet sent;
+        see send). `seconds` is what the message may take at most; each extraction gets its share."""
         options = self.options
         if seconds is not None and events:
             share = seconds / len(events)

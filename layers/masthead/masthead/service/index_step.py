@@ -10,18 +10,19 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from ..adapters.dynamodb import ConcurrentChange, DynamoIndexStore, UnstorableChange
-from ..extract.errors import bounded_message
+from ..errors import ConcurrentChange, Unprocessable, UnstorableChange
+from ..extract.rejections import bounded_message
 from ..index.plan import Plan, claimed_issues, doc_key, plan_change
 from ..messages import IndexMessage
-from .batch import Unprocessable
+from ..model import Rejection, RejectionError
+from ..ports import IndexStore
 
 log = logging.getLogger("masthead")
 
 
 @dataclass
 class IndexStep:
-    store: DynamoIndexStore
+    store: IndexStore
     max_attempts: int = 5
     # Jittered exponential backoff between attempts on a contended key or issue item ("full
     # jitter"): concurrent writers spread out instead of colliding again at once.
@@ -35,22 +36,17 @@ class IndexStep:
         except ValidationError as exc:
             raise Unprocessable(f"not an index message: {exc.error_count()} problem(s), first: {exc.errors()[0]['msg']}") from None
 
-    def handle(self, body: str) -> Plan:
-        """One index message: plan against the stored state and write; re-plan if a writer raced us.
-
-        A change DynamoDB can never store becomes a rejection of that upload (`cannot_index`)."""
-        message = self.parse(body)
+    def handle(self, message: IndexMessage) -> Plan:
+        """One index message (see parse): plan against the stored state and write; re-plan if a
+        writer raced us. A change DynamoDB can never store becomes a rejection (`cannot_index`)."""
         try:
             return self._apply(message)
         except UnstorableChange as exc:
-            if (message.extraction or {}).get("status") == "rejected" or message.action == "delete":
+            if isinstance(message.extraction, Rejection) or message.action == "delete":
                 raise
             log.error("change cannot be stored; recording the upload as rejected", extra={"key": message.key, "reason": str(exc)})
-            rejection = {
-                "key": message.key,
-                "status": "rejected",
-                "error": {"code": "cannot_index", "message": bounded_message("cannot_index", detail=str(exc))},
-            }
+            error = RejectionError(code="cannot_index", message=bounded_message("cannot_index", detail=str(exc)))
+            rejection = Rejection(key=message.key, error=error)
             return self._apply(message.model_copy(update={"extraction": rejection}))
 
     def _apply(self, message: IndexMessage) -> Plan:

@@ -1,25 +1,26 @@
-"""Builds each step (importing only that step's modules: import cost is cold-start cost) from its
-settings and boto3 clients, once per Lambda container (on first use).
+"""The production wiring of each handler: its step over boto3 adapters, built from its settings once
+per Lambda container (on first use), importing only that step's modules (import cost is cold-start
+cost).
 
 Settings are read when a handler first runs, not at import, so tests and the local runner can set
-the environment after importing the handler module.
+the environment after importing the handler module; reset() forgets what was built.
 """
 
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..adapters.aws import DeadLetterQueue
-    from ..settings import ExtractSettings, IndexSettings
+    from ..handlers.common import Wiring
     from .extract_step import ExtractStep
     from .index_step import IndexStep
     from .notify_step import NotifyStep
 
 
 @cache
-def _client(service: str):
+def _client(service: str) -> Any:
     """One client per service per container (the index queue and the dead-letter queue share SQS's)."""
     import boto3
     from botocore.config import Config
@@ -29,7 +30,6 @@ def _client(service: str):
     return boto3.client(service, config=Config(connect_timeout=5, read_timeout=15, retries={"max_attempts": 3, "mode": "standard"}))
 
 
-@lru_cache(maxsize=4)
 def _dead_letters(queue_url: str | None) -> DeadLetterQueue | None:
     from ..adapters.aws import DeadLetterQueue
 
@@ -37,20 +37,15 @@ def _dead_letters(queue_url: str | None) -> DeadLetterQueue | None:
 
 
 @lru_cache(maxsize=1)
-def extract_settings() -> ExtractSettings:
-    from ..settings import ExtractSettings
-
-    return ExtractSettings()
-
-
-@lru_cache(maxsize=1)
-def extract_step() -> ExtractStep:
+def extract_wiring() -> Wiring[ExtractStep]:
     from ..adapters.aws import S3Objects, SqsSender
     from ..extract import ExtractOptions
+    from ..handlers.common import Wiring
+    from ..settings import ExtractSettings
     from .extract_step import ExtractStep
 
-    settings = extract_settings()
-    return ExtractStep(
+    settings = ExtractSettings()
+    step = ExtractStep(
         objects=S3Objects(_client("s3")),
         index_queue=SqsSender(_client("sqs"), settings.index_queue_url),
         options=ExtractOptions(
@@ -58,49 +53,32 @@ def extract_step() -> ExtractStep:
         ),
         bucket=settings.bucket_name,
     )
-
-
-def extract_dead_letters() -> DeadLetterQueue | None:
-    return _dead_letters(extract_settings().dead_letter_queue_url)
-
-
-def extract_reserve_seconds() -> float:
-    return extract_settings().reserve_seconds
+    return Wiring(step, _dead_letters(settings.dead_letter_queue_url), settings.reserve_seconds)
 
 
 @lru_cache(maxsize=1)
-def index_settings() -> IndexSettings:
-    from ..settings import IndexSettings
-
-    return IndexSettings()
-
-
-def index_reserve_seconds() -> float:
-    return index_settings().reserve_seconds
-
-
-@lru_cache(maxsize=1)
-def index_step() -> IndexStep:
+def index_wiring() -> Wiring[IndexStep]:
     from ..adapters.dynamodb import DynamoIndexStore
+    from ..handlers.common import Wiring
+    from ..settings import IndexSettings
     from .index_step import IndexStep
 
-    return IndexStep(store=DynamoIndexStore(_client("dynamodb"), index_settings().table_name))
-
-
-def index_dead_letters() -> DeadLetterQueue | None:
-    return _dead_letters(index_settings().dead_letter_queue_url)
+    settings = IndexSettings()
+    step = IndexStep(store=DynamoIndexStore(_client("dynamodb"), settings.table_name))
+    return Wiring(step, _dead_letters(settings.dead_letter_queue_url), settings.reserve_seconds)
 
 
 @lru_cache(maxsize=1)
-def notify_step() -> NotifyStep:
+def notify_wiring() -> Wiring[NotifyStep]:
     from ..adapters.aws import SnsPublisher
+    from ..handlers.common import Wiring
     from ..settings import NotifySettings
     from .notify_step import NotifyStep
 
-    return NotifyStep(topic=SnsPublisher(_client("sns"), NotifySettings().topic_arn))
+    return Wiring(NotifyStep(topic=SnsPublisher(_client("sns"), NotifySettings().topic_arn)))
 
 
 def reset() -> None:
-    """Forget built steps (tests and the local runner switch environments)."""
-    for factory in (_client, _dead_letters, extract_settings, extract_step, index_settings, index_step, notify_step):
+    """Forget what was built (tests and the local runner switch environments)."""
+    for factory in (_client, extract_wiring, index_wiring, notify_wiring):
         factory.cache_clear()

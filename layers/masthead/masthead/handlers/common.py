@@ -1,5 +1,5 @@
-"""What every handler module shares: Powertools set up from the environment, the Lambda wrapper,
-and the event shapes the batch runner reads.
+"""What every handler shares: Powertools set up from the environment, the Lambda wrapper, the
+wiring a handler is built with, and the record shapes the batch runner reads.
 
 Service name, log level and metrics namespace come from the template's environment variables
 (POWERTOOLS_SERVICE_NAME, POWERTOOLS_LOG_LEVEL, POWERTOOLS_METRICS_NAMESPACE).
@@ -8,12 +8,28 @@ Service name, log level and metrics namespace come from the template's environme
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
 
-from .batch import Record
+from ..ports import DeadLetters
+from ..service.batch import Record
 
-__all__ = ["lambda_entry", "powertools", "remaining_seconds", "sqs_records", "stream_records"]
+__all__ = ["LambdaHandler", "Wiring", "lambda_entry", "powertools", "remaining_seconds", "sqs_records", "stream_records"]
+
+LambdaHandler = Callable[[dict, Any], dict]
+Step = TypeVar("Step")
+
+
+@dataclass(frozen=True)
+class Wiring(Generic[Step]):
+    """What a handler runs with: its step (and through it, its adapters), where messages no retry
+    can help go, and the seconds kept back from the function's timeout for sending the outputs."""
+
+    step: Step
+    dead_letters: DeadLetters | None = None
+    reserve_seconds: float = 0.0
 
 
 def powertools() -> tuple[Logger, Metrics, Tracer]:
@@ -21,7 +37,7 @@ def powertools() -> tuple[Logger, Metrics, Tracer]:
     return Logger(), Metrics(), Tracer(patch_modules=["botocore"])
 
 
-def lambda_entry(logger: Logger, metrics: Metrics, tracer: Tracer) -> Callable:
+def lambda_entry(logger: Logger, metrics: Metrics, tracer: Tracer) -> Callable[[Callable], Callable]:
     """Decorate a Lambda handler with the Powertools logger context, tracing and metrics flush."""
 
     def decorate(handler: Callable) -> Callable:
@@ -38,6 +54,6 @@ def stream_records(event: dict) -> list[Record]:
     return [Record(id=r["dynamodb"]["SequenceNumber"], body=r) for r in event.get("Records") or []]
 
 
-def remaining_seconds(context) -> Callable[[], float] | None:
+def remaining_seconds(context: object) -> Callable[[], float] | None:
     getter = getattr(context, "get_remaining_time_in_millis", None)
     return (lambda: getter() / 1000) if getter else None

@@ -46,16 +46,3 @@ def bounded_message(code: str, **details: object) -> str:
 def _cut(value: str, limit: int) -> str:
     value = " ".join(value.split())
     return value if len(value) <= limit else value[: limit - 1] + "…"
-
-
-class ExtractionRejected(Exception):
-    """Raised inside extraction when an upload cannot be indexed; carries an editor-facing reason."""
-
-    def __init__(self, code: str, **details: object) -> None:
-        self.code = code
-        self.message = bounded_message(code, **details)
-        super().__init__(f"{code}: {self.message}")
-
-
-class ExtractionTimedOut(Exception):
-    """Raised (from a timer signal) when one upload's extraction runs past its time budget."""

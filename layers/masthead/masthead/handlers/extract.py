@@ -1,0 +1,48 @@
+"""ExtractFunction: S3 object events (via the ingest queue) -> extracted metadata on the index queue."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from aws_lambda_powertools.metrics import MetricUnit
+
+from ..messages import IndexMessage
+from ..model import Rejection
+from ..service.batch import Record, run_batch
+from ..service.extract_step import ExtractStep
+from .common import LambdaHandler, Wiring, lambda_entry, powertools, remaining_seconds, sqs_records
+
+
+def make_handler(wiring: Callable[[], Wiring[ExtractStep]]) -> LambdaHandler:
+    """The extract handler; `wiring` is called on each invocation (the runtime's is built once)."""
+    logger, metrics, tracer = powertools()
+
+    def extract_record(step: ExtractStep, record: Record, seconds: float | None) -> list[IndexMessage]:
+        events = step.events(str(record.body))
+        logger.set_correlation_id(events[0].key if events else None)
+        messages = step.handle(events, seconds)
+        for message in messages:
+            status = message.extraction.status if message.extraction else "deleted"
+            metrics.add_metric(name=f"Uploads_{status}", unit=MetricUnit.Count, value=1)
+            if isinstance(message.extraction, Rejection):
+                logger.warning("upload rejected", extra={"key": message.key, "error": message.extraction.error.model_dump()})
+            else:
+                logger.info("upload extracted", extra={"key": message.key, "action": message.action, "status": status})
+        return messages
+
+    @lambda_entry(logger, metrics, tracer)
+    def lambda_handler(event: dict, context: object) -> dict:
+        wired = wiring()
+        result = run_batch(
+            sqs_records(event),
+            lambda record, seconds: extract_record(wired.step, record, seconds),
+            wired.step.send,
+            remaining_seconds=remaining_seconds(context),
+            reserve_seconds=wired.reserve_seconds,
+            dead_letters=wired.dead_letters,
+            source="IngestQueue",
+        )
+        metrics.add_metric(name="Messages_dead_lettered", unit=MetricUnit.Count, value=len(result.dead_lettered))
+        return result.response()
+
+    return lambda_handler

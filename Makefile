@@ -1,7 +1,5 @@
-# Masthead developer commands. Everything installs itself into .venv/ (git-ignored).
-#   make demo   - the whole pipeline on an embedded AWS (moto) over samples/
-#   make test   - the test suite (unit, handlers on moto, end to end, SAM validate/build)
-#   make bench  - extraction, cold-start and safety benchmarks (writes docs/benchmarks.md)
+# Masthead developer commands (`make help` lists them). Everything installs itself into .venv/
+# (git-ignored); `make demo` and `make test` are all a fresh machine needs.
 
 SHELL := /bin/bash
 export SAM_CLI_TELEMETRY := 0
@@ -18,9 +16,12 @@ LINT_VENV := $(VENV)/lint
 LINT_STAMP := $(LINT_VENV)/.installed
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: install demo test test-fast bench bench-safety sam-validate sam-build lint-template clean
+.PHONY: help install demo check test test-unit test-fast bench bench-safety sam-validate sam-build lint-template clean
 
-install: $(STAMP)
+help: ## this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+install: $(STAMP) ## set up .venv with the project and its development tools
 
 $(STAMP): pyproject.toml layers/masthead/requirements.txt
 	@test -n "$(PYTHON)" || { echo "No Python >= 3.11 found"; exit 1; }
@@ -41,35 +42,42 @@ $(LINT_STAMP):
 	@$(LINT_VENV)/bin/python -m pip install $(PIP_FLAGS) 'cfn-lint>=1.20,<2' 'cfn-lint-serverless>=0.3,<1' 'checkov>=3.2,<4'
 	@touch $@
 
-demo: $(STAMP)
+demo: $(STAMP) ## the whole pipeline on an embedded AWS (moto) over samples/
 	@$(VENV)/bin/masthead demo $(DEMO_ARGS)
 
-test: $(STAMP) $(SAM_STAMP) $(LINT_STAMP)
+# The quality gate: lint, format, types (the runtime package), complexity and function length.
+check: $(STAMP) ## lint, format check, mypy, complexity (CI runs it through make test)
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
+	@$(VENV)/bin/mypy
+	@$(VENV)/bin/python -m masthead_tools.quality layers/masthead functions tools
+
+test: check $(SAM_STAMP) $(LINT_STAMP) ## the quality gate, then every test layer (unit, integration, e2e)
 	@MASTHEAD_SAM=$(abspath $(SAM)) MASTHEAD_LINT_BIN=$(abspath $(LINT_VENV))/bin $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
-# The template linters alone.
-lint-template: $(LINT_STAMP)
+lint-template: $(LINT_STAMP) ## the template linters alone (cfn-lint with serverless rules, checkov)
 	@$(LINT_VENV)/bin/cfn-lint -t template.yaml -a cfn_lint_serverless.rules
 	@$(LINT_VENV)/bin/checkov -f template.yaml --framework cloudformation --compact --quiet
 
-# Without the SAM checks: quicker while editing.
-test-fast: $(STAMP)
-	@$(VENV)/bin/python -m pytest -m "not slow" $(PYTEST_ARGS)
+test-unit: $(STAMP) ## the unit layer alone: no moto, no sockets, a few seconds
+	@$(VENV)/bin/python -m pytest tests/unit $(PYTEST_ARGS)
 
-sam-validate: $(SAM_STAMP)
+test-fast: $(STAMP) ## unit and integration layers, without the SAM CLI
+	@$(VENV)/bin/python -m pytest tests/unit tests/integration $(PYTEST_ARGS)
+
+sam-validate: $(SAM_STAMP) ## sam validate --lint
 	@$(SAM) validate --lint
 
-sam-build: $(SAM_STAMP)
+sam-build: $(SAM_STAMP) ## sam build (no container)
 	@PATH="$(abspath $(VENV))/bin:$$PATH" $(SAM) build
 
-bench: $(STAMP)
+bench: $(STAMP) ## extraction, cold-start and safety benchmarks (writes docs/benchmarks.md)
 	@$(VENV)/bin/python -m pip install $(PIP_FLAGS) trafilatura
 	@$(VENV)/bin/python bench/run.py $(BENCH_ARGS)
 	@$(VENV)/bin/python bench/safety.py
 
-# The per-upload budget over the hostile corpus, and AWS requests per upload (docs/benchmarks.md).
-bench-safety: $(STAMP)
+bench-safety: $(STAMP) ## the per-upload budget over the hostile corpus, AWS requests per upload
 	@$(VENV)/bin/python bench/safety.py
 
-clean:
+clean: ## remove .venv, .aws-sam and caches
 	rm -rf $(VENV) .aws-sam .pytest_cache

@@ -90,7 +90,8 @@ def replay_stream_failures(sqs, streams, dead_letter_url: str, notify_step) -> R
                     raise
                 result.expired.append(f"{info.get('shardId')}:{info.get('startSequenceNumber')}-{info.get('endSequenceNumber')}")
                 continue  # left in the queue: the operator sees it, and it expires with the queue's retention
-            pending = [(record["dynamodb"]["SequenceNumber"], n) for record in records for n in notify_step.notifications(notify_step.parse(record))]
+            changes = [(record["dynamodb"]["SequenceNumber"], notify_step.parse(record)) for record in records]
+            pending = [(sequence, n) for sequence, change in changes for n in notify_step.notifications(change)]
             refused = notify_step.send(pending) if pending else set()
             if refused:
                 raise RuntimeError(f"SNS refused {len(refused)} notification(s); run replay again")

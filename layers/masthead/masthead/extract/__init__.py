@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .. import model
 from ..errors import ExtractionRejected, ExtractionTimedOut
 from .budget import time_budget
-from .draft import ExtractOptions, finish_article
+from .draft import Draft, ExtractOptions, finish_article
 from .rejections import REJECTION_MESSAGES, bounded_message
 
 __all__ = [
@@ -153,14 +153,31 @@ def _extract(key: str, data: bytes, options: ExtractOptions) -> ExtractResult:
     suffix = _suffix(key)
     is_issue = key.startswith("issues/")
     if suffix == ".docx" and not is_issue:
-        if not data.startswith(b"PK\x03\x04"):
-            what = _binary_kind(data)
-            raise ExtractionRejected("bad_docx", detail=f"it is {what}" if what else "it is not a Word file")
-        from .docx import parse_docx
+        return _extract_docx(key, data, options)
+    source = _text_of(data)
+    if is_issue:
+        if suffix not in ISSUE_SUFFIXES:
+            raise ExtractionRejected("unsupported_format", suffix=suffix or "(no extension)")
+        from .manifest import parse_manifest
 
-        metadata, body = finish_article(parse_docx(data, options), key, "docx", options)
-        return ExtractResult(metadata, body)
+        return ExtractResult(parse_manifest(key, source, suffix, options))
+    fmt = _article_format(suffix, source)
+    metadata, body = finish_article(_parse_article(fmt, source, options), key, fmt, options)
+    return ExtractResult(metadata, body)
 
+
+def _extract_docx(key: str, data: bytes, options: ExtractOptions) -> ExtractResult:
+    if not data.startswith(b"PK\x03\x04"):
+        what = _binary_kind(data)
+        raise ExtractionRejected("bad_docx", detail=f"it is {what}" if what else "it is not a Word file")
+    from .docx import parse_docx
+
+    metadata, body = finish_article(parse_docx(data, options), key, "docx", options)
+    return ExtractResult(metadata, body)
+
+
+def _text_of(data: bytes) -> str:
+    """The upload as text, refused when it is binary, undecodable or has too many lines."""
     what = _binary_kind(data)
     if what:
         raise ExtractionRejected("binary_content", what=what)
@@ -174,42 +191,40 @@ def _extract(key: str, data: bytes, options: ExtractOptions) -> ExtractResult:
         raise ExtractionRejected("undecodable")
     if source.count("\n") > MAX_LINES:  # every text parser does per-line work: bound it up front
         raise ExtractionRejected("too_complex", detail=f"it has more than {MAX_LINES:,} lines")
+    return source
 
-    if is_issue:
-        if suffix not in ISSUE_SUFFIXES:
-            raise ExtractionRejected("unsupported_format", suffix=suffix or "(no extension)")
-        from .manifest import parse_manifest
 
-        return ExtractResult(parse_manifest(key, source, suffix, options))
-
+def _article_format(suffix: str, source: str) -> str:
+    """The article's format from its suffix; a .txt or suffix-less upload by how it starts."""
     fmt = ARTICLE_SUFFIXES.get(suffix)
-    stripped = source.lstrip()[:200].lower()
     if fmt is None and suffix:
         raise ExtractionRejected("unsupported_format", suffix=suffix)
-    if fmt in (None, "text"):
-        if stripped.startswith(("<!doctype html", "<html", "<head", "<article")):
-            fmt = "html"
-        elif stripped.startswith(("---\n", "---\r\n", "+++\n")):
-            fmt = "markdown"
-        elif stripped.startswith("{") and fmt is None:
-            fmt = "json"
-        else:
-            fmt = "text"
+    if fmt not in (None, "text"):
+        return fmt
+    stripped = source.lstrip()[:200].lower()
+    if stripped.startswith(("<!doctype html", "<html", "<head", "<article")):
+        return "html"
+    if stripped.startswith(("---\n", "---\r\n", "+++\n")):
+        return "markdown"
+    if stripped.startswith("{") and fmt is None:
+        return "json"
+    return "text"
+
+
+def _parse_article(fmt: str, source: str, options: ExtractOptions) -> Draft:
+    # Each parser is imported when first needed: an upload of one format loads only its parser.
     if fmt == "markdown":
         from .markdown import parse_markdown
 
-        draft = parse_markdown(source)
-    elif fmt == "html":
+        return parse_markdown(source)
+    if fmt == "html":
         from .htmldoc import parse_html
 
-        draft = parse_html(source, options)
-    elif fmt == "json":
+        return parse_html(source, options)
+    if fmt == "json":
         from .jsondoc import parse_json
 
-        draft = parse_json(source)
-    else:
-        from .plaintext import parse_plaintext
+        return parse_json(source)
+    from .plaintext import parse_plaintext
 
-        draft = parse_plaintext(source)
-    metadata, body = finish_article(draft, key, fmt, options)
-    return ExtractResult(metadata, body)
+    return parse_plaintext(source)

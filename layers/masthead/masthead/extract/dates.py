@@ -84,30 +84,26 @@ def parse_datetime(value: object, default_tz: str = "Asia/Tokyo") -> dt.datetime
     if not isinstance(value, str):
         return None  # a mapping or a list is not a date, whatever its text contains
     text = value.strip()[:200]
-    if not text:
-        return None
-    text = text.translate(_FULLWIDTH_DIGITS)
+    return _parse_text(text.translate(_FULLWIDTH_DIGITS), default_tz) if text else None
+
+
+def _parse_text(text: str, default_tz: str) -> dt.datetime | None:
     if m := _ISO.search(text):
         y, mo, d, h, mi, s, off = m.groups()
         return _build(y, mo, d, h, mi, s, _offset(off) if off else None, default_tz)
     if m := _ERA.search(text):
         era, year, mo, d = m.groups()
-        year = 1 if year == "元" else int(year)
-        return _build(_ERAS[era] + year - 1, mo, d, default_tz=default_tz)
+        return _build(_ERAS[era] + (1 if year == "元" else int(year)) - 1, mo, d, default_tz=default_tz)
     if m := _KANJI.search(text):
         y, mo, d, h, mi = m.groups()
         return _build(y, mo, d, h, mi, default_tz=default_tz)
     if m := _SLASHED.search(text):
         y, mo, d, h, mi, s = m.groups()
         return _build(y, mo, d, h, mi, s, default_tz=default_tz)
-    if m := _MONTH_FIRST.search(text):
-        month = _MONTHS.get(m.group(1).lower())
-        if month:
-            return _build(m.group(3), month, m.group(2), default_tz=default_tz)
-    if m := _DAY_FIRST.search(text):
-        month = _MONTHS.get(m.group(2).lower())
-        if month:
-            return _build(m.group(3), month, m.group(1), default_tz=default_tz)
+    if (m := _MONTH_FIRST.search(text)) and (month := _MONTHS.get(m.group(1).lower())):
+        return _build(m.group(3), month, m.group(2), default_tz=default_tz)
+    if (m := _DAY_FIRST.search(text)) and (month := _MONTHS.get(m.group(2).lower())):
+        return _build(m.group(3), month, m.group(1), default_tz=default_tz)
     return None
 
 

@@ -161,7 +161,16 @@ def _heading_level(style: str) -> int | None:
 
 
 def parse_docx(data: bytes, options: ExtractOptions) -> Draft:
-    limit = options.max_docx_inflated
+    document, core_xml, styles = _read_archive(data, options.max_docx_inflated)
+    draft = Draft()
+    if core_xml:
+        _read_core_properties(draft, core_xml)
+    _read_paragraphs(draft, _paragraphs(document, styles))
+    return draft
+
+
+def _read_archive(data: bytes, limit: int) -> tuple[bytes, bytes | None, dict[str, str]]:
+    """The document part, the core properties part and the paragraph style names, within budget."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except _ZIP_ERRORS as exc:
@@ -183,15 +192,17 @@ def parse_docx(data: bytes, options: ExtractOptions) -> Draft:
         style_ids = {m.group(1) for m in _STYLE_ID.finditer(document)}
         unknown = {i.decode() for i in style_ids} - _SELF_DESCRIBING
         styles = _style_names(archive, limit, unknown) if any(_heading_level(i) is None for i in unknown) else {}
+    return document, core_xml, styles
 
-    draft = Draft()
+
+def _read_core_properties(draft: Draft, core_xml: bytes) -> None:
+    """Title, author, dates, category, keywords, language, subject and description of the file."""
+    root = _parse_xml(core_xml)
     core = {}
-    if core_xml:
-        root = _parse_xml(core_xml)
-        for field, tag in _CORE.items():
-            node = root.find(tag)
-            if node is not None and (node.text or "").strip():
-                core[field] = node.text.strip()
+    for field, tag in _CORE.items():
+        node = root.find(tag)
+        if node is not None and (node.text or "").strip():
+            core[field] = node.text.strip()
     draft.title = core.get("title")
     if core.get("creator"):
         draft.authors = [core["creator"]]
@@ -206,30 +217,36 @@ def parse_docx(data: bytes, options: ExtractOptions) -> Draft:
     if core.get("description") and "python-docx" not in core["description"]:
         draft.summary = core["description"]
 
-    paragraphs = _paragraphs(document, styles)
 
+def _read_paragraphs(draft: Draft, paragraphs: list[tuple[int | None, str]]) -> None:
+    """The title (a Title or first Heading 1 paragraph), subtitle, byline, headings and body."""
     from . import text
 
     title_seen = False
     for n, (level, value) in enumerate(paragraphs):
-        if level is not None and level <= 1 and not title_seen and (not draft.title or text.same_text(value, draft.title) or level == 0):
+        known = draft.title if isinstance(draft.title, str) else None  # core.xml's title, if any
+        if level is not None and level <= 1 and not title_seen and (not known or text.same_text(value, known) or level == 0):
             draft.title = draft.title or value
             title_seen = True
-            continue
-        if level == 0:
+        elif level == 0:
             draft.subtitle = draft.subtitle or value
-            continue
-        # A byline paragraph right under the title is metadata, not body text.
-        if n <= 2 and level is None and len(value) <= 120:
-            names = text.parse_authors(value)
-            if names and draft.authors and all(any(text.same_text(nm, a) for a in draft.authors) for nm in names):
-                continue
-            if names and _BYLINE.match(value):
-                draft.authors = draft.authors or names
-                continue
-        if level is not None:
+        elif n <= 2 and level is None and len(value) <= 120 and _read_byline(draft, value):
+            continue  # a byline paragraph right under the title is metadata, not body text
+        elif level is not None:
             draft.headings.append(value)
             draft.paragraphs.append(value)
-            continue
-        draft.credit_or_paragraph(value)
-    return draft
+        else:
+            draft.credit_or_paragraph(value)
+
+
+def _read_byline(draft: Draft, value: str) -> bool:
+    """Whether `value` is a byline (of the authors already known, or a 'By ...' line)."""
+    from . import text
+
+    names = text.parse_authors(value)
+    if names and draft.authors and all(any(text.same_text(nm, a) for a in draft.authors) for nm in names):
+        return True
+    if names and _BYLINE.match(value):
+        draft.authors = draft.authors or names
+        return True
+    return False

@@ -24,28 +24,34 @@ class ExtractOptions:
     site_names: tuple[str, ...] = ("Iolite",)
 
 
+# A value as the upload gave it: a front matter, JSON or JSON-LD field may hold any type (a list
+# where text belongs, a mapping, a number). finish_article() turns each into the contract's type or
+# drops it; nothing before it may assume a type.
+RawValue = object
+
+
 @dataclass
 class Draft:
     """Raw values from one parser; everything is optional and uncleaned."""
 
-    title: object = None
+    title: RawValue = None
     title_candidates: list = field(default_factory=list)  # lower-priority titles (og:title, <title>)
-    subtitle: object = None
+    subtitle: RawValue = None
     authors: list = field(default_factory=list)
-    published: object = None
-    updated: object = None
-    category: object = None
+    published: RawValue = None
+    updated: RawValue = None
+    category: RawValue = None
     tags: list = field(default_factory=list)
     labels: list = field(default_factory=list)
-    language: object = None
-    issue: object = None  # an issue id, or (publication, volume)
-    position: object = None
-    summary: object = None
-    headings: list = field(default_factory=list)
+    language: RawValue = None
+    issue: RawValue = None  # an issue id, or (publication, volume)
+    position: RawValue = None
+    summary: RawValue = None
+    headings: list[str] = field(default_factory=list)
     references: list = field(default_factory=list)
     image_credits: list = field(default_factory=list)
     related_titles: list = field(default_factory=list)
-    paragraphs: list = field(default_factory=list)  # body text, in reading order
+    paragraphs: list[str] = field(default_factory=list)  # body text, in reading order
 
     def credit_or_paragraph(self, line: str) -> None:
         """Route a body line: reference and image-credit lines go to their lists, the rest is body."""
@@ -133,21 +139,7 @@ def finish_article(draft: Draft, key: str, fmt: str, options: ExtractOptions) ->
 
     Returns the metadata and the body text (kept apart: the body never goes into the index).
     """
-    title, labels = None, []
-    for candidate in [draft.title, *draft.title_candidates]:
-        cleaned = text.clean(candidate, model.TITLE_MAX * 4)  # room for labels and a site name
-        if not cleaned:
-            continue
-        cleaned = text.strip_site_suffix(cleaned, list(options.site_names))
-        cleaned, found = text.split_labels(cleaned)
-        labels.extend(found)
-        if cleaned:
-            title = cleaned
-            break
-    if not title:
-        raise ExtractionRejected("missing_title")
-    title = text.truncate(title, model.TITLE_MAX)
-
+    title, labels = _title_and_labels(draft, options)
     paragraphs = [p for p in (text.clean(p) for p in draft.paragraphs) if p]
     # The title repeated as the first body line (pasted copies, Word headings) is not body.
     while paragraphs and text.same_text(text.split_labels(paragraphs[0])[0], title):
@@ -160,27 +152,9 @@ def finish_article(draft: Draft, key: str, fmt: str, options: ExtractOptions) ->
     if subtitle and text.same_text(subtitle, title):
         subtitle = None
     headings = [h for h in text.clean_list(draft.headings, model.HEADING_MAX, model.MAX_LIST) if not text.same_text(h, title)]
-
-    summary = text.clean(draft.summary)
-    if not summary:
-        lede = next((p for p in paragraphs if len(p) >= 40 and p not in headings), paragraphs[0])
-        summary = lede
-    summary = text.truncate(summary, model.SUMMARY_MAX)
-
-    category = text.clean(draft.category, model.TAG_MAX)
-    language = text.normalise_language(draft.language)
-    detected = text.detect_language(f"{title}\n{body[:4000]}")
-    if not language or (language == "en" and detected in ("ja", "zh", "ko")):
-        language = detected
-
-    published = dates.iso_datetime(draft.published, options.default_tz)
-    updated = dates.iso_datetime(draft.updated, options.default_tz)
-    if updated and published and updated < published:
-        updated = None  # a modified date before the creation date is a template artefact
-
-    issue_id = normalise_issue(draft.issue, options.site_names) or issue_from_key(key)
+    summary = text.clean(draft.summary) or next((p for p in paragraphs if len(p) >= 40 and p not in headings), paragraphs[0])
+    published, updated = _dates(draft, options)
     position = _small_number(draft.position)
-
     word_count, reading_minutes = text.text_counts(body)
     metadata = model.ArticleMetadata(
         key=key,
@@ -191,13 +165,13 @@ def finish_article(draft: Draft, key: str, fmt: str, options: ExtractOptions) ->
         authors=text.clean_list(text.parse_authors(draft.authors), model.NAME_MAX, model.MAX_AUTHORS),
         published_at=published,
         updated_at=updated,
-        category=category,
+        category=text.clean(draft.category, model.TAG_MAX),
         tags=text.clean_list(draft.tags, model.TAG_MAX, model.MAX_TAGS),
         labels=text.clean_list([*labels, *draft.labels], model.TAG_MAX, model.MAX_TAGS),
-        language=language,
-        issue_id=issue_id,
+        language=_language(draft, title, body),
+        issue_id=normalise_issue(draft.issue, options.site_names) or issue_from_key(key),
         position=position if position is not None and 0 <= position < 100000 else None,
-        summary=summary,
+        summary=text.truncate(summary, model.SUMMARY_MAX),
         headings=headings,
         references=text.clean_list(draft.references, model.LINE_MAX, model.MAX_LIST),
         image_credits=text.clean_list(draft.image_credits, model.LINE_MAX, model.MAX_LIST),
@@ -206,3 +180,35 @@ def finish_article(draft: Draft, key: str, fmt: str, options: ExtractOptions) ->
         reading_minutes=reading_minutes,
     )
     return metadata, body
+
+
+def _title_and_labels(draft: Draft, options: ExtractOptions) -> tuple[str, list[str]]:
+    """The first usable title (without site name and "[NEW]"-style labels) and the labels seen."""
+    labels: list[str] = []
+    for candidate in [draft.title, *draft.title_candidates]:
+        cleaned = text.clean(candidate, model.TITLE_MAX * 4)  # room for labels and a site name
+        if not cleaned:
+            continue
+        cleaned = text.strip_site_suffix(cleaned, list(options.site_names))
+        cleaned, found = text.split_labels(cleaned)
+        labels.extend(found)
+        if cleaned:
+            return text.truncate(cleaned, model.TITLE_MAX), labels
+    raise ExtractionRejected("missing_title")
+
+
+def _dates(draft: Draft, options: ExtractOptions) -> tuple[str | None, str | None]:
+    published = dates.iso_datetime(draft.published, options.default_tz)
+    updated = dates.iso_datetime(draft.updated, options.default_tz)
+    if updated and published and updated < published:
+        updated = None  # a modified date before the creation date is a template artefact
+    return published, updated
+
+
+def _language(draft: Draft, title: str, body: str) -> str | None:
+    """The declared language, unless the text says otherwise (an 'en' template over Japanese)."""
+    language = text.normalise_language(draft.language)
+    detected = text.detect_language(f"{title}\n{body[:4000]}")
+    if not language or (language == "en" and detected in ("ja", "zh", "ko")):
+        return detected
+    return language

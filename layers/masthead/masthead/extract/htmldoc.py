@@ -426,6 +426,21 @@ def _holders_of(root, selector: str) -> set[int]:
 def parse_html(source: str, options: ExtractOptions) -> Draft:
     tree = parse_tree(source)
     draft = Draft()
+    meta_title, page_title, site_names = _read_metadata(tree, source, options, draft)
+    for node in tree.css(_DROP_CONTAINERS):
+        node.decompose()
+    root = _content_root(tree)
+    draft.title, meta_title = _visible_title(root, tree, meta_title, page_title, site_names)
+    draft.title_candidates = [c for c in (meta_title, page_title) if c]
+    _read_visible_byline(draft, root, tree)
+    _read_visible_labels(draft, root)
+    _read_body(draft, root)
+    return draft
+
+
+def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> tuple[str | None, str | None, list[str]]:
+    """Everything the page states about itself (JSON-LD, meta tags, microdata), most explicit
+    source first; returns the metadata title, the <title> and the site names seen."""
     metas = _metas(tree)
     article, by_id = _json_ld(tree)
     # JSON-LD scalars sometimes come as one-element lists; anything but text there is ignored.
@@ -435,70 +450,14 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     publisher = _resolve(article.get("publisher"), by_id)
     publisher_name = _ld_scalar(publisher.get("name")) if isinstance(publisher, dict) else None
     site_names = [n for n in (_first(metas, "og:site_name", "application-name"), publisher_name) if n]
-    options_names = list(options.site_names) + site_names
 
-    # Metadata, most explicit source first.
     meta_title = article.get("headline") or _first(metas, "og:title", "twitter:title") or microdata.get("headline")
     title_node = tree.css_first("title")
     page_title = title_node.text(deep=True) if title_node else None
     draft.subtitle = article.get("alternativeHeadline") or microdata.get("alternativeHeadline") or _first(metas, "subtitle", "og:subtitle")
-    draft.authors = _ld_people(article.get("author"), by_id) if article.get("author") else []
-    if not draft.authors:
-        for prop in tree.css("[itemprop=author]"):
-            name = prop.css_first("[itemprop=name]") or prop
-            value = name.attributes.get("content") or name.text(deep=True, separator=" ")
-            if value and value.strip():
-                draft.authors.append(text.PersonName(value))
-    if not draft.authors:
-        author = _first(
-            metas,
-            "author",
-            "article:author",
-            "og:article:author",
-            "byl",
-            "dc.creator",
-            "dcterms.creator",
-            "parsely-author",
-            "sailthru.author",
-            "citation_author",
-        )
-        if author and not author.startswith("http"):
-            draft.authors = [author]
-    draft.published = (
-        article.get("datePublished")
-        or _first(
-            metas,
-            "article:published_time",
-            "og:article:published_time",
-            "og:published_time",
-            "citation_publication_date",
-            "dc.date.issued",
-            "publish-date",
-            "article.published",
-            "datepublished",
-            "pubdate",
-            "publishdate",
-            "date",
-            "dc.date",
-            "dcterms.created",
-            "parsely-pub-date",
-            "sailthru.date",
-        )
-        or microdata.get("datePublished")
-    )
-    draft.updated = (
-        article.get("dateModified")
-        or _first(
-            metas,
-            "article:modified_time",
-            "og:article:modified_time",
-            "og:updated_time",
-            "datemodified",
-            "last-modified",
-            "dcterms.modified",
-        )
-        or microdata.get("dateModified")
-    )
+    draft.authors = _metadata_authors(tree, article, by_id, metas)
+    draft.published = article.get("datePublished") or _first(metas, *_PUBLISHED_METAS) or microdata.get("datePublished")
+    draft.updated = article.get("dateModified") or _first(metas, *_MODIFIED_METAS) or microdata.get("dateModified")
     section = article.get("articleSection") or _first(metas, "article:section", "og:article:section") or microdata.get("articleSection")
     draft.category = section[0] if isinstance(section, list) and section else section
     draft.tags = [tag for value in metas.get("article:tag", []) + metas.get("og:article:tag", []) for tag in text.as_list(value)]
@@ -513,9 +472,67 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     draft.summary = _first(metas, "description", "og:description", "twitter:description") or article.get("description")
     draft.issue = _ld_issue(article.get("isPartOf"), by_id, publisher_name, options) if article.get("isPartOf") else None
     draft.related_titles = _related_titles(tree) if any(word in source for word in _RELATED_WORDS) else []
+    return meta_title, page_title, list(options.site_names) + site_names
 
-    for node in tree.css(_DROP_CONTAINERS):
-        node.decompose()
+
+_AUTHOR_METAS = (
+    "author",
+    "article:author",
+    "og:article:author",
+    "byl",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "citation_author",
+)
+_PUBLISHED_METAS = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "citation_publication_date",
+    "dc.date.issued",
+    "publish-date",
+    "article.published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+)
+_MODIFIED_METAS = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+    "dcterms.modified",
+)
+
+
+def _metadata_authors(tree, article: dict, by_id: dict, metas: dict) -> list[str]:
+    """Authors from JSON-LD, else microdata, else author meta tags."""
+    if article.get("author"):
+        authors = _ld_people(article.get("author"), by_id)
+        if authors:
+            return authors
+    authors = []
+    for prop in tree.css("[itemprop=author]"):
+        name = prop.css_first("[itemprop=name]") or prop
+        value = name.attributes.get("content") or name.text(deep=True, separator=" ")
+        if value and value.strip():
+            authors.append(text.PersonName(value))
+    if authors:
+        return authors
+    author = _first(metas, *_AUTHOR_METAS)
+    return [author] if author and not author.startswith("http") else []
+
+
+def _content_root(tree):
+    """The article's container with code and boilerplate removed; rejects a page with no body."""
     root = next((n for n in (tree.css_first(sel) for sel in _CONTENT_ROOTS) if n is not None), None) or tree.body
     if root is None:
         raise ExtractionRejected("no_body")
@@ -525,32 +542,35 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     for node in root.css("[class], [id], [role]"):
         if _is_boilerplate(node):
             node.decompose()
+    return root
 
-    # The visible headline: the <h1> that matches the metadata title, else the first one.
+
+def _visible_title(root, tree, meta_title: str | None, page_title: str | None, site_names: list[str]) -> tuple[str | None, str | None]:
+    """The visible headline: the <h1> that matches the metadata title, else the first one that is
+    not a logo or a section label; else the metadata title. Returns it with the metadata title,
+    which is the page's <title> when the page has no other and its only <h1> is a logo."""
     h1s = [h for h in root.css("h1")] or [h for h in tree.css("h1")]
     h1_texts = [h.text(deep=True, separator=" ").strip() for h in h1s]
-    visible = None
     for value in h1_texts:
         bare = text.split_labels(text.clean(value, 1200) or "")[0]
-        if meta_title and (text.same_text(bare, meta_title) or text.same_text(bare, text.strip_site_suffix(meta_title, options_names))):
-            visible = value
-            break
-    if visible is None and h1_texts:
-        visible = next((v for v in h1_texts if v and not any(text.same_text(v, s) for s in options_names)), None)
-        # An <h1> that shares almost no words with the article's metadata title is a logo or a
-        # section label; so is a lone word that has nothing in common with the page's <title>.
-        page = text.strip_site_suffix(text.clean(page_title) or "", options_names, any_site=True) if page_title else ""
-        if visible and meta_title and _overlap(visible, meta_title) < 0.3:
-            visible = None
-        elif (
-            visible and not meta_title and page and re.fullmatch(r"[A-Za-z][\w&'-]{0,19}", visible.strip()) and _overlap(visible, page) == 0
-        ):
-            visible, meta_title = None, page
-    draft.title = visible or meta_title
-    draft.title_candidates = [c for c in (meta_title, page_title) if c]
+        if meta_title and (text.same_text(bare, meta_title) or text.same_text(bare, text.strip_site_suffix(meta_title, site_names))):
+            return value, meta_title
+    if not h1_texts:
+        return meta_title, meta_title
+    visible = next((v for v in h1_texts if v and not any(text.same_text(v, s) for s in site_names)), None)
+    # An <h1> that shares almost no words with the article's metadata title is a logo or a
+    # section label; so is a lone word that has nothing in common with the page's <title>.
+    page = text.strip_site_suffix(text.clean(page_title) or "", site_names, any_site=True) if page_title else ""
+    if visible and meta_title and _overlap(visible, meta_title) < 0.3:
+        return meta_title, meta_title
+    if visible and not meta_title and page and re.fullmatch(r"[A-Za-z][\w&'-]{0,19}", visible.strip()) and _overlap(visible, page) == 0:
+        return page, page
+    return visible or meta_title, meta_title
 
-    # Visible byline and date when metadata has none: in the article first, then the whole page
-    # (templates often put the byline above the content container).
+
+def _read_visible_byline(draft: Draft, root, tree) -> None:
+    """Visible byline and date when metadata has none: in the article first, then the whole page
+    (templates often put the byline above the content container); then an unmarked dateline."""
     for scope in (root, tree.body) if tree.body is not None and tree.body is not root else (root,):
         if draft.published and draft.authors:
             break
@@ -572,47 +592,51 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
             if value and len(value) <= 120 and _DATELINE.search(value) and (found := find_date(value)):
                 draft.published = found[0]
                 break
+
+
+def _read_visible_labels(draft: Draft, root) -> None:
+    """Category and deck from the page's own classes when the metadata has none."""
     if not draft.category:
         node = root.css_first(".category, .post-category, .entry-category, .article-category, [rel='category tag']")
         if node is not None:
             draft.category = node.text(deep=True, separator=" ")
-
     if not draft.subtitle:
         node = root.css_first(".subtitle, .deck, .dek, .standfirst, .sub-title, .subheadline")
         if node is not None:
             draft.subtitle = node.text(deep=True, separator=" ")
 
-    nodes = root.css(_BLOCKS)
+
+def _read_body(draft: Draft, root) -> None:
+    """Headings, paragraphs and credits, in order; each container's text read once."""
     holders = _holders_of(root, "p, li, h2, h3, h4")
     read: set[int] = set()  # containers inside a container already read whole
-    for node in nodes:
+    for node in root.css(_BLOCKS):
         tag = node.tag
         if tag in _CONTAINERS:
             if node.mem_id in holders or node.mem_id in read:
                 continue  # the inner blocks carry the text, or an outer container already gave it
             read.update(inner.mem_id for inner in node.css("li, blockquote, dd"))
         value = node.text(deep=True, separator=" ").strip()
-        if not value:
-            continue
-        if tag == "h1":
-            continue
-        if tag == "p" and any(_METADATA_CLASS.search(t) for t in _classes(node)):
-            if "credit" not in (node.attributes.get("class") or ""):
-                continue
-        if tag in ("h2", "h3", "h4", "h5", "h6"):
-            if text.RELATED_HEADING.match(value):
-                continue
-            draft.headings.append(value)
-            draft.paragraphs.append(value)
-            continue
-        if tag == "figcaption":
-            if text.credit_line(value):
-                draft.credit_or_paragraph(value)
-            continue
-        draft.credit_or_paragraph(value)
+        if value and tag != "h1":
+            _read_block(draft, node, tag, value)
     if not draft.paragraphs:
         # Pages that use <div>s and <br>s instead of paragraphs.
         for line in (root.text(deep=True, separator="\n") or "").split("\n"):
             if line.strip() and not text.same_text(line, draft.title if isinstance(draft.title, str) else None):
                 draft.credit_or_paragraph(line.strip())
-    return draft
+
+
+def _read_block(draft: Draft, node, tag: str, value: str) -> None:
+    if tag == "p" and any(_METADATA_CLASS.search(t) for t in _classes(node)):
+        if "credit" not in (node.attributes.get("class") or ""):
+            return
+    if tag in ("h2", "h3", "h4", "h5", "h6"):
+        if not text.RELATED_HEADING.match(value):
+            draft.headings.append(value)
+            draft.paragraphs.append(value)
+        return
+    if tag == "figcaption":
+        if text.credit_line(value):
+            draft.credit_or_paragraph(value)
+        return
+    draft.credit_or_paragraph(value)

@@ -58,7 +58,25 @@ def _html_to_text(value: str) -> list[str]:
 
 
 def parse_json(source: str) -> Draft:
-    data = load_json(source)
+    data = _article_object(load_json(source))
+    draft = Draft()
+    apply_metadata(draft, data)
+    _read_ninjs(draft, data)
+    by = data.get("by") or data.get("byline")
+    if by and not draft.authors:
+        draft.authors = [by]
+    if isinstance(data.get("authors"), list) and not draft.authors:
+        draft.authors = [a.get("name") if isinstance(a, dict) else a for a in data["authors"]]
+    draft.subtitle = draft.subtitle or data.get("subheadline") or data.get("alternativeHeadline")
+    draft.summary = draft.summary or data.get("description_text") or data.get("description")
+    for p in _body_paragraphs(data):
+        draft.credit_or_paragraph(p)
+    return draft
+
+
+def _article_object(data: object) -> dict:
+    """The object that holds the article: the top level, the first of a list, or a JSON-LD
+    @graph's node with a headline or body."""
     if isinstance(data, list) and data and isinstance(data[0], dict):
         data = data[0]
     if not isinstance(data, dict):
@@ -66,11 +84,11 @@ def parse_json(source: str) -> Draft:
     graph = data.get("@graph")
     if isinstance(graph, list):
         data = next((n for n in graph if isinstance(n, dict) and ("headline" in n or "articleBody" in n)), data)
+    return data
 
-    draft = Draft()
-    apply_metadata(draft, data)
 
-    # ninjs 3.x
+def _read_ninjs(draft: Draft, data: dict) -> None:
+    """ninjs 3.x headlines, descriptions and subjects (role-tagged lists)."""
     if "headlines" in data:
         draft.title = _value(_role_value(data["headlines"]))
         sub = _role_value(data["headlines"], ("subtitle", "sub", "subheadline"))
@@ -83,15 +101,10 @@ def parse_json(source: str) -> Draft:
         if subjects:
             draft.category = draft.category or subjects[0]
             draft.tags = [*draft.tags, *subjects]
-    by = data.get("by") or data.get("byline")
-    if by and not draft.authors:
-        draft.authors = [by]
-    if isinstance(data.get("authors"), list) and not draft.authors:
-        draft.authors = [a.get("name") if isinstance(a, dict) else a for a in data["authors"]]
-    draft.subtitle = draft.subtitle or data.get("subheadline") or data.get("alternativeHeadline")
-    draft.summary = draft.summary or data.get("description_text") or data.get("description")
 
-    # Body: ninjs 3 bodies, ninjs 2 body_text/body_html, schema.org articleBody/text.
+
+def _body_paragraphs(data: dict) -> list[str]:
+    """Body: ninjs 3 bodies, ninjs 2 body_text/body_html, schema.org articleBody/text."""
     body = next((data[k] for k in ("body_text", "articleBody", "text") if isinstance(data.get(k), str) and data[k].strip()), None)
     html_body = data.get("body_html")
     if "bodies" in data:
@@ -102,11 +115,7 @@ def parse_json(source: str) -> Draft:
             else:
                 body = item.get("value")
     if body:
-        paragraphs = [p.strip() for p in str(body).replace("\r\n", "\n").split("\n") if p.strip()]
-    elif isinstance(html_body, str):
-        paragraphs = _html_to_text(html_body)
-    else:
-        paragraphs = []
-    for p in paragraphs:
-        draft.credit_or_paragraph(p)
-    return draft
+        return [p.strip() for p in str(body).replace("\r\n", "\n").split("\n") if p.strip()]
+    if isinstance(html_body, str):
+        return _html_to_text(html_body)
+    return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .draft import Draft
 from .frontmatter import apply_metadata, split_front_matter
@@ -82,70 +83,74 @@ def join_lines(lines: list[str]) -> str:
     return "".join(parts)
 
 
-def blocks(source: str):
-    """Yield ('heading', level, text) and ('paragraph', 0, text) blocks of a Markdown body."""
-    lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    paragraph: list[str] = []
-    in_fence = None
-    fence_lines: list[str] = []
+Block = tuple[str, int, str]  # ('heading', level, text) or ('paragraph', 0, text)
 
-    def flush():
-        if paragraph:
-            text = join_lines(paragraph)
-            paragraph.clear()
-            return ("paragraph", 0, inline(text))
-        return None
 
-    for line in lines:
-        if in_fence:
-            if line.strip().startswith(in_fence):
-                in_fence = None
-                if fence_lines:
-                    yield ("paragraph", 0, "\n".join(fence_lines))
-                fence_lines = []
-            else:
-                fence_lines.append(line)
-            continue
+class _BlockReader:
+    """Markdown blocks, one line at a time: what is open between lines is a paragraph's lines or
+    a code fence's."""
+
+    def __init__(self) -> None:
+        self.paragraph: list[str] = []
+        self.fence: str | None = None
+        self.fence_lines: list[str] = []
+
+    def flush(self) -> list[Block]:
+        if not self.paragraph:
+            return []
+        text = join_lines(self.paragraph)
+        self.paragraph.clear()
+        return [("paragraph", 0, inline(text))]
+
+    def close(self) -> list[Block]:
+        """What is still open at the end of the text (an unclosed fence keeps its lines)."""
+        return self.flush() + ([("paragraph", 0, "\n".join(self.fence_lines))] if self.fence_lines else [])
+
+    def _fenced(self, line: str) -> list[Block]:
+        if self.fence is not None and line.strip().startswith(self.fence):
+            self.fence = None
+            done = [("paragraph", 0, "\n".join(self.fence_lines))] if self.fence_lines else []
+            self.fence_lines = []
+            return done
+        self.fence_lines.append(line)
+        return []
+
+    def read(self, line: str) -> list[Block]:
+        """The blocks `line` completes."""
+        if self.fence:
+            return self._fenced(line)
         bare = line.lstrip()
         if not bare:
-            if b := flush():
-                yield b
-            continue
+            return self.flush()
         # Every block marker is known by the line's first character: test only the patterns it allows.
         first = bare[0]
         if first in "`~" and (m := _FENCE.match(line)):
-            if b := flush():
-                yield b
-            in_fence = m.group(1)
-            continue
-        if first in "=-" and paragraph and len(paragraph) == 1 and _SETEXT.match(line):
-            yield ("heading", 1 if first == "=" else 2, inline(paragraph.pop()))
-            continue
+            done = self.flush()
+            self.fence = m.group(1)
+            return done
+        if first in "=-" and len(self.paragraph) == 1 and _SETEXT.match(line):
+            return [("heading", 1 if first == "=" else 2, inline(self.paragraph.pop()))]
         if (first in "-*_" and _RULE.match(line)) or (first == "[" and _REF_DEF.match(line)):
-            if b := flush():
-                yield b
-            continue
+            return self.flush()
         if first == "#" and (m := _ATX.match(line)):
-            if b := flush():
-                yield b
-            if heading := inline(_heading_text(m.group(2))).strip():
-                yield ("heading", len(m.group(1)), heading)
-            continue
+            heading = inline(_heading_text(m.group(2))).strip()
+            return self.flush() + ([("heading", len(m.group(1)), heading)] if heading else [])
         if first not in _MARKERS and credit_line(line):  # "Reference:" / "Image:" lines stand alone even without a blank line
-            if b := flush():
-                yield b
-            yield ("paragraph", 0, inline(line.strip()))
-            continue
+            return self.flush() + [("paragraph", 0, inline(line.strip()))]
         if (first in "-*+>" or first.isdigit()) and (_LIST.match(line) or _QUOTE.match(line)):
-            if b := flush():
-                yield b
-            paragraph.append(_LIST.sub("", _QUOTE.sub("", line)))
-            continue
-        paragraph.append(line)
-    if b := flush():
-        yield b
-    if fence_lines:
-        yield ("paragraph", 0, "\n".join(fence_lines))
+            done = self.flush()
+            self.paragraph.append(_LIST.sub("", _QUOTE.sub("", line)))
+            return done
+        self.paragraph.append(line)
+        return []
+
+
+def blocks(source: str) -> Iterator[Block]:
+    """The heading and paragraph blocks of a Markdown body, in order."""
+    reader = _BlockReader()
+    for line in source.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        yield from reader.read(line)
+    yield from reader.close()
 
 
 def parse_markdown(source: str) -> Draft:

@@ -74,11 +74,19 @@ def _date_byline(line: str):
 
 def parse_plaintext(source: str) -> Draft:
     draft = Draft()
-    blocks = [line.strip() for line in source.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    blocks = [b for b in blocks if b]
-    i = 0
+    lines = [line.strip() for line in source.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    blocks = [b for b in lines if b]
+    i = _read_header_fields(draft, blocks, 0)
+    i = _skip_share_lines(blocks, i)
+    i = _read_category_and_title(draft, blocks, i)
+    i = _read_byline_lines(draft, blocks, i)
+    i = _read_deck(draft, blocks, i)
+    _read_body(draft, _body_lines(draft, blocks, i))
+    return draft
 
-    # "Name: value" header lines at the very top.
+
+def _read_header_fields(draft: Draft, blocks: list[str], i: int) -> int:
+    """ "Name: value" header lines at the very top."""
     while i < len(blocks) and (m := _HEADER.match(blocks[i])):
         field = _HEADER_FIELDS[m.group(1).lower()]
         value = m.group(2).strip()
@@ -89,15 +97,18 @@ def parse_plaintext(source: str) -> Draft:
         else:
             setattr(draft, field, value)
         i += 1
+    return i
 
-    def skip_noise(j: int) -> int:
-        while j < len(blocks) and text.SHARE_LINE.match(blocks[j]):
-            j += 1
-        return j
 
-    i = skip_noise(i)
-    # A pasted page starts "Category / Title / date+byline": a short first line is the category
-    # only when the line after next is the date line.
+def _skip_share_lines(blocks: list[str], i: int) -> int:
+    while i < len(blocks) and text.SHARE_LINE.match(blocks[i]):
+        i += 1
+    return i
+
+
+def _read_category_and_title(draft: Draft, blocks: list[str], i: int) -> int:
+    """A pasted page starts "Category / Title / date+byline": a short first line is the category
+    only when the line after next is the date line."""
     if (
         not draft.title
         and not draft.category
@@ -114,21 +125,20 @@ def parse_plaintext(source: str) -> Draft:
     if not draft.title and i < len(blocks):
         draft.title = blocks[i]
         i += 1
+    return i
 
-    # Date, byline, share bars and the repeated title, in any order, before the body.
+
+def _read_byline_lines(draft: Draft, blocks: list[str], i: int) -> int:
+    """Date, byline, share bars and the repeated title, in any order, before the body."""
     title_plain = text.split_labels(text.clean(draft.title) or "")[0]
     while i < len(blocks):
         line = blocks[i]
         if text.SHARE_LINE.match(line):
             i += 1
-            continue
-        if text.same_text(text.split_labels(line)[0], title_plain):
-            labels = text.split_labels(line)[1]
-            draft.labels.extend(labels)
+        elif text.same_text(text.split_labels(line)[0], title_plain):
+            draft.labels.extend(text.split_labels(line)[1])
             i += 1
-            continue
-        found = _date_byline(line) if len(line) <= 120 else None
-        if found and not draft.published:
+        elif (found := _date_byline(line) if len(line) <= 120 else None) and not draft.published:
             draft.published = found[0]
             if found[1]:
                 draft.authors.append(found[1])
@@ -136,14 +146,16 @@ def parse_plaintext(source: str) -> Draft:
                 draft.authors.append(blocks[i + 1])
                 i += 1
             i += 1
-            continue
-        if _BYLINE.match(line) and len(line) <= 120:
+        elif _BYLINE.match(line) and len(line) <= 120:
             draft.authors.append(line)
             i += 1
-            continue
-        break
+        else:
+            break
+    return i
 
-    # A short line right after the header, followed by a longer paragraph, is the deck.
+
+def _read_deck(draft: Draft, blocks: list[str], i: int) -> int:
+    """A short line right after the header, followed by a longer paragraph, is the deck."""
     if (
         not draft.subtitle
         and i + 1 < len(blocks)
@@ -154,24 +166,29 @@ def parse_plaintext(source: str) -> Draft:
     ):
         draft.subtitle = blocks[i]
         i += 1
+    return i
 
+
+def _body_lines(draft: Draft, blocks: list[str], i: int) -> list[str]:
+    """The body's lines up to the page furniture; a "Related articles" list goes to related_titles."""
     body_lines: list[str] = []
     related = False
-    while i < len(blocks):
-        line = blocks[i]
-        i += 1
+    for line in blocks[i:]:
         if text.SHARE_LINE.match(line) or _TAIL.match(line):
             if body_lines or related:
                 break  # share bar or sidebar after the article: the rest is page furniture
             continue
         if text.RELATED_HEADING.match(line):
             related = True
-            continue
-        if related:
+        elif related:
             draft.related_titles.append(line)
-            continue
-        body_lines.append(line)
+        else:
+            body_lines.append(line)
+    return body_lines
 
+
+def _read_body(draft: Draft, body_lines: list[str]) -> None:
+    """Paragraphs, with credit lines routed out; a short line between two long ones is a heading."""
     for n, line in enumerate(body_lines):
         if text.credit_line(line):
             draft.credit_or_paragraph(line)
@@ -181,4 +198,3 @@ def parse_plaintext(source: str) -> Draft:
         if _is_short(line, 80) and len(line.split()) <= 14 and prev_long and next_long:
             draft.headings.append(line)
         draft.paragraphs.append(line)
-    return draft

@@ -1,6 +1,6 @@
 """Safety benchmarks (run by `make bench`, or alone with `make bench-safety`):
 
-  1. the per-upload budget: every case of the hostile regression corpus (tests/hostile/cases.py)
+  1. the per-upload budget: every case of the hostile regression corpus (tests/safety/cases.py)
      run alone through `masthead extract` as a whole process (wall time, CPU time and peak memory
      from the kernel's accounting of that child), and its extraction CPU time in-process;
   2. AWS requests per indexed upload, end to end on the embedded AWS (every call the three
@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "layers" / "masthead"))
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))  # tests.safety.cases
 
 START, END = "<!-- safety:start -->", "<!-- safety:end -->"
 
@@ -41,9 +41,8 @@ def _run_child(argv: list[str]) -> tuple[float, float, float, str]:
 
 
 def bench_hostile() -> tuple[dict, list[dict]]:
-    from hostile.cases import CASES
-
     from masthead.extract import ExtractOptions, extract
+    from tests.safety.cases import CASES
 
     masthead = [sys.executable, "-m", "masthead_tools.cli", "extract", "--json"]
     rows = []
@@ -111,7 +110,7 @@ def render(baseline: dict, rows: list[dict], requests: dict) -> str:
         START,
         "## Safety: the per-upload budget",
         "",
-        f"Each of the {len(rows)} cases of the hostile regression corpus (`tests/hostile/cases.py`) run alone through",
+        f"Each of the {len(rows)} cases of the hostile regression corpus (`tests/safety/cases.py`) run alone through",
         "`masthead extract --json` as a whole process; wall and CPU time and peak memory are the kernel's accounting",
         "of that process (interpreter start included: a two-line article takes "
         f'{baseline["wall"]:.2f} s and {baseline["rss"]:.0f} MB). "extract CPU" is `extract()` alone, in-process,',

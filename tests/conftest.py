@@ -1,20 +1,13 @@
-"""Shared fixtures: the repo's template, samples and events; an embedded AWS built from the template."""
+"""Fixtures every layer may use: an embedded AWS built from the template (integration and e2e
+only: it starts moto), and the shared corpus beside the checkout."""
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATE = ROOT / "template.yaml"
-SAMPLES = ROOT / "samples"
-EVENTS = ROOT / "events"
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # docx_factory
+from tests.builders import SHARED_CORPUS, TEMPLATE
 
 
 @pytest.fixture
@@ -24,10 +17,6 @@ def stack():
 
     with embedded_aws():
         yield LocalStack(TEMPLATE).create()
-
-
-def load_event(name: str) -> dict:
-    return json.loads((EVENTS / name).read_text(encoding="utf-8"))
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from masthead.adapters.dynamodb import from_attributes, to_attributes
 from masthead.index import schema as s
-from masthead.notify import issue_view, to_json_types
+from masthead.index.views import issue_view, to_json_types
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal
 
 from .index import schema as s
+from .index.views import article_view, issue_view, to_json_types
 
 SCHEMA_VERSION = "1.0"
 EVENT_TYPES = ("article.published", "article.updated", "article.removed", "article.rejected", "issue.updated")
@@ -24,25 +24,8 @@ class Notification:
     attributes: dict[str, str]
 
 
-def to_json_types(value):
-    """DynamoDB numbers come back as Decimal; JSON wants int."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, list):
-        return [to_json_types(v) for v in value]
-    if isinstance(value, dict):
-        return {k: to_json_types(v) for k, v in value.items()}
-    if isinstance(value, set):
-        return sorted(to_json_types(v) for v in value)
-    return value
-
-
 def _event_id(*parts: object) -> str:
     return hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:32]
-
-
-def _article_summary(doc: dict) -> dict:
-    return to_json_types({field: doc.get(field) for field in s.SUMMARY_FIELDS})
 
 
 def _attributes(event_type: str, doc: dict | None) -> dict[str, str]:
@@ -89,14 +72,14 @@ def _document_notifications(old: dict | None, new: dict | None) -> list[Notifica
             return []
         event_type = "article.updated" if old_status == "accepted" else "article.published"
         body = _envelope(event_type, _event_id(event_type, pk, sequencer), occurred)
-        body["article"] = _article_summary(after)
+        body["article"] = article_view(after)
         if event_type == "article.updated":
             body["changed_fields"] = _changed_fields(before, after)
             body["previous"] = {"issue_id": before.get("issue_id"), "category": before.get("category")}
         return [Notification(event_type, body, _attributes(event_type, after))]
     if old_status == "accepted":  # deleted (tombstone) or the item itself removed
         body = _envelope("article.removed", _event_id("article.removed", pk, sequencer), occurred)
-        body["article"] = _article_summary(before)
+        body["article"] = article_view(before)
         return [Notification("article.removed", body, _attributes("article.removed", before))]
     return []
 
@@ -112,16 +95,6 @@ def _rejected(before: dict, after: dict, pk: str, sequencer: str | None, occurre
         "previous_status": before.get("status"),
     }
     return Notification("article.rejected", body, _attributes("article.rejected", None))
-
-
-def issue_view(item: dict) -> dict:
-    """An issue item as readers and notifications show it: manifest fields plus aggregates."""
-    view = {"issue_id": item.get("issue_id") or item[s.TABLE_PK].split("#", 1)[1]}
-    view.update({f: item.get(f) for f in s.ISSUE_FIELDS})
-    view["manifest_key"] = item.get("manifest_key")
-    view["article_count"] = int(item.get("article_count") or 0)
-    view["categories"] = s.categories_of(item)
-    return to_json_types(view)
 
 
 def _issue_notifications(old: dict | None, new: dict | None) -> list[Notification]:

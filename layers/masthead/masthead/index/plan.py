@@ -12,6 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Literal
 
 from ..ids import article_id_for_key, is_issue_key, manifest_id_for_key
 from ..messages import IndexMessage
@@ -43,9 +44,14 @@ class Update:
     condition: str | None = None
 
 
+# What a change amounts to (the Index_<outcome> metric): a write for all but the last two (an older
+# or a repeated event), which plan nothing.
+Outcome = Literal["published", "updated", "unchanged", "removed", "deleted", "rejected", "stale", "duplicate"]
+
+
 @dataclass(frozen=True)
 class Plan:
-    outcome: str  # published | updated | unchanged | removed | rejected | stale | duplicate | ...
+    outcome: Outcome
     ops: tuple = ()
 
     @property
@@ -325,6 +331,7 @@ def plan_change(
     else:
         ops = [Put(new, condition, names, values), *_listing_ops(current, new), *_aggregate_ops(current, new)]
 
+    outcome: Outcome
     if new["status"] == "deleted":
         outcome = "removed" if old_status == "accepted" else "deleted"
     elif new["status"] == "rejected":

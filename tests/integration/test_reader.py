@@ -12,9 +12,8 @@ DOC = "---\ntitle: {title}\nauthors: [{author}]\ndate: {date}\ncategory: {catego
 @pytest.fixture(scope="module")
 def loaded():
     """One loaded index for every test here (read-only tests)."""
-    from conftest import TEMPLATE
-
     from masthead_tools.local.stack import LocalStack, embedded_aws
+    from tests.builders import TEMPLATE
 
     with embedded_aws():
         yield _load(LocalStack(TEMPLATE).create())

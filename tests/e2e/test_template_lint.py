@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TEMPLATE
 
 from masthead_tools.local.template import load_template
+from tests.builders import ROOT, TEMPLATE
 
 pytestmark = pytest.mark.slow
 

@@ -1,8 +1,9 @@
-"""Hostile uploads: the regression corpus (tests/hostile/cases.py) and property-based fuzzing.
+"""Hostile uploads: the regression corpus (tests/safety/cases.py) and property-based fuzzing.
 
 Whatever the bytes, extract() returns an accepted result or a rejection with a known code; it never
 raises, never writes a Python repr() into a field, and keeps every field within the contract.
-Time and memory budgets are measured by `make bench` (bench/hostile.py), not asserted here.
+Time and memory budgets are measured by `make bench` (bench/safety.py), not asserted here; the
+whole corpus through the pipeline is tests/integration/test_hostile_pipeline.py.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ import os
 import zipfile
 
 import pytest
-from hostile.cases import CASES, W
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from masthead import model
 from masthead.extract import REJECTION_MESSAGES, ExtractOptions, extract
+from tests.safety.cases import CASES, W
 
 # No time budget here: a case that only passes because the timer cut it short would hide a
 # regression to super-linear time (the benchmark reports time).
@@ -262,26 +263,6 @@ def test_fuzz_docx_never_raises(paragraphs, core):
                 f'<cp:coreProperties xmlns:cp="x" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{escape(core)}</dc:title></cp:coreProperties>',
             )
     _check_contract(extract("articles/f/x.docx", out.getvalue(), UNBUDGETED), "".join(t for _s, t in paragraphs) + (core or ""))
-
-
-def test_the_whole_corpus_through_the_pipeline_is_listed_once_with_no_dead_letters(tmp_path):
-    from conftest import TEMPLATE
-
-    from masthead_tools.local.demo import run_pipeline
-
-    for case in CASES:
-        path = tmp_path / case.key
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(case.data())
-    state = run_pipeline(tmp_path, TEMPLATE)
-    listed = [a["key"] for a in state["articles"]] + [r["key"] for r in state["rejected"]]
-    listed += [i["manifest_key"] for i in state["issues"]]
-    assert sorted(listed) == sorted(c.key for c in CASES)  # each exactly once
-    outcomes = {r["key"]: r["error"]["code"] for r in state["rejected"]}
-    for case in CASES:
-        if case.outcome != "accepted":
-            assert outcomes[case.key] == case.outcome, case.name
-    assert not any(state["dead_letters"].values())
 
 
 _LD_FIELDS = st.sampled_from(

@@ -11,11 +11,11 @@ import random
 
 import jsonschema
 import pytest
-from test_notify import SCHEMA
 
 from masthead.extract import extract
 from masthead.index import schema as s
 from masthead_tools.ops import redrive
+from tests.builders import NOTIFICATION_SCHEMA as SCHEMA
 
 ISSUES = ("iolite-vol-1", "iolite-vol-2")
 ARTICLE_KEYS = [f"articles/h/{name}.md" for name in ("a", "b", "c", "d")]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import load_event
 
 from masthead.s3events import NotAnS3Event, is_newer, normalise_sequencer, parse_notification
+from tests.builders import load_event
 
 
 def test_url_encoded_key_with_space_and_non_ascii_is_decoded():

@@ -8,9 +8,9 @@ import tracemalloc
 import zipfile
 
 import pytest
-from docx_factory import build_docx
 
 from masthead.extract import REJECTION_MESSAGES, ExtractOptions, extract
+from tests.docx_factory import build_docx
 
 
 def _zip_bomb() -> bytes:
@@ -79,7 +79,7 @@ def test_rejected_with_code_and_editor_message(key, data, code):
 
 
 def test_every_rejection_code_is_exercised():
-    # internal_error: the test below; too_slow: tests/test_hostile.py (it needs a tiny time budget)
+    # internal_error: the test below; too_slow: tests/safety/test_hostile.py (it needs a tiny time budget)
     # cannot_index: test_index_step.py; duplicate_issue (given by the index, not the extractor): test_histories.py
     exercised = {code for _, _, code in CASES} | {"internal_error", "too_slow", "cannot_index", "duplicate_issue"}
     assert exercised == set(REJECTION_MESSAGES)

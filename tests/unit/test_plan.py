@@ -6,45 +6,7 @@ from masthead.index import schema as s
 from masthead.index.claims import IssueClaims, claim_for
 from masthead.index.plan import Delete, Put, Update, doc_key, plan_change
 from masthead.messages import IndexMessage, SourceObject
-
-
-def message(key="articles/a/x.md", seq="0A", action="upsert", title="T", issue="iolite-vol-1", category="News", sha="s1", **fields):
-    extraction = None
-    if action == "upsert":
-        extraction = {
-            "key": key,
-            "status": "accepted",
-            "kind": "article",
-            "format": "markdown",
-            "article_id": "x",
-            "title": title,
-            "subtitle": None,
-            "authors": ["Ann"],
-            "published_at": "2024-01-02T00:00:00+09:00",
-            "updated_at": None,
-            "category": category,
-            "tags": ["t1"],
-            "labels": [],
-            "language": "en",
-            "issue_id": issue,
-            "position": None,
-            "summary": "s",
-            "headings": [],
-            "references": [],
-            "image_credits": [],
-            "related_titles": [],
-            "word_count": 1,
-            "reading_minutes": 1,
-            **fields,
-        }
-    return IndexMessage(
-        action=action, key=key, sequencer=seq.ljust(40, "0"), source=SourceObject(bucket="b", key=key, sha256=sha), extraction=extraction
-    )
-
-
-def stored_after(plan):
-    """The document item the plan writes (what the next plan will read)."""
-    return next(op.item for op in plan.ops if isinstance(op, Put) and op.item[s.TABLE_SK] in (s.ARTICLE_SK, s.MANIFEST_SK))
+from tests.builders import message, stored_after
 
 
 def issue_deltas(plan):

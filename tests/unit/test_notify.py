@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import json
-from importlib import resources
-
 import jsonschema
 import pytest
-from test_plan import message, stored_after
 
 from masthead.index import schema as s
 from masthead.index.plan import plan_change
 from masthead.notify import notifications_for
-
-SCHEMA = json.loads(resources.files("masthead").joinpath("schemas/notification.schema.json").read_text())
+from tests.builders import NOTIFICATION_SCHEMA as SCHEMA
+from tests.builders import message, stored_after
 
 
 def validate(notifications):

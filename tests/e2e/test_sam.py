@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+from tests.builders import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -51,12 +52,15 @@ def test_the_built_layer_ships_only_the_runtime_package(build_dir):
     assert ours == {
         "__init__.py",
         "adapters",
+        "errors.py",
         "extract",
+        "handlers",
         "ids.py",
         "index",
         "messages.py",
         "model.py",
         "notify.py",
+        "ports.py",
         "s3events.py",
         "service",
         "settings.py",
@@ -67,7 +71,7 @@ def test_the_built_layer_ships_only_the_runtime_package(build_dir):
         "import importlib.util as u\n"
         "found = [m for m in ('masthead_tools', 'moto', 'rich', 'pytest') if u.find_spec(m)]\n"
         "assert not found, found\n"
-        "import masthead.extract, masthead.service.runtime\n"
+        "import masthead.extract, masthead.service.runtime, masthead.handlers.extract\n"
     )
     result = subprocess.run(
         [sys.executable, "-S", "-c", probe, str(layer)], capture_output=True, text=True, timeout=120, env={"PATH": os.environ["PATH"]}

@@ -6,13 +6,13 @@ import json
 from collections import Counter
 
 import jsonschema
-from conftest import SAMPLES, TEMPLATE
-from test_notify import SCHEMA
 
 from masthead.extract import extract
 from masthead.ids import article_id_for_key
 from masthead_tools.local.demo import final_state, run_pipeline
 from masthead_tools.local.stack import upload_folder
+from tests.builders import NOTIFICATION_SCHEMA as SCHEMA
+from tests.builders import SAMPLES, TEMPLATE
 
 
 def expected_outcomes(folder):

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SAMPLES
 
 from masthead_tools.local.permissions import Arns, function_statements, needs
 from masthead_tools.local.stack import ACCOUNT_ID, REGION, upload_folder
+from tests.builders import SAMPLES
 
 
 def _run_everything(stack) -> None:

@@ -1,7 +1,7 @@
 """The regression corpus of hostile uploads: each case is a recipe (a few bytes of Python, not
 megabytes of fixture) for one upload and the outcome it must get.
 
-Used by tests/test_hostile.py (outcome, no raise, no garbage) and bench/hostile.py (each case run
+Used by tests/safety/test_hostile.py (outcome, no raise, no garbage) and bench/safety.py (each case run
 alone through `masthead extract`, its wall time and peak memory reported in docs/benchmarks.md).
 Every class of attack found so far is here; add the next one beside its kind.
 """

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import TEMPLATE
 
 from masthead.index import schema as s
 from masthead_tools.local.template import function_environment, load_template, resources_of_type
+from tests.builders import TEMPLATE
 
 T = load_template(TEMPLATE)
 RES = T["Resources"]
@@ -78,7 +78,7 @@ def test_table_keys_and_index_match_the_code():
 
 
 def test_no_wildcard_actions_or_resources_of_ours():
-    # Which actions each function needs is proven by tests/test_permissions.py; this guards the form.
+    # Which actions each function needs is proven by tests/integration/test_permissions.py; this guards the form.
     for name, fn in functions().items():
         for policy in fn["Properties"].get("Policies", []):
             for st in policy["Statement"]:

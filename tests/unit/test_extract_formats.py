@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from docx_factory import build_docx
 
 from masthead.extract import extract
+from tests.docx_factory import build_docx
 
 
 def article(key: str, data: bytes | str) -> dict:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from conftest import load_event
-
 from masthead.messages import IndexMessage
+from tests.builders import load_event
 
 KEY = "articles/iolite-vol-12/Web3 特集 インタビュー.md"
 SOURCE = "---\ntitle: 特集：Web3企業のトップに聞く\nissue: iolite-vol-12\n---\n\n国内のWeb3企業のトップ3人に、今年の展望を聞いた。\n"

@@ -18,16 +18,6 @@ def functions():
     return resources_of_type(T, "AWS::Serverless::Function")
 
 
-def test_runtime_architecture_and_layer():
-    g = T["Globals"]["Function"]
-    assert g["Runtime"] == "python3.13" and g["Architectures"] == ["x86_64"]
-    assert g["Tracing"] == "Active"
-    layer = RES["MastheadLayer"]
-    assert layer["Metadata"]["BuildMethod"] == "python3.13"
-    assert layer["Properties"]["ContentUri"] == "layers/masthead/"
-    assert set(functions()) == {"ExtractFunction", "IndexFunction", "NotifyFunction"}
-
-
 def test_bucket_is_private_versioned_encrypted_and_tls_only():
     props = RES["ArticlesBucket"]["Properties"]
     assert props["VersioningConfiguration"]["Status"] == "Enabled"

@@ -393,6 +393,18 @@ def _byline_names(value: str) -> list[str]:
     return [n for n in names if not _ORG_WORDS.search(n)] or names
 
 
+_KICKER_END = re.compile(r"[|:：•·–—-]\s*$")
+
+
+def _after_kicker(heading: str, title: str) -> bool:
+    """Whether `heading` is `title` with a kicker in front ("Local News | Title", "Update: Title")."""
+    heading, title = (text.clean(heading) or "").casefold(), (text.clean(title) or "").casefold()
+    if not title or len(heading) <= len(title) or not heading.endswith(title):
+        return False
+    kicker = heading[: -len(title)].rstrip()
+    return len(kicker) <= 60 and bool(_KICKER_END.search(kicker))
+
+
 def _overlap(a: str, b: str) -> float:
     """Share of the shorter text's words (or characters, for CJK) found in the other."""
 
@@ -427,15 +439,49 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     tree = parse_tree(source)
     draft = Draft()
     meta_title, page_title, site_names = _read_metadata(tree, source, options, draft)
+    if tree.body is None:
+        raise ExtractionRejected("no_body")
+    weights = _paragraph_weights(tree.body)
+    story = weights.get(tree.body.mem_id, 0) / 2  # an element with half the page's paragraphs holds the story
     for node in tree.css(_DROP_CONTAINERS):
-        node.decompose()
-    root = _content_root(tree)
+        if weights.get(node.mem_id, 0) <= story:  # a <form> or <aside> that wraps the article stays
+            node.decompose()
+    root = _content_root(tree, weights)
+    # The headline is read before boilerplate removal, and the elements around it survive it: the
+    # byline and date usually sit beside it in an element named "header".
     draft.title, meta_title = _visible_title(root, tree, meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
+    _remove_boilerplate(root, weights, keep=_holders_of(root, "h1"))
     _read_visible_byline(draft, root, tree)
     _read_visible_labels(draft, root)
     _read_body(draft, root)
+    if not draft.paragraphs:
+        # The story was inside what looked like page furniture: read the page without the class rules.
+        fresh = parse_tree(source)
+        for node in fresh.css(_DROP_CONTAINERS + ", " + _DROP_CODE):
+            node.decompose()
+        _read_body(draft, fresh.body)
     return draft
+
+
+# Paragraphs weighed to find the story: enough for any article, bounded for a page of 80,000 tags.
+_MAX_WEIGHED = 3000
+_MAX_WEIGHT_DEPTH = 200
+
+
+def _paragraph_weights(scope) -> dict[int, int]:
+    """Characters of paragraph text inside each element (by mem_id), from one pass over the <p>s
+    and their ancestors."""
+    weights: dict[int, int] = {}
+    for paragraph in scope.css("p")[:_MAX_WEIGHED]:
+        size = len(paragraph.text(deep=True).strip())
+        if size < 30:
+            continue  # captions, datelines, empty spacers: not what makes a story
+        node, depth = paragraph, 0
+        while node is not None and depth < _MAX_WEIGHT_DEPTH:
+            weights[node.mem_id] = weights.get(node.mem_id, 0) + size
+            node, depth = node.parent, depth + 1
+    return weights
 
 
 def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> tuple[str | None, str | None, list[str]]:
@@ -531,18 +577,37 @@ def _metadata_authors(tree, article: dict, by_id: dict, metas: dict) -> list[str
     return [author] if author and not author.startswith("http") else []
 
 
-def _content_root(tree):
-    """The article's container with code and boilerplate removed; rejects a page with no body."""
-    root = next((n for n in (tree.css_first(sel) for sel in _CONTENT_ROOTS) if n is not None), None) or tree.body
-    if root is None:
-        raise ExtractionRejected("no_body")
+def _content_root(tree, weights: dict[int, int]):
+    """The article's container: the first candidate (most specific selector first) holding at least
+    half the paragraph text of the best one, so an empty <article> ad slot or a teaser card is passed
+    over; the body when no candidate holds a fair share of the page's paragraphs."""
+    candidates = [node for selector in _CONTENT_ROOTS for node in tree.css(selector)[:_MAX_ROOTS]]
+    total = weights.get(tree.body.mem_id, 0)
+    if not total:
+        return candidates[0] if candidates else tree.body  # no paragraphs anywhere: the old order
+    best = max((weights.get(node.mem_id, 0) for node in candidates), default=0)
+    for node in candidates:
+        weight = weights.get(node.mem_id, 0)
+        if weight and weight >= best / 2 and weight >= total * 0.3:
+            check_tree_depth(node)
+            return node
+    return tree.body
+
+
+_MAX_ROOTS = 20
+
+
+def _remove_boilerplate(root, weights: dict[int, int], keep: set[int]) -> None:
+    """Code, and elements whose class, id or role says page furniture, unless one holds half the
+    story's paragraphs (a wrapper named "has-header" or "layout--sidebar" is the story itself) or
+    the headline (`keep`: the article's own header)."""
     check_tree_depth(root)
     for node in root.css(_DROP_CODE):
         node.decompose()
+    story = weights.get(root.mem_id, 0) / 2
     for node in root.css("[class], [id], [role]"):
-        if _is_boilerplate(node):
+        if node.mem_id not in keep and _is_boilerplate(node) and (not story or weights.get(node.mem_id, 0) < story):
             node.decompose()
-    return root
 
 
 def _visible_title(root, tree, meta_title: str | None, page_title: str | None, site_names: list[str]) -> tuple[str | None, str | None]:
@@ -555,6 +620,8 @@ def _visible_title(root, tree, meta_title: str | None, page_title: str | None, s
         bare = text.split_labels(text.clean(value, 1200) or "")[0]
         if meta_title and (text.same_text(bare, meta_title) or text.same_text(bare, text.strip_site_suffix(meta_title, site_names))):
             return value, meta_title
+        if meta_title and _after_kicker(value, meta_title):
+            return meta_title, meta_title
     if not h1_texts:
         return meta_title, meta_title
     visible = next((v for v in h1_texts if v and not any(text.same_text(v, s) for s in site_names)), None)

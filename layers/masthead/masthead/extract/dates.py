@@ -10,36 +10,37 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+# Month names (and their usual abbreviations) in the languages of the pages Masthead reads.
+_MONTH_NAMES = (
+    "jan january januar janvier janv enero ene gennaio gen janeiro januari tammikuu styczeń stycznia ledna január ocak",
+    "feb february februar février févr fév febrero febbraio fevereiro fev februari helmikuu lutego února február şubat",
+    "mar march märz mars marzo março maart maaliskuu marca března marec mart",
+    "apr april avril avr abril aprile abr huhtikuu kwietnia dubna apríl nisan",
+    "may mai mayo maggio mag maio mei toukokuu maja května máj mayıs",
+    "jun june juni juin junio giugno giu junho kesäkuu czerwca června jún haziran",
+    "jul july juli juillet juil julio luglio lug julho heinäkuu lipca července júl temmuz",
+    "aug august août agosto ago augustus elokuu sierpnia srpna aug ağustos",
+    "sep sept september septembre septiembre settembre set setembro syyskuu września září eylül",
+    "oct october oktober octobre octubre ottobre ott outubro out lokakuu października října okt ekim",
+    "nov november novembre noviembre novembro marraskuu listopada listopadu kasım",
+    "dec december dezember décembre déc diciembre dic dicembre dezembro dez joulukuu grudnia prosince decembrie aralık",
+)
+_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
 # Japanese eras: first year of each era in the Gregorian calendar.
 _ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "R": 2019, "H": 1989, "S": 1926}
 
+_COMPACT_ISO = re.compile(r"\b(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})?")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
 _SLASHED = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _KANJI = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})\s*[時:]\s*(\d{1,2})\s*分?)?")
 _ERA = re.compile(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_MONTH_FIRST = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
+_MONTH_FIRST = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+# "4 May 2022", "28. April 2024", "4 de mayo de 2022", "20 February, 2024".
+_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(\d{4})\b")
+# "Fri Feb 18 10:27:24 2022" (C's ctime, in some templates' meta tags).
+_CTIME = re.compile(r"\b[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})\b")
+# 31.03.2020, 03/31/2020, 31-03-2020: day first unless the numbers or the page's language say otherwise.
+_NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b(?:,?\s+(\d{1,2}):(\d{2}))?")
 
 
 @lru_cache(maxsize=8)
@@ -47,6 +48,11 @@ def _zone(name: str) -> dt.tzinfo:
     from zoneinfo import ZoneInfo  # imported lazily: only dates without an offset need it
 
     return ZoneInfo(name)
+
+
+def zone(name: str) -> dt.tzinfo:
+    """The IANA zone `name` (cached)."""
+    return _zone(name)
 
 
 def _offset(text: str) -> dt.tzinfo:
@@ -67,7 +73,7 @@ def _build(year, month, day, hour=None, minute=None, second=None, tz: dt.tzinfo 
     return value.replace(tzinfo=tz or _zone(default_tz))
 
 
-def parse_datetime(value: object, default_tz: str = "Asia/Tokyo") -> dt.datetime | None:
+def parse_datetime(value: object, default_tz: str = "Asia/Tokyo", month_first: bool = False) -> dt.datetime | None:
     """Parse a date or date-time in any of the supported shapes; None when there is none."""
     if value is None or value == "":
         return None
@@ -84,26 +90,35 @@ def parse_datetime(value: object, default_tz: str = "Asia/Tokyo") -> dt.datetime
     if not isinstance(value, str):
         return None  # a mapping or a list is not a date, whatever its text contains
     text = value.strip()[:200]
-    return _parse_text(text.translate(_FULLWIDTH_DIGITS), default_tz) if text else None
+    return _parse_text(text.translate(_FULLWIDTH_DIGITS), default_tz, month_first) if text else None
 
 
-def _parse_text(text: str, default_tz: str) -> dt.datetime | None:
+def _parse_text(text: str, default_tz: str, month_first: bool = False) -> dt.datetime | None:
     if m := _ISO.search(text):
         y, mo, d, h, mi, s, off = m.groups()
         return _build(y, mo, d, h, mi, s, _offset(off) if off else None, default_tz)
     if m := _ERA.search(text):
         era, year, mo, d = m.groups()
         return _build(_ERAS[era] + (1 if year == "元" else int(year)) - 1, mo, d, default_tz=default_tz)
+    if m := _COMPACT_ISO.search(text):
+        y, mo, d, h, mi, s, off = m.groups()
+        return _build(y, mo, d, h, mi, s, _offset(off) if off else None, default_tz)
     if m := _KANJI.search(text):
         y, mo, d, h, mi = m.groups()
         return _build(y, mo, d, h, mi, default_tz=default_tz)
     if m := _SLASHED.search(text):
         y, mo, d, h, mi, s = m.groups()
         return _build(y, mo, d, h, mi, s, default_tz=default_tz)
+    if (m := _CTIME.search(text)) and (month := _MONTHS.get(m.group(1).lower())):
+        return _build(m.group(6), month, m.group(2), m.group(3), m.group(4), m.group(5), default_tz=default_tz)
     if (m := _MONTH_FIRST.search(text)) and (month := _MONTHS.get(m.group(1).lower())):
         return _build(m.group(3), month, m.group(2), default_tz=default_tz)
     if (m := _DAY_FIRST.search(text)) and (month := _MONTHS.get(m.group(2).lower())):
         return _build(m.group(3), month, m.group(1), default_tz=default_tz)
+    if m := _NUMERIC.search(text):
+        first, _sep, second, year, h, mi = m.groups()
+        swap = (month_first and int(first) <= 12) or int(second) > 12
+        return _build(year, first if swap else second, second if swap else first, h, mi, default_tz=default_tz)
     return None
 
 
@@ -123,7 +138,7 @@ def iso_date(value: object, default_tz: str = "Asia/Tokyo") -> str | None:
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The first date written in a line of text: (matched text, start, end)."""
     text = text.translate(_FULLWIDTH_DIGITS)
-    for pattern in (_ISO, _ERA, _KANJI, _SLASHED, _MONTH_FIRST, _DAY_FIRST):
+    for pattern in (_ISO, _COMPACT_ISO, _ERA, _KANJI, _SLASHED, _MONTH_FIRST, _DAY_FIRST, _NUMERIC):
         if (m := pattern.search(text)) and parse_datetime(m.group(0)):
             return m.group(0), m.start(), m.end()
     return None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import json
 import re
 from itertools import accumulate, islice
+from typing import NamedTuple
 
 from ..errors import ExtractionRejected
-from . import text
+from . import pagedates, text
 from .dates import find_date
 from .draft import Draft, ExtractOptions, issue_from_mapping
 
@@ -123,8 +126,13 @@ _ORG_WORDS = re.compile(
     r"\b(office|inc|ltd|llc|corp|corporation|company|co\.|group|university|bank|agency|institute|association|foundation|media|news|press|times|journal)\b|株式会社|事務所|大学|協会|新聞",
     re.I,
 )
-_BYLINE_SELECTOR = "[class*=byline], [class*=author], [class*=meta], [rel=author], [class*=date], time"
-_DATELINE = re.compile(r"\b(posted|published|updated|on)\b|公開|更新|配信|掲載", re.I)
+_BYLINE_SELECTOR = (
+    "[class*=byline i], [class*=author i], [class*=meta i], [rel=author], [class*=date i], [class*=time i], time, [data-origindate]"
+)
+_DATELINE = re.compile(
+    r"\b(posted|published|updated|on|datum|date|fecha|publicado|publié|veröffentlicht|erschienen|pubblicato|data|dato)\b|公開|更新|配信|掲載|发布",
+    re.I,
+)
 _LD_SCALARS = frozenset({"headline", "alternativeHeadline", "datePublished", "dateModified", "description", "inLanguage", "name"})
 # Paragraphs with these classes carry metadata the page shows (byline, date, kicker), not body text.
 _METADATA_CLASS = re.compile(
@@ -241,28 +249,51 @@ def _types(node: dict) -> set[str]:
     return {str(t).lower() for t in (value if isinstance(value, list) else [value])}
 
 
-def _json_ld(tree) -> tuple[dict | None, dict[str, dict]]:
-    """The article node of the page's JSON-LD (with @graph flattened) and all nodes by @id."""
+class _LinkedData(NamedTuple):
+    articles: list[dict]  # article-typed nodes (or nodes with a headline), most likely first
+    pages: list[dict]  # WebPage nodes: they date the page when the article node does not (Yoast)
+    by_id: dict[str, dict]
+
+
+def _json_ld(tree) -> _LinkedData:
+    """The page's JSON-LD nodes (with @graph flattened and nested nodes such as a WebPage's
+    mainEntity visited)."""
     nodes: list[dict] = []
     for script in tree.css('script[type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text(deep=True) or "null")
-        except (ValueError, RecursionError):
-            continue
-        stack = [data]
+        stack = _json_values(script.text(deep=True) or "")
         while stack and len(nodes) < 500:
             item = stack.pop()
             if isinstance(item, list):
                 stack.extend(reversed(item))
             elif isinstance(item, dict):
-                if "@graph" in item:
-                    stack.extend(reversed(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]]))
                 nodes.append(item)
+                stack.extend(reversed([v for k, v in item.items() if k in _LD_NESTED and isinstance(v, (dict, list))]))
     by_id = {str(n["@id"]): n for n in nodes if isinstance(n.get("@id"), str)}
-    article = next((n for n in nodes if _types(n) & _ARTICLE_TYPES), None)
-    if article is None:
-        article = next((n for n in nodes if "headline" in n), None)
-    return article, by_id
+    articles = [n for n in nodes if _types(n) & _ARTICLE_TYPES]
+    typed = {id(n) for n in articles}
+    articles += [n for n in nodes if "headline" in n and id(n) not in typed]
+    pages = [n for n in nodes if _types(n) & {"webpage", "itempage"} and id(n) not in typed]
+    return _LinkedData(articles, pages, by_id)
+
+
+def _json_values(source: str) -> list:
+    """The JSON values in a script (some pages put several objects one after another in one)."""
+    decoder, values, at = json.JSONDecoder(), list[object](), 0
+    while len(values) < 20:
+        while at < len(source) and source[at] in " \t\r\n;,":
+            at += 1
+        if at >= len(source):
+            break
+        try:
+            value, at = decoder.raw_decode(source, at)
+        except (ValueError, RecursionError):
+            break
+        values.append(value)
+    return values[::-1]  # popped from the end: the first value first
+
+
+# Where JSON-LD nests the article: a graph, a page's main entity, a list's items.
+_LD_NESTED = frozenset({"@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "item", "hasPart", "subjectOf"})
 
 
 def _ld_scalar(value) -> str | None:
@@ -306,7 +337,7 @@ def _metas(tree) -> dict[str, list[str]]:
     for meta in tree.css("meta"):
         attrs = meta.attributes
         name = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
-        content = attrs.get("content")
+        content = attrs.get("content") or attrs.get("value")  # some templates write value=
         if name and content:
             found.setdefault(name.strip().lower(), []).append(content)
     return found
@@ -438,7 +469,7 @@ def _holders_of(root, selector: str) -> set[int]:
 def parse_html(source: str, options: ExtractOptions) -> Draft:
     tree = parse_tree(source)
     draft = Draft()
-    meta_title, page_title, site_names = _read_metadata(tree, source, options, draft)
+    meta_title, page_title, site_names, dating = _read_metadata(tree, source, options, draft)
     if tree.body is None:
         raise ExtractionRejected("no_body")
     weights = _paragraph_weights(tree.body)
@@ -452,7 +483,7 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     draft.title, meta_title = _visible_title(root, tree, meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
     _remove_boilerplate(root, weights, keep=_holders_of(root, "h1"))
-    _read_visible_byline(draft, root, tree)
+    shown = _read_visible_byline(draft, root, tree)
     _read_visible_labels(draft, root)
     _read_body(draft, root)
     if not draft.paragraphs:
@@ -461,7 +492,55 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
         for node in fresh.css(_DROP_CONTAINERS + ", " + _DROP_CODE):
             node.decompose()
         _read_body(draft, fresh.body)
+    _settle_dates(draft, dating._replace(shown=shown), options)
     return draft
+
+
+class _Shown(NamedTuple):
+    """The first date the page shows in the article, and outside it (a site header may show today's)."""
+
+    in_article: str | None = None
+    outside: str | None = None
+
+
+class _Dating(NamedTuple):
+    """What decides a page's dates besides the values: its timestamps (for its zone) and URL."""
+
+    timestamps: list[str]
+    url: str | None
+    metas: dict[str, list[str]]
+    shown: _Shown = _Shown()
+
+
+def _settle_dates(draft: Draft, dating: _Dating, options: ExtractOptions) -> None:
+    """The publication date by the declared order (metadata, shown in the article, generic meta
+    names, shown elsewhere, the URL), both dates in the publisher's zone."""
+    language = draft.language if isinstance(draft.language, str) else None
+    month_first = pagedates.is_month_first(language)
+    weak = pagedates.first_date(v for name in pagedates.WEAK_PUBLISHED_METAS for v in dating.metas.get(name, ()))
+    in_url = pagedates.url_date(dating.url)
+    shown = dating.shown
+    draft.published = next((v for v in (draft.published, shown.in_article, weak, shown.outside, in_url) if v), None)
+    zone = pagedates.page_zone(language, dating.timestamps)
+    if zone is None and isinstance(draft.published, str) and pagedates.is_utc(draft.published):
+        draft.published = _publisher_day(draft.published, (shown.in_article, shown.outside, in_url), options) or draft.published
+    for name in ("published", "updated"):
+        value = getattr(draft, name)
+        if isinstance(value, str):
+            setattr(draft, name, pagedates.local_iso(value, zone, options.default_tz, month_first))
+
+
+def _publisher_day(instant: str, local: tuple[str | None, ...], options: ExtractOptions) -> str | None:
+    """For a UTC instant of a page whose zone is unknown: the first date the page shows (or its
+    URL holds) within a day of it, which is the publisher's own day."""
+    utc_day = pagedates.local_iso(instant, None, options.default_tz)
+    if not utc_day:
+        return None
+    for value in local:
+        day = pagedates.local_iso(value, None, options.default_tz) if value and not pagedates.is_utc(value) else None
+        if day and abs(dt.date.fromisoformat(day[:10]) - dt.date.fromisoformat(utc_day[:10])) <= dt.timedelta(days=1):
+            return value
+    return None
 
 
 # Paragraphs weighed to find the story: enough for any article, bounded for a page of 80,000 tags.
@@ -484,11 +563,12 @@ def _paragraph_weights(scope) -> dict[int, int]:
     return weights
 
 
-def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> tuple[str | None, str | None, list[str]]:
+def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> tuple[str | None, str | None, list[str], _Dating]:
     """Everything the page states about itself (JSON-LD, meta tags, microdata), most explicit
     source first; returns the metadata title, the <title> and the site names seen."""
     metas = _metas(tree)
-    article, by_id = _json_ld(tree)
+    articles, pages, by_id = _json_ld(tree)
+    article = articles[0] if articles else None
     # JSON-LD scalars sometimes come as one-element lists; anything but text there is ignored.
     article = {k: (_ld_scalar(v) if k in _LD_SCALARS else v) for k, v in (article or {}).items()}
     microdata = _itemprops(tree, source)
@@ -502,8 +582,11 @@ def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> 
     page_title = title_node.text(deep=True) if title_node else None
     draft.subtitle = article.get("alternativeHeadline") or microdata.get("alternativeHeadline") or _first(metas, "subtitle", "og:subtitle")
     draft.authors = _metadata_authors(tree, article, by_id, metas)
-    draft.published = article.get("datePublished") or _first(metas, *_PUBLISHED_METAS) or microdata.get("datePublished")
-    draft.updated = article.get("dateModified") or _first(metas, *_MODIFIED_METAS) or microdata.get("dateModified")
+    published_in = (pagedates.PUBLISHED_LD_KEYS, metas, pagedates.PUBLISHED_METAS, microdata.get("datePublished"))
+    draft.published = _metadata_date(articles + pages, *published_in)
+    draft.updated = _metadata_date(
+        articles + pages, pagedates.MODIFIED_LD_KEYS, metas, pagedates.MODIFIED_METAS, microdata.get("dateModified")
+    )
     section = article.get("articleSection") or _first(metas, "article:section", "og:article:section") or microdata.get("articleSection")
     draft.category = section[0] if isinstance(section, list) and section else section
     draft.tags = [tag for value in metas.get("article:tag", []) + metas.get("og:article:tag", []) for tag in text.as_list(value)]
@@ -518,7 +601,11 @@ def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> 
     draft.summary = _first(metas, "description", "og:description", "twitter:description") or article.get("description")
     draft.issue = _ld_issue(article.get("isPartOf"), by_id, publisher_name, options) if article.get("isPartOf") else None
     draft.related_titles = _related_titles(tree) if any(word in source for word in _RELATED_WORDS) else []
-    return meta_title, page_title, list(options.site_names) + site_names
+    timestamps = [v for name in (*pagedates.PUBLISHED_METAS, *pagedates.MODIFIED_METAS) for v in metas.get(name, ())]
+    timestamps += [v for node in articles for key in ("datePublished", "dateModified") if isinstance(v := node.get(key), str)]
+    canonical = tree.css_first('link[rel="canonical"]')
+    url = (canonical.attributes.get("href") if canonical is not None else None) or _first(metas, "og:url")
+    return meta_title, page_title, list(options.site_names) + site_names, _Dating(timestamps, url, metas)
 
 
 _AUTHOR_METAS = (
@@ -532,31 +619,15 @@ _AUTHOR_METAS = (
     "sailthru.author",
     "citation_author",
 )
-_PUBLISHED_METAS = (
-    "article:published_time",
-    "og:article:published_time",
-    "og:published_time",
-    "citation_publication_date",
-    "dc.date.issued",
-    "publish-date",
-    "article.published",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "date",
-    "dc.date",
-    "dcterms.created",
-    "parsely-pub-date",
-    "sailthru.date",
-)
-_MODIFIED_METAS = (
-    "article:modified_time",
-    "og:article:modified_time",
-    "og:updated_time",
-    "datemodified",
-    "last-modified",
-    "dcterms.modified",
-)
+
+
+def _metadata_date(
+    articles: list[dict], ld_keys: tuple[str, ...], metas: dict, names: tuple[str, ...], microdata: str | None
+) -> str | None:
+    """The first value that parses: JSON-LD of the article nodes, then meta tags, then microdata."""
+    ld = (_ld_scalar(node.get(key)) for node in articles for key in ld_keys)
+    meta = (value for name in names for value in metas.get(name, ()))
+    return pagedates.first_date(itertools.chain(ld, meta, (microdata,)))
 
 
 def _metadata_authors(tree, article: dict, by_id: dict, metas: dict) -> list[str]:
@@ -635,30 +706,49 @@ def _visible_title(root, tree, meta_title: str | None, page_title: str | None, s
     return visible or meta_title, meta_title
 
 
-def _read_visible_byline(draft: Draft, root, tree) -> None:
-    """Visible byline and date when metadata has none: in the article first, then the whole page
-    (templates often put the byline above the content container); then an unmarked dateline."""
-    for scope in (root, tree.body) if tree.body is not None and tree.body is not root else (root,):
-        if draft.published and draft.authors:
+def _read_visible_byline(draft: Draft, root, tree) -> _Shown:
+    """Visible byline when metadata has none, and the dates the page shows: in the article first,
+    then the whole page (templates often put the byline above the content container)."""
+    shown: list[str | None] = [None, None]
+    scopes = (root, tree.body) if tree.body is not None and tree.body is not root else (root,)
+    for where, scope in enumerate(scopes):
+        if draft.authors and (shown[0] or shown[1]):
             break
         for node in scope.css(_BYLINE_SELECTOR)[:_MAX_CANDIDATES]:
             value = node.text(deep=True, separator=" ").strip()
             if len(value) > 200:
                 continue
-            if not draft.published:
-                draft.published = node.attributes.get("datetime") or (find_date(value) or [None])[0]
+            if not shown[where]:
+                attrs = node.attributes
+                shown[where] = pagedates.first_date((attrs.get("datetime"), attrs.get("data-origindate"), (find_date(value) or [None])[0]))
             if not draft.authors and node.tag != "time":
                 inner = node.css_first(".author, [rel=author], [itemprop=author]")
                 names = _byline_names(inner.text(deep=True, separator=" ") if inner is not None and inner is not node else value)
                 if names:
                     draft.authors = names
-    if not draft.published:
-        # "Posted on March 3, 2024 by ..." in an unmarked element near the headline.
-        for node in (tree.body or root).css("p, div, span")[:_MAX_SCANNED]:
-            value = node.text(deep=False).strip()  # own text only: cheap, and a dateline is short
-            if value and len(value) <= 120 and _DATELINE.search(value) and (found := find_date(value)):
-                draft.published = found[0]
-                break
+    if not draft.published and not shown[0] and not shown[1]:
+        shown[1] = _dateline(tree.body or root)
+    return _Shown(*shown)
+
+
+def _dateline(scope) -> str | None:
+    """A date in an unmarked element: "Posted on March 3, 2024 by ..." anywhere, or the first full
+    date in the few elements right after the headline."""
+    after_headline = None
+    for n, node in enumerate(scope.css("h1, p, div, span, li, small")[:_MAX_SCANNED]):
+        if node.tag == "h1":
+            after_headline = after_headline if after_headline is not None else n
+            continue
+        value = node.text(deep=False).strip()  # own text only: cheap, and a dateline is short
+        if not value or len(value) > 120:
+            continue
+        near = after_headline is not None and n - after_headline <= _NEAR_HEADLINE
+        if (near or _DATELINE.search(value)) and (dateline := find_date(value)):
+            return dateline[0]
+    return None
+
+
+_NEAR_HEADLINE = 30
 
 
 def _read_visible_labels(draft: Draft, root) -> None:

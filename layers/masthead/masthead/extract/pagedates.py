@@ -1,0 +1,191 @@
+"""A web page's publication and modification dates: where pages keep them, in what order they are
+trusted, and which calendar day they mean. Pure: the HTML parser hands in what it found.
+
+Order (publication first, the first value that parses wins): JSON-LD of the article, meta tags
+(the table below, most specific first), microdata, then what the page shows (a <time>, a dateline;
+read by htmldoc), then the date in the page's URL. The day is the publisher's: a UTC instant is
+turned into the page's own zone (an offset another timestamp on the page carries, else its language),
+never into Masthead's default zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from . import dates
+
+PUBLISHED_LD_KEYS = ("datePublished", "dateCreated", "uploadDate")
+MODIFIED_LD_KEYS = ("dateModified",)
+
+# Meta names, properties and itemprops (lower case) that hold the publication date, most explicit first.
+PUBLISHED_METAS = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date.available",
+    "article.published",
+    "cxenseparse:recs:publishtime",
+    "cxenseparse:publishtime",
+    "parsely-pub-date",
+    "sailthru.date",
+    "citation_publication_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "date.created",
+    "datecreated",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "published_time",
+    "publication_date",
+    "pubdate",
+    "pub_date",
+    "og:pubdate",
+    "release_date",
+    "originalpublicationdate",
+    "created-date",
+    "article_date_original",
+    "cxenseparse:afp-publicdate",
+)
+# Generic names that as often hold a modification or crawl date: trusted after a date the page shows.
+WEAK_PUBLISHED_METAS = ("date", "dc.date", "dcterms.date")
+MODIFIED_METAS = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "date.modified",
+    "date.updated",
+    "last-modified",
+    "dcterms.modified",
+    "modified-date",
+)
+
+# /2024/04/28/, /2024-04-28-, /20240428/ in a URL path: a last resort, but a reliable one.
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})([/-]?)(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+_OFFSET = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*([+-]\d{2}:?\d{2})\b")
+_UTC = re.compile(r"(?:\d(?:Z|\s*[+-]00:?00)\b)|\b(?:GMT|UTC)\b")
+_BARE_TIME = re.compile(r"\d{1,2}:\d{2}")
+
+# Languages (and language-country tags) whose publishers keep one time zone. An ambiguous one
+# (es, en, ar, pt) is looked up with its country only.
+LANGUAGE_ZONES = {
+    "ja": "Asia/Tokyo",
+    "ko": "Asia/Seoul",
+    "zh": "Asia/Shanghai",
+    "zh-cn": "Asia/Shanghai",
+    "zh-tw": "Asia/Taipei",
+    "zh-hk": "Asia/Hong_Kong",
+    "de": "Europe/Berlin",
+    "de-at": "Europe/Vienna",
+    "de-ch": "Europe/Zurich",
+    "fr": "Europe/Paris",
+    "fr-ca": "America/Toronto",
+    "it": "Europe/Rome",
+    "nl": "Europe/Amsterdam",
+    "sv": "Europe/Stockholm",
+    "nb": "Europe/Oslo",
+    "no": "Europe/Oslo",
+    "nn": "Europe/Oslo",
+    "da": "Europe/Copenhagen",
+    "fi": "Europe/Helsinki",
+    "pl": "Europe/Warsaw",
+    "cs": "Europe/Prague",
+    "sk": "Europe/Bratislava",
+    "hu": "Europe/Budapest",
+    "ro": "Europe/Bucharest",
+    "el": "Europe/Athens",
+    "tr": "Europe/Istanbul",
+    "ru": "Europe/Moscow",
+    "uk": "Europe/Kyiv",
+    "he": "Asia/Jerusalem",
+    "hi": "Asia/Kolkata",
+    "th": "Asia/Bangkok",
+    "vi": "Asia/Ho_Chi_Minh",
+    "id": "Asia/Jakarta",
+    "ms": "Asia/Kuala_Lumpur",
+    "fa": "Asia/Tehran",
+    "es-es": "Europe/Madrid",
+    "es-mx": "America/Mexico_City",
+    "es-ar": "America/Argentina/Buenos_Aires",
+    "es-co": "America/Bogota",
+    "es-pe": "America/Lima",
+    "es-cl": "America/Santiago",
+    "es-bo": "America/La_Paz",
+    "es-uy": "America/Montevideo",
+    "es-ve": "America/Caracas",
+    "pt-br": "America/Sao_Paulo",
+    "pt-pt": "Europe/Lisbon",
+    "en-gb": "Europe/London",
+    "en-ie": "Europe/Dublin",
+    "en-au": "Australia/Sydney",
+    "en-in": "Asia/Kolkata",
+    "en-za": "Africa/Johannesburg",
+    "en-us": "America/New_York",
+    "en-ca": "America/Toronto",
+}
+
+
+def first_date(values: Iterable[object], month_first: bool = False) -> str | None:
+    """The first value that is a date (an unparseable first source must not hide a good second)."""
+    for value in values:
+        if isinstance(value, (str, int, float)) and dates.parse_datetime(value, month_first=month_first):
+            return str(value)
+    return None
+
+
+def url_date(url: str | None) -> str | None:
+    """The date in a URL's path (/2024/04/28/…), as YYYY-MM-DD."""
+    if not url or len(url) > 2000:
+        return None
+    m = _URL_DATE.search(url)
+    return f"{m.group(1)}-{m.group(3)}-{m.group(4)}" if m else None
+
+
+def is_utc(value: str) -> bool:
+    """Whether a timestamp is a UTC instant (its calendar day may not be the publisher's)."""
+    return bool(_UTC.search(value[:100]))
+
+
+def is_month_first(language: str | None) -> bool:
+    """US English writes 04/05/2024 for April 5; every other language the corpus holds day first."""
+    return (language or "").lower().replace("_", "-") in ("en-us", "en")
+
+
+def page_zone(language: str | None, timestamps: Iterable[str]) -> dt.tzinfo | None:
+    """The publisher's zone: a non-zero offset one of the page's timestamps carries, else the zone
+    of the page's language (when it has one zone)."""
+    for value in timestamps:
+        if isinstance(value, str) and (m := _OFFSET.search(value[:100])):
+            digits = m.group(1).replace(":", "")
+            minutes = int(digits[1:3]) * 60 + int(digits[3:5])
+            if minutes:
+                return dt.timezone(dt.timedelta(minutes=-minutes if digits[0] == "-" else minutes))
+    tag = (language or "").lower().replace("_", "-")
+    name = LANGUAGE_ZONES.get(tag) or LANGUAGE_ZONES.get(tag.split("-")[0]) if tag else None
+    return dates.zone(name) if name else None
+
+
+def local_iso(value: str | None, zone: dt.tzinfo | None, default_tz: str, month_first: bool = False) -> str | None:
+    """`value` as ISO 8601 in the publisher's zone: a UTC instant is moved into `zone`, a time
+    without an offset is read in it; without a zone, as dates.parse_datetime reads it."""
+    if not value:
+        return None
+    parsed = dates.parse_datetime(value, default_tz, month_first=month_first)
+    if parsed is None:
+        return None
+    head = value[:100]
+    if _UTC.search(head) and parsed.utcoffset():
+        parsed = parsed.replace(tzinfo=dt.UTC)  # "… GMT", "… UTC": read in the default zone above
+    if zone is not None:
+        if _UTC.search(head):
+            parsed = parsed.astimezone(zone)
+        elif not _OFFSET.search(head):
+            parsed = parsed.replace(tzinfo=zone)
+    if not _BARE_TIME.search(value[:100]):
+        return parsed.date().isoformat()  # a day alone stays that day, whatever the zone
+    return parsed.isoformat()

@@ -10,7 +10,7 @@ from itertools import accumulate, islice
 from typing import NamedTuple
 
 from ..errors import ExtractionRejected
-from . import pagedates, text
+from . import pagedates, people, text
 from .dates import find_date
 from .draft import Draft, ExtractOptions, issue_from_mapping
 
@@ -469,7 +469,7 @@ def _holders_of(root, selector: str) -> set[int]:
 def parse_html(source: str, options: ExtractOptions) -> Draft:
     tree = parse_tree(source)
     draft = Draft()
-    meta_title, page_title, site_names, dating = _read_metadata(tree, source, options, draft)
+    meta_title, page_title, site_names, facts = _read_metadata(tree, source, options, draft)
     if tree.body is None:
         raise ExtractionRejected("no_body")
     weights = _paragraph_weights(tree.body)
@@ -483,7 +483,7 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     draft.title, meta_title = _visible_title(root, tree, meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
     _remove_boilerplate(root, weights, keep=_holders_of(root, "h1"))
-    shown = _read_visible_byline(draft, root, tree)
+    shown = _read_visible_byline(draft, root, tree, facts.publisher_only)
     _read_visible_labels(draft, root)
     _read_body(draft, root)
     if not draft.paragraphs:
@@ -492,7 +492,8 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
         for node in fresh.css(_DROP_CONTAINERS + ", " + _DROP_CODE):
             node.decompose()
         _read_body(draft, fresh.body)
-    _settle_dates(draft, dating._replace(shown=shown), options)
+    _settle_dates(draft, facts._replace(shown=shown), options)
+    draft.authors = people.clean_names(draft.authors, site_names)
     return draft
 
 
@@ -503,25 +504,27 @@ class _Shown(NamedTuple):
     outside: str | None = None
 
 
-class _Dating(NamedTuple):
-    """What decides a page's dates besides the values: its timestamps (for its zone) and URL."""
+class _PageFacts(NamedTuple):
+    """What the metadata tells the later steps: the page's timestamps (for its zone), its URL and
+    meta tags (for the dates of last resort), whether its authors are only the publisher."""
 
     timestamps: list[str]
     url: str | None
     metas: dict[str, list[str]]
+    publisher_only: bool = False  # the metadata's authors are the publisher: a visible byline wins
     shown: _Shown = _Shown()
 
 
-def _settle_dates(draft: Draft, dating: _Dating, options: ExtractOptions) -> None:
+def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions) -> None:
     """The publication date by the declared order (metadata, shown in the article, generic meta
     names, shown elsewhere, the URL), both dates in the publisher's zone."""
     language = draft.language if isinstance(draft.language, str) else None
     month_first = pagedates.is_month_first(language)
-    weak = pagedates.first_date(v for name in pagedates.WEAK_PUBLISHED_METAS for v in dating.metas.get(name, ()))
-    in_url = pagedates.url_date(dating.url)
-    shown = dating.shown
+    weak = pagedates.first_date(v for name in pagedates.WEAK_PUBLISHED_METAS for v in facts.metas.get(name, ()))
+    in_url = pagedates.url_date(facts.url)
+    shown = facts.shown
     draft.published = next((v for v in (draft.published, shown.in_article, weak, shown.outside, in_url) if v), None)
-    zone = pagedates.page_zone(language, dating.timestamps)
+    zone = pagedates.page_zone(language, facts.timestamps)
     if zone is None and isinstance(draft.published, str) and pagedates.is_utc(draft.published):
         draft.published = _publisher_day(draft.published, (shown.in_article, shown.outside, in_url), options) or draft.published
     for name in ("published", "updated"):
@@ -563,7 +566,7 @@ def _paragraph_weights(scope) -> dict[int, int]:
     return weights
 
 
-def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> tuple[str | None, str | None, list[str], _Dating]:
+def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> tuple[str | None, str | None, list[str], _PageFacts]:
     """Everything the page states about itself (JSON-LD, meta tags, microdata), most explicit
     source first; returns the metadata title, the <title> and the site names seen."""
     metas = _metas(tree)
@@ -582,6 +585,7 @@ def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> 
     page_title = title_node.text(deep=True) if title_node else None
     draft.subtitle = article.get("alternativeHeadline") or microdata.get("alternativeHeadline") or _first(metas, "subtitle", "og:subtitle")
     draft.authors = _metadata_authors(tree, article, by_id, metas)
+    publisher_only = bool(draft.authors) and all(_is_organisation(a, article, by_id, site_names) for a in draft.authors)
     published_in = (pagedates.PUBLISHED_LD_KEYS, metas, pagedates.PUBLISHED_METAS, microdata.get("datePublished"))
     draft.published = _metadata_date(articles + pages, *published_in)
     draft.updated = _metadata_date(
@@ -605,7 +609,7 @@ def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> 
     timestamps += [v for node in articles for key in ("datePublished", "dateModified") if isinstance(v := node.get(key), str)]
     canonical = tree.css_first('link[rel="canonical"]')
     url = (canonical.attributes.get("href") if canonical is not None else None) or _first(metas, "og:url")
-    return meta_title, page_title, list(options.site_names) + site_names, _Dating(timestamps, url, metas)
+    return meta_title, page_title, list(options.site_names) + site_names, _PageFacts(timestamps, url, metas, publisher_only)
 
 
 _AUTHOR_METAS = (
@@ -628,6 +632,19 @@ def _metadata_date(
     ld = (_ld_scalar(node.get(key)) for node in articles for key in ld_keys)
     meta = (value for name in names for value in metas.get(name, ()))
     return pagedates.first_date(itertools.chain(ld, meta, (microdata,)))
+
+
+def _is_organisation(name: str, article: dict, by_id: dict, site_names: list[str]) -> bool:
+    """Whether a metadata author is the publisher rather than a person: typed Organization in
+    JSON-LD, or the site's own name."""
+    if any(text.same_text(name, site) for site in site_names):
+        return True
+    authors = article.get("author") if isinstance(article, dict) else None
+    for item in authors if isinstance(authors, list) else [authors]:
+        item = _resolve(item, by_id)
+        if isinstance(item, dict) and text.same_text(_ld_scalar(item.get("name")), name):
+            return bool(_types(item) & {"organization", "newsmediaorganization", "corporation"})
+    return False
 
 
 def _metadata_authors(tree, article: dict, by_id: dict, metas: dict) -> list[str]:
@@ -706,13 +723,15 @@ def _visible_title(root, tree, meta_title: str | None, page_title: str | None, s
     return visible or meta_title, meta_title
 
 
-def _read_visible_byline(draft: Draft, root, tree) -> _Shown:
-    """Visible byline when metadata has none, and the dates the page shows: in the article first,
-    then the whole page (templates often put the byline above the content container)."""
+def _read_visible_byline(draft: Draft, root, tree, publisher_only: bool = False) -> _Shown:
+    """Visible byline when metadata has none (or names only the publisher), and the dates the page
+    shows: in the article first, then the whole page (templates often put the byline above the
+    content container)."""
     shown: list[str | None] = [None, None]
     scopes = (root, tree.body) if tree.body is not None and tree.body is not root else (root,)
+    wanted = not draft.authors or publisher_only
     for where, scope in enumerate(scopes):
-        if draft.authors and (shown[0] or shown[1]):
+        if not wanted and (shown[0] or shown[1]):
             break
         for node in scope.css(_BYLINE_SELECTOR)[:_MAX_CANDIDATES]:
             value = node.text(deep=True, separator=" ").strip()
@@ -721,14 +740,25 @@ def _read_visible_byline(draft: Draft, root, tree) -> _Shown:
             if not shown[where]:
                 attrs = node.attributes
                 shown[where] = pagedates.first_date((attrs.get("datetime"), attrs.get("data-origindate"), (find_date(value) or [None])[0]))
-            if not draft.authors and node.tag != "time":
-                inner = node.css_first(".author, [rel=author], [itemprop=author]")
-                names = _byline_names(inner.text(deep=True, separator=" ") if inner is not None and inner is not node else value)
-                if names:
-                    draft.authors = names
+            if wanted and node.tag != "time" and (not publisher_only or _says_author(node)):
+                names = people.clean_names(_visible_names(node, value), [])
+                if names and (not publisher_only or all(people.looks_like_person(n) for n in names)):
+                    draft.authors, wanted = names, False
     if not draft.published and not shown[0] and not shown[1]:
         shown[1] = _dateline(tree.body or root)
     return _Shown(*shown)
+
+
+def _says_author(node) -> bool:
+    """Whether an element is marked as a byline (class, rel or itemprop), not any metadata line."""
+    attrs = node.attributes
+    classes = (attrs.get("class") or "").lower()
+    return "byline" in classes or "author" in classes or attrs.get("rel") == "author" or attrs.get("itemprop") == "author"
+
+
+def _visible_names(node, value: str) -> list[str]:
+    inner = node.css_first(".author, [rel=author], [itemprop=author]")
+    return _byline_names(inner.text(deep=True, separator=" ") if inner is not None and inner is not node else value)
 
 
 def _dateline(scope) -> str | None:

@@ -47,9 +47,9 @@ def clean_names(names: list, site_names: list[str]) -> list[str]:
     for raw in names[:20]:
         if not isinstance(raw, str):
             continue
-        parts = [raw] if isinstance(raw, text.PersonName) else text.parse_authors(raw)
-        for part in parts:
-            for name in _split(_strip(part, site_names)):
+        structured = isinstance(raw, text.PersonName)  # one name from JSON-LD or microdata: never split
+        for part in [raw] if structured else text.parse_authors(raw):
+            for name in _split_structured(_strip(part, site_names)) if structured else _split(_strip(part, site_names)):
                 name = _strip(name, site_names)
                 if _is_name(name) and not any(text.same_text(name, seen) for seen in people):
                     people.append(text.PersonName(name))
@@ -74,6 +74,21 @@ def _split(value: str) -> list[str]:
     if "/" in value and len(value) <= 40:
         return [value]  # an agency and desk ("dpa/lno", "AFP/The Local") is one byline
     return [part for part in _GLUED_CONNECTOR.split(value) if part]
+
+
+_ORGANISATION = re.compile(r"\b(?:ltd|inc|llc|gmbh|sons|co|corp|group|company|verlag|media)\b\.?", re.I)
+
+
+def _split_structured(value: str) -> list[str]:
+    """A structured name is one name ("Doe, Jane", "Smith and Sons Ltd") unless it reads as several
+    people glued together: "A Person und B Person, Place" -> A Person, B Person, Place."""
+    if _ORGANISATION.search(value) or not _GLUED_CONNECTOR.search(value):
+        return [value]
+    parts: list[str] = []
+    for part in _GLUED_CONNECTOR.split(value):
+        left, comma, right = part.partition(", ")
+        parts += [left, right] if comma and len(left.split()) >= 2 else [part]
+    return [p for p in parts if p]
 
 
 def _is_name(name: str) -> bool:

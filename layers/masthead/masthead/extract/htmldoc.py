@@ -653,16 +653,46 @@ def _metadata_authors(tree, article: dict, by_id: dict, metas: dict) -> list[str
         authors = _ld_people(article.get("author"), by_id)
         if authors:
             return authors
-    authors = []
-    for prop in tree.css("[itemprop=author]"):
-        name = prop.css_first("[itemprop=name]") or prop
-        value = name.attributes.get("content") or name.text(deep=True, separator=" ")
-        if value and value.strip():
-            authors.append(text.PersonName(value))
+    authors = _microdata_authors(tree)
     if authors:
         return authors
     author = _first(metas, *_AUTHOR_METAS)
     return [author] if author and not author.startswith("http") else []
+
+
+def _microdata_authors(tree) -> list[str]:
+    """itemprop=author of the page's first item that has one, ignoring images, videos and comments
+    (a photographer, a commenter) and the related-story cards that come after it."""
+    authors: list[str] = []
+    owner = None
+    for prop in tree.css("[itemprop=author]")[:_MAX_CANDIDATES]:
+        scope = _item_scope(prop)
+        itemtype = (scope.attributes.get("itemtype") or "").lower() if scope is not None else ""
+        if any(word in itemtype for word in _NOT_AUTHORED_ITEMS):
+            continue
+        key = scope.mem_id if scope is not None else None
+        if owner is None:
+            owner = (key,)
+        elif owner != (key,):
+            continue
+        name = prop.css_first("[itemprop=name]") or prop
+        value = name.attributes.get("content") or name.text(deep=True, separator=" ")
+        if value and value.strip():
+            authors.append(text.PersonName(value))
+    return authors
+
+
+_NOT_AUTHORED_ITEMS = ("image", "video", "photograph", "comment", "mediaobject", "review")
+
+
+def _item_scope(node):
+    """The nearest enclosing element with itemscope (the item an itemprop belongs to)."""
+    parent, depth = node.parent, 0
+    while parent is not None and depth < _MAX_WEIGHT_DEPTH:
+        if "itemscope" in parent.attributes:
+            return parent
+        parent, depth = parent.parent, depth + 1
+    return None
 
 
 def _content_root(tree, weights: dict[int, int]):

@@ -25,13 +25,15 @@ _TRAILING = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b)",
     re.I,
 )
+# What is left hanging once a date is cut away ("MORITZ GATHMANN am", "Michael Larabel in Valve on").
+_DANGLING = re.compile(r"(?:\s+in\s+\S+(?:\s+\S+)?)?(?:\s+(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,))+\s*$", re.I)
 _GLUED_CONNECTOR = re.compile(
     r"\s+(?:im gespräch mit|in conversation with|with|mit|avec|con|com|og|och|og|ja|és|e|y|und|et|and|&)\s+", re.I
 )
 # A photo or styling credit, not an author: "X at MSA Models", "Y for Amika", "Z via Getty Images".
 _CREDIT = re.compile(r"\s(?:at|for|using|via)\s+\S|getty images|shutterstock|\bap photo\b", re.I)
 _NOT_A_NAME = re.compile(
-    r"^(?:published|updated|posted|uhr|no author|unknown|admin|redaktion|editor|staff|anonymous|"
+    r"^(?:published|updated|posted|uhr|no author|unknown|admin|redaktion|editor|staff|anonymous|am|um|on|at|in|by|von|de|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$",
     re.I,
 )
@@ -48,7 +50,8 @@ def clean_names(names: list, site_names: list[str]) -> list[str]:
         if not isinstance(raw, str):
             continue
         structured = isinstance(raw, text.PersonName)  # one name from JSON-LD or microdata: never split
-        for part in [raw] if structured else text.parse_authors(raw):
+        whole = structured or _AGENCY.match(raw.strip())  # "dpa/lno", "AFP/The Local": one byline
+        for part in [raw] if whole else text.parse_authors(raw):
             for name in _split_structured(_strip(part, site_names)) if structured else _split(_strip(part, site_names)):
                 name = _strip(name, site_names)
                 if _is_name(name) and not any(text.same_text(name, seen) for seen in people):
@@ -64,14 +67,17 @@ def _strip(value: str, site_names: list[str]) -> str:
     value = _LEADING_BY.sub("", value)
     if m := _TRAILING.search(value):
         value = value[: m.start()]
-    value = value.strip(_QUOTES + " ,;|·-–—:")
+    value = _DANGLING.sub("", value).strip(_QUOTES + " ,;|·-–—:")
     if value.endswith(".") and not _ABBREVIATION_END.search(value):
         value = value[:-1].rstrip()
     return value
 
 
+_AGENCY = re.compile(r"^[^\s/]{2,20}/[^/]{2,30}$")
+
+
 def _split(value: str) -> list[str]:
-    if "/" in value and len(value) <= 40:
+    if _AGENCY.match(value):
         return [value]  # an agency and desk ("dpa/lno", "AFP/The Local") is one byline
     return [part for part in _GLUED_CONNECTOR.split(value) if part]
 

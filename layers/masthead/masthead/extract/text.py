@@ -216,6 +216,9 @@ _ROLE_WORDS = re.compile(
 )
 
 
+_ABBREVIATION_END = re.compile(r"\b(?:Jr|Sr|Jnr|Snr)\.$")  # "Perry Bacon Jr." keeps its dot
+
+
 class PersonName(str):
     """One person's name from structured data (JSON-LD, microdata): never split on commas or 'and'."""
 
@@ -237,7 +240,8 @@ def parse_authors(value) -> list[str]:
         text = _BYLINE_PREFIX.sub("", text)
         text = _ROLE_SUFFIX.sub("", text)
         for part in [text] if isinstance(item, PersonName) else _AND.split(text):
-            part = _BYLINE_PREFIX.sub("", part).strip(" .·|-–—")
+            part = _BYLINE_PREFIX.sub("", part).strip(" ·|-–—")
+            part = part if _ABBREVIATION_END.search(part) else part.rstrip(". ")
             part = _ROLE_SUFFIX.sub("", part)
             if not part or _ROLE_WORDS.match(part) or len(part) > 80 or len(part) < 2:
                 continue

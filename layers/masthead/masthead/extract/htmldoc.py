@@ -670,7 +670,7 @@ def _microdata_authors(tree) -> list[str]:
         itemtype = (scope.attributes.get("itemtype") or "").lower() if scope is not None else ""
         if any(word in itemtype for word in _NOT_AUTHORED_ITEMS):
             continue
-        key = scope.mem_id if scope is not None else None
+        key = scope.mem_id if scope is not None else _byline_box(prop)  # no item: one byline's box
         if owner is None:
             owner = (key,)
         elif owner != (key,):
@@ -683,6 +683,13 @@ def _microdata_authors(tree) -> list[str]:
 
 
 _NOT_AUTHORED_ITEMS = ("image", "video", "photograph", "comment", "mediaobject", "review")
+
+
+def _byline_box(node) -> int | None:
+    """The element two levels up, where one byline's several names sit side by side."""
+    parent = node.parent
+    grandparent = parent.parent if parent is not None else None
+    return grandparent.mem_id if grandparent is not None else None
 
 
 def _item_scope(node):

@@ -446,6 +446,8 @@ def _byline_names(value: str) -> list[str]:
     found = find_date(value)
     if found:
         value = (value[: found[1]] + " " + value[found[2] :]).strip()
+    if people.is_agency(text.clean(value) or ""):
+        return [value.strip()]
     parts = [p for p in _SEPARATORS.split(value) if p.strip()]
     names: list[str] = []
     for part in parts[:2]:

@@ -76,6 +76,11 @@ def _strip(value: str, site_names: list[str]) -> str:
 _AGENCY = re.compile(r"^[^\s/]{2,20}/[^/]{2,30}$")
 
 
+def is_agency(value: str) -> bool:
+    """An agency and desk byline ("dpa/lno", "AFP/The Local"): one byline, never split at '/'."""
+    return bool(_AGENCY.match(value.strip()))
+
+
 def _split(value: str) -> list[str]:
     if _AGENCY.match(value):
         return [value]  # an agency and desk ("dpa/lno", "AFP/The Local") is one byline

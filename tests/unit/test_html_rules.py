@@ -1,0 +1,240 @@
+"""Each rule of the web-page extractor on a fixture of its own (the real pages in ../shared/webcorpus
+measure them together: `../shared/tools/web-vs-trafilatura`)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from masthead.extract import extract
+
+BODY = "<p>" + "The story's first paragraph says what happened, to whom and where it happened. " * 3 + "</p>"
+
+
+def page(head: str = "", body: str = "", lang: str = "en") -> str:
+    return f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
+
+
+def ld(value: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(value)}</script>'
+
+
+def meta(name: str, content: str, attribute: str = "name") -> str:
+    return f'<meta {attribute}="{name}" content="{content}">'
+
+
+def extracted(html: str, key: str = "articles/x/page.html") -> dict:
+    result = extract(key, html.encode())
+    assert result.accepted, result.as_dict()
+    return result.as_dict()
+
+
+def day(html: str) -> str | None:
+    published = extracted(html)["published_at"]
+    return published[:10] if published else None
+
+
+# --- where the story is ---------------------------------------------------------------------------
+
+
+def test_an_empty_article_ad_slot_before_the_story_is_passed_over():
+    html = page(body='<article class="ad"><p>Sponsored</p></article><div class="story"><h1>Real headline</h1>' + BODY + "</div>")
+    assert extracted(html)["title"] == "Real headline"
+
+
+def test_a_form_that_wraps_the_whole_page_is_not_dropped():
+    html = page(body='<form id="aspnetForm"><h1>Headline</h1>' + BODY + "</form>")
+    assert "first paragraph" in extract("articles/x/p.html", html.encode()).body
+
+
+@pytest.mark.parametrize("wrapper", ["has-header", "layout--sidebar", "f_x_ad_y_on", "category-news-navigation-story"])
+def test_a_story_wrapper_whose_class_reads_like_furniture_is_kept(wrapper):
+    html = page(
+        body=f'<article><div class="{wrapper}"><h1>Headline</h1>{BODY}</div><div class="share-bar"><p>Share this story on every network you know of today</p></div></article>'
+    )
+    result = extract("articles/x/p.html", html.encode())
+    assert result.accepted and "first paragraph" in result.body and "Share this" not in result.body
+
+
+def test_the_article_header_with_headline_byline_and_date_survives_boilerplate_removal():
+    header = '<header class="article-header"><h1>Headline</h1><span class="byline">By Jane Roe</span><time datetime="2024-03-05T10:00:00+01:00">5 March</time></header>'
+    got = extracted(page(body=f"<article>{header}{BODY}</article>"))
+    assert (got["title"], got["authors"], got["published_at"][:10]) == ("Headline", ["Jane Roe"], "2024-03-05")
+
+
+def test_a_kicker_in_front_of_the_metadata_title_is_dropped():
+    html = page(
+        meta("og:title", "Brothel busted in Boston", "property"),
+        "<article><h1>Local News | Brothel busted in Boston</h1>" + BODY + "</article>",
+    )
+    assert extracted(html)["title"] == "Brothel busted in Boston"
+
+
+# --- dates ------------------------------------------------------------------------------------------
+
+
+def test_json_ld_article_nested_in_a_web_page_main_entity():
+    graph = {"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "headline": "H", "datePublished": "2024-01-02T09:00:00+01:00"}}
+    assert day(page(ld(graph), "<h1>H</h1>" + BODY)) == "2024-01-02"
+
+
+def test_an_unparseable_first_source_does_not_hide_a_good_second():
+    head = ld({"@type": "NewsArticle", "headline": "H", "datePublished": "yesterday"}) + meta(
+        "article:published_time", "2023-05-06T07:00:00+02:00", "property"
+    )
+    assert day(page(head, "<h1>H</h1>" + BODY)) == "2023-05-06"
+
+
+def test_a_yoast_web_page_node_dates_the_page():
+    head = ld({"@graph": [{"@type": "WebSite", "name": "S"}, {"@type": "WebPage", "datePublished": "2020-06-04T09:27:16+02:00"}]})
+    assert day(page(head, "<h1>H</h1>" + BODY)) == "2020-06-04"
+
+
+def test_several_json_objects_in_one_script_are_all_read():
+    script = '<script type="application/ld+json">{"@type": "Organization", "name": "X"}\n{"@type": "NewsArticle", "headline": "H", "datePublished": "2020-10-26T18:10:00+01:00"}</script>'
+    assert day(page(script, "<h1>H</h1>" + BODY)) == "2020-10-26"
+
+
+@pytest.mark.parametrize("name", ["date.available", "cXenseParse:recs:publishtime", "parsely-pub-date", "publish_date", "datePublished"])
+def test_meta_names_of_the_data_table(name):
+    assert day(page(meta(name, "2022-02-18T10:27:24+01:00"), "<h1>H</h1>" + BODY)) == "2022-02-18"
+
+
+def test_meta_written_with_value_instead_of_content():
+    assert day(page('<meta name="article:published_time" value="2017-01-12T15:10:14-05:00">', "<h1>H</h1>" + BODY)) == "2017-01-12"
+
+
+def test_a_generic_date_meta_yields_to_the_date_shown_in_the_article():
+    body = '<article><h1>H</h1><time class="published">29.04.2020, 12:01 Uhr</time>' + BODY + "</article>"
+    assert day(page(meta("date", "2020-04-30"), body, lang="de")) == "2020-04-29"
+
+
+def test_todays_date_in_the_site_header_yields_to_a_date_meta():
+    body = '<header><h1>Radio</h1><span class="dlf-date">Mittwoch, 26.02.2020</span></header><article><h2>Story</h2>' + BODY + "</article>"
+    assert day(page(meta("date", "2017-05-01T17:05:00+0200"), body, lang="de")) == "2017-05-01"
+
+
+def test_the_first_date_after_the_headline_and_the_url_date_are_the_last_resorts():
+    after_h1 = page(body='<h1>H</h1><p class="tagline">22/11/2020 - 04:30</p>' + BODY, lang="pt-BR")
+    assert day(after_h1) == "2020-11-22"
+    in_url = page('<link rel="canonical" href="https://example.com/news/2023-11/17/story.html">', "<h1>H</h1>" + BODY)
+    assert day(in_url) == "2023-11-17"
+
+
+def test_a_utc_instant_takes_the_offset_another_timestamp_of_the_page_carries():
+    head = meta("article:published_time", "2022-05-04T00:44:52Z", "property") + meta(
+        "article:modified_time", "2022-05-03T23:39:14-03:00", "property"
+    )
+    assert day(page(head, "<h1>H</h1>" + BODY)) == "2022-05-03"
+
+
+def test_a_utc_instant_takes_the_zone_of_the_page_language():
+    head = meta("article:published_time", "2022-05-04T02:30:00Z", "property")
+    assert day(page(head, "<h1>H</h1>" + BODY, lang="pt-BR")) == "2022-05-03"
+    assert day(page(head, "<h1>H</h1>" + BODY, lang="ja")) == "2022-05-04"
+
+
+def test_a_utc_instant_of_a_page_without_a_zone_takes_the_day_the_page_shows():
+    head = meta("article:published_time", "2016-12-23T00:47:31Z", "property")
+    body = '<article><h1>H</h1><span class="timestamp">Published: Dec. 22, 2016, 6:47 p.m.</span>' + BODY + "</article>"
+    assert day(page(head, body)) == "2016-12-22"
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        ("20180619T055000+0900", "ja", "2018-06-19"),
+        ("Fri Feb 18 10:27:24 2022", "de", "2022-02-18"),
+        ("4 de mayo de 2022", "es", "2022-05-04"),
+        ("28. April 2024 um 10:17 Uhr", "de", "2024-04-28"),
+        ("31.03.2020", "de", "2020-03-31"),
+        ("03/04/2020", "en-US", "2020-03-04"),
+        ("03/04/2020", "fr", "2020-04-03"),
+        ("2022-05-04T03:00:00 UTC", "es-AR", "2022-05-04"),
+    ],
+)
+def test_date_forms(value, lang, expected):
+    assert day(page(meta("article:published_time", value, "property"), "<h1>H</h1>" + BODY, lang=lang)) == expected
+
+
+# --- authors ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Von Vanessa Franke", ["Vanessa Franke"]),
+        ("VON MORITZ GATHMANN am 21. April 2020", ["MORITZ GATHMANN"]),
+        ("Andrew Husband Twitter", ["Andrew Husband"]),
+        ("Michael Larabel in Valve on 3 January 2017 at 08:34 PM EDT", ["Michael Larabel"]),
+        ("Monika Bolliger und Anna Trechsel", ["Monika Bolliger", "Anna Trechsel"]),
+        ("Richard David Precht im Gespräch mit Karin Fischer", ["Richard David Precht", "Karin Fischer"]),
+        ("dpa/lno", ["dpa/lno"]),
+        ("By Perry Bacon Jr.", ["Perry Bacon Jr."]),
+    ],
+)
+def test_visible_bylines_become_people(byline, expected):
+    html = page(body=f'<article><h1>H</h1><div class="byline">{byline}</div>{BODY}</article>', lang="de")
+    assert extracted(html)["authors"] == expected
+
+
+def test_photo_and_styling_credits_in_an_author_meta_are_not_authors():
+    credits = "Connie Wang,Sharokh Mirzai at MSA Models,Paul Warren for Amika,Gracie J using Floss Gloss"
+    assert extracted(page(meta("author", credits), "<h1>H</h1>" + BODY))["authors"] == ["Connie Wang"]
+
+
+def test_the_site_name_in_front_of_a_byline_is_removed_but_a_desk_named_after_the_site_is_kept():
+    site = meta("og:site_name", "unocero", "property")
+    assert extracted(page(site + meta("author", "unocero - Alberto Ávila"), "<h1>H</h1>" + BODY))["authors"] == ["Alberto Ávila"]
+    desk = meta("og:site_name", "Apartment Therapy", "property") + meta("author", "Apartment Therapy Submissions")
+    assert extracted(page(desk, "<h1>H</h1>" + BODY))["authors"] == ["Apartment Therapy Submissions"]
+
+
+def test_a_publisher_named_as_author_gives_way_to_the_person_in_the_byline():
+    head = ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Organization", "name": "Deutsche Welle"}})
+    body = '<article><h1>H</h1><span class="author-name">Roman Goncharenko</span>' + BODY + "</article>"
+    assert extracted(page(head, body, lang="de"))["authors"] == ["Roman Goncharenko"]
+
+
+def test_a_publisher_byline_stays_when_the_page_shows_no_person():
+    head = ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Organization", "name": "朝日新聞デジタル"}})
+    assert extracted(page(head, "<article><h1>H</h1>" + BODY + "</article>", lang="ja"))["authors"] == ["朝日新聞デジタル"]
+
+
+def test_structured_names_glued_together_are_split_but_not_last_first():
+    glued = ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Person", "name": "Trine Jørgensen og Tôrtia Reimer"}})
+    assert extracted(page(glued, "<h1>H</h1>" + BODY))["authors"] == ["Trine Jørgensen", "Tôrtia Reimer"]
+    last_first = ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Person", "name": "Doe, Jane"}})
+    assert extracted(page(last_first, "<h1>H</h1>" + BODY))["authors"] == ["Doe, Jane"]
+
+
+def test_microdata_authors_of_photos_and_related_cards_are_not_the_articles():
+    body = (
+        '<article itemscope itemtype="https://schema.org/NewsArticle"><h1>H</h1>'
+        '<figure itemscope itemtype="https://schema.org/ImageObject"><p itemprop="author">Greg Nelson</p></figure>'
+        '<a itemprop="author" href="/a">Austin Murphy</a>' + BODY + "</article>"
+        '<ul><li itemscope itemtype="https://schema.org/NewsArticle"><span itemprop="author">Someone Else</span></li></ul>'
+    )
+    assert extracted(page(body=body))["authors"] == ["Austin Murphy"]
+
+
+# --- budgets stay exact when found faster -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<p>short</p>" * 50,
+        "<div " + "a " * 1000 + ">x</div>",  # exactly 2,001 characters after '<'
+        "<div " + "a " * 999 + ">x</div>",  # one short
+        "<svg><path d='" + "1 " * 3000 + "'/></svg>",
+        "<div " + "b " * 1500 + "<span>" + "c" * 3000,  # a '<' inside, then an unclosed long text
+        "x < y " * 1000 + "<a" + "z" * 2500,
+        "<1" + "q" * 3000 + ">",  # not a tag: '<' and a digit
+    ],
+)
+def test_long_tags_found_with_str_methods_are_those_the_regex_finds(source):
+    from masthead.extract.htmldoc import _LONG_TAG, _long_tags
+
+    assert _long_tags(source) == [m.group(0)[1:] for m in _LONG_TAG.finditer(source)]

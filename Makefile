@@ -16,7 +16,7 @@ LINT_VENV := $(VENV)/lint
 LINT_STAMP := $(LINT_VENV)/.installed
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: help install demo check test test-unit test-fast bench bench-safety sam-validate sam-build lint-template clean
+.PHONY: help install demo check test test-unit test-fast bench bench-web bench-safety sam-validate sam-build lint-template clean
 
 help: ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -71,10 +71,15 @@ sam-validate: $(SAM_STAMP) ## sam validate --lint
 sam-build: $(SAM_STAMP) ## sam build (no container)
 	@PATH="$(abspath $(VENV))/bin:$$PATH" $(SAM) build
 
-bench: $(STAMP) ## extraction, cold-start and safety benchmarks (writes docs/benchmarks.md)
+bench: $(STAMP) ## extraction, cold-start, safety and real-page benchmarks (writes docs/benchmarks.md)
 	@$(VENV)/bin/python -m pip install $(PIP_FLAGS) trafilatura
 	@$(VENV)/bin/python bench/run.py $(BENCH_ARGS)
 	@$(VENV)/bin/python bench/safety.py
+	@$(VENV)/bin/python bench/web.py
+
+bench-web: $(STAMP) ## real web pages against trafilatura and the parse floor (needs ../shared)
+	@$(VENV)/bin/python -m pip install $(PIP_FLAGS) trafilatura
+	@$(VENV)/bin/python bench/web.py
 
 bench-safety: $(STAMP) ## the per-upload budget over the hostile corpus, AWS requests per upload
 	@$(VENV)/bin/python bench/safety.py

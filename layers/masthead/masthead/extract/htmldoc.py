@@ -486,6 +486,19 @@ def _overlap(a: str, b: str) -> float:
 _CONTAINERS = frozenset({"li", "blockquote", "dd"})
 
 
+def _ancestors_within(root, nodes) -> dict[int, object]:
+    """The elements between `root` and each of `nodes` (root excluded), by mem_id: one walk up from
+    each node, stopping where an earlier walk passed."""
+    found: dict[int, object] = {}
+    stop = root.mem_id
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id != stop and parent.mem_id not in found:
+            found[parent.mem_id] = parent
+            parent = parent.parent
+    return found
+
+
 def _holders_of(root, selector: str) -> set[int]:
     """Every element that has an element matching `selector` inside it, found by walking up from
     each match and stopping where an earlier walk passed: linear however deep lists nest (asking
@@ -763,14 +776,13 @@ def _remove_boilerplate(root, weights: dict[int, int], keep: set[int]) -> None:
     for node in root.css(_DROP_CODE):
         node.decompose()
     story = weights.get(root.mem_id, 0) / 2
-    # Only elements that hold text the body is read from can matter; the rest (links, images,
-    # icons: most of a page) are passed over without reading their attributes.
-    readable = _holders_of(root, _BLOCKS)
-    for node in root.css("[class], [id], [role]"):
+    # Only the blocks the body is read from and the elements around them can matter; the rest
+    # (links, images, icons: most of a page) are never even looked at.
+    blocks = root.css(_BLOCKS)
+    for node in [*_ancestors_within(root, blocks).values(), *blocks]:
         mem_id = node.mem_id
-        if (mem_id in readable or node.tag in _BLOCK_TAGS) and mem_id not in keep and _is_boilerplate(node):
-            if not story or weights.get(mem_id, 0) < story:
-                node.decompose()
+        if mem_id not in keep and _is_boilerplate(node) and (not story or weights.get(mem_id, 0) < story):
+            node.decompose()
 
 
 def _visible_title(root, tree, meta_title: str | None, page_title: str | None, site_names: list[str]) -> tuple[str | None, str | None]:

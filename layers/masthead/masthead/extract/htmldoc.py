@@ -420,7 +420,8 @@ _RELATED_HEADING_SELECTOR = ", ".join(
 # (an IGNORECASE scan of the page is three times slower), so the costly heading search below runs
 # only on the pages that have one.
 _RELATED_HEADING_TEXT = re.compile(
-    r">[ \t\r\n]*+(?:[Rr]elated|RELATED|[Rr]ead [Mm]ore|READ MORE|[Yy]ou [Mm]ay [Aa]lso [Ll]ike|YOU MAY ALSO LIKE|関連記事|関連ニュース|おすすめ記事"
+    r">[ \t\r\n]*+(?:[Rr]elated|RELATED|[Rr]ead [Mm]ore|READ MORE|[Yy]ou [Mm]ay [Aa]lso [Ll]ike|YOU MAY ALSO LIKE"
+    r"|関連記事|関連ニュース|おすすめ記事"
     # 関連 and おすすめ written as character references (pages saved by some tools are all entities)
     r"|&#[xX]95[aA]2;&#[xX]9023;|&#38306;&#36899;|&#[xX]304[aA];&#[xX]3059;&#[xX]3059;&#[xX]3081;|&#12362;&#12377;&#12377;&#12417;)"
 )

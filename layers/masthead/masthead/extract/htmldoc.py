@@ -86,6 +86,7 @@ _DROP_CONTAINERS = "template, iframe, svg, canvas, form, button, select, textare
 # Scripts and styles are only ever inside what is read once the content root is chosen; a page has
 # dozens of them in <head>, so they are removed from the root alone.
 _DROP_CODE = "script, style, noscript"
+_CODE_TAGS = frozenset({"script", "style", "noscript"})
 _BOILERPLATE_WORDS = (
     "share sharing social sns related recommend recommended recommendations sidebar side menu nav navbar navigation "
     "breadcrumb breadcrumbs footer cookie cookies consent gdpr banner popular ranking subscribe subscription newsletter "
@@ -275,11 +276,11 @@ class _LinkedData(NamedTuple):
     by_id: dict[str, dict]
 
 
-def _json_ld(tree) -> _LinkedData:
+def _json_ld(scripts: list) -> _LinkedData:
     """The page's JSON-LD nodes (with @graph flattened and nested nodes such as a WebPage's
     mainEntity visited)."""
     nodes: list[dict] = []
-    for script in tree.css('script[type="application/ld+json"]'):
+    for script in scripts:
         stack = _json_values(script.text(deep=True) or "")
         while stack and len(nodes) < 500:
             item = stack.pop()
@@ -352,9 +353,37 @@ def _ld_issue(value, by_id, publisher: str | None, options: ExtractOptions):
     return None
 
 
-def _metas(tree) -> dict[str, list[str]]:
+class _Marked(NamedTuple):
+    """What the page marks up about itself, from one pass over the document (each css() call is a
+    walk of the whole tree: the parse floor's share of the time is walks, not Python)."""
+
+    metas: list
+    scripts: list  # JSON-LD
+    itemprops: list
+    canonical: str | None
+
+
+_MARKED_SELECTOR = 'meta, script[type="application/ld+json"], link[rel="canonical"], [itemprop]'
+
+
+def _marked(tree) -> _Marked:
+    metas, scripts, itemprops, canonical = [], [], [], None
+    for node in tree.css(_MARKED_SELECTOR):
+        tag = node.tag
+        if tag == "meta":
+            metas.append(node)
+        elif tag == "script":
+            scripts.append(node)
+        elif tag == "link":
+            canonical = canonical or node.attributes.get("href")
+        if tag != "script" and "itemprop" in node.attributes:
+            itemprops.append(node)
+    return _Marked(metas, scripts, itemprops, canonical)
+
+
+def _metas(nodes: list) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for meta in tree.css("meta"):
+    for meta in nodes:
         attrs = meta.attributes
         name = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
         content = attrs.get("content") or attrs.get("value")  # some templates write value=
@@ -384,12 +413,10 @@ def _is_boilerplate(node) -> bool:
     return not _BOILERPLATE.isdisjoint(names.split())
 
 
-def _itemprops(tree, source: str) -> dict[str, str]:
-    """Microdata values by itemprop name (first occurrence), from one pass over the page."""
-    if "itemprop" not in source:
-        return {}
+def _itemprops(nodes: list) -> dict[str, str]:
+    """Microdata values by itemprop name (first occurrence)."""
     found: dict[str, str] = {}
-    for node in tree.css("[itemprop]"):
+    for node in nodes:
         attrs = node.attributes
         name = attrs.get("itemprop") or ""
         if name in found or name not in _MICRODATA_FIELDS:
@@ -497,6 +524,7 @@ def _overlap(a: str, b: str) -> float:
 
 
 _CONTAINERS = frozenset({"li", "blockquote", "dd"})
+_HELD = frozenset({"p", "li", "h2", "h3", "h4"})  # blocks whose containers are not read whole
 
 
 def _ancestors_within(root, nodes) -> dict[int, object]:
@@ -512,36 +540,25 @@ def _ancestors_within(root, nodes) -> dict[int, object]:
     return found
 
 
-def _holders_of(root, selector: str) -> set[int]:
-    """Every element that has an element matching `selector` inside it, found by walking up from
-    each match and stopping where an earlier walk passed: linear however deep lists nest (asking
-    each list item for its own descendants costs the square of the depth)."""
-    holders: set[int] = set()
-    for node in root.css(selector):
-        parent = node.parent
-        while parent is not None and parent.mem_id not in holders:
-            holders.add(parent.mem_id)
-            parent = parent.parent
-    return holders
-
-
 def parse_html(source: str, options: ExtractOptions) -> Draft:
     tree = parse_tree(source)
     draft = Draft()
     meta_title, page_title, site_names, facts = _read_metadata(tree, source, options, draft)
     if tree.body is None:
         raise ExtractionRejected("no_body")
-    weights = _paragraph_weights(tree.body)
+    found = tree.body.css("p, " + _DROP_CONTAINERS)  # one walk of the tree for both
+    weights = _paragraph_weights([node for node in found if node.tag == "p"])
     story = weights.get(tree.body.mem_id, 0) / 2  # an element with half the page's paragraphs holds the story
-    for node in tree.css(_DROP_CONTAINERS):
-        if weights.get(node.mem_id, 0) <= story:  # a <form> or <aside> that wraps the article stays
+    for node in found:
+        if node.tag != "p" and weights.get(node.mem_id, 0) <= story:  # a <form> or <aside> that wraps the article stays
             node.decompose()
     root = _content_root(tree, weights)
     # The headline is read before boilerplate removal, and the elements around it survive it: the
     # byline and date usually sit beside it in an element named "header".
-    draft.title, meta_title = _visible_title(root, tree, meta_title, page_title, site_names)
+    headlines = root.css("h1")
+    draft.title, meta_title = _visible_title(headlines or tree.css("h1"), meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
-    _remove_boilerplate(root, weights, keep=_holders_of(root, "h1"))
+    _remove_boilerplate(root, weights, keep=set(_ancestors_within(root, headlines)))
     shown = _read_visible_byline(draft, root, tree, facts.publisher_only)
     _read_visible_labels(draft, root)
     _read_body(draft, root)
@@ -610,11 +627,11 @@ _MAX_WEIGHED = 3000
 _MAX_WEIGHT_DEPTH = 200
 
 
-def _paragraph_weights(scope) -> dict[int, int]:
+def _paragraph_weights(paragraphs: list) -> dict[int, int]:
     """Characters of paragraph text inside each element (by mem_id), from one pass over the <p>s
     and their ancestors."""
     weights: dict[int, int] = {}
-    for paragraph in scope.css("p")[:_MAX_WEIGHED]:
+    for paragraph in paragraphs[:_MAX_WEIGHED]:
         size = len(paragraph.text(deep=True).strip())
         if size < 30:
             continue  # captions, datelines, empty spacers: not what makes a story
@@ -628,12 +645,13 @@ def _paragraph_weights(scope) -> dict[int, int]:
 def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> tuple[str | None, str | None, list[str], _PageFacts]:
     """Everything the page states about itself (JSON-LD, meta tags, microdata), most explicit
     source first; returns the metadata title, the <title> and the site names seen."""
-    metas = _metas(tree)
-    articles, pages, by_id = _json_ld(tree)
+    marked = _marked(tree)
+    metas = _metas(marked.metas)
+    articles, pages, by_id = _json_ld(marked.scripts)
     article = articles[0] if articles else None
     # JSON-LD scalars sometimes come as one-element lists; anything but text there is ignored.
     article = {k: (_ld_scalar(v) if k in _LD_SCALARS else v) for k, v in (article or {}).items()}
-    microdata = _itemprops(tree, source)
+    microdata = _itemprops(marked.itemprops)
 
     publisher = _resolve(article.get("publisher"), by_id)
     publisher_name = _ld_scalar(publisher.get("name")) if isinstance(publisher, dict) else None
@@ -643,7 +661,7 @@ def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> 
     title_node = tree.css_first("title")
     page_title = title_node.text(deep=True) if title_node else None
     draft.subtitle = article.get("alternativeHeadline") or microdata.get("alternativeHeadline") or _first(metas, "subtitle", "og:subtitle")
-    draft.authors = _metadata_authors(tree, article, by_id, metas)
+    draft.authors = _metadata_authors(marked.itemprops, article, by_id, metas)
     publisher_only = bool(draft.authors) and all(_is_organisation(a, article, by_id, site_names) for a in draft.authors)
     published_in = (pagedates.PUBLISHED_LD_KEYS, metas, pagedates.PUBLISHED_METAS, microdata.get("datePublished"))
     draft.published = _metadata_date(articles + pages, *published_in)
@@ -666,8 +684,7 @@ def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> 
     draft.related_titles = _related_titles(tree, source) if _mentions_related(source) else []
     timestamps = [v for name in (*pagedates.PUBLISHED_METAS, *pagedates.MODIFIED_METAS) for v in metas.get(name, ())]
     timestamps += [v for node in articles for key in ("datePublished", "dateModified") if isinstance(v := node.get(key), str)]
-    canonical = tree.css_first('link[rel="canonical"]')
-    url = (canonical.attributes.get("href") if canonical is not None else None) or _first(metas, "og:url")
+    url = marked.canonical or _first(metas, "og:url")
     return meta_title, page_title, list(options.site_names) + site_names, _PageFacts(timestamps, url, metas, publisher_only)
 
 
@@ -706,25 +723,25 @@ def _is_organisation(name: str, article: dict, by_id: dict, site_names: list[str
     return False
 
 
-def _metadata_authors(tree, article: dict, by_id: dict, metas: dict) -> list[str]:
+def _metadata_authors(itemprops: list, article: dict, by_id: dict, metas: dict) -> list[str]:
     """Authors from JSON-LD, else microdata, else author meta tags."""
     if article.get("author"):
         authors = _ld_people(article.get("author"), by_id)
         if authors:
             return authors
-    authors = _microdata_authors(tree)
+    authors = _microdata_authors(itemprops)
     if authors:
         return authors
     author = _first(metas, *_AUTHOR_METAS)
     return [author] if author and not author.startswith("http") else []
 
 
-def _microdata_authors(tree) -> list[str]:
+def _microdata_authors(itemprops: list) -> list[str]:
     """itemprop=author of the page's first item that has one, ignoring images, videos and comments
     (a photographer, a commenter) and the related-story cards that come after it."""
     authors: list[str] = []
     owner = None
-    for prop in tree.css("[itemprop=author]")[:_MAX_CANDIDATES]:
+    for prop in [node for node in itemprops if node.attributes.get("itemprop") == "author"][:_MAX_CANDIDATES]:
         scope = _item_scope(prop)
         itemtype = (scope.attributes.get("itemtype") or "").lower() if scope is not None else ""
         if any(word in itemtype for word in _NOT_AUTHORED_ITEMS):
@@ -786,23 +803,24 @@ def _remove_boilerplate(root, weights: dict[int, int], keep: set[int]) -> None:
     story's paragraphs (a wrapper named "has-header" or "layout--sidebar" is the story itself) or
     the headline (`keep`: the article's own header)."""
     check_tree_depth(root)
-    for node in root.css(_DROP_CODE):
-        node.decompose()
+    found = root.css(_DROP_CODE + ", " + _BLOCKS)  # one walk for both
+    for node in found:
+        if node.tag in _CODE_TAGS:
+            node.decompose()
     story = weights.get(root.mem_id, 0) / 2
     # Only the blocks the body is read from and the elements around them can matter; the rest
     # (links, images, icons: most of a page) are never even looked at.
-    blocks = root.css(_BLOCKS)
+    blocks = [node for node in found if node.tag not in _CODE_TAGS]
     for node in [*_ancestors_within(root, blocks).values(), *blocks]:
         mem_id = node.mem_id
         if mem_id not in keep and _is_boilerplate(node) and (not story or weights.get(mem_id, 0) < story):
             node.decompose()
 
 
-def _visible_title(root, tree, meta_title: str | None, page_title: str | None, site_names: list[str]) -> tuple[str | None, str | None]:
+def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, site_names: list[str]) -> tuple[str | None, str | None]:
     """The visible headline: the <h1> that matches the metadata title, else the first one that is
     not a logo or a section label; else the metadata title. Returns it with the metadata title,
     which is the page's <title> when the page has no other and its only <h1> is a logo."""
-    h1s = [h for h in root.css("h1")] or [h for h in tree.css("h1")]
     h1_texts = [h.text(deep=True, separator=" ").strip() for h in h1s]
     for value in h1_texts:
         bare = text.split_labels(text.clean(value, 1200) or "")[0]
@@ -881,23 +899,32 @@ def _dateline(scope) -> str | None:
 _NEAR_HEADLINE = 30
 
 
+_CATEGORY_CLASSES = frozenset({"category", "post-category", "entry-category", "article-category"})
+_DECK_CLASSES = frozenset({"subtitle", "deck", "dek", "standfirst", "sub-title", "subheadline"})
+_CATEGORY_SELECTOR = ", ".join(f".{c}" for c in sorted(_CATEGORY_CLASSES)) + ", [rel='category tag']"
+_DECK_SELECTOR = ", ".join(f".{c}" for c in sorted(_DECK_CLASSES))
+
+
 def _read_visible_labels(draft: Draft, root) -> None:
     """Category and deck from the page's own classes when the metadata has none."""
-    if not draft.category:
-        node = root.css_first(".category, .post-category, .entry-category, .article-category, [rel='category tag']")
-        if node is not None:
+    if draft.category and draft.subtitle:
+        return
+    for node in root.css(_CATEGORY_SELECTOR + ", " + _DECK_SELECTOR):  # one walk for both
+        classes = set((node.attributes.get("class") or "").split())
+        if not draft.category and (classes & _CATEGORY_CLASSES or node.attributes.get("rel") == "category tag"):
             draft.category = node.text(deep=True, separator=" ")
-    if not draft.subtitle:
-        node = root.css_first(".subtitle, .deck, .dek, .standfirst, .sub-title, .subheadline")
-        if node is not None:
+        elif not draft.subtitle and classes & _DECK_CLASSES:
             draft.subtitle = node.text(deep=True, separator=" ")
+        if draft.category and draft.subtitle:
+            return
 
 
 def _read_body(draft: Draft, root) -> None:
     """Headings, paragraphs and credits, in order; each container's text read once."""
-    holders = _holders_of(root, "p, li, h2, h3, h4")
+    blocks = root.css(_BLOCKS)
+    holders = set(_ancestors_within(root, [node for node in blocks if node.tag in _HELD]))
     read: set[int] = set()  # containers inside a container already read whole
-    for node in root.css(_BLOCKS):
+    for node in blocks:
         tag = node.tag
         if tag in _CONTAINERS:
             if node.mem_id in holders or node.mem_id in read:

@@ -146,15 +146,6 @@ _METADATA_CLASS = re.compile(
     r"(?:^|[-_])(byline|author|meta|category|date|label|badge|kicker|eyebrow|subtitle|deck|dek|standfirst)(?:$|[-_])", re.I
 )
 _MICRODATA_FIELDS = frozenset({"headline", "alternativeHeadline", "datePublished", "dateModified", "articleSection"})
-# Cheap substring tests (C speed) before any related-articles search: a regex alternation with
-# re.I over a 300 KB page costs milliseconds.
-_RELATED_WORDS = ("elated", "ELATED", "ecommend", "more-stories", "ead more", "ead More", "ead-more", "ay also like", "関連", "おすすめ")
-
-
-def _mentions_related(source: str) -> bool:
-    return any(word in source for word in _RELATED_WORDS)  # substring scans in C; no lower() copy
-
-
 _SEPARATORS = re.compile(r"\s*[·|•/｜]\s*|\s+[-–—]\s+")
 
 
@@ -192,12 +183,13 @@ def check_depth(source: str) -> None:
 def check_size(source: str) -> int:
     """Refuse, before parsing, markup with more elements or attributes than a parser can take
     quickly. Returns at least the number of tags (counting stops past MAX_TAGS, so this is cheap)."""
-    tags = source.count("<")  # an upper bound; the tags themselves are counted only when it is over
+    parts = source.split("<")  # also what _long_tags reads
+    tags = len(parts) - 1  # an upper bound; the tags themselves are counted only when it is over
     if tags > MAX_TAGS and (tags := sum(1 for _ in islice(_TAG_START.finditer(source), MAX_TAGS + 1))) > MAX_TAGS:
         raise ExtractionRejected("too_complex", detail=f"it has more than {MAX_TAGS:,} HTML tags")
     # Attribute-heavy stretches are rare; only when there is one is it placed inside or outside the
     # page's script and style bodies (where code like `a<b;...` looks like attributes).
-    heavy = _attribute_heavy(source)
+    heavy = _attribute_heavy(source, parts)
     if heavy:
         raw = list(_raw_text_spans(source))
         in_raw = [n for start, n in heavy if any(a <= start < b for a, b in raw)]
@@ -206,14 +198,14 @@ def check_size(source: str) -> int:
     return tags
 
 
-def _long_tags(source: str) -> list[str]:
-    """What _LONG_TAG matches (without its '<'), found with str methods at C speed: most pages
-    have no stretch between two '<' that long, and the rest only a few (SVG paths, data: URLs)."""
-    parts = source.split("<")
+def _long_tags(parts: list[str]) -> list[str]:
+    """What _LONG_TAG matches (without its '<') in a page split at '<', found with str methods at
+    C speed: most pages have no stretch between two '<' that long, the rest only a few (SVG paths,
+    data: URLs)."""
     if max(map(len, parts)) <= _LONG_TAG_CHARS:
         return []
     tags = []
-    for part in [p for p in parts if len(p) > _LONG_TAG_CHARS]:
+    for part in [p for p in parts[1:] if len(p) > _LONG_TAG_CHARS]:
         if part[:1].isascii() and part[:1].isalpha():
             end = part.find(">")
             tag = part if end < 0 else part[:end]
@@ -222,9 +214,9 @@ def _long_tags(source: str) -> list[str]:
     return tags
 
 
-def _attribute_heavy(source: str) -> list[tuple[int, int]]:
+def _attribute_heavy(source: str, parts: list[str]) -> list[tuple[int, int]]:
     """(position, attribute count) of each tag with more than MAX_ATTRIBUTES attributes."""
-    if not any(sum(1 for _ in _ATTRIBUTE.finditer("<" + tag)) > MAX_ATTRIBUTES for tag in _long_tags(source)):
+    if not any(sum(1 for _ in _ATTRIBUTE.finditer("<" + tag)) > MAX_ATTRIBUTES for tag in _long_tags(parts)):
         return []  # the common case; positions (for the script/style check) only when one is heavy
     return [(m.start(), n) for m in _LONG_TAG.finditer(source) if (n := sum(1 for _ in _ATTRIBUTE.finditer(m.group(0)))) > MAX_ATTRIBUTES]
 
@@ -406,11 +398,18 @@ def _classes(node) -> list[str]:
 
 def _is_boilerplate(node) -> bool:
     attrs = node.attributes
-    role = (attrs.get("role") or "").lower()
-    if role in ("navigation", "banner", "contentinfo", "complementary", "search", "dialog"):
+    if not attrs:
+        return False  # most blocks: nothing to read
+    role = attrs.get("role")
+    if role and role.lower() in _FURNITURE_ROLES:
         return True
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().translate(_SEGMENTS)
-    return not _BOILERPLATE.isdisjoint(names.split())
+    names = attrs.get("class") or ""
+    if ident := attrs.get("id"):
+        names = f"{names} {ident}"
+    return bool(names) and not _BOILERPLATE.isdisjoint(names.lower().translate(_SEGMENTS).split())
+
+
+_FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
 
 
 def _itemprops(nodes: list) -> dict[str, str]:
@@ -681,7 +680,7 @@ def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> 
     )
     draft.summary = _first(metas, "description", "og:description", "twitter:description") or article.get("description")
     draft.issue = _ld_issue(article.get("isPartOf"), by_id, publisher_name, options) if article.get("isPartOf") else None
-    draft.related_titles = _related_titles(tree, source) if _mentions_related(source) else []
+    draft.related_titles = _related_titles(tree, source)
     timestamps = [v for name in (*pagedates.PUBLISHED_METAS, *pagedates.MODIFIED_METAS) for v in metas.get(name, ())]
     timestamps += [v for node in articles for key in ("datePublished", "dateModified") if isinstance(v := node.get(key), str)]
     url = marked.canonical or _first(metas, "og:url")

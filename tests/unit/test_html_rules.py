@@ -71,6 +71,20 @@ def test_a_kicker_in_front_of_the_metadata_title_is_dropped():
     assert extracted(html)["title"] == "Brothel busted in Boston"
 
 
+def test_a_kicker_element_inside_the_h1_is_not_the_headline():
+    h1 = '<h1><span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span></h1>'
+    assert extracted(page(body=f"<article>{h1}{BODY}</article>", lang="de"))["title"] == "Daten von Rheinmetall gehackt"
+
+
+@pytest.mark.parametrize(
+    ("site", "og_title"),
+    [("lastampa.it", "Perturbazione polare al Centro - La Stampa"), ("NEWS WEB EASY", "NEWS WEB EASY|Perturbazione polare al Centro")],
+)
+def test_the_site_name_before_or_after_a_metadata_title_is_dropped(site, og_title):
+    head = meta("og:site_name", site, "property") + meta("og:title", og_title, "property")
+    assert extracted(page(head, '<div class="logo"><h1>Site</h1></div>' + BODY, lang="it"))["title"] == "Perturbazione polare al Centro"
+
+
 # --- dates ------------------------------------------------------------------------------------------
 
 

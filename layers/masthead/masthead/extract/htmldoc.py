@@ -496,6 +496,44 @@ def _byline_names(value: str) -> list[str]:
     return [n for n in names if not _ORG_WORDS.search(n)] or names
 
 
+# A kicker (topline) inside the <h1>, in an element of its own: "<span class=dachzeile>…</span>".
+_KICKER_SELECTOR = ", ".join(
+    f"[class*={word} i]" for word in ("kicker", "dachzeile", "topline", "overline", "eyebrow", "roofline", "supertitle", "pretitle")
+)
+
+
+def _headline_text(h1) -> str:
+    """An <h1>'s text without a kicker element of its own."""
+    value = h1.text(deep=True, separator=" ").strip()
+    for kicker in h1.css(_KICKER_SELECTOR)[:3]:
+        words = kicker.text(deep=True, separator=" ").strip()
+        if words and value.startswith(words) and len(value) > len(words) + 10:
+            value = value[len(words) :].lstrip(" \t\r\n\xa0:|-–—")
+    return value
+
+
+def _without_site(title: str | None, site_names: list[str]) -> str | None:
+    """A metadata title without the site's name in front ("NEWS WEB EASY|Title") or behind it
+    ("Title - La Stampa" of lastampa.it); names compared without spaces, dots and domain."""
+    if not title or not site_names:
+        return title
+    squashed = {_squash(name) for name in site_names} - {""}
+    title = " ".join(title.split())
+    for separator in ("|", "｜", " - ", " – ", " — "):
+        head, found, tail = title.rpartition(separator)
+        if found and head.strip() and _squash(tail) in squashed:
+            return head.strip()
+        head, found, tail = title.partition(separator)
+        if found and tail.strip() and _squash(head) in squashed:
+            return tail.strip()
+    return title
+
+
+def _squash(name: str) -> str:
+    name = re.sub(r"\.(?:com|net|org|de|it|fr|jp|es|co|uk|at|ch)\b", "", name.casefold())
+    return "".join(ch for ch in name if ch.isalnum())
+
+
 _KICKER_END = re.compile(r"[|:：•·–—-]\s*$")
 
 
@@ -655,10 +693,10 @@ def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> 
     publisher = _resolve(article.get("publisher"), by_id)
     publisher_name = _ld_scalar(publisher.get("name")) if isinstance(publisher, dict) else None
     site_names = [n for n in (_first(metas, "og:site_name", "application-name"), publisher_name) if n]
-
     meta_title = article.get("headline") or _first(metas, "og:title", "twitter:title") or microdata.get("headline")
+    meta_title = _without_site(meta_title if isinstance(meta_title, str) else None, site_names)
     title_node = tree.css_first("title")
-    page_title = title_node.text(deep=True) if title_node else None
+    page_title = _without_site(title_node.text(deep=True) if title_node else None, site_names)
     draft.subtitle = article.get("alternativeHeadline") or microdata.get("alternativeHeadline") or _first(metas, "subtitle", "og:subtitle")
     draft.authors = _metadata_authors(marked.itemprops, article, by_id, metas)
     publisher_only = bool(draft.authors) and all(_is_organisation(a, article, by_id, site_names) for a in draft.authors)
@@ -820,7 +858,7 @@ def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, si
     """The visible headline: the <h1> that matches the metadata title, else the first one that is
     not a logo or a section label; else the metadata title. Returns it with the metadata title,
     which is the page's <title> when the page has no other and its only <h1> is a logo."""
-    h1_texts = [h.text(deep=True, separator=" ").strip() for h in h1s]
+    h1_texts = [_headline_text(h) for h in h1s]
     for value in h1_texts:
         bare = text.split_labels(text.clean(value, 1200) or "")[0]
         if meta_title and (text.same_text(bare, meta_title) or text.same_text(bare, text.strip_site_suffix(meta_title, site_names))):

@@ -208,7 +208,9 @@ def _dates(draft: Draft, options: ExtractOptions) -> tuple[str | None, str | Non
 def _language(draft: Draft, title: str, body: str) -> str | None:
     """The declared language, unless the text says otherwise (an 'en' template over Japanese)."""
     language = text.normalise_language(draft.language)
+    if language and language != "en":
+        return language  # only an 'en' default is overruled, so nothing else needs detecting
     detected = text.detect_language(f"{title}\n{body[:4000]}")
-    if not language or (language == "en" and detected in ("ja", "zh", "ko")):
+    if not language or detected in ("ja", "zh", "ko"):
         return detected
     return language

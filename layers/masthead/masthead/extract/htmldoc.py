@@ -885,6 +885,9 @@ def _read_visible_byline(draft: Draft, root, tree, publisher_only: bool = False)
     shown: list[str | None] = [None, None]
     scopes = (root, tree.body) if tree.body is not None and tree.body is not root else (root,)
     wanted = not draft.authors or publisher_only
+    # A date the page shows matters only when the metadata has none, or only a UTC instant.
+    if not wanted and isinstance(draft.published, str) and not pagedates.is_utc(draft.published):
+        return _Shown()
     for where, scope in enumerate(scopes):
         if not wanted and (shown[0] or shown[1]):
             break

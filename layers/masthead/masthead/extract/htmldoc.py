@@ -592,10 +592,12 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     root = _content_root(tree, weights)
     # The headline is read before boilerplate removal, and the elements around it survive it: the
     # byline and date usually sit beside it in an element named "header".
-    headlines = root.css("h1")
+    check_tree_depth(root)
+    found = root.css(_DROP_CODE + ", " + _BLOCKS)  # one walk: code to drop, blocks, headlines
+    headlines = [node for node in found if node.tag == "h1"]
     draft.title, meta_title = _visible_title(headlines or tree.css("h1"), meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
-    _remove_boilerplate(root, weights, keep=set(_ancestors_within(root, headlines)))
+    _remove_boilerplate(root, found, weights, keep=set(_ancestors_within(root, headlines)))
     shown = _read_visible_byline(draft, root, tree, facts.publisher_only)
     _read_visible_labels(draft, root)
     _read_body(draft, root)
@@ -835,13 +837,11 @@ _MAX_ROOTS = 200
 _CONTENT_ROOT_SELECTOR = ", ".join(_CONTENT_ROOTS)
 
 
-def _remove_boilerplate(root, weights: dict[int, int], keep: set[int]) -> None:
+def _remove_boilerplate(root, found: list, weights: dict[int, int], keep: set[int]) -> None:
     """Code, and elements whose class, id or role says page furniture, unless one holds half the
     story's paragraphs (a wrapper named "has-header" or "layout--sidebar" is the story itself) or
     the headline (`keep`: the article's own header)."""
-    check_tree_depth(root)
-    found = root.css(_DROP_CODE + ", " + _BLOCKS)  # one walk for both
-    for node in found:
+    for node in found:  # root.css(_DROP_CODE + ", " + _BLOCKS)
         if node.tag in _CODE_TAGS:
             node.decompose()
     story = weights.get(root.mem_id, 0) / 2

@@ -97,7 +97,6 @@ _BOILERPLATE_WORDS = (
 _BOILERPLATE = frozenset(_BOILERPLATE_WORDS)
 _SEGMENTS = str.maketrans("-_", "  ")
 
-_RELATED = re.compile(r"(?:^|[-_])(related|recommend(?:ed)?|more-stories|read-more)(?:$|[-_])", re.I)
 _ARTICLE_TYPES = {
     "article",
     "newsarticle",
@@ -345,34 +344,6 @@ def _ld_issue(value, by_id, publisher: str | None, options: ExtractOptions):
     return None
 
 
-class _Marked(NamedTuple):
-    """What the page marks up about itself, from one pass over the document (each css() call is a
-    walk of the whole tree: the parse floor's share of the time is walks, not Python)."""
-
-    metas: list
-    scripts: list  # JSON-LD
-    itemprops: list
-    canonical: str | None
-
-
-_MARKED_SELECTOR = 'meta, script[type="application/ld+json"], link[rel="canonical"], [itemprop]'
-
-
-def _marked(tree) -> _Marked:
-    metas, scripts, itemprops, canonical = [], [], [], None
-    for node in tree.css(_MARKED_SELECTOR):
-        tag = node.tag
-        if tag == "meta":
-            metas.append(node)
-        elif tag == "script":
-            scripts.append(node)
-        elif tag == "link":
-            canonical = canonical or node.attributes.get("href")
-        if tag != "script" and "itemprop" in node.attributes:
-            itemprops.append(node)
-    return _Marked(metas, scripts, itemprops, canonical)
-
-
 def _metas(nodes: list) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for meta in nodes:
@@ -433,6 +404,43 @@ _MAX_SCANNED = 2000
 _RELATED_SELECTOR = "[class*=related], [class*=recommend], [class*=more-stories], [class*=read-more], [id*=related]"
 
 
+class _Marked(NamedTuple):
+    """What the page marks up about itself, from one pass over the document (each css() call is a
+    walk of the whole tree: the parse floor's share of the time is walks, not Python)."""
+
+    metas: list
+    scripts: list  # JSON-LD
+    itemprops: list
+    related: list  # elements whose class or id mentions related or recommended articles
+    canonical: str | None
+
+
+_MARKED_SELECTOR = 'meta, script[type="application/ld+json"], link[rel="canonical"], [itemprop], ' + _RELATED_SELECTOR
+# Related-articles class and id words over a "class id" string (a token boundary is also a space).
+_RELATED_NAMES = re.compile(r"(?:^|[-_\s])(?:related|recommend(?:ed)?|more-stories|read-more)(?:$|[-_\s])", re.I)
+
+
+def _marked(tree) -> _Marked:
+    metas: list = []
+    scripts: list = []
+    itemprops: list = []
+    related: list = []
+    canonical = None
+    for node in tree.css(_MARKED_SELECTOR):
+        tag, attrs = node.tag, node.attributes
+        if tag == "meta":
+            metas.append(node)
+        elif tag == "script" and attrs.get("type") == "application/ld+json":
+            scripts.append(node)
+        elif tag == "link" and attrs.get("rel") == "canonical":
+            canonical = canonical or attrs.get("href")
+        if "itemprop" in attrs and tag != "script":
+            itemprops.append(node)
+        if len(related) < _MAX_CANDIDATES and _RELATED_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            related.append(node)
+    return _Marked(metas, scripts, itemprops, related, canonical)
+
+
 # Elements whose text holds a related-articles heading, found by Lexbor (its own text is then
 # checked in Python: a container holds the words too).
 _RELATED_HEADING_SELECTOR = ", ".join(
@@ -453,11 +461,9 @@ _RELATED_HEADING_TEXT = re.compile(
 )
 
 
-def _related_titles(tree, source: str) -> list[str]:
+def _related_titles(tree, source: str, candidates: list) -> list[str]:
     """Titles listed under a related-articles block (found by class/id, else by its heading)."""
-    for node in tree.css(_RELATED_SELECTOR)[:_MAX_CANDIDATES]:
-        if not any(_RELATED.search(token) for token in _classes(node)):
-            continue
+    for node in candidates:
         titles = [
             t
             for t in (item.text(deep=True, separator=" ").strip() for item in (node.css("li") or node.css("a")))
@@ -720,7 +726,7 @@ def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> 
     )
     draft.summary = _first(metas, "description", "og:description", "twitter:description") or article.get("description")
     draft.issue = _ld_issue(article.get("isPartOf"), by_id, publisher_name, options) if article.get("isPartOf") else None
-    draft.related_titles = _related_titles(tree, source)
+    draft.related_titles = _related_titles(tree, source, marked.related)
     timestamps = [v for name in (*pagedates.PUBLISHED_METAS, *pagedates.MODIFIED_METAS) for v in metas.get(name, ())]
     timestamps += [v for node in articles for key in ("datePublished", "dateModified") if isinstance(v := node.get(key), str)]
     url = marked.canonical or _first(metas, "og:url")

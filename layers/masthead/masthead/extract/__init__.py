@@ -154,7 +154,7 @@ def _extract(key: str, data: bytes, options: ExtractOptions) -> ExtractResult:
     is_issue = key.startswith("issues/")
     if suffix == ".docx" and not is_issue:
         return _extract_docx(key, data, options)
-    source = _text_of(data)
+    source, encoding = _text_of(data)
     if is_issue:
         if suffix not in ISSUE_SUFFIXES:
             raise ExtractionRejected("unsupported_format", suffix=suffix or "(no extension)")
@@ -162,7 +162,9 @@ def _extract(key: str, data: bytes, options: ExtractOptions) -> ExtractResult:
 
         return ExtractResult(parse_manifest(key, source, suffix, options))
     fmt = _article_format(suffix, source)
-    metadata, body = finish_article(_parse_article(fmt, source, options), key, fmt, options)
+    # UTF-8 bytes go to the HTML parser as they are: it would encode the text back to them.
+    raw = data if encoding == "utf-8" else None
+    metadata, body = finish_article(_parse_article(fmt, source, options, raw), key, fmt, options)
     return ExtractResult(metadata, body)
 
 
@@ -176,14 +178,15 @@ def _extract_docx(key: str, data: bytes, options: ExtractOptions) -> ExtractResu
     return ExtractResult(metadata, body)
 
 
-def _text_of(data: bytes) -> str:
-    """The upload as text, refused when it is binary, undecodable or has too many lines."""
+def _text_of(data: bytes) -> tuple[str, str]:
+    """The upload as text (and its encoding), refused when it is binary, undecodable or has too
+    many lines."""
     what = _binary_kind(data)
     if what:
         raise ExtractionRejected("binary_content", what=what)
     from .decode import decode_text
 
-    source, _encoding = decode_text(data)
+    source, encoding = decode_text(data)
     if not source.strip():
         raise ExtractionRejected("empty_file")
     replacement = source.count("\ufffd")
@@ -191,7 +194,7 @@ def _text_of(data: bytes) -> str:
         raise ExtractionRejected("undecodable")
     if source.count("\n") > MAX_LINES:  # every text parser does per-line work: bound it up front
         raise ExtractionRejected("too_complex", detail=f"it has more than {MAX_LINES:,} lines")
-    return source
+    return source, encoding
 
 
 def _article_format(suffix: str, source: str) -> str:
@@ -211,7 +214,7 @@ def _article_format(suffix: str, source: str) -> str:
     return "text"
 
 
-def _parse_article(fmt: str, source: str, options: ExtractOptions) -> Draft:
+def _parse_article(fmt: str, source: str, options: ExtractOptions, raw: bytes | None = None) -> Draft:
     # Each parser is imported when first needed: an upload of one format loads only its parser.
     if fmt == "markdown":
         from .markdown import parse_markdown
@@ -220,7 +223,7 @@ def _parse_article(fmt: str, source: str, options: ExtractOptions) -> Draft:
     if fmt == "html":
         from .htmldoc import parse_html
 
-        return parse_html(source, options)
+        return parse_html(source, options, raw)
     if fmt == "json":
         from .jsondoc import parse_json
 

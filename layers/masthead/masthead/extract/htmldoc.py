@@ -241,13 +241,13 @@ _TOO_DEEP = " > ".join(["*"] * MAX_DEPTH)
 _PRECHECK_TAGS = 10_000
 
 
-def parse_tree(source: str):
+def parse_tree(source: str, raw: bytes | None = None):
     """Parse HTML with Lexbor, refusing up front markup too large and too deep to parse quickly."""
     from selectolax.lexbor import LexborHTMLParser  # lazily: only HTML uploads pay for the parser
 
     if check_size(source) > _PRECHECK_TAGS:
         check_depth(source)
-    return LexborHTMLParser(source)
+    return LexborHTMLParser(raw if raw is not None else source)  # raw: the same text, UTF-8
 
 
 def check_tree_depth(node) -> None:
@@ -583,8 +583,10 @@ def _ancestors_within(root, nodes) -> dict[int, object]:
     return found
 
 
-def parse_html(source: str, options: ExtractOptions) -> Draft:
-    tree = parse_tree(source)
+def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -> Draft:
+    """`raw`: the upload's bytes when they are UTF-8 (`source` decoded), handed to the parser as
+    they are."""
+    tree = parse_tree(source, raw)
     draft = Draft()
     meta_title, page_title, site_names, facts = _read_metadata(tree, source, options, draft)
     if tree.body is None:
@@ -609,7 +611,7 @@ def parse_html(source: str, options: ExtractOptions) -> Draft:
     _read_body(draft, root)
     if not draft.paragraphs:
         # The story was inside what looked like page furniture: read the page without the class rules.
-        fresh = parse_tree(source)
+        fresh = parse_tree(source, raw)
         for node in fresh.css(_DROP_CONTAINERS + ", " + _DROP_CODE):
             node.decompose()
         _read_body(draft, fresh.body)

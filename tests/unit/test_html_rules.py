@@ -252,3 +252,18 @@ def test_long_tags_found_with_str_methods_are_those_the_regex_finds(source):
     from masthead.extract.htmldoc import _LONG_TAG, _long_tags
 
     assert _long_tags(source.split("<")) == [m.group(0)[1:] for m in _LONG_TAG.finditer(source)]
+
+
+def test_a_json_ld_person_with_given_and_family_names():
+    people = [
+        {"@type": "Person", "givenName": "Anna Giulia", "familyName": "Fink"},
+        {"@type": "Person", "givenName": "Jan", "familyName": "Marchart"},
+    ]
+    html = page(ld({"@type": "NewsArticle", "headline": "H", "author": people}), "<h1>H</h1>" + BODY)
+    assert extracted(html)["authors"] == ["Anna Giulia Fink", "Jan Marchart"]
+
+
+@pytest.mark.parametrize("junk", ["読了時間 3 分", "5 min read", "Veröffentlicht am 13. Mai 2026", "Published"])
+def test_reading_times_and_publication_words_are_not_authors(junk):
+    html = page(body=f'<article><h1>H</h1><div class="byline">{junk}</div>{BODY}</article>')
+    assert extracted(html)["authors"] == []

@@ -325,7 +325,9 @@ def _ld_people(value, by_id) -> list[str]:
     for item in value if isinstance(value, list) else [value]:
         item = _resolve(item, by_id)
         if isinstance(item, dict):
-            name = _ld_scalar(item.get("name"))
+            # schema.org allows a Person with givenName and familyName instead of a name.
+            parts = (_ld_scalar(item.get("givenName")), _ld_scalar(item.get("familyName")))
+            name = _ld_scalar(item.get("name")) or " ".join(p for p in parts if p)
             if name:
                 out.append(text.PersonName(name))
         elif isinstance(item, str) and item:

@@ -33,7 +33,8 @@ _GLUED_CONNECTOR = re.compile(
 # A photo or styling credit, not an author: "X at MSA Models", "Y for Amika", "Z via Getty Images".
 _CREDIT = re.compile(r"\s(?:at|for|using|via)\s+\S|getty images|shutterstock|\bap photo\b", re.I)
 _NOT_A_NAME = re.compile(
-    r"^(?:published|updated|posted|uhr|no author|unknown|admin|redaktion|editor|staff|anonymous|am|um|on|at|in|by|von|de|"
+    r"^(?:published|updated|posted|veröffentlicht|aktualisiert|publicado|actualizado|publié|uhr|no author|unknown|admin|"
+    r"redaktion|editor|staff|anonymous|am|um|on|at|in|by|von|de|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$",
     re.I,
 )
@@ -102,8 +103,12 @@ def _split_structured(value: str) -> list[str]:
     return [p for p in parts if p]
 
 
+# "読了時間 3 分", "5 min read": a reading time, not a name.
+_READING_TIME = re.compile(r"\d+\s*(?:分|min\b|mins\b|minutes?\b)|読了", re.I)
+
+
 def _is_name(name: str) -> bool:
-    if not 2 <= len(name) <= 80 or _NOT_A_NAME.match(name) or _CREDIT.search(name):
+    if not 2 <= len(name) <= 80 or _NOT_A_NAME.match(name) or _CREDIT.search(name) or _READING_TIME.search(name):
         return False
     return any(ch.isalpha() for ch in name) and sum(ch.isdigit() for ch in name) <= 1
 

@@ -182,13 +182,12 @@ def check_depth(source: str) -> None:
 def check_size(source: str) -> int:
     """Refuse, before parsing, markup with more elements or attributes than a parser can take
     quickly. Returns at least the number of tags (counting stops past MAX_TAGS, so this is cheap)."""
-    parts = source.split("<")  # also what _long_tags reads
-    tags = len(parts) - 1  # an upper bound; the tags themselves are counted only when it is over
+    tags = source.count("<")  # an upper bound; the tags themselves are counted only when it is over
     if tags > MAX_TAGS and (tags := sum(1 for _ in islice(_TAG_START.finditer(source), MAX_TAGS + 1))) > MAX_TAGS:
         raise ExtractionRejected("too_complex", detail=f"it has more than {MAX_TAGS:,} HTML tags")
     # Attribute-heavy stretches are rare; only when there is one is it placed inside or outside the
     # page's script and style bodies (where code like `a<b;...` looks like attributes).
-    heavy = _attribute_heavy(source, parts)
+    heavy = _attribute_heavy(source, tags)
     if heavy:
         raw = list(_raw_text_spans(source))
         in_raw = [n for start, n in heavy if any(a <= start < b for a, b in raw)]
@@ -213,9 +212,12 @@ def _long_tags(parts: list[str]) -> list[str]:
     return tags
 
 
-def _attribute_heavy(source: str, parts: list[str]) -> list[tuple[int, int]]:
+def _attribute_heavy(source: str, angle_brackets: int) -> list[tuple[int, int]]:
     """(position, attribute count) of each tag with more than MAX_ATTRIBUTES attributes."""
-    if not any(sum(1 for _ in _ATTRIBUTE.finditer("<" + tag)) > MAX_ATTRIBUTES for tag in _long_tags(parts)):
+    # Splitting at '<' is the fast way to find long tags, but a piece per '<': past a bound (text
+    # full of '<' that are not tags) the regex scan, slower but without the pieces, does it.
+    quick = angle_brackets <= 4 * MAX_TAGS
+    if quick and not any(sum(1 for _ in _ATTRIBUTE.finditer("<" + tag)) > MAX_ATTRIBUTES for tag in _long_tags(source.split("<"))):
         return []  # the common case; positions (for the script/style check) only when one is heavy
     return [(m.start(), n) for m in _LONG_TAG.finditer(source) if (n := sum(1 for _ in _ATTRIBUTE.finditer(m.group(0)))) > MAX_ATTRIBUTES]
 

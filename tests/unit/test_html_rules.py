@@ -251,7 +251,7 @@ def test_microdata_authors_of_photos_and_related_cards_are_not_the_articles():
 def test_long_tags_found_with_str_methods_are_those_the_regex_finds(source):
     from masthead.extract.htmldoc import _LONG_TAG, _long_tags
 
-    assert _long_tags(source.split("<")) == [m.group(0)[1:] for m in _LONG_TAG.finditer(source)]
+    assert _long_tags(source.split("<")) == [(m.start(), m.group(0)[1:]) for m in _LONG_TAG.finditer(source)]
 
 
 def test_a_json_ld_person_with_given_and_family_names():

@@ -196,30 +196,34 @@ def check_size(source: str) -> int:
     return tags
 
 
-def _long_tags(parts: list[str]) -> list[str]:
-    """What _LONG_TAG matches (without its '<') in a page split at '<', found with str methods at
-    C speed: most pages have no stretch between two '<' that long, the rest only a few (SVG paths,
-    data: URLs)."""
+def _long_tags(parts: list[str]) -> list[tuple[int, str]]:
+    """(position of its '<', text) of each tag _LONG_TAG matches, in a page split at '<', found with
+    str methods at C speed: most pages have no stretch between two '<' that long, the rest only a
+    few (SVG paths, data: URLs, script code)."""
     if max(map(len, parts)) <= _LONG_TAG_CHARS:
         return []
+    starts = None
     tags = []
-    for part in [p for p in parts[1:] if len(p) > _LONG_TAG_CHARS]:
+    for index in [i for i, part in enumerate(parts) if i and len(part) > _LONG_TAG_CHARS]:
+        part = parts[index]
         if part[:1].isascii() and part[:1].isalpha():
             end = part.find(">")
             tag = part if end < 0 else part[:end]
             if len(tag) > _LONG_TAG_CHARS:
-                tags.append(tag)
+                starts = starts or list(itertools.accumulate(map(len, parts)))  # offsets, only when needed
+                tags.append((starts[index - 1] + index - 1, tag))
     return tags
 
 
 def _attribute_heavy(source: str, angle_brackets: int) -> list[tuple[int, int]]:
     """(position, attribute count) of each tag with more than MAX_ATTRIBUTES attributes."""
-    # Splitting at '<' is the fast way to find long tags, but a piece per '<': past a bound (text
-    # full of '<' that are not tags) the regex scan, slower but without the pieces, does it.
-    quick = angle_brackets <= 4 * MAX_TAGS
-    if quick and not any(sum(1 for _ in _ATTRIBUTE.finditer("<" + tag)) > MAX_ATTRIBUTES for tag in _long_tags(source.split("<"))):
-        return []  # the common case; positions (for the script/style check) only when one is heavy
-    return [(m.start(), n) for m in _LONG_TAG.finditer(source) if (n := sum(1 for _ in _ATTRIBUTE.finditer(m.group(0)))) > MAX_ATTRIBUTES]
+    if angle_brackets > 4 * MAX_TAGS:
+        # Text full of '<' that are not tags: the regex scan, slower but without a piece per '<'.
+        return [
+            (m.start(), n) for m in _LONG_TAG.finditer(source) if (n := sum(1 for _ in _ATTRIBUTE.finditer(m.group(0)))) > MAX_ATTRIBUTES
+        ]
+    counted = ((position, sum(1 for _ in _ATTRIBUTE.finditer("<" + tag))) for position, tag in _long_tags(source.split("<")))
+    return [(position, n) for position, n in counted if n > MAX_ATTRIBUTES]
 
 
 def _raw_text_spans(source: str):

@@ -200,12 +200,14 @@ def _long_tags(parts: list[str]) -> list[tuple[int, str]]:
     """(position of its '<', text) of each tag _LONG_TAG matches, in a page split at '<', found with
     str methods at C speed: most pages have no stretch between two '<' that long, the rest only a
     few (SVG paths, data: URLs, script code)."""
-    if max(map(len, parts)) <= _LONG_TAG_CHARS:
-        return []
     starts = None
     tags = []
-    for index in [i for i, part in enumerate(parts) if i and len(part) > _LONG_TAG_CHARS]:
+    # The long pieces' indexes, picked in C (compress over a map of comparisons): no Python loop
+    # over the thousands of pieces of an ordinary page.
+    for index in itertools.compress(range(len(parts)), map(_LONG_TAG_CHARS.__lt__, map(len, parts))):
         part = parts[index]
+        if not index:
+            continue  # before the first '<': not a tag
         if part[:1].isascii() and part[:1].isalpha():
             end = part.find(">")
             tag = part if end < 0 else part[:end]

@@ -1,5 +1,6 @@
 """Bylines of web pages as people: what a template glues to a name comes off, what is not a name
-goes. Pure; every pattern is linear (bounded repetitions, no nested quantifiers).
+goes. Pure; every pattern runs on at most 200 characters of one byline (_strip cuts first), so none
+can take long whatever the page holds.
 
 "Von Vanessa Franke" -> Vanessa Franke; "Andrew Husband Twitter" -> Andrew Husband;
 "Michael Larabel in Valve on at 08:34 PM EDT. 51 Comments" -> Michael Larabel;
@@ -27,9 +28,7 @@ _TRAILING = re.compile(
 )
 # What is left hanging once a date is cut away ("MORITZ GATHMANN am", "Michael Larabel in Valve on").
 _DANGLING = re.compile(r"(?:\s+in\s+\S+(?:\s+\S+)?)?(?:\s+(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,))+\s*$", re.I)
-_GLUED_CONNECTOR = re.compile(
-    r"\s+(?:im gespräch mit|in conversation with|with|mit|avec|con|com|og|och|og|ja|és|e|y|und|et|and|&)\s+", re.I
-)
+_GLUED_CONNECTOR = re.compile(r"\s+(?:im gespräch mit|in conversation with|with|mit|avec|con|com|og|och|ja|és|e|y|und|et|and|&)\s+", re.I)
 # A photo or styling credit, not an author: "X at MSA Models", "Y for Amika", "Z via Getty Images".
 _CREDIT = re.compile(r"\s(?:at|for|using|via)\s+\S|getty images|shutterstock|\bap photo\b", re.I)
 _NOT_A_NAME = re.compile(
@@ -45,7 +44,8 @@ _ABBREVIATION_END = re.compile(r"\b(?:Jr|Sr|Jnr|Snr)\.$")
 
 def clean_names(names: list, site_names: list[str]) -> list[str]:
     """The people in `names` (bylines as found), each cleaned; duplicates and non-names dropped.
-    A structured-data name (text.PersonName) is never split on commas; a byline string is."""
+    A structured-data name (text.PersonName) is split only when it reads as several people glued
+    together; a byline string is split on commas and 'and' as text.parse_authors does."""
     people: list[str] = []
     for raw in names[:20]:
         if not isinstance(raw, str):

@@ -21,6 +21,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from sections import write_section  # bench/sections.py
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "layers" / "masthead"))
 sys.path.insert(0, str(ROOT))  # tests.safety.cases
@@ -152,15 +154,6 @@ def render(baseline: dict, rows: list[dict], requests: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(section: str, out: Path) -> None:
-    text = out.read_text(encoding="utf-8") if out.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        text = text[: text.index(START)] + section.rstrip("\n") + text[text.index(END) + len(END) :]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    out.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
@@ -171,7 +164,7 @@ def main() -> int:
     if args.print:
         print(section)
     else:
-        write(section, Path(args.out))
+        write_section(section, Path(args.out), START, END)
         print(f"wrote the safety section of {args.out}")
     return 0
 

@@ -17,6 +17,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sections import write_section  # bench/sections.py
+
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT.parent / "shared" / "tools" / "web-vs-trafilatura"
 START, END = "<!-- web:start -->", "<!-- web:end -->"
@@ -78,15 +80,6 @@ def render(runs: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(section: str, out: Path) -> None:
-    text = out.read_text(encoding="utf-8") if out.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        text = text[: text.index(START)] + section.rstrip("\n") + text[text.index(END) + len(END) :]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    out.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
@@ -100,7 +93,7 @@ def main() -> int:
     if args.print:
         print(section)
     else:
-        write(section, Path(args.out))
+        write_section(section, Path(args.out), START, END)
         print(section)
     return 0
 

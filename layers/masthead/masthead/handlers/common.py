@@ -7,16 +7,17 @@ Service name, log level and metrics namespace come from the template's environme
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools.metrics import MetricUnit
 
 from ..ports import DeadLetters
-from ..service.batch import Record
+from ..service.batch import Output, Record, run_batch
 
-__all__ = ["LambdaHandler", "Wiring", "lambda_entry", "powertools", "remaining_seconds", "sqs_records", "stream_records"]
+__all__ = ["LambdaHandler", "Wiring", "lambda_entry", "powertools", "remaining_seconds", "run_sqs_batch", "sqs_records", "stream_records"]
 
 LambdaHandler = Callable[[dict, Any], dict]
 Step = TypeVar("Step")
@@ -57,3 +58,28 @@ def stream_records(event: dict) -> list[Record]:
 def remaining_seconds(context: object) -> Callable[[], float] | None:
     getter = getattr(context, "get_remaining_time_in_millis", None)
     return (lambda: getter() / 1000) if getter else None
+
+
+def run_sqs_batch(
+    event: dict,
+    context: object,
+    wired: Wiring,
+    process: Callable[[Record, float | None], Iterable[Output]],
+    flush: Callable[[list[tuple[str, Output]]], set[str]],
+    *,
+    source: str,
+    metrics: Metrics,
+) -> dict:
+    """One SQS batch through `process` and `flush` within the function's time, messages no retry
+    can help dead-lettered (and counted); the partial-batch response."""
+    result = run_batch(
+        sqs_records(event),
+        process,
+        flush,
+        remaining_seconds=remaining_seconds(context),
+        reserve_seconds=wired.reserve_seconds,
+        dead_letters=wired.dead_letters,
+        source=source,
+    )
+    metrics.add_metric(name="Messages_dead_lettered", unit=MetricUnit.Count, value=len(result.dead_lettered))
+    return result.response()

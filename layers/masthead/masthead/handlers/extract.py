@@ -8,9 +8,9 @@ from aws_lambda_powertools.metrics import MetricUnit
 
 from ..messages import IndexMessage
 from ..model import Rejection
-from ..service.batch import Record, run_batch
+from ..service.batch import Record
 from ..service.extract_step import ExtractStep
-from .common import LambdaHandler, Wiring, lambda_entry, powertools, remaining_seconds, sqs_records
+from .common import LambdaHandler, Wiring, lambda_entry, powertools, run_sqs_batch
 
 
 def make_handler(wiring: Callable[[], Wiring[ExtractStep]]) -> LambdaHandler:
@@ -33,16 +33,14 @@ def make_handler(wiring: Callable[[], Wiring[ExtractStep]]) -> LambdaHandler:
     @lambda_entry(logger, metrics, tracer)
     def lambda_handler(event: dict, context: object) -> dict:
         wired = wiring()
-        result = run_batch(
-            sqs_records(event),
+        return run_sqs_batch(
+            event,
+            context,
+            wired,
             lambda record, seconds: extract_record(wired.step, record, seconds),
             wired.step.send,
-            remaining_seconds=remaining_seconds(context),
-            reserve_seconds=wired.reserve_seconds,
-            dead_letters=wired.dead_letters,
             source="IngestQueue",
+            metrics=metrics,
         )
-        metrics.add_metric(name="Messages_dead_lettered", unit=MetricUnit.Count, value=len(result.dead_lettered))
-        return result.response()
 
     return lambda_handler

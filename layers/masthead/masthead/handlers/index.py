@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from aws_lambda_powertools.metrics import MetricUnit
 
-from ..service.batch import Record, run_batch
+from ..service.batch import Record
 from ..service.index_step import IndexStep
-from .common import LambdaHandler, Wiring, lambda_entry, powertools, remaining_seconds, sqs_records
+from .common import LambdaHandler, Wiring, lambda_entry, powertools, run_sqs_batch
 
 
 def make_handler(wiring: Callable[[], Wiring[IndexStep]]) -> LambdaHandler:
@@ -26,16 +26,14 @@ def make_handler(wiring: Callable[[], Wiring[IndexStep]]) -> LambdaHandler:
     @lambda_entry(logger, metrics, tracer)
     def lambda_handler(event: dict, context: object) -> dict:
         wired = wiring()
-        result = run_batch(
-            sqs_records(event),
+        return run_sqs_batch(
+            event,
+            context,
+            wired,
             lambda record, _seconds: index_record(wired.step, record),
             lambda _outputs: set(),
-            remaining_seconds=remaining_seconds(context),
-            reserve_seconds=wired.reserve_seconds,
-            dead_letters=wired.dead_letters,
             source="IndexQueue",
+            metrics=metrics,
         )
-        metrics.add_metric(name="Messages_dead_lettered", unit=MetricUnit.Count, value=len(result.dead_lettered))
-        return result.response()
 
     return lambda_handler

@@ -246,12 +246,16 @@ def test_microdata_authors_of_photos_and_related_cards_are_not_the_articles():
         "<div " + "b " * 1500 + "<span>" + "c" * 3000,  # a '<' inside, then an unclosed long text
         "x < y " * 1000 + "<a" + "z" * 2500,
         "<1" + "q" * 3000 + ">",  # not a tag: '<' and a digit
+        "x" * 1999 + "<div " + "a " * 1500 + ">",  # the '<' on a multiple of the stride
+        "x" * 1000 + "<i " + "a" * 1996 + "<b " + "c" * 9000 + "<u " + "d" * 2001,  # stretches end to end
+        "<" * 5000 + "<p " + "e " * 1200 + ">" + "<" * 5000,  # among thousands of '<'
+        "t" * 50_000,  # no '<' at all
     ],
 )
 def test_long_tags_found_with_str_methods_are_those_the_regex_finds(source):
     from masthead.extract.htmldoc import _LONG_TAG, _long_tags
 
-    assert _long_tags(source.split("<")) == [(m.start(), m.group(0)[1:]) for m in _LONG_TAG.finditer(source)]
+    assert _long_tags(source) == [(m.start(), m.group(0)[1:]) for m in _LONG_TAG.finditer(source)]
 
 
 def test_a_json_ld_person_with_given_and_family_names():

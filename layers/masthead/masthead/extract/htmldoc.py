@@ -187,7 +187,7 @@ def check_size(source: str) -> int:
         raise ExtractionRejected("too_complex", detail=f"it has more than {MAX_TAGS:,} HTML tags")
     # Attribute-heavy stretches are rare; only when there is one is it placed inside or outside the
     # page's script and style bodies (where code like `a<b;...` looks like attributes).
-    heavy = _attribute_heavy(source, tags)
+    heavy = _attribute_heavy(source)
     if heavy:
         raw = list(_raw_text_spans(source))
         in_raw = [n for start, n in heavy if any(a <= start < b for a, b in raw)]
@@ -196,35 +196,37 @@ def check_size(source: str) -> int:
     return tags
 
 
-def _long_tags(parts: list[str]) -> list[tuple[int, str]]:
-    """(position of its '<', text) of each tag _LONG_TAG matches, in a page split at '<', found with
-    str methods at C speed: most pages have no stretch between two '<' that long, the rest only a
-    few (SVG paths, data: URLs, script code)."""
-    starts = None
-    tags = []
-    # The long pieces' indexes, picked in C (compress over a map of comparisons): no Python loop
-    # over the thousands of pieces of an ordinary page.
-    for index in itertools.compress(range(len(parts)), map(_LONG_TAG_CHARS.__lt__, map(len, parts))):
-        part = parts[index]
-        if not index:
-            continue  # before the first '<': not a tag
-        if part[:1].isascii() and part[:1].isalpha():
-            end = part.find(">")
-            tag = part if end < 0 else part[:end]
-            if len(tag) > _LONG_TAG_CHARS:
-                starts = starts or list(itertools.accumulate(map(len, parts)))  # offsets, only when needed
-                tags.append((starts[index - 1] + index - 1, tag))
+def _long_tags(source: str) -> list[tuple[int, str]]:
+    """(position of its '<', text) of each tag _LONG_TAG matches, found without reading every tag.
+
+    A tag that long lies in a stretch between two '<' longer than _LONG_TAG_CHARS, and every such
+    stretch holds a multiple of _LONG_TAG_CHARS: so only the stretch around each multiple is looked
+    at (str.rfind/str.find at C speed), a few hundred per page instead of a piece per '<'. Each
+    backward search is bounded by the stride and each stretch read forward once: linear in the page.
+    """
+    stride = _LONG_TAG_CHARS
+    tags: list[tuple[int, str]] = []
+    start = -1  # the '<' opening the stretch around the previous point, -1 before the first
+    done = -1  # the stretch already looked at
+    for point in range(stride, len(source), stride):
+        found = source.rfind("<", point - stride, point)
+        start = found if found >= 0 else start  # no '<' within a stride back: the same stretch
+        if start < 0 or start == done:
+            continue
+        done = start
+        end = source.find("<", point)
+        part = source[start + 1 : end if end >= 0 else len(source)]
+        if len(part) > stride and part[:1].isascii() and part[:1].isalpha():
+            close = part.find(">")
+            tag = part if close < 0 else part[:close]
+            if len(tag) > stride:
+                tags.append((start, tag))
     return tags
 
 
-def _attribute_heavy(source: str, angle_brackets: int) -> list[tuple[int, int]]:
+def _attribute_heavy(source: str) -> list[tuple[int, int]]:
     """(position, attribute count) of each tag with more than MAX_ATTRIBUTES attributes."""
-    if angle_brackets > 4 * MAX_TAGS:
-        # Text full of '<' that are not tags: the regex scan, slower but without a piece per '<'.
-        return [
-            (m.start(), n) for m in _LONG_TAG.finditer(source) if (n := sum(1 for _ in _ATTRIBUTE.finditer(m.group(0)))) > MAX_ATTRIBUTES
-        ]
-    counted = ((position, sum(1 for _ in _ATTRIBUTE.finditer("<" + tag))) for position, tag in _long_tags(source.split("<")))
+    counted = ((position, sum(1 for _ in _ATTRIBUTE.finditer("<" + tag))) for position, tag in _long_tags(source))
     return [(position, n) for position, n in counted if n > MAX_ATTRIBUTES]
 
 

@@ -32,6 +32,8 @@ BOMB = (
 CASES = [
     ("articles/a/empty.md", b"", "empty_file"),
     ("articles/a/blank.txt", b"  \n\t\n  ", "empty_file"),
+    ("articles/a/bom.md", b"\xef\xbb\xbf", "empty_file"),
+    ("articles/a/spaces.txt", "\u3000\u00a0\n\u2003".encode(), "empty_file"),  # ideographic, no-break, em spaces
     ("articles/a/big.md", b"# T\n\n" + b"x" * 2048, "too_large"),
     ("articles/a/png.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "binary_content"),
     ("articles/a/zip.txt", b"PK\x03\x04" + b"\0" * 30, "binary_content"),

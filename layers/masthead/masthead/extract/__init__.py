@@ -148,7 +148,7 @@ def extract(key: str, data: bytes, options: ExtractOptions | None = None) -> Ext
 def _extract(key: str, data: bytes, options: ExtractOptions) -> ExtractResult:
     if len(data) > options.max_bytes:
         raise ExtractionRejected("too_large", limit=_human(options.max_bytes))
-    if not data.strip():
+    if data.isspace() or not data:  # as `not data.strip()`, without copying the upload
         raise ExtractionRejected("empty_file")
     suffix = _suffix(key)
     is_issue = key.startswith("issues/")
@@ -187,12 +187,12 @@ def _text_of(data: bytes) -> tuple[str, str]:
     from .decode import decode_text
 
     source, encoding = decode_text(data)
-    if not source.strip():
+    if not source or source.isspace():  # as `not source.strip()` (a BOM alone, no-break spaces), without a copy
         raise ExtractionRejected("empty_file")
     replacement = source.count("\ufffd")
     if replacement > 20 and replacement > len(source) * 0.02:
         raise ExtractionRejected("undecodable")
-    if source.count("\n") > MAX_LINES:  # every text parser does per-line work: bound it up front
+    if len(source) > MAX_LINES and source.count("\n") > MAX_LINES:  # every text parser does per-line work: bound it up front
         raise ExtractionRejected("too_complex", detail=f"it has more than {MAX_LINES:,} lines")
     return source, encoding
 

@@ -29,3 +29,14 @@ def test_extract_checks_size_before_reading(tmp_path, capsys):
     big.write_bytes(b"# T\n\n" + b"x" * 5000)
     assert main(["extract", "--json", "--max-bytes", "1000", str(big)]) == 1
     assert json.loads(capsys.readouterr().out)["error"]["code"] == "too_large"
+
+
+def test_keys_are_relative_to_the_root_however_the_files_are_named(tmp_path, capsys, monkeypatch):
+    article = tmp_path / "real" / "articles" / "2024" / "a.md"
+    article.parent.mkdir(parents=True)
+    article.write_text("# Title\n\nBody text.\n")
+    (tmp_path / "link").symlink_to(tmp_path / "real")  # the root named through a symlink
+    monkeypatch.chdir(tmp_path / "real" / "articles")
+    assert main(["extract", "--root", str(tmp_path / "link"), "--json", "2024/a.md", "../articles/2024/a.md"]) == 0
+    keys = [json.loads(line)["key"] for line in capsys.readouterr().out.splitlines()]
+    assert keys == ["articles/2024/a.md", "articles/2024/a.md"]

@@ -18,11 +18,15 @@ def _extract(args) -> int:
     if args.max_bytes:
         options = ExtractOptions(max_bytes=args.max_bytes, time_budget=options.time_budget)
     any_rejected = False
+    folders: dict[Path, Path] = {}  # each folder resolved once: a resolve() per file is a realpath per file
     for name in args.files:
         path = Path(name)
         try:
-            resolved = path.resolve()
-            key = resolved.relative_to(root).as_posix() if root else path.as_posix().lstrip("./")
+            if root:
+                folder = folders.get(path.parent) or folders.setdefault(path.parent, path.parent.resolve())
+                key = (folder / path.name).relative_to(root).as_posix()
+            else:
+                key = path.as_posix().lstrip("./")
         except ValueError:
             print(f"masthead extract: {name} is not under --root {args.root}", file=sys.stderr)
             return 2

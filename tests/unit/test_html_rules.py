@@ -24,10 +24,10 @@ def meta(name: str, content: str, attribute: str = "name") -> str:
     return f'<meta {attribute}="{name}" content="{content}">'
 
 
-def extracted(html: str, key: str = "articles/x/page.html") -> dict:
+def extracted(html: str, key: str = "articles/x/page.html", with_body: bool = False) -> dict:
     result = extract(key, html.encode())
     assert result.accepted, result.as_dict()
-    return result.as_dict()
+    return result.as_dict(with_body=with_body)
 
 
 def day(html: str) -> str | None:
@@ -271,3 +271,22 @@ def test_a_json_ld_person_with_given_and_family_names():
 def test_reading_times_and_publication_words_are_not_authors(junk):
     html = page(body=f'<article><h1>H</h1><div class="byline">{junk}</div>{BODY}</article>')
     assert extracted(html)["authors"] == []
+
+
+def test_decompose_leaves_the_removed_elements_without_a_parent():
+    """htmldoc reads the blocks found before boilerplate removal and keeps those with a parent:
+    selectolax's decompose() must unlink every element of the subtree (and not free them)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser("<body><aside><p>gone</p><ul><li>gone too</li></ul></aside><p>kept</p></body>")
+    blocks = tree.css("p, li")
+    tree.css_first("aside").decompose()
+    assert [(node.tag, node.parent is not None) for node in blocks] == [("p", False), ("li", False), ("p", True)]
+    assert blocks[2].text() == "kept"
+
+
+def test_blocks_inside_removed_furniture_are_not_read():
+    body = (
+        '<article><h1>H</h1><div class="share-bar"><p>Share this story with your friends on every network.</p></div>' + BODY + "</article>"
+    )
+    assert "Share this story" not in extracted(page(body=body), with_body=True)["body"]

@@ -126,6 +126,7 @@ _CONTENT_ROOTS = (
     "#content",
     ".content",
 )
+_CONTENT_ROOT_SELECTOR = ", ".join(_CONTENT_ROOTS)
 _BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, dd, dt"
 _BLOCK_TAGS = frozenset(_BLOCKS.split(", "))
 _ORG_WORDS = re.compile(
@@ -432,25 +433,68 @@ _MARKED_SELECTOR = 'meta, script[type="application/ld+json"], link[rel="canonica
 _RELATED_NAMES = re.compile(r"(?:^|[-_\s])(?:related|recommend(?:ed)?|more-stories|read-more)(?:$|[-_\s])", re.I)
 
 
-def _marked(tree) -> _Marked:
+class _FirstWalk(NamedTuple):
+    """Everything read from the tree before it is changed, from one walk (a walk costs as much as
+    the parse; a selector more in a walk costs a fraction of that)."""
+
+    marked: _Marked
+    paragraphs: list  # <p> in the body
+    containers: list  # _DROP_CONTAINERS in the body
+
+
+_DROP_TAGS = frozenset(_DROP_CONTAINERS.split(", "))
+_FIRST_WALK_SELECTOR = ", ".join((_MARKED_SELECTOR, "body, p", _DROP_CONTAINERS))
+
+
+def _first_walk(tree) -> _FirstWalk:
     metas: list = []
     scripts: list = []
     itemprops: list = []
     related: list = []
     canonical = None
-    for node in tree.css(_MARKED_SELECTOR):
+    paragraphs: list = []
+    containers: list = []
+    body = tree.body
+    # Document order: what follows the <body> element is inside it (the parser moves it there).
+    in_body = False
+    for node in tree.css(_FIRST_WALK_SELECTOR):
         tag, attrs = node.tag, node.attributes
-        if tag == "meta":
-            metas.append(node)
-        elif tag == "script" and attrs.get("type") == "application/ld+json":
-            scripts.append(node)
-        elif tag == "link" and attrs.get("rel") == "canonical":
-            canonical = canonical or attrs.get("href")
-        if "itemprop" in attrs and tag != "script":
-            itemprops.append(node)
-        if len(related) < _MAX_CANDIDATES and _RELATED_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
-            related.append(node)
-    return _Marked(metas, scripts, itemprops, related, canonical)
+        if _is_marked(tag, attrs):  # each group as its selector alone would have found it
+            if tag == "meta":
+                metas.append(node)
+            elif tag == "script" and attrs.get("type") == "application/ld+json":
+                scripts.append(node)
+            elif tag == "link" and attrs.get("rel") == "canonical":
+                canonical = canonical or attrs.get("href")
+            if "itemprop" in attrs and tag != "script":
+                itemprops.append(node)
+            if len(related) < _MAX_CANDIDATES and _RELATED_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+                related.append(node)
+        in_body = in_body or tag == "body"
+        if in_body and tag == "p":
+            paragraphs.append(node)
+        elif in_body and tag in _DROP_TAGS:
+            containers.append(node)
+    if body is not None and body.tag != "body":  # a <frameset> page: its content read as before
+        found = body.css("p, " + _DROP_CONTAINERS)
+        paragraphs, containers = [n for n in found if n.tag == "p"], [n for n in found if n.tag != "p"]
+    return _FirstWalk(_Marked(metas, scripts, itemprops, related, canonical), paragraphs, containers)
+
+
+def _is_marked(tag: str, attrs: dict) -> bool:
+    """Whether _MARKED_SELECTOR matches: `type` and `rel` values compare case-insensitively in
+    HTML, the [class*=] and [id*=] substrings case-sensitively."""
+    if tag == "meta" or "itemprop" in attrs:
+        return True
+    if tag == "script":
+        return (attrs.get("type") or "").lower() == "application/ld+json"
+    if tag == "link" and (attrs.get("rel") or "").lower() == "canonical":
+        return True
+    classes, ident = attrs.get("class") or "", attrs.get("id") or ""
+    return any(word in classes for word in _RELATED_CLASS_WORDS) or "related" in ident
+
+
+_RELATED_CLASS_WORDS = ("related", "recommend", "more-stories", "read-more")
 
 
 # Elements whose text holds a related-articles heading, found by Lexbor (its own text is then
@@ -600,14 +644,14 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     they are."""
     tree = parse_tree(source, raw)
     draft = Draft()
-    meta_title, page_title, site_names, facts = _read_metadata(tree, source, options, draft)
+    walk = _first_walk(tree)
+    meta_title, page_title, site_names, facts = _read_metadata(tree, source, options, draft, walk.marked)
     if tree.body is None:
         raise ExtractionRejected("no_body")
-    found = tree.body.css("p, " + _DROP_CONTAINERS)  # one walk of the tree for both
-    weights = _paragraph_weights([node for node in found if node.tag == "p"])
+    weights = _paragraph_weights(walk.paragraphs)
     story = weights.get(tree.body.mem_id, 0) / 2  # an element with half the page's paragraphs holds the story
-    for node in found:
-        if node.tag != "p" and weights.get(node.mem_id, 0) <= story:  # a <form> or <aside> that wraps the article stays
+    for node in walk.containers:
+        if weights.get(node.mem_id, 0) <= story:  # a <form> or <aside> that wraps the article stays
             node.decompose()
     root = _content_root(tree, weights)
     # The headline is read before boilerplate removal, and the elements around it survive it: the
@@ -620,7 +664,9 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     _remove_boilerplate(root, found, weights, keep=set(_ancestors_within(root, headlines)))
     shown = _read_visible_byline(draft, root, tree, facts.publisher_only)
     _read_visible_labels(draft, root)
-    _read_body(draft, root)
+    # decompose() unlinks every element of the subtree it removes: the blocks still in the page are
+    # the ones found before that still have a parent (no second walk of the article).
+    _read_body(draft, root, [node for node in found if node.tag in _BLOCK_TAGS and (node.parent is not None or node.mem_id == root.mem_id)])
     if not draft.paragraphs:
         # The story was inside what looked like page furniture: read the page without the class rules.
         fresh = parse_tree(source, raw)
@@ -701,10 +747,11 @@ def _paragraph_weights(paragraphs: list) -> dict[int, int]:
     return weights
 
 
-def _read_metadata(tree, source: str, options: ExtractOptions, draft: Draft) -> tuple[str | None, str | None, list[str], _PageFacts]:
+def _read_metadata(
+    tree, source: str, options: ExtractOptions, draft: Draft, marked: _Marked
+) -> tuple[str | None, str | None, list[str], _PageFacts]:
     """Everything the page states about itself (JSON-LD, meta tags, microdata), most explicit
     source first; returns the metadata title, the <title> and the site names seen."""
-    marked = _marked(tree)
     metas = _metas(marked.metas)
     articles, pages, by_id = _json_ld(marked.scripts)
     article = articles[0] if articles else None
@@ -840,7 +887,8 @@ def _item_scope(node):
 def _content_root(tree, weights: dict[int, int]):
     """The article's container: the first candidate (most specific selector first) holding at least
     half the paragraph text of the best one, so an empty <article> ad slot or a teaser card is passed
-    over; the body when no candidate holds a fair share of the page's paragraphs."""
+    over; the body when no candidate holds a fair share of the page's paragraphs. (A class selector
+    matches in any case on a quirks-mode page, so the candidates are the parser's own matches.)"""
     candidates = tree.css(_CONTENT_ROOT_SELECTOR)[:_MAX_ROOTS]  # one pass, in document order
     total = weights.get(tree.body.mem_id, 0)
     best = max((weights.get(node.mem_id, 0) for node in candidates), default=0)
@@ -854,7 +902,6 @@ def _content_root(tree, weights: dict[int, int]):
 
 
 _MAX_ROOTS = 200
-_CONTENT_ROOT_SELECTOR = ", ".join(_CONTENT_ROOTS)
 
 
 def _remove_boilerplate(root, found: list, weights: dict[int, int], keep: set[int]) -> None:
@@ -979,9 +1026,10 @@ def _read_visible_labels(draft: Draft, root) -> None:
             return
 
 
-def _read_body(draft: Draft, root) -> None:
-    """Headings, paragraphs and credits, in order; each container's text read once."""
-    blocks = root.css(_BLOCKS)
+def _read_body(draft: Draft, root, blocks: list | None = None) -> None:
+    """Headings, paragraphs and credits, in order; each container's text read once. `blocks`:
+    root.css(_BLOCKS) when the caller has them already."""
+    blocks = root.css(_BLOCKS) if blocks is None else blocks
     holders = set(_ancestors_within(root, [node for node in blocks if node.tag in _HELD]))
     read: set[int] = set()  # containers inside a container already read whole
     for node in blocks:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import json
 import re
 from itertools import accumulate, islice
 from typing import NamedTuple
 
 from ..errors import ExtractionRejected
-from . import pagedates, people, text
+from . import htmlmeta, pagedates, people, text
 from .dates import find_date
-from .draft import Draft, ExtractOptions, issue_from_mapping
+from .draft import Draft, ExtractOptions
 
 # Real pages nest 30-50 elements deep (49 at most in 339 pages of 327 sites); work on nested blocks
 # grows with depth, so the bound is three times that, not more.
@@ -97,20 +95,6 @@ _BOILERPLATE_WORDS = (
 _BOILERPLATE = frozenset(_BOILERPLATE_WORDS)
 _SEGMENTS = str.maketrans("-_", "  ")
 
-_ARTICLE_TYPES = {
-    "article",
-    "newsarticle",
-    "blogposting",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "techarticle",
-    "scholarlyarticle",
-    "report",
-    "backgroundnewsarticle",
-    "reviewnewsarticle",
-    "liveblogposting",
-}
 _CONTENT_ROOTS = (
     "[itemprop=articleBody]",
     "article",
@@ -140,12 +124,10 @@ _DATELINE = re.compile(
     r"\b(posted|published|updated|on|datum|date|fecha|publicado|publié|veröffentlicht|erschienen|pubblicato|data|dato)\b|公開|更新|配信|掲載|发布",
     re.I,
 )
-_LD_SCALARS = frozenset({"headline", "alternativeHeadline", "datePublished", "dateModified", "description", "inLanguage", "name"})
 # Paragraphs with these classes carry metadata the page shows (byline, date, kicker), not body text.
 _METADATA_CLASS = re.compile(
     r"(?:^|[-_])(byline|author|meta|category|date|label|badge|kicker|eyebrow|subtitle|deck|dek|standfirst)(?:$|[-_])", re.I
 )
-_MICRODATA_FIELDS = frozenset({"headline", "alternativeHeadline", "datePublished", "dateModified", "articleSection"})
 _SEPARATORS = re.compile(r"\s*[·|•/｜]\s*|\s+[-–—]\s+")
 
 
@@ -267,114 +249,6 @@ def check_tree_depth(node) -> None:
         raise ExtractionRejected("too_deeply_nested")
 
 
-def _types(node: dict) -> set[str]:
-    value = node.get("@type", [])
-    return {str(t).lower() for t in (value if isinstance(value, list) else [value])}
-
-
-class _LinkedData(NamedTuple):
-    articles: list[dict]  # article-typed nodes (or nodes with a headline), most likely first
-    pages: list[dict]  # WebPage nodes: they date the page when the article node does not (Yoast)
-    by_id: dict[str, dict]
-
-
-def _json_ld(scripts: list) -> _LinkedData:
-    """The page's JSON-LD nodes (with @graph flattened and nested nodes such as a WebPage's
-    mainEntity visited)."""
-    nodes: list[dict] = []
-    for script in scripts:
-        stack = _json_values(script.text(deep=True) or "")
-        while stack and len(nodes) < 500:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(reversed(item))
-            elif isinstance(item, dict):
-                nodes.append(item)
-                stack.extend(reversed([v for k, v in item.items() if k in _LD_NESTED and isinstance(v, (dict, list))]))
-    by_id = {str(n["@id"]): n for n in nodes if isinstance(n.get("@id"), str)}
-    articles = [n for n in nodes if _types(n) & _ARTICLE_TYPES]
-    typed = {id(n) for n in articles}
-    articles += [n for n in nodes if "headline" in n and id(n) not in typed]
-    pages = [n for n in nodes if _types(n) & {"webpage", "itempage"} and id(n) not in typed]
-    return _LinkedData(articles, pages, by_id)
-
-
-def _json_values(source: str) -> list:
-    """The JSON values in a script (some pages put several objects one after another in one)."""
-    decoder, values, at = json.JSONDecoder(), list[object](), 0
-    while len(values) < 20:
-        while at < len(source) and source[at] in " \t\r\n;,":
-            at += 1
-        if at >= len(source):
-            break
-        try:
-            value, at = decoder.raw_decode(source, at)
-        except (ValueError, RecursionError):
-            break
-        values.append(value)
-    return values[::-1]  # popped from the end: the first value first
-
-
-# Where JSON-LD nests the article: a graph, a page's main entity, a list's items.
-_LD_NESTED = frozenset({"@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "item", "hasPart", "subjectOf"})
-
-
-def _ld_scalar(value) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return text.scalar_text(value)
-
-
-def _resolve(value, by_id):
-    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and str(value.get("@id")) in by_id:
-        return by_id[str(value["@id"])]
-    return value
-
-
-def _ld_people(value, by_id) -> list[str]:
-    out: list[str] = []
-    for item in value if isinstance(value, list) else [value]:
-        item = _resolve(item, by_id)
-        if isinstance(item, dict):
-            # schema.org allows a Person with givenName and familyName instead of a name.
-            parts = (_ld_scalar(item.get("givenName")), _ld_scalar(item.get("familyName")))
-            name = _ld_scalar(item.get("name")) or " ".join(p for p in parts if p)
-            if name:
-                out.append(text.PersonName(name))
-        elif isinstance(item, str) and item:
-            out.append(item)  # a plain string may still be "A and B"
-    return out
-
-
-def _ld_issue(value, by_id, publisher: str | None, options: ExtractOptions):
-    """The issue an article is part of, from a schema.org PublicationIssue in isPartOf."""
-    candidates = value if isinstance(value, list) else [value]
-    for candidate in candidates:
-        candidate = _resolve(candidate, by_id)
-        if isinstance(candidate, dict) and "publicationissue" in _types(candidate):
-            parent = _resolve(candidate.get("isPartOf"), by_id)
-            return issue_from_mapping({**candidate, "isPartOf": parent}, options.site_names, publisher)
-    return None
-
-
-def _metas(nodes: list) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for meta in nodes:
-        attrs = meta.attributes
-        name = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
-        content = attrs.get("content") or attrs.get("value")  # some templates write value=
-        if name and content:
-            found.setdefault(name.strip().lower(), []).append(content)
-    return found
-
-
-def _first(metas: dict[str, list[str]], *names: str) -> str | None:
-    for name in names:
-        if metas.get(name):
-            return metas[name][0]
-    return None
-
-
 def _classes(node) -> list[str]:
     attrs = node.attributes
     return (attrs.get("class") or "").split() + ([attrs["id"]] if attrs.get("id") else [])
@@ -394,20 +268,6 @@ def _is_boilerplate(node) -> bool:
 
 
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
-
-
-def _itemprops(nodes: list) -> dict[str, str]:
-    """Microdata values by itemprop name (first occurrence)."""
-    found: dict[str, str] = {}
-    for node in nodes:
-        attrs = node.attributes
-        name = attrs.get("itemprop") or ""
-        if name in found or name not in _MICRODATA_FIELDS:
-            continue
-        value = attrs.get("content") or attrs.get("datetime") or node.text(deep=True, separator=" ")
-        if value and value.strip():
-            found[name] = value
-    return found
 
 
 # Bylines, datelines and related-articles blocks are near the top of a page or of its article: only
@@ -574,28 +434,6 @@ def _headline_text(h1) -> str:
     return value
 
 
-def _without_site(title: str | None, site_names: list[str]) -> str | None:
-    """A metadata title without the site's name in front ("NEWS WEB EASY|Title") or behind it
-    ("Title - La Stampa" of lastampa.it); names compared without spaces, dots and domain."""
-    if not title or not site_names:
-        return title
-    squashed = {_squash(name) for name in site_names} - {""}
-    title = " ".join(title.split())
-    for separator in ("|", "｜", " - ", " – ", " — "):
-        head, found, tail = title.rpartition(separator)
-        if found and head.strip() and _squash(tail) in squashed:
-            return head.strip()
-        head, found, tail = title.partition(separator)
-        if found and tail.strip() and _squash(head) in squashed:
-            return tail.strip()
-    return title
-
-
-def _squash(name: str) -> str:
-    name = re.sub(r"\.(?:com|net|org|de|it|fr|jp|es|co|uk|at|ch)\b", "", name.casefold())
-    return "".join(ch for ch in name if ch.isalnum())
-
-
 _KICKER_END = re.compile(r"[|:：•·–—-]\s*$")
 
 
@@ -750,138 +588,31 @@ def _paragraph_weights(paragraphs: list) -> dict[int, int]:
 def _read_metadata(
     tree, source: str, options: ExtractOptions, draft: Draft, marked: _Marked
 ) -> tuple[str | None, str | None, list[str], _PageFacts]:
-    """Everything the page states about itself (JSON-LD, meta tags, microdata), most explicit
-    source first; returns the metadata title, the <title> and the site names seen."""
-    metas = _metas(marked.metas)
-    articles, pages, by_id = _json_ld(marked.scripts)
-    article = articles[0] if articles else None
-    # JSON-LD scalars sometimes come as one-element lists; anything but text there is ignored.
-    article = {k: (_ld_scalar(v) if k in _LD_SCALARS else v) for k, v in (article or {}).items()}
-    microdata = _itemprops(marked.itemprops)
-
-    publisher = _resolve(article.get("publisher"), by_id)
-    publisher_name = _ld_scalar(publisher.get("name")) if isinstance(publisher, dict) else None
-    site_names = [n for n in (_first(metas, "og:site_name", "application-name"), publisher_name) if n]
-    meta_title = article.get("headline") or _first(metas, "og:title", "twitter:title") or microdata.get("headline")
-    meta_title = _without_site(meta_title if isinstance(meta_title, str) else None, site_names)
-    title_node = tree.css_first("title")
-    page_title = _without_site(title_node.text(deep=True) if title_node else None, site_names)
-    draft.subtitle = article.get("alternativeHeadline") or microdata.get("alternativeHeadline") or _first(metas, "subtitle", "og:subtitle")
-    draft.authors = _metadata_authors(marked.itemprops, article, by_id, metas)
-    publisher_only = bool(draft.authors) and all(_is_organisation(a, article, by_id, site_names) for a in draft.authors)
-    published_in = (pagedates.PUBLISHED_LD_KEYS, metas, pagedates.PUBLISHED_METAS, microdata.get("datePublished"))
-    draft.published = _metadata_date(articles + pages, *published_in)
-    draft.updated = _metadata_date(
-        articles + pages, pagedates.MODIFIED_LD_KEYS, metas, pagedates.MODIFIED_METAS, microdata.get("dateModified")
-    )
-    section = article.get("articleSection") or _first(metas, "article:section", "og:article:section") or microdata.get("articleSection")
+    """What the page declares about itself (htmlmeta: each source read alone, merged in the
+    declared order); returns the metadata title, the <title> and the site names seen."""
+    metas = htmlmeta.metas(marked.metas)
+    linked = htmlmeta.json_ld(marked.scripts)
+    partials = {
+        "json_ld": htmlmeta.from_json_ld(linked, options),
+        "meta": htmlmeta.from_meta_tags(metas),
+        "microdata": htmlmeta.from_microdata(marked.itemprops),
+        "document": htmlmeta.from_document(tree),
+    }
+    declared = htmlmeta.merge(partials)
+    site_names = [n for n in (htmlmeta.first(metas, htmlmeta.SITE_NAME_METAS), htmlmeta.publisher_name(linked)) if n]
+    meta_title = htmlmeta.without_site(declared.title, site_names)
+    page_title = htmlmeta.without_site(htmlmeta.page_title(tree), site_names)
+    draft.subtitle, draft.authors = declared.subtitle, declared.authors
+    publisher_only = bool(draft.authors) and all(htmlmeta.is_organisation(a, linked, site_names) for a in draft.authors)
+    draft.published, draft.updated = declared.published, declared.updated
+    section = declared.category
     draft.category = section[0] if isinstance(section, list) and section else section
-    draft.tags = [tag for value in metas.get("article:tag", []) + metas.get("og:article:tag", []) for tag in text.as_list(value)]
-    for keywords in (article.get("keywords"), _first(metas, "news_keywords", "keywords")):
-        draft.tags.extend(text.as_list(keywords))
-    html_node = tree.css_first("html")
-    draft.language = (
-        (html_node.attributes.get("lang") if html_node else None)
-        or article.get("inLanguage")
-        or _first(metas, "content-language", "og:locale", "language")
-    )
-    draft.summary = _first(metas, "description", "og:description", "twitter:description") or article.get("description")
-    draft.issue = _ld_issue(article.get("isPartOf"), by_id, publisher_name, options) if article.get("isPartOf") else None
+    draft.tags = declared.tags + declared.keywords
+    draft.language, draft.summary, draft.issue = declared.language, declared.summary, declared.issue
     draft.related_titles = _related_titles(tree, source, marked.related)
-    timestamps = [v for name in (*pagedates.PUBLISHED_METAS, *pagedates.MODIFIED_METAS) for v in metas.get(name, ())]
-    timestamps += [v for node in articles for key in ("datePublished", "dateModified") if isinstance(v := node.get(key), str)]
-    url = marked.canonical or _first(metas, "og:url")
-    return meta_title, page_title, list(options.site_names) + site_names, _PageFacts(timestamps, url, metas, publisher_only)
-
-
-_AUTHOR_METAS = (
-    "author",
-    "article:author",
-    "og:article:author",
-    "byl",
-    "dc.creator",
-    "dcterms.creator",
-    "parsely-author",
-    "sailthru.author",
-    "citation_author",
-)
-
-
-def _metadata_date(
-    articles: list[dict], ld_keys: tuple[str, ...], metas: dict, names: tuple[str, ...], microdata: str | None
-) -> str | None:
-    """The first value that parses: JSON-LD of the article nodes, then meta tags, then microdata."""
-    ld = (_ld_scalar(node.get(key)) for node in articles for key in ld_keys)
-    meta = (value for name in names for value in metas.get(name, ()))
-    return pagedates.first_date(itertools.chain(ld, meta, (microdata,)))
-
-
-def _is_organisation(name: str, article: dict, by_id: dict, site_names: list[str]) -> bool:
-    """Whether a metadata author is the publisher rather than a person: typed Organization in
-    JSON-LD, or the site's own name."""
-    if any(text.same_text(name, site) for site in site_names):
-        return True
-    authors = article.get("author") if isinstance(article, dict) else None
-    for item in authors if isinstance(authors, list) else [authors]:
-        item = _resolve(item, by_id)
-        if isinstance(item, dict) and text.same_text(_ld_scalar(item.get("name")), name):
-            return bool(_types(item) & {"organization", "newsmediaorganization", "corporation"})
-    return False
-
-
-def _metadata_authors(itemprops: list, article: dict, by_id: dict, metas: dict) -> list[str]:
-    """Authors from JSON-LD, else microdata, else author meta tags."""
-    if article.get("author"):
-        authors = _ld_people(article.get("author"), by_id)
-        if authors:
-            return authors
-    authors = _microdata_authors(itemprops)
-    if authors:
-        return authors
-    author = _first(metas, *_AUTHOR_METAS)
-    return [author] if author and not author.startswith("http") else []
-
-
-def _microdata_authors(itemprops: list) -> list[str]:
-    """itemprop=author of the page's first item that has one, ignoring images, videos and comments
-    (a photographer, a commenter) and the related-story cards that come after it."""
-    authors: list[str] = []
-    owner = None
-    for prop in [node for node in itemprops if node.attributes.get("itemprop") == "author"][:_MAX_CANDIDATES]:
-        scope = _item_scope(prop)
-        itemtype = (scope.attributes.get("itemtype") or "").lower() if scope is not None else ""
-        if any(word in itemtype for word in _NOT_AUTHORED_ITEMS):
-            continue
-        key = scope.mem_id if scope is not None else _byline_box(prop)  # no item: one byline's box
-        if owner is None:
-            owner = (key,)
-        elif owner != (key,):
-            continue
-        name = prop.css_first("[itemprop=name]") or prop
-        value = name.attributes.get("content") or name.text(deep=True, separator=" ")
-        if value and value.strip():
-            authors.append(text.PersonName(value))
-    return authors
-
-
-_NOT_AUTHORED_ITEMS = ("image", "video", "photograph", "comment", "mediaobject", "review")
-
-
-def _byline_box(node) -> int | None:
-    """The element two levels up, where one byline's several names sit side by side."""
-    parent = node.parent
-    grandparent = parent.parent if parent is not None else None
-    return grandparent.mem_id if grandparent is not None else None
-
-
-def _item_scope(node):
-    """The nearest enclosing element with itemscope (the item an itemprop belongs to)."""
-    parent, depth = node.parent, 0
-    while parent is not None and depth < _MAX_WEIGHT_DEPTH:
-        if "itemscope" in parent.attributes:
-            return parent
-        parent, depth = parent.parent, depth + 1
-    return None
+    url = marked.canonical or htmlmeta.first(metas, ("og:url",))
+    facts = _PageFacts(htmlmeta.timestamps(metas, linked), url, metas, publisher_only)
+    return meta_title, page_title, list(options.site_names) + site_names, facts
 
 
 def _content_root(tree, weights: dict[int, int]):

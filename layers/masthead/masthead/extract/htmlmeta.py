@@ -1,0 +1,387 @@
+"""What an HTML page declares about itself: JSON-LD, meta tags, microdata and the document element.
+
+One small function per source reads what that source says into a partial record (`Declared`);
+`merge` then takes each field from the first source that has it, in the order `PRIORITY` declares.
+The tree walk that finds the nodes and what the page visibly shows are htmldoc's business.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, fields
+from typing import NamedTuple
+
+from . import pagedates, text
+from .draft import ExtractOptions, issue_from_mapping
+
+
+@dataclass
+class Declared:
+    """The fields one source declares (None or empty where it says nothing)."""
+
+    title: str | None = None
+    subtitle: object = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    category: object = None  # JSON-LD articleSection may be a list: its first entry is taken after merging
+    tags: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    language: object = None
+    summary: object = None
+    issue: str | None = None
+
+
+# For each field, the sources in the order they are believed: the first that declares it wins.
+PRIORITY: dict[str, tuple[str, ...]] = {
+    "title": ("json_ld", "meta", "microdata"),
+    "subtitle": ("json_ld", "microdata", "meta"),
+    "authors": ("json_ld", "microdata", "meta"),
+    "published": ("json_ld", "meta", "microdata"),
+    "updated": ("json_ld", "meta", "microdata"),
+    "category": ("json_ld", "meta", "microdata"),
+    "language": ("document", "json_ld", "meta"),
+    "summary": ("meta", "json_ld"),
+    "issue": ("json_ld",),
+}
+# Fields every source adds to, in this order: the article's tags, then its keywords.
+ADDED: dict[str, tuple[str, ...]] = {"tags": ("meta",), "keywords": ("json_ld", "meta")}
+
+
+def merge(partials: dict[str, Declared]) -> Declared:
+    merged = Declared()
+    for name, sources in PRIORITY.items():
+        setattr(merged, name, next((value for source in sources if (value := getattr(partials[source], name))), None))
+    merged.authors = merged.authors or []
+    for name, sources in ADDED.items():
+        setattr(merged, name, [value for source in sources for value in getattr(partials[source], name)])
+    return merged
+
+
+assert {f.name for f in fields(Declared)} == set(PRIORITY) | set(ADDED), "every field has a declared order"
+
+
+# --- JSON-LD -----------------------------------------------------------------------------------------
+
+_ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "techarticle",
+    "scholarlyarticle",
+    "report",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "liveblogposting",
+}
+# Where JSON-LD nests the article: a graph, a page's main entity, a list's items.
+_LD_NESTED = frozenset({"@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "item", "hasPart", "subjectOf"})
+_LD_SCALARS = frozenset({"headline", "alternativeHeadline", "datePublished", "dateModified", "description", "inLanguage", "name"})
+
+
+class LinkedData(NamedTuple):
+    articles: list[dict]  # article-typed nodes (or nodes with a headline), most likely first
+    pages: list[dict]  # WebPage nodes: they date the page when the article node does not (Yoast)
+    by_id: dict[str, dict]
+
+    @property
+    def article(self) -> dict:
+        """The first article node, its JSON-LD scalars as text (some come as one-element lists;
+        anything but text there is ignored)."""
+        article = self.articles[0] if self.articles else {}
+        return {k: (ld_scalar(v) if k in _LD_SCALARS else v) for k, v in article.items()}
+
+
+def types(node: dict) -> set[str]:
+    value = node.get("@type", [])
+    return {str(t).lower() for t in (value if isinstance(value, list) else [value])}
+
+
+def json_ld(scripts: list) -> LinkedData:
+    """The page's JSON-LD nodes (with @graph flattened and nested nodes such as a WebPage's
+    mainEntity visited)."""
+    nodes: list[dict] = []
+    for script in scripts:
+        stack = _json_values(script.text(deep=True) or "")
+        while stack and len(nodes) < 500:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                nodes.append(item)
+                stack.extend(reversed([v for k, v in item.items() if k in _LD_NESTED and isinstance(v, (dict, list))]))
+    by_id = {str(n["@id"]): n for n in nodes if isinstance(n.get("@id"), str)}
+    articles = [n for n in nodes if types(n) & _ARTICLE_TYPES]
+    typed = {id(n) for n in articles}
+    articles += [n for n in nodes if "headline" in n and id(n) not in typed]
+    pages = [n for n in nodes if types(n) & {"webpage", "itempage"} and id(n) not in typed]
+    return LinkedData(articles, pages, by_id)
+
+
+def _json_values(source: str) -> list:
+    """The JSON values in a script (some pages put several objects one after another in one)."""
+    decoder, values, at = json.JSONDecoder(), list[object](), 0
+    while len(values) < 20:
+        while at < len(source) and source[at] in " \t\r\n;,":
+            at += 1
+        if at >= len(source):
+            break
+        try:
+            value, at = decoder.raw_decode(source, at)
+        except (ValueError, RecursionError):
+            break
+        values.append(value)
+    return values[::-1]  # popped from the end: the first value first
+
+
+def ld_scalar(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return text.scalar_text(value)
+
+
+def resolve(value, by_id):
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and str(value.get("@id")) in by_id:
+        return by_id[str(value["@id"])]
+    return value
+
+
+def publisher_name(linked: LinkedData) -> str | None:
+    publisher = resolve(linked.article.get("publisher"), linked.by_id)
+    return ld_scalar(publisher.get("name")) if isinstance(publisher, dict) else None
+
+
+def from_json_ld(linked: LinkedData, options: ExtractOptions) -> Declared:
+    article, by_id = linked.article, linked.by_id
+    dated = linked.articles + linked.pages
+    part_of = article.get("isPartOf")
+    return Declared(
+        title=article.get("headline"),
+        subtitle=article.get("alternativeHeadline"),
+        authors=_ld_people(article.get("author"), by_id) if article.get("author") else [],
+        published=pagedates.first_date(ld_scalar(node.get(key)) for node in dated for key in pagedates.PUBLISHED_LD_KEYS),
+        updated=pagedates.first_date(ld_scalar(node.get(key)) for node in dated for key in pagedates.MODIFIED_LD_KEYS),
+        category=article.get("articleSection"),
+        keywords=text.as_list(article.get("keywords")),
+        language=article.get("inLanguage"),
+        summary=article.get("description"),
+        issue=_ld_issue(part_of, by_id, publisher_name(linked), options) if part_of else None,
+    )
+
+
+def _ld_people(value, by_id) -> list[str]:
+    out: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        item = resolve(item, by_id)
+        if isinstance(item, dict):
+            # schema.org allows a Person with givenName and familyName instead of a name.
+            parts = (ld_scalar(item.get("givenName")), ld_scalar(item.get("familyName")))
+            name = ld_scalar(item.get("name")) or " ".join(p for p in parts if p)
+            if name:
+                out.append(text.PersonName(name))
+        elif isinstance(item, str) and item:
+            out.append(item)  # a plain string may still be "A and B"
+    return out
+
+
+def _ld_issue(value, by_id, publisher: str | None, options: ExtractOptions):
+    """The issue an article is part of, from a schema.org PublicationIssue in isPartOf."""
+    candidates = value if isinstance(value, list) else [value]
+    for candidate in candidates:
+        candidate = resolve(candidate, by_id)
+        if isinstance(candidate, dict) and "publicationissue" in types(candidate):
+            parent = resolve(candidate.get("isPartOf"), by_id)
+            return issue_from_mapping({**candidate, "isPartOf": parent}, options.site_names, publisher)
+    return None
+
+
+def is_organisation(name: str, linked: LinkedData, site_names: list[str]) -> bool:
+    """Whether a metadata author is the publisher rather than a person: typed Organization in
+    JSON-LD, or the site's own name."""
+    if any(text.same_text(name, site) for site in site_names):
+        return True
+    authors = linked.article.get("author")
+    for item in authors if isinstance(authors, list) else [authors]:
+        item = resolve(item, linked.by_id)
+        if isinstance(item, dict) and text.same_text(ld_scalar(item.get("name")), name):
+            return bool(types(item) & {"organization", "newsmediaorganization", "corporation"})
+    return False
+
+
+# --- meta tags ---------------------------------------------------------------------------------------
+
+AUTHOR_METAS = (
+    "author",
+    "article:author",
+    "og:article:author",
+    "byl",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "citation_author",
+)
+TITLE_METAS = ("og:title", "twitter:title")
+SUBTITLE_METAS = ("subtitle", "og:subtitle")
+SECTION_METAS = ("article:section", "og:article:section")
+TAG_METAS = ("article:tag", "og:article:tag")  # one tag (or a list) per element, every element counts
+KEYWORD_METAS = ("news_keywords", "keywords")
+LANGUAGE_METAS = ("content-language", "og:locale", "language")
+SUMMARY_METAS = ("description", "og:description", "twitter:description")
+SITE_NAME_METAS = ("og:site_name", "application-name")
+
+
+def metas(nodes: list) -> dict[str, list[str]]:
+    """Meta values by lower-cased name, property, itemprop or http-equiv."""
+    found: dict[str, list[str]] = {}
+    for meta in nodes:
+        attrs = meta.attributes
+        name = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
+        content = attrs.get("content") or attrs.get("value")  # some templates write value=
+        if name and content:
+            found.setdefault(name.strip().lower(), []).append(content)
+    return found
+
+
+def first(found: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        if found.get(name):
+            return found[name][0]
+    return None
+
+
+def from_meta_tags(found: dict[str, list[str]]) -> Declared:
+    author = first(found, AUTHOR_METAS)
+    return Declared(
+        title=first(found, TITLE_METAS),
+        subtitle=first(found, SUBTITLE_METAS),
+        authors=[author] if author and not author.startswith("http") else [],
+        published=pagedates.first_date(value for name in pagedates.PUBLISHED_METAS for value in found.get(name, ())),
+        updated=pagedates.first_date(value for name in pagedates.MODIFIED_METAS for value in found.get(name, ())),
+        category=first(found, SECTION_METAS),
+        tags=[tag for name in TAG_METAS for value in found.get(name, []) for tag in text.as_list(value)],
+        keywords=text.as_list(first(found, KEYWORD_METAS)),
+        language=first(found, LANGUAGE_METAS),
+        summary=first(found, SUMMARY_METAS),
+    )
+
+
+# --- microdata ---------------------------------------------------------------------------------------
+
+_MICRODATA_FIELDS = frozenset({"headline", "alternativeHeadline", "datePublished", "dateModified", "articleSection"})
+_NOT_AUTHORED_ITEMS = ("image", "video", "photograph", "comment", "mediaobject", "review")
+_MAX_AUTHOR_PROPS = 200
+_MAX_SCOPE_DEPTH = 200
+
+
+def from_microdata(itemprops: list) -> Declared:
+    found = _itemprops(itemprops)
+    return Declared(
+        title=found.get("headline"),
+        subtitle=found.get("alternativeHeadline"),
+        authors=_microdata_authors(itemprops),
+        published=pagedates.first_date((found.get("datePublished"),)),
+        updated=pagedates.first_date((found.get("dateModified"),)),
+        category=found.get("articleSection"),
+    )
+
+
+def _itemprops(nodes: list) -> dict[str, str]:
+    """Microdata values by itemprop name (first occurrence)."""
+    found: dict[str, str] = {}
+    for node in nodes:
+        attrs = node.attributes
+        name = attrs.get("itemprop") or ""
+        if name in found or name not in _MICRODATA_FIELDS:
+            continue
+        value = attrs.get("content") or attrs.get("datetime") or node.text(deep=True, separator=" ")
+        if value and value.strip():
+            found[name] = value
+    return found
+
+
+def _microdata_authors(itemprops: list) -> list[str]:
+    """itemprop=author of the page's first item that has one, ignoring images, videos and comments
+    (a photographer, a commenter) and the related-story cards that come after it."""
+    authors: list[str] = []
+    owner = None
+    for prop in [node for node in itemprops if node.attributes.get("itemprop") == "author"][:_MAX_AUTHOR_PROPS]:
+        scope = _item_scope(prop)
+        itemtype = (scope.attributes.get("itemtype") or "").lower() if scope is not None else ""
+        if any(word in itemtype for word in _NOT_AUTHORED_ITEMS):
+            continue
+        key = scope.mem_id if scope is not None else _byline_box(prop)  # no item: one byline's box
+        if owner is None:
+            owner = (key,)
+        elif owner != (key,):
+            continue
+        name = prop.css_first("[itemprop=name]") or prop
+        value = name.attributes.get("content") or name.text(deep=True, separator=" ")
+        if value and value.strip():
+            authors.append(text.PersonName(value))
+    return authors
+
+
+def _byline_box(node) -> int | None:
+    """The element two levels up, where one byline's several names sit side by side."""
+    parent = node.parent
+    grandparent = parent.parent if parent is not None else None
+    return grandparent.mem_id if grandparent is not None else None
+
+
+def _item_scope(node):
+    """The nearest enclosing element with itemscope (the item an itemprop belongs to)."""
+    parent, depth = node.parent, 0
+    while parent is not None and depth < _MAX_SCOPE_DEPTH:
+        if "itemscope" in parent.attributes:
+            return parent
+        parent, depth = parent.parent, depth + 1
+    return None
+
+
+# --- the document element ----------------------------------------------------------------------------
+
+
+def from_document(tree) -> Declared:
+    html_node = tree.css_first("html")
+    return Declared(language=html_node.attributes.get("lang") if html_node else None)
+
+
+def page_title(tree) -> str | None:
+    title_node = tree.css_first("title")
+    return title_node.text(deep=True) if title_node else None
+
+
+# --- site names in titles ----------------------------------------------------------------------------
+
+
+def without_site(title: str | None, site_names: list[str]) -> str | None:
+    """A metadata title without the site's name in front ("NEWS WEB EASY|Title") or behind it
+    ("Title - La Stampa" of lastampa.it); names compared without spaces, dots and domain."""
+    if not title or not site_names:
+        return title
+    squashed = {_squash(name) for name in site_names} - {""}
+    title = " ".join(title.split())
+    for separator in ("|", "｜", " - ", " – ", " — "):
+        head, found, tail = title.rpartition(separator)
+        if found and head.strip() and _squash(tail) in squashed:
+            return head.strip()
+        head, found, tail = title.partition(separator)
+        if found and tail.strip() and _squash(head) in squashed:
+            return tail.strip()
+    return title
+
+
+def _squash(name: str) -> str:
+    name = re.sub(r"\.(?:com|net|org|de|it|fr|jp|es|co|uk|at|ch)\b", "", name.casefold())
+    return "".join(ch for ch in name if ch.isalnum())
+
+
+def timestamps(found: dict[str, list[str]], linked: LinkedData) -> list[str]:
+    """Every declared timestamp (their offsets tell the publisher's zone)."""
+    values = [v for name in (*pagedates.PUBLISHED_METAS, *pagedates.MODIFIED_METAS) for v in found.get(name, ())]
+    return values + [v for node in linked.articles for key in ("datePublished", "dateModified") if isinstance(v := node.get(key), str)]

@@ -1,0 +1,153 @@
+"""Each source an HTML page declares metadata in, read alone (htmlmeta), and the order they merge in."""
+
+from __future__ import annotations
+
+import json
+
+from selectolax.lexbor import LexborHTMLParser
+
+from masthead.extract import ExtractOptions, htmlmeta
+from masthead.extract.htmlmeta import Declared, merge
+
+
+def tree(head: str = "", body: str = "", lang: str | None = None):
+    attr = f' lang="{lang}"' if lang else ""
+    return LexborHTMLParser(f"<!doctype html><html{attr}><head>{head}</head><body>{body}</body></html>")
+
+
+def ld(*values: object) -> str:
+    return "".join(f'<script type="application/ld+json">{json.dumps(v)}</script>' for v in values)
+
+
+def json_ld_of(html_tree) -> Declared:
+    linked = htmlmeta.json_ld(html_tree.css('script[type="application/ld+json"]'))
+    return htmlmeta.from_json_ld(linked, ExtractOptions())
+
+
+def metas_of(html_tree) -> Declared:
+    return htmlmeta.from_meta_tags(htmlmeta.metas(html_tree.css("meta")))
+
+
+def microdata_of(html_tree) -> Declared:
+    return htmlmeta.from_microdata(html_tree.css("[itemprop]"))
+
+
+# --- JSON-LD -----------------------------------------------------------------------------------------
+
+
+def test_json_ld_article_in_a_graph_with_people_by_reference():
+    graph = {
+        "@graph": [
+            {"@type": "WebPage", "@id": "#page", "datePublished": "2024-05-01T09:00:00+02:00"},
+            {"@type": "Person", "@id": "#anna", "name": "Anna Fink"},
+            {
+                "@type": "NewsArticle",
+                "headline": ["The headline"],
+                "alternativeHeadline": "The deck",
+                "author": [{"@id": "#anna"}, {"@type": "Person", "givenName": "Jan", "familyName": "Marchart"}, "Kim Lee"],
+                "articleSection": ["Markets", "Asia"],
+                "keywords": "bitcoin, ETF",
+                "inLanguage": "de",
+                "description": "What happened.",
+            },
+        ]
+    }
+    found = json_ld_of(tree(ld(graph)))
+    assert (found.title, found.subtitle, found.language, found.summary) == ("The headline", "The deck", "de", "What happened.")
+    assert found.authors == ["Anna Fink", "Jan Marchart", "Kim Lee"]
+    assert found.category == ["Markets", "Asia"] and found.keywords == ["bitcoin", "ETF"]
+    assert found.published == "2024-05-01T09:00:00+02:00"  # the article has none: its WebPage dates it
+
+
+def test_json_ld_date_that_does_not_parse_does_not_hide_the_next_one():
+    article = {"@type": "Article", "headline": "H", "datePublished": "soon", "dateCreated": "2023-02-03"}
+    assert json_ld_of(tree(ld(article))).published == "2023-02-03"
+
+
+def test_json_ld_issue_from_is_part_of():
+    article = {
+        "@type": "Article",
+        "headline": "H",
+        "isPartOf": {"@type": "PublicationIssue", "issueNumber": 12, "isPartOf": {"@type": "Periodical", "name": "Iolite"}},
+    }
+    assert json_ld_of(tree(ld(article))).issue == "iolite-vol-12"
+
+
+def test_json_ld_without_an_article_declares_nothing():
+    assert json_ld_of(tree(ld({"@type": "Organization", "name": "Site"}))) == Declared()
+
+
+# --- meta tags ---------------------------------------------------------------------------------------
+
+
+def test_meta_tags_in_their_declared_order():
+    head = (
+        '<meta name="twitter:title" content="Twitter title"><meta property="og:title" content="OG title">'
+        '<meta name="author" content="https://example.com/staff/anna"><meta name="parsely-author" content="Anna Fink">'
+        '<meta property="article:tag" content="crypto"><meta property="article:tag" content="asia, policy">'
+        '<meta name="keywords" content="one, two"><meta name="description" content="Summary.">'
+        '<meta property="article:published_time" content="2024-04-28T10:00:00+09:00">'
+    )
+    found = metas_of(tree(head))
+    assert found.title == "OG title"  # og:title before twitter:title, whatever the page's order
+    assert found.authors == []  # the first author meta is a URL, not a name
+    assert found.tags == ["crypto", "asia", "policy"] and found.keywords == ["one", "two"]
+    assert (found.summary, found.published) == ("Summary.", "2024-04-28T10:00:00+09:00")
+
+
+def test_meta_author_that_is_a_name():
+    assert metas_of(tree('<meta name="author" content="Anna Fink">')).authors == ["Anna Fink"]
+
+
+# --- microdata ---------------------------------------------------------------------------------------
+
+
+def test_microdata_of_the_first_item_with_an_author():
+    body = (
+        '<div itemscope itemtype="https://schema.org/NewsArticle"><h1 itemprop="headline">Micro headline</h1>'
+        '<time itemprop="datePublished" datetime="2022-11-02">2 Nov</time>'
+        '<span itemprop="author" itemscope><span itemprop="name">Anna Fink</span></span></div>'
+        '<div itemscope itemtype="https://schema.org/NewsArticle"><span itemprop="author">Someone Else</span></div>'
+    )
+    found = microdata_of(tree(body=body))
+    assert (found.title, found.published, found.authors) == ("Micro headline", "2022-11-02", ["Anna Fink"])
+
+
+# --- the document ------------------------------------------------------------------------------------
+
+
+def test_document_language_and_title():
+    page = tree("<title>Page title | Site</title>", lang="ja")
+    assert htmlmeta.from_document(page).language == "ja" and htmlmeta.page_title(page) == "Page title | Site"
+
+
+def test_site_name_is_taken_off_either_end_of_a_title():
+    assert htmlmeta.without_site("Title - La Stampa", ["lastampa.it"]) == "Title"
+    assert htmlmeta.without_site("NEWS WEB EASY|Title", ["NEWS WEB EASY"]) == "Title"
+    assert htmlmeta.without_site("A - B", ["Other"]) == "A - B"
+
+
+# --- merging -----------------------------------------------------------------------------------------
+
+
+def test_each_field_comes_from_the_first_source_in_its_declared_order():
+    partials = {
+        "json_ld": Declared(title="LD", summary="LD summary", language="en", authors=["LD Author"], keywords=["k1"]),
+        "meta": Declared(title="Meta", summary="Meta summary", language="fr", subtitle="Meta deck", tags=["t"], keywords=["k2"]),
+        "microdata": Declared(title="Micro", subtitle="Micro deck", authors=["Micro Author"]),
+        "document": Declared(language="de"),
+    }
+    merged = merge(partials)
+    assert merged.title == "LD"  # JSON-LD, then meta, then microdata
+    assert merged.summary == "Meta summary"  # meta description before the JSON-LD description
+    assert merged.language == "de"  # <html lang> before both
+    assert merged.subtitle == "Micro deck"  # JSON-LD, then microdata, then meta
+    assert merged.authors == ["LD Author"]
+    assert merged.tags == ["t"] and merged.keywords == ["k1", "k2"]  # added up, JSON-LD keywords first
+
+
+def test_a_source_that_declares_nothing_passes_the_field_on():
+    partials = {name: Declared() for name in ("json_ld", "meta", "microdata", "document")}
+    partials["microdata"] = Declared(published="2024-01-02", authors=["Micro Author"])
+    merged = merge(partials)
+    assert merged.published == "2024-01-02" and merged.authors == ["Micro Author"] and merged.title is None

@@ -382,3 +382,27 @@ def test_word_count_is_exact_past_the_counting_chunk():
     # Longer than the megabyte the counter reads at a time: no word is split or counted twice.
     assert text_counts("alpha beta,  gamma\n" * 120_000 + "– end")[0] == 360_001
     assert text_counts("語" * 2_000_000 + " word")[0] == 2_000_001
+
+
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ("– Opening dash then words", 4),  # a punctuation token first
+        ("one – two · three | four", 4),
+        ("a - - b", 2),
+        ("dots… stay words, “quotes” too", 5),
+        ("— … —", 0),
+        ("東京 – 大阪", 4),  # CJK characters count one each
+    ],
+)
+def test_punctuation_tokens_are_not_words(body, words):
+    from masthead.extract.text import text_counts
+
+    assert text_counts(body)[0] == words
+
+
+def test_control_and_format_characters_leave_non_ascii_text():
+    from masthead.extract.text import clean
+
+    assert clean("Zürich\u200b\u202enews\x07 ünd\ufeff mehr") == "Zürichnews ünd mehr"
+    assert clean("Überblick der Woche") == "Überblick der Woche"

@@ -264,9 +264,21 @@ def _is_boilerplate(node) -> bool:
     names = attrs.get("class") or ""
     if ident := attrs.get("id"):
         names = f"{names} {ident}"
-    return bool(names) and not _BOILERPLATE.isdisjoint(names.lower().translate(_SEGMENTS).split())
+    if not names:
+        return False
+    # A page repeats a few class strings over thousands of elements: each is cut into words once.
+    found = _BOILERPLATE_NAMES.get(names)
+    if found is None:
+        found = not _BOILERPLATE.isdisjoint(names.lower().translate(_SEGMENTS).split())
+        if len(names) <= 200:  # bounded in count and size: hostile class names cannot grow it
+            if len(_BOILERPLATE_NAMES) >= _MAX_REMEMBERED_NAMES:
+                _BOILERPLATE_NAMES.clear()
+            _BOILERPLATE_NAMES[names] = found
+    return found
 
 
+_BOILERPLATE_NAMES: dict[str, bool] = {}
+_MAX_REMEMBERED_NAMES = 4096
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
 
 

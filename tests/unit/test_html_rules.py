@@ -43,6 +43,32 @@ def test_an_empty_article_ad_slot_before_the_story_is_passed_over():
     assert extracted(html)["title"] == "Real headline"
 
 
+OUTSIDE = "<div><p>A paragraph outside the story container that is long enough to be weighed as text.</p></div>"
+
+
+def test_a_container_with_too_small_a_share_of_the_paragraphs_is_not_the_story():
+    # The <article> holds one paragraph of four: under 30 % of the page's text, so the page is read.
+    html = page(body="<h1>Headline</h1><article>" + OUTSIDE + "</article>" + BODY * 3)
+    body = extract("articles/x/p.html", html.encode()).body
+    assert "first paragraph" in body and "outside the story" in body
+
+
+def test_a_candidate_inside_a_dropped_aside_is_not_the_story():
+    # The teaser holds over 30 % of the page's paragraph text, but its <aside> is dropped.
+    teaser = '<aside><div class="post-content"><p>' + "Teaser text of another story. " * 14 + "</p></div></aside>"
+    share = '<div class="share-bar"><p>Share this story on every network you know of today</p></div>'
+    body = extract("articles/x/p.html", page(body="<h1>Headline</h1>" + teaser + BODY * 3 + share).encode()).body
+    # Read as an article (the teaser's container is not taken for the story's): furniture removed.
+    assert "first paragraph" in body and "Teaser" not in body and "Share this" not in body
+
+
+@pytest.mark.parametrize("doctype, outside_read", [("", False), ("<!doctype html>", True)])
+def test_class_names_match_in_any_case_only_on_quirks_mode_pages(doctype, outside_read):
+    # Without a doctype the page is in quirks mode, where ".post-content" matches "Post-Content".
+    html = f'{doctype}<html><head><title>T</title></head><body><div class="Post-Content"><h1>H</h1>{BODY * 3}</div>{OUTSIDE}</body></html>'
+    assert ("outside the story" in extract("articles/x/p.html", html.encode()).body) is outside_read
+
+
 def test_a_form_that_wraps_the_whole_page_is_not_dropped():
     html = page(body='<form id="aspnetForm"><h1>Headline</h1>' + BODY + "</form>")
     assert "first paragraph" in extract("articles/x/p.html", html.encode()).body

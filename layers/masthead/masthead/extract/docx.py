@@ -12,7 +12,7 @@ import zipfile
 import zlib
 
 from ..errors import ExtractionRejected
-from .draft import Draft, ExtractOptions
+from .draft import Draft, ExtractOptions, merge_drafts
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CORE = {
@@ -160,13 +160,30 @@ def _heading_level(style: str) -> int | None:
     return None
 
 
+# Which part of the file each field comes from, the most deliberate first: the properties an
+# editor filled in (File > Info), then what the document's styles say (Title, Subtitle, a byline).
+PRIORITY: dict[str, tuple[str, ...]] = {
+    "title": ("properties", "body"),
+    "subtitle": ("properties", "body"),
+    "authors": ("properties", "body"),
+    "published": ("properties",),
+    "updated": ("properties",),
+    "category": ("properties",),
+    "tags": ("properties",),
+    "language": ("properties",),
+    "summary": ("properties",),
+    "headings": ("body",),
+    "paragraphs": ("body",),
+    "references": ("body",),
+    "image_credits": ("body",),
+}
+
+
 def parse_docx(data: bytes, options: ExtractOptions) -> Draft:
     document, core_xml, styles = _read_archive(data, options.max_docx_inflated)
-    draft = Draft()
-    if core_xml:
-        _read_core_properties(draft, core_xml)
-    _read_paragraphs(draft, _paragraphs(document, styles))
-    return draft
+    properties = _core_properties(core_xml) if core_xml else Draft()
+    body = _body(_paragraphs(document, styles), properties)
+    return merge_drafts({"properties": properties, "body": body}, PRIORITY)
 
 
 def _read_archive(data: bytes, limit: int) -> tuple[bytes, bytes | None, dict[str, str]]:
@@ -195,7 +212,7 @@ def _read_archive(data: bytes, limit: int) -> tuple[bytes, bytes | None, dict[st
     return document, core_xml, styles
 
 
-def _read_core_properties(draft: Draft, core_xml: bytes) -> None:
+def _core_properties(core_xml: bytes) -> Draft:
     """Title, author, dates, category, keywords, language, subject and description of the file."""
     root = _parse_xml(core_xml)
     core = {}
@@ -203,50 +220,52 @@ def _read_core_properties(draft: Draft, core_xml: bytes) -> None:
         node = root.find(tag)
         if node is not None and (node.text or "").strip():
             core[field] = node.text.strip()
-    draft.title = core.get("title")
-    if core.get("creator"):
-        draft.authors = [core["creator"]]
-    draft.published = core.get("created")
-    draft.updated = core.get("modified")
-    draft.category = core.get("category")
-    if core.get("keywords"):
-        draft.tags = re.split(r"\s*[;,、]\s*", core["keywords"])
-    draft.language = core.get("language")
-    if core.get("subject"):
-        draft.subtitle = core["subject"]
-    if core.get("description") and "python-docx" not in core["description"]:
-        draft.summary = core["description"]
+    description = core.get("description")
+    return Draft(
+        title=core.get("title"),
+        authors=[core["creator"]] if core.get("creator") else [],
+        published=core.get("created"),
+        updated=core.get("modified"),
+        category=core.get("category"),
+        tags=re.split(r"\s*[;,、]\s*", core["keywords"]) if core.get("keywords") else [],
+        language=core.get("language"),
+        subtitle=core.get("subject"),
+        summary=description if description and "python-docx" not in description else None,
+    )
 
 
-def _read_paragraphs(draft: Draft, paragraphs: list[tuple[int | None, str]]) -> None:
-    """The title (a Title or first Heading 1 paragraph), subtitle, byline, headings and body."""
+def _body(paragraphs: list[tuple[int | None, str]], properties: Draft) -> Draft:
+    """The title (a Title or first Heading 1 paragraph), subtitle, byline, headings and body. The
+    properties tell which Heading 1 is the title and whose byline a name line is."""
     from . import text
 
+    body = Draft()
+    known = properties.title if isinstance(properties.title, str) else None
     title_seen = False
     for n, (level, value) in enumerate(paragraphs):
-        known = draft.title if isinstance(draft.title, str) else None  # core.xml's title, if any
         if level is not None and level <= 1 and not title_seen and (not known or text.same_text(value, known) or level == 0):
-            draft.title = draft.title or value
+            body.title = value
             title_seen = True
         elif level == 0:
-            draft.subtitle = draft.subtitle or value
-        elif n <= 2 and level is None and len(value) <= 120 and _read_byline(draft, value):
+            body.subtitle = body.subtitle or value
+        elif n <= 2 and level is None and len(value) <= 120 and _read_byline(body, value, properties.authors or body.authors):
             continue  # a byline paragraph right under the title is metadata, not body text
         elif level is not None:
-            draft.headings.append(value)
-            draft.paragraphs.append(value)
+            body.headings.append(value)
+            body.paragraphs.append(value)
         else:
-            draft.credit_or_paragraph(value)
+            body.credit_or_paragraph(value)
+    return body
 
 
-def _read_byline(draft: Draft, value: str) -> bool:
+def _read_byline(body: Draft, value: str, known: list) -> bool:
     """Whether `value` is a byline (of the authors already known, or a 'By ...' line)."""
     from . import text
 
     names = text.parse_authors(value)
-    if names and draft.authors and all(any(text.same_text(nm, a) for a in draft.authors) for nm in names):
+    if names and known and all(any(text.same_text(nm, a) for a in known) for nm in names):
         return True
     if names and _BYLINE.match(value):
-        draft.authors = draft.authors or names
+        body.authors = body.authors or names
         return True
     return False

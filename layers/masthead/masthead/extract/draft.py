@@ -87,6 +87,21 @@ def issue_id_for(publication, volume) -> str | None:
     return f"{name}-vol-{number}" if name and number is not None and 0 <= number <= MAX_VOLUME else None
 
 
+def merge_drafts(partials: dict[str, Draft], priority: dict[str, tuple[str, ...]]) -> Draft:
+    """One Draft from the partial ones each source of a file yields (see merge_fields)."""
+    return merge_fields(Draft(), partials, priority)
+
+
+def merge_fields(merged, partials: dict, priority: dict[str, tuple[str, ...]]):
+    """Fill `merged` from the partial records of a file's sources: every field from the first
+    source, in the order `priority` declares for it, that has a value; the rest keep their defaults."""
+    for name, sources in priority.items():
+        value = next((value for source in sources if (value := getattr(partials[source], name))), None)
+        if value is not None:
+            setattr(merged, name, value)
+    return merged
+
+
 def normalise_issue(value, site_names=()) -> str | None:
     """An issue reference as written ('iolite-vol-11', 'Iolite Vol.11', ('Iolite', 11)) to an id."""
     if value is None or value == "":

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
 from . import pagedates, text
-from .draft import ExtractOptions, issue_from_mapping
+from .draft import ExtractOptions, issue_from_mapping, merge_fields
 
 
 @dataclass
@@ -50,10 +50,7 @@ ADDED: dict[str, tuple[str, ...]] = {"tags": ("meta",), "keywords": ("json_ld", 
 
 
 def merge(partials: dict[str, Declared]) -> Declared:
-    merged = Declared()
-    for name, sources in PRIORITY.items():
-        setattr(merged, name, next((value for source in sources if (value := getattr(partials[source], name))), None))
-    merged.authors = merged.authors or []
+    merged = merge_fields(Declared(), partials, PRIORITY)
     for name, sources in ADDED.items():
         setattr(merged, name, [value for source in sources for value in getattr(partials[source], name)])
     return merged

@@ -87,18 +87,23 @@ def issue_id_for(publication, volume) -> str | None:
     return f"{name}-vol-{number}" if name and number is not None and 0 <= number <= MAX_VOLUME else None
 
 
-def merge_drafts(partials: dict[str, Draft], priority: dict[str, tuple[str, ...]]) -> Draft:
+def merge_drafts(
+    partials: dict[str, Draft], priority: dict[str, tuple[str, ...]], added: dict[str, tuple[str, ...]] | None = None
+) -> Draft:
     """One Draft from the partial ones each source of a file yields (see merge_fields)."""
-    return merge_fields(Draft(), partials, priority)
+    return merge_fields(Draft(), partials, priority, added)
 
 
-def merge_fields(merged, partials: dict, priority: dict[str, tuple[str, ...]]):
-    """Fill `merged` from the partial records of a file's sources: every field from the first
-    source, in the order `priority` declares for it, that has a value; the rest keep their defaults."""
+def merge_fields(merged, partials: dict, priority: dict[str, tuple[str, ...]], added: dict[str, tuple[str, ...]] | None = None):
+    """Fill `merged` from the partial records of a file's sources: each field of `priority` from the
+    first source, in the order declared for it, that has a value; each field of `added` from all of
+    its sources, in that order; the rest keep their defaults."""
     for name, sources in priority.items():
         value = next((value for source in sources if (value := getattr(partials[source], name))), None)
         if value is not None:
             setattr(merged, name, value)
+    for name, sources in (added or {}).items():
+        setattr(merged, name, [value for source in sources for value in getattr(partials[source], name)])
     return merged
 
 

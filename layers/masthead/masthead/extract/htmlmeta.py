@@ -50,10 +50,7 @@ ADDED: dict[str, tuple[str, ...]] = {"tags": ("meta",), "keywords": ("json_ld", 
 
 
 def merge(partials: dict[str, Declared]) -> Declared:
-    merged = merge_fields(Declared(), partials, PRIORITY)
-    for name, sources in ADDED.items():
-        setattr(merged, name, [value for source in sources for value in getattr(partials[source], name)])
-    return merged
+    return merge_fields(Declared(), partials, PRIORITY, ADDED)
 
 
 assert {f.name for f in fields(Declared)} == set(PRIORITY) | set(ADDED), "every field has a declared order"

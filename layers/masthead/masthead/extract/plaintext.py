@@ -12,7 +12,7 @@ import re
 
 from . import text
 from .dates import find_date
-from .draft import Draft
+from .draft import Draft, merge_drafts
 
 _HEADER = re.compile(
     r"^(title|subtitle|author|authors|by|date|published|updated|category|tags|keywords|language|lang|issue|"
@@ -72,32 +72,61 @@ def _date_byline(line: str):
     return found[0], rest
 
 
+# Which source each field comes from: "Title:"-style header lines say what they mean, so they come
+# before what the layout of a pasted page suggests. Authors add up: the header's, then the bylines'.
+PRIORITY: dict[str, tuple[str, ...]] = {
+    "title": ("header", "layout"),
+    "subtitle": ("header", "layout"),
+    "published": ("header", "layout"),
+    "updated": ("header",),
+    "category": ("header", "layout"),
+    "tags": ("header",),
+    "language": ("header",),
+    "issue": ("header",),
+    "labels": ("layout",),
+    "headings": ("layout",),
+    "paragraphs": ("layout",),
+    "references": ("layout",),
+    "image_credits": ("layout",),
+    "related_titles": ("layout",),
+}
+ADDED: dict[str, tuple[str, ...]] = {"authors": ("header", "layout")}
+
+
 def parse_plaintext(source: str) -> Draft:
-    draft = Draft()
     lines = [line.strip() for line in source.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     blocks = [b for b in lines if b]
-    i = _read_header_fields(draft, blocks, 0)
-    i = _skip_share_lines(blocks, i)
-    i = _read_category_and_title(draft, blocks, i)
-    i = _read_byline_lines(draft, blocks, i)
-    i = _read_deck(draft, blocks, i)
-    _read_body(draft, _body_lines(draft, blocks, i))
-    return draft
+    header, start = _header_fields(blocks)
+    return merge_drafts({"header": header, "layout": _layout(blocks, start, header)}, PRIORITY, ADDED)
 
 
-def _read_header_fields(draft: Draft, blocks: list[str], i: int) -> int:
-    """ "Name: value" header lines at the very top."""
+def _header_fields(blocks: list[str]) -> tuple[Draft, int]:
+    """ "Name: value" header lines at the very top, and where they end."""
+    header, i = Draft(), 0
     while i < len(blocks) and (m := _HEADER.match(blocks[i])):
         field = _HEADER_FIELDS[m.group(1).lower()]
         value = m.group(2).strip()
         if field == "authors":
-            draft.authors.append(value)
+            header.authors.append(value)
         elif field == "tags":
-            draft.tags.extend(text.as_list(value))
+            header.tags.extend(text.as_list(value))
         else:
-            setattr(draft, field, value)
+            setattr(header, field, value)
         i += 1
-    return i
+    return header, i
+
+
+def _layout(blocks: list[str], i: int, header: Draft) -> Draft:
+    """What the layout of the text shows after the header lines (a pasted page: category, title,
+    date and byline, deck, body). The header is context: with a header title, the first line is
+    not read as the title; a date in the header is not looked for again."""
+    draft = Draft()
+    i = _skip_share_lines(blocks, i)
+    i = _read_category_and_title(draft, blocks, i, header)
+    i = _read_byline_lines(draft, blocks, i, header)
+    i = _read_deck(draft, blocks, i, header)
+    _read_body(draft, _body_lines(draft, blocks, i))
+    return draft
 
 
 def _skip_share_lines(blocks: list[str], i: int) -> int:
@@ -106,12 +135,12 @@ def _skip_share_lines(blocks: list[str], i: int) -> int:
     return i
 
 
-def _read_category_and_title(draft: Draft, blocks: list[str], i: int) -> int:
+def _read_category_and_title(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
     """A pasted page starts "Category / Title / date+byline": a short first line is the category
     only when the line after next is the date line."""
     if (
-        not draft.title
-        and not draft.category
+        not header.title
+        and not header.category
         and i + 2 < len(blocks)
         and len(blocks[i]) <= 30
         and len(blocks[i].split()) <= 3
@@ -122,15 +151,15 @@ def _read_category_and_title(draft: Draft, blocks: list[str], i: int) -> int:
     ):
         draft.category = blocks[i]
         i += 1
-    if not draft.title and i < len(blocks):
+    if not header.title and i < len(blocks):
         draft.title = blocks[i]
         i += 1
     return i
 
 
-def _read_byline_lines(draft: Draft, blocks: list[str], i: int) -> int:
+def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
     """Date, byline, share bars and the repeated title, in any order, before the body."""
-    title_plain = text.split_labels(text.clean(draft.title) or "")[0]
+    title_plain = text.split_labels(text.clean(header.title or draft.title) or "")[0]
     while i < len(blocks):
         line = blocks[i]
         if text.SHARE_LINE.match(line):
@@ -138,11 +167,11 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int) -> int:
         elif text.same_text(text.split_labels(line)[0], title_plain):
             draft.labels.extend(text.split_labels(line)[1])
             i += 1
-        elif (found := _date_byline(line) if len(line) <= 120 else None) and not draft.published:
+        elif (found := _date_byline(line) if len(line) <= 120 else None) and not (header.published or draft.published):
             draft.published = found[0]
             if found[1]:
                 draft.authors.append(found[1])
-            elif i + 1 < len(blocks) and len(blocks[i + 1]) <= 40 and _is_short(blocks[i + 1]) and not draft.authors:
+            elif i + 1 < len(blocks) and len(blocks[i + 1]) <= 40 and _is_short(blocks[i + 1]) and not (header.authors or draft.authors):
                 draft.authors.append(blocks[i + 1])
                 i += 1
             i += 1
@@ -154,10 +183,10 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int) -> int:
     return i
 
 
-def _read_deck(draft: Draft, blocks: list[str], i: int) -> int:
+def _read_deck(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
     """A short line right after the header, followed by a longer paragraph, is the deck."""
     if (
-        not draft.subtitle
+        not header.subtitle
         and i + 1 < len(blocks)
         and _is_short(blocks[i], 120)
         and len(blocks[i + 1]) > len(blocks[i])

@@ -259,6 +259,30 @@ def test_microdata_authors_of_photos_and_related_cards_are_not_the_articles():
     assert extracted(page(body=body))["authors"] == ["Austin Murphy"]
 
 
+@pytest.mark.parametrize(
+    "byline, authors",
+    [
+        ('<div class="_ceVT">By <span class="rlwyg">Yomi Kazeem</span></div>', ["Yomi Kazeem"]),  # obfuscated classes
+        ('<div class="Yc"><span>By </span><a href="/profile/t">Teresa Newsome</a></div>', ["Teresa Newsome"]),
+        ("<p>Von Anna Fink und Jan Marchart</p>", ["Anna Fink", "Jan Marchart"]),
+        ("<p>By the way, the market fell sharply on Monday</p>", []),  # not people
+    ],
+)
+def test_an_unmarked_by_line_under_the_headline(byline, authors):
+    assert extracted(page(body=f"<article><h1>Headline</h1>{byline}{BODY}</article>"))["authors"] == authors
+
+
+def test_an_unmarked_by_line_far_below_the_headline_is_not_a_byline():
+    filler = "<div><span>x</span></div>" * 20
+    html = page(body=f"<article><h1>Headline</h1>{filler}<p>By Anna Fink</p>{BODY}</article>")
+    assert extracted(html)["authors"] == []
+
+
+def test_an_unmarked_by_line_does_not_replace_a_person_in_the_metadata():
+    html = page('<meta name="author" content="Kim Lee">', body=f"<article><h1>Headline</h1><p>By Anna Fink</p>{BODY}</article>")
+    assert extracted(html)["authors"] == ["Kim Lee"]
+
+
 # --- budgets stay exact when found faster -----------------------------------------------------------
 
 

@@ -763,8 +763,13 @@ def _read_visible_byline(draft: Draft, root, tree, publisher_only: bool = False)
                 names = people.clean_names(_visible_names(node, value), [])
                 if names and (not publisher_only or all(people.looks_like_person(n) for n in names)):
                     draft.authors, wanted = names, False
-    if not draft.published and not shown[0] and not shown[1]:
-        shown[1] = _dateline(tree.body or root)
+    needs_date = not draft.published and not shown[0] and not shown[1]
+    if needs_date or wanted:
+        # Unmarked elements, in document order: one walk for the dateline and the byline.
+        unmarked = (tree.body or root).css(_UNMARKED_SELECTOR)[:_MAX_SCANNED]
+        shown[1] = _dateline(unmarked) if needs_date else shown[1]
+        if wanted and (names := _unmarked_byline(unmarked)):
+            draft.authors = names
     return _Shown(*shown)
 
 
@@ -780,11 +785,14 @@ def _visible_names(node, value: str) -> list[str]:
     return _byline_names(inner.text(deep=True, separator=" ") if inner is not None and inner is not node else value)
 
 
-def _dateline(scope) -> str | None:
+_UNMARKED_SELECTOR = "h1, p, div, span, li, small"
+
+
+def _dateline(unmarked: list) -> str | None:
     """A date in an unmarked element: "Posted on March 3, 2024 by ..." anywhere, or the first full
     date in the few elements right after the headline."""
     after_headline = None
-    for n, node in enumerate(scope.css("h1, p, div, span, li, small")[:_MAX_SCANNED]):
+    for n, node in enumerate(unmarked):
         if node.tag == "h1":
             after_headline = after_headline if after_headline is not None else n
             continue
@@ -798,6 +806,29 @@ def _dateline(scope) -> str | None:
 
 
 _NEAR_HEADLINE = 30
+# "By Name" in the languages of the corpus, as the whole text of a short element.
+_BY_WORD = re.compile(r"(?:by|von|por|par|door|av|af|di)\s+(?=\w)", re.I)
+
+
+def _unmarked_byline(unmarked: list) -> list[str]:
+    """People named in a short "By Name" element among the few right after the headline, when no
+    element is marked as a byline (obfuscated class names, a bare <span>By</span><a>Name</a>)."""
+    after_headline = None
+    for n, node in enumerate(unmarked):
+        if node.tag == "h1":
+            after_headline = after_headline if after_headline is not None else n
+            continue
+        if after_headline is None:
+            continue
+        if n - after_headline > _NEAR_HEADLINE:
+            break
+        value = node.text(deep=True, separator=" ").strip()
+        if len(value) > 80 or not _BY_WORD.match(value):
+            continue
+        names = people.clean_names(_byline_names(value), [])
+        if names and all(people.looks_like_person(name) for name in names):
+            return names
+    return []
 
 
 _CATEGORY_CLASSES = frozenset({"category", "post-category", "entry-category", "article-category"})

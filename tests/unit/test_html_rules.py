@@ -283,6 +283,20 @@ def test_an_unmarked_by_line_does_not_replace_a_person_in_the_metadata():
     assert extracted(html)["authors"] == ["Kim Lee"]
 
 
+@pytest.mark.parametrize(
+    "line, authors",
+    [
+        ('<span class="date">In News, Portugal, Tourism - 02 Feb 2025, 20:02</span>', []),  # sections, not people
+        ('<div class="story-meta">Espectáculos / Polémica</div>', []),
+        ('<div class="meta image-caption">EMBED More Videos Houston beauty chain is banning men</div>', []),
+        ('<div class="post-meta">Jane Doe · 3 March 2024</div>', ["Jane Doe"]),  # a full name still counts
+        ('<div class="entry-meta">By Kim · 3 March 2024</div>', ["Kim"]),  # and a "By" line
+    ],
+)
+def test_a_date_or_meta_line_gives_authors_only_when_it_names_people(line, authors):
+    assert extracted(page(body=f"<article><h1>Headline</h1>{line}{BODY}</article>"))["authors"] == authors
+
+
 # --- budgets stay exact when found faster -----------------------------------------------------------
 
 

@@ -759,9 +759,14 @@ def _read_visible_byline(draft: Draft, root, tree, publisher_only: bool = False)
             if not shown[where]:
                 attrs = node.attributes
                 shown[where] = pagedates.first_date((attrs.get("datetime"), attrs.get("data-origindate"), (find_date(value) or [None])[0]))
-            if wanted and node.tag != "time" and (not publisher_only or _says_author(node)):
+            says_author = node.tag != "time" and _says_author(node)
+            if wanted and node.tag != "time" and (not publisher_only or says_author):
                 names = people.clean_names(_visible_names(node, value), [])
-                if names and (not publisher_only or all(people.looks_like_person(n) for n in names)):
+                if (
+                    names
+                    and (says_author or _names_a_person(names, value))
+                    and (not publisher_only or all(map(people.looks_like_person, names)))
+                ):
                     draft.authors, wanted = names, False
     needs_date = not draft.published and not shown[0] and not shown[1]
     if needs_date or wanted:
@@ -771,6 +776,12 @@ def _read_visible_byline(draft: Draft, root, tree, publisher_only: bool = False)
         if wanted and (names := _unmarked_byline(unmarked)):
             draft.authors = names
     return _Shown(*shown)
+
+
+def _names_a_person(names: list[str], value: str) -> bool:
+    """For an element marked only as metadata (a date or meta line), whether it names people rather
+    than sections and tags ("In News, Portugal, Tourism"): a "By" line, or full names."""
+    return bool(_BY_WORD.match(value)) or all(len(name.split()) >= 2 and people.looks_like_person(name) for name in names)
 
 
 def _says_author(node) -> bool:

@@ -297,6 +297,21 @@ def test_a_date_or_meta_line_gives_authors_only_when_it_names_people(line, autho
     assert extracted(page(body=f"<article><h1>Headline</h1>{line}{BODY}</article>"))["authors"] == authors
 
 
+def test_an_account_name_in_the_metadata_gives_way_to_the_persons_name():
+    person = {"@type": "Person", "name": "edilson.la.rosa"}
+    head = ld({"@type": "NewsArticle", "headline": "Headline", "author": person}) + '<meta name="author" content="Edilson La Rosa">'
+    assert extracted(page(head, body=BODY))["authors"] == ["Edilson La Rosa"]
+    html = page(
+        '<meta name="sailthru.author" content="mikecason">',
+        body='<h1>Headline</h1><div class="byline">By Mike Cason | mcason@al.com</div>' + BODY,
+    )
+    assert extracted(html)["authors"] == ["Mike Cason"]  # and the e-mail beside the name is no second author
+
+
+def test_a_domain_as_the_metadata_author_is_kept():
+    assert extracted(page('<meta name="author" content="mbl.is">', body="<h1>Headline</h1>" + BODY))["authors"] == ["mbl.is"]
+
+
 # --- budgets stay exact when found faster -----------------------------------------------------------
 
 

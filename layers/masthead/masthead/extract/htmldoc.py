@@ -781,7 +781,7 @@ def _read_visible_byline(draft: Draft, root, tree, publisher_only: bool = False)
 def _names_a_person(names: list[str], value: str) -> bool:
     """For an element marked only as metadata (a date or meta line), whether it names people rather
     than sections and tags ("In News, Portugal, Tourism"): a "By" line, or full names."""
-    return bool(_BY_WORD.match(value)) or all(len(name.split()) >= 2 and people.looks_like_person(name) for name in names)
+    return people.starts_with_by(value) or all(len(name.split()) >= 2 and people.looks_like_person(name) for name in names)
 
 
 def _says_author(node) -> bool:
@@ -817,8 +817,6 @@ def _dateline(unmarked: list) -> str | None:
 
 
 _NEAR_HEADLINE = 30
-# "By Name" in the languages of the corpus, as the whole text of a short element.
-_BY_WORD = re.compile(r"(?:by|von|por|par|door|av|af|di)\s+(?=\w)", re.I)
 
 
 def _unmarked_byline(unmarked: list) -> list[str]:
@@ -834,7 +832,7 @@ def _unmarked_byline(unmarked: list) -> list[str]:
         if n - after_headline > _NEAR_HEADLINE:
             break
         value = node.text(deep=True, separator=" ").strip()
-        if len(value) > 80 or not _BY_WORD.match(value):
+        if len(value) > 80 or not people.starts_with_by(value):
             continue
         names = people.clean_names(_byline_names(value), [])
         if names and all(people.looks_like_person(name) for name in names):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
-from . import pagedates, text
+from . import pagedates, people, text
 from .draft import ExtractOptions, issue_from_mapping, merge_fields
 
 
@@ -156,7 +156,7 @@ def from_json_ld(linked: LinkedData, options: ExtractOptions) -> Declared:
     return Declared(
         title=article.get("headline"),
         subtitle=article.get("alternativeHeadline"),
-        authors=_ld_people(article.get("author"), by_id) if article.get("author") else [],
+        authors=[a for a in _ld_people(article.get("author"), by_id) if not people.is_handle(a)] if article.get("author") else [],
         published=pagedates.first_date(ld_scalar(node.get(key)) for node in dated for key in pagedates.PUBLISHED_LD_KEYS),
         updated=pagedates.first_date(ld_scalar(node.get(key)) for node in dated for key in pagedates.MODIFIED_LD_KEYS),
         category=article.get("articleSection"),
@@ -253,7 +253,7 @@ def from_meta_tags(found: dict[str, list[str]]) -> Declared:
     return Declared(
         title=first(found, TITLE_METAS),
         subtitle=first(found, SUBTITLE_METAS),
-        authors=[author] if author and not author.startswith("http") else [],
+        authors=[author] if author and not author.startswith("http") and not people.is_handle(author) else [],
         published=pagedates.first_date(value for name in pagedates.PUBLISHED_METAS for value in found.get(name, ())),
         updated=pagedates.first_date(value for name in pagedates.MODIFIED_METAS for value in found.get(name, ())),
         category=first(found, SECTION_METAS),

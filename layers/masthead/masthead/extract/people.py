@@ -110,12 +110,33 @@ _READING_TIME = re.compile(r"\d+\s*(?:分|min\b|mins\b|minutes?\b)|読了", re.I
 def _is_name(name: str) -> bool:
     if not 2 <= len(name) <= 80 or _NOT_A_NAME.match(name) or _CREDIT.search(name) or _READING_TIME.search(name):
         return False
+    if _EMAIL.fullmatch(name):
+        return False  # "By Mike Cason | mcason@al.com": the address beside the name is not a second author
     return any(ch.isalpha() for ch in name) and sum(ch.isdigit() for ch in name) <= 1
 
 
+_EMAIL = re.compile(r"[^\s@]{1,64}+@[^\s@]{1,100}+")
 _PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le", "bin", "al", "el", "y", "e", "zu", "ter", "ten"}
 )
+
+
+def starts_with_by(value: str) -> bool:
+    """Whether a line starts with "By" in one of the languages read ("By", "Von", "Por", "Texte :")."""
+    return bool(_LEADING_BY.match(value))
+
+
+# A user name where a name belongs ("mikecason", "edilson.la.rosa"): lower case, no spaces.
+_HANDLE = re.compile(r"[a-z0-9]++(?:[._-][a-z0-9]++)*+")
+
+
+def is_handle(name: str) -> bool:
+    """Whether a metadata author is an account name, not the person's name (a domain such as
+    "mbl.is" is the publisher's name, not an account)."""
+    name = name.strip()
+    if len(name) > 60 or not _HANDLE.fullmatch(name):
+        return False
+    return "." not in name or len(name.rsplit(".", 1)[1]) > 3
 
 
 def looks_like_person(name: str) -> bool:

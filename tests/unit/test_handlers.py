@@ -73,11 +73,19 @@ def test_extract_fails_only_the_record_whose_output_the_queue_refused():
     assert [IndexMessage.model_validate_json(b).key for b in queue.sent] == [KEY]
 
 
-def test_extract_skips_an_object_already_gone_and_acks_test_events():
+def test_extract_skips_an_object_already_gone_and_acks_test_events(monkeypatch, capsys):
+    monkeypatch.setenv("POWERTOOLS_LOG_LEVEL", "INFO")
+    # A service name of its own: Powertools keeps one logger (and its stream) per name.
+    monkeypatch.setenv("POWERTOOLS_SERVICE_NAME", "masthead-extract-logging-test")
     queue = FakeQueue()
     event = sqs_event(s3_notification("articles/gone.md", BUCKET), json.dumps({"Event": "s3:TestEvent", "Bucket": BUCKET}))
     assert extract_handler(FakeObjects(), queue, FakeDeadLetters())(event, FakeContext()) == {"batchItemFailures": []}
     assert queue.sent == []
+    # Both "nothing to do" outcomes are logged as the function's own JSON lines, at its INFO level.
+    lines = [line for line in map(json.loads, capsys.readouterr().out.splitlines()) if "level" in line]  # not the metrics
+    said = {(line["level"], line["message"].split(";")[0], line.get("service")) for line in lines}
+    assert ("INFO", "object already gone", "masthead-extract-logging-test") in said
+    assert ("INFO", "no object events in the message (an s3:TestEvent)", "masthead-extract-logging-test") in said
 
 
 def test_extract_returns_records_it_has_no_time_for_instead_of_timing_out():

@@ -52,6 +52,12 @@ def _demo(args) -> int:
     return run(args)
 
 
+def _seed(args) -> int:
+    from .local.seed import run
+
+    return run(args)
+
+
 def _read(args) -> int:
     from .reader_cli import run
 
@@ -170,6 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--template", help="path to template.yaml (default: the repo's)")
     demo.set_defaults(func=_demo)
 
+    _add_seed(subs)
+
     rd = subs.add_parser("redrive", help="move dead letters back to the queue they came from (after fixing the cause)")
     rd.add_argument(
         "queue", choices=sorted(_QUEUES), help="ingest: IngestDeadLetterQueue -> IngestQueue; index: IndexDeadLetterQueue -> IndexQueue"
@@ -200,6 +208,18 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--id", help="get one issue by id")
         sub.set_defaults(func=_read)
     return parser
+
+
+def _add_seed(subs) -> None:
+    seed = subs.add_parser(
+        "seed", help="create the template's resources on a local AWS endpoint (a moto server), named as events/env.json names them"
+    )
+    seed.add_argument("--endpoint-url", default="http://127.0.0.1:5000", help="the local endpoint (default %(default)s)")
+    seed.add_argument(
+        "--stack-name", default="masthead-dev", help="the stack the names follow (default %(default)s, as in events/env.json)"
+    )
+    seed.add_argument("--root", help=argparse.SUPPRESS)
+    seed.set_defaults(func=_seed)
 
 
 def main(argv: list[str] | None = None) -> int:

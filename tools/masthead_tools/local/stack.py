@@ -112,13 +112,19 @@ class LocalStack:
 
     # --- resources ------------------------------------------------------------------------------
     def create(self) -> LocalStack:
+        self.create_resources()
+        self._load_functions()
+        self._subscribe_notifications_queue()
+        self._record_calls()
+        return self
+
+    def create_resources(self) -> LocalStack:
+        """The template's queues, topic, table and bucket, named as a stack of `stack_name` names
+        them (also against a moto server: the clients follow AWS_ENDPOINT_URL)."""
         self._create_queues()
         self._create_topic()
         self._create_table()
         self._create_bucket()
-        self._load_functions()
-        self._subscribe_notifications_queue()
-        self._record_calls()
         return self
 
     def _record_calls(self) -> None:

@@ -130,3 +130,30 @@ def function_environment(template: dict, logical_id: str) -> dict:
 
 def global_function_property(template: dict, name: str, default=None):
     return ((template.get("Globals") or {}).get("Function") or {}).get(name, default)
+
+
+def sam_local_environment(
+    template: dict, logical_id: str, overrides: dict, region: str, account_id: str = "123456789012", stack_name: str = "masthead-dev"
+) -> dict[str, str]:
+    """A function's environment as `sam local invoke --env-vars` builds it: the template's variables
+    (Globals merged with the function's) with parameters at their defaults and a resource's !Ref or
+    !GetAtt as its logical id, then the env file's values for the variables the template declares
+    (SAM drops the others)."""
+
+    class _LocalNames(dict):  # any resource's logical id stands for itself
+        def __missing__(self, key):
+            return key[0] if isinstance(key, tuple) else key
+
+    resolver = Resolver(
+        parameters={
+            **parameter_defaults(template),
+            "AWS::Region": region,
+            "AWS::AccountId": account_id,
+            "AWS::Partition": "aws",
+            "AWS::StackName": stack_name,
+        },
+        refs=_LocalNames({name: name for name in template["Resources"]}),
+        attributes=_LocalNames(),
+    )
+    declared = {name: str(resolver.resolve(value)) for name, value in function_environment(template, logical_id).items()}
+    return {**declared, **{name: str(value) for name, value in overrides.items() if name in declared}}

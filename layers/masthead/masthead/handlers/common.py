@@ -7,11 +7,13 @@ Service name, log level and metrics namespace come from the template's environme
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
 from aws_lambda_powertools.metrics import MetricUnit
 
 from ..ports import DeadLetters
@@ -34,8 +36,17 @@ class Wiring(Generic[Step]):
 
 
 def powertools() -> tuple[Logger, Metrics, Tracer]:
+    logger = Logger()
+    # The domain logs through the stdlib logger "masthead" (it imports no Powertools): give it the
+    # function's handler, JSON format and level, so its lines ("object already gone", a batch cut
+    # short) show at the level the template sets, like the handler's own, not at the root's WARNING.
+    logging.getLogger(DOMAIN_LOGGER)  # registered before the configuration is copied to it
+    copy_config_to_registered_loggers(source_logger=logger, include={DOMAIN_LOGGER})
     # Patch only botocore (what the handlers call): patch_all would import requests, httpx and more.
-    return Logger(), Metrics(), Tracer(patch_modules=["botocore"])
+    return logger, Metrics(), Tracer(patch_modules=["botocore"])
+
+
+DOMAIN_LOGGER = "masthead"
 
 
 def lambda_entry(logger: Logger, metrics: Metrics, tracer: Tracer) -> Callable[[Callable], Callable]:

@@ -41,10 +41,10 @@ class ExtractStep:
             data, meta = self.objects.read(event.bucket, event.key, event.version_id, options.max_bytes)
         except ObjectGone:
             # Deleted (or overwritten, unversioned) since the event: the later event carries the truth.
-            log.warning("object already gone; skipping its create event", extra={"key": event.key})
+            log.info("object already gone; nothing to do for its create event", extra={"key": event.key, "version_id": event.version_id})
             return None
         if not event.version_id and event.etag and meta["etag"] and meta["etag"] != event.etag.strip('"'):
-            log.warning("object changed since this event; the newer event will index it", extra={"key": event.key})
+            log.info("object changed since this event; nothing to do, the newer event will index it", extra={"key": event.key})
             return None
         return self._extracted(event, source, data, meta, options)
 
@@ -72,6 +72,8 @@ class ExtractStep:
             events = parse_notification(body)
         except NotAnS3Event as exc:
             raise Unprocessable(str(exc)) from None
+        if not events:
+            log.info("no object events in the message (an s3:TestEvent); nothing to do")
         foreign = sorted({e.bucket for e in events if self.bucket and e.bucket != self.bucket})
         if foreign:
             raise Unprocessable(f"the event is about bucket {foreign[0]!r}, which this stack does not own ({self.bucket!r})")

@@ -52,6 +52,12 @@ def _demo(args) -> int:
     return run(args)
 
 
+def _invoke(args) -> int:
+    from .local.invoke import run
+
+    return run(args)
+
+
 def _seed(args) -> int:
     from .local.seed import run
 
@@ -177,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=_demo)
 
     _add_seed(subs)
+    _add_invoke(subs)
 
     rd = subs.add_parser("redrive", help="move dead letters back to the queue they came from (after fixing the cause)")
     rd.add_argument(
@@ -208,6 +215,17 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--id", help="get one issue by id")
         sub.set_defaults(func=_read)
     return parser
+
+
+def _add_invoke(subs) -> None:
+    invoke = subs.add_parser("invoke", help="run one built function under the Lambda runtime emulator (no Docker), on a local AWS")
+    invoke.add_argument("function", help="the function's logical id in template.yaml (ExtractFunction, IndexFunction, NotifyFunction)")
+    invoke.add_argument("-e", "--event", required=True, help="the event file (events/...)")
+    invoke.add_argument("--env-vars", help="an env file as sam local invoke takes (events/env.json)")
+    invoke.add_argument("--region", default="ap-northeast-1", help="default %(default)s (the events' region)")
+    invoke.add_argument("--timeout", type=int, help="seconds, instead of the template's Timeout")
+    invoke.add_argument("--root", help=argparse.SUPPRESS)
+    invoke.set_defaults(func=_invoke)
 
 
 def _add_seed(subs) -> None:

@@ -1,0 +1,71 @@
+"""`masthead invoke`: the built functions under the real Lambda runtime (the SAM CLI's emulator and
+awslambdaric), without Docker, on a local AWS. Slow: it builds once and starts a runtime per call."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import socket
+import subprocess
+import sys
+
+import boto3
+import pytest
+
+from masthead_tools.local.seed import seed
+from masthead_tools.local.stack import patched_environ
+from tests.builders import EVENTS, ROOT, load_event
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the emulator runs on Linux")
+
+
+def masthead(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "masthead_tools.cli", *args], capture_output=True, text=True, timeout=900, cwd=ROOT)
+
+
+def test_a_function_runs_under_the_runtime_and_reports_what_the_runtime_measured():
+    done = masthead("invoke", "NotifyFunction", "-e", str(EVENTS / "notify-stream-insert.json"), "--env-vars", str(EVENTS / "env.json"))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout) == {"batchItemFailures": []}
+    assert '"event_type":"article.published"' in done.stderr  # the function's own log line
+    summary = done.stderr.strip().splitlines()[-1]
+    assert summary.startswith("--- ok: init ") and "max memory" in summary and "None" not in summary
+
+
+@pytest.fixture
+def local_aws():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    url = f"http://127.0.0.1:{port}"
+    with patched_environ({"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "ap-northeast-1"}):
+        yield url, seed(url, ROOT)
+    server.stop()
+
+
+def test_an_upload_slower_than_the_timeout_is_a_timeout_exit_not_a_success(local_aws, tmp_path):
+    url, made = local_aws
+    # A page of 39,000 paragraphs (a second or more to extract) and a one-second timeout, which
+    # the emulator counts from the start of the first call, init included; the upload's own time
+    # budget is raised so that the runtime, not the budget, has to stop it.
+    paragraphs = "".join(f"<p>Paragraph {i} of a long article that goes on, with words enough to weigh.</p>" for i in range(39_000))
+    slow = f"<html><head><title>Long</title></head><body><h1>Long</h1>{paragraphs}</body></html>".encode()
+    key = "articles/slow/long.html"
+    boto3.session.Session(region_name="ap-northeast-1").client("s3", endpoint_url=url).put_object(Bucket=made["bucket"], Key=key, Body=slow)
+    event = load_event("extract-s3-put.json")
+    notification = json.loads(event["Records"][0]["body"])
+    notification["Records"][0]["s3"]["object"].update(key=key, eTag=hashlib.md5(slow).hexdigest(), size=len(slow))
+    event["Records"][0]["body"] = json.dumps(notification)
+    env = json.loads((EVENTS / "env.json").read_text(encoding="utf-8"))
+    env["ExtractFunction"].update(AWS_ENDPOINT_URL=url, EXTRACT_TIME_BUDGET_SECONDS="120")
+    (tmp_path / "event.json").write_text(json.dumps(event))
+    (tmp_path / "env.json").write_text(json.dumps(env))
+    done = masthead(
+        "invoke", "ExtractFunction", "-e", str(tmp_path / "event.json"), "--env-vars", str(tmp_path / "env.json"), "--timeout", "1"
+    )
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert "TIMED OUT" in done.stderr.strip().splitlines()[-1]

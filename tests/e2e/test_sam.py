@@ -46,6 +46,16 @@ def test_sam_build_layer_has_package_under_python(build_dir):
     assert not (build_dir / "MastheadLayer" / "python" / "python").exists()
 
 
+def test_the_built_layer_ships_bytecode_python_uses_without_the_source_check(build_dir):
+    # /opt is read-only on Lambda: without bytecode every cold start compiles the layer again.
+    layer = build_dir / "MastheadLayer" / "python"
+    sources = [p for p in layer.rglob("*.py") if "dist-info" not in str(p)]
+    missing = [p for p in sources if not (p.parent / "__pycache__" / f"{p.stem}.cpython-313.pyc").is_file()]
+    assert sources and not missing, missing[:5]
+    flags = {int.from_bytes((p.parent / "__pycache__" / f"{p.stem}.cpython-313.pyc").read_bytes()[4:8], "little") for p in sources}
+    assert flags == {1}  # hash-based, unchecked (PEP 552): no stat of the source, whatever its mtime
+
+
 def test_the_built_layer_ships_only_the_runtime_package(build_dir):
     layer = build_dir / "MastheadLayer" / "python"
     ours = {p.relative_to(layer / "masthead").parts[0] for p in (layer / "masthead").rglob("*.py")}

@@ -211,6 +211,33 @@ def invoke(
         return _run(emulator, python, env, paths["task"], event, spec)
 
 
+def invoke_folder(
+    root: Path, folder: Path, handler: str, event: dict, variables: dict[str, str], timeout: int = 30, memory_mb: int = 512
+) -> Invocation:
+    """Any handler in `folder` under the same runtime, with no layer (a baseline: a handler that
+    imports only what the runtime ships, boto3). The runtime's boto3 is installed once beside
+    awslambdaric, as Lambda's Python runtime carries its own."""
+    emulator, python = find_emulator(root), runtime_python(root)
+    if subprocess.run([str(python), "-c", "import boto3"], capture_output=True).returncode:
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "boto3"], check=True)
+    spec = FunctionSpec(folder.name, handler, timeout, memory_mb)
+    with tempfile.TemporaryDirectory(prefix="masthead-invoke-") as tmp:
+        task = _read_only_copy(folder, Path(tmp) / "task")
+        shim = Path(tmp) / "shim"
+        shim.mkdir()
+        (shim / "masthead_invoke_shim.py").write_text(SHIM)
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            **variables,
+            "LAMBDA_TASK_ROOT": str(task),
+            "PYTHONPATH": os.pathsep.join((str(task), str(shim))),
+            "MASTHEAD_HANDLER": handler,
+            "AWS_LAMBDA_FUNCTION_TIMEOUT": str(timeout),
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": str(memory_mb),
+        }
+        return _run(emulator, python, env, task, event, spec)
+
+
 def _run(emulator: Path, python: Path, env: dict[str, str], task: Path, event: dict, spec: FunctionSpec) -> Invocation:
     port, api_port = _free_port(), _free_port()
     command = [

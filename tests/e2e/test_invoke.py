@@ -69,3 +69,46 @@ def test_an_upload_slower_than_the_timeout_is_a_timeout_exit_not_a_success(local
     )
     assert done.returncode == 1, done.stderr[-2000:]
     assert "TIMED OUT" in done.stderr.strip().splitlines()[-1]
+
+
+def _put_record(key: str, data: bytes, sequencer: str) -> dict:
+    """One ingest-queue message: the events/ put notification, for another object."""
+    record = json.loads(json.dumps(load_event("extract-s3-put.json")["Records"][0]))
+    notification = json.loads(record["body"])
+    notification["Records"][0]["s3"]["object"].update(key=key, eTag=hashlib.md5(data).hexdigest(), size=len(data), sequencer=sequencer)
+    record.update(body=json.dumps(notification), messageId=f"message-{sequencer}")
+    return record
+
+
+def test_a_batch_with_an_upload_over_its_time_budget_indexes_the_good_ones_and_rejects_the_slow_one(local_aws, tmp_path):
+    url, made = local_aws
+    s3 = boto3.session.Session(region_name="ap-northeast-1").client("s3", endpoint_url=url)
+    paragraphs = "".join(f"<p>Paragraph {i} of a long article that goes on, with words enough to weigh.</p>" for i in range(39_000))
+    uploads = {
+        "articles/batch/first.md": b"# First\n\nThe first good article of the batch.\n",
+        "articles/batch/slow.html": f"<html><head><title>Slow</title></head><body><h1>Slow</h1>{paragraphs}</body></html>".encode(),
+        "articles/batch/last.md": b"# Last\n\nThe last good article of the batch.\n",
+    }
+    for key, data in uploads.items():
+        s3.put_object(Bucket=made["bucket"], Key=key, Body=data)
+    event = {"Records": [_put_record(key, data, f"00{n}") for n, (key, data) in enumerate(uploads.items())]}
+    env = json.loads((EVENTS / "env.json").read_text(encoding="utf-8"))
+    env["ExtractFunction"].update(AWS_ENDPOINT_URL=url, EXTRACT_TIME_BUDGET_SECONDS="0.3")  # the slow page takes about a second
+    (tmp_path / "event.json").write_text(json.dumps(event))
+    (tmp_path / "env.json").write_text(json.dumps(env))
+    done = masthead("invoke", "ExtractFunction", "-e", str(tmp_path / "event.json"), "--env-vars", str(tmp_path / "env.json"))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout) == {"batchItemFailures": []}  # no record back to the queue, none to dead letters
+    sqs = boto3.session.Session(region_name="ap-northeast-1").client("sqs", endpoint_url=url)
+    messages = sqs.receive_message(QueueUrl=made["queues"]["IndexQueue"], MaxNumberOfMessages=10)["Messages"]
+    outcomes = {
+        (m := json.loads(message["Body"]))["key"]: (m["extraction"]["status"], (m["extraction"].get("error") or {}).get("code"))
+        for message in messages
+    }
+    assert outcomes == {
+        "articles/batch/first.md": ("accepted", None),
+        "articles/batch/slow.html": ("rejected", "too_slow"),
+        "articles/batch/last.md": ("accepted", None),
+    }
+    dead = sqs.receive_message(QueueUrl=made["queues"]["IngestDeadLetterQueue"], MaxNumberOfMessages=10).get("Messages", [])
+    assert dead == []

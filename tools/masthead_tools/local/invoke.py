@@ -101,7 +101,8 @@ def runtime_python(root: Path) -> Path:
     if not python.exists():
         base = shutil.which(RUNTIME_PYTHON) or RUNTIME_PYTHON
         subprocess.run([base, "-m", "venv", str(venv)], check=True, env={**os.environ, "PYENV_VERSION": "3.13.0"})
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "awslambdaric>=3,<5"], check=True)
+        # boto3 beside the runtime client, as Lambda's Python runtime carries it (the layer does not).
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "awslambdaric>=3,<5", "boto3"], check=True)
     return python
 
 
@@ -215,11 +216,8 @@ def invoke_folder(
     root: Path, folder: Path, handler: str, event: dict, variables: dict[str, str], timeout: int = 30, memory_mb: int = 512
 ) -> Invocation:
     """Any handler in `folder` under the same runtime, with no layer (a baseline: a handler that
-    imports only what the runtime ships, boto3). The runtime's boto3 is installed once beside
-    awslambdaric, as Lambda's Python runtime carries its own."""
+    imports only what the runtime ships, boto3)."""
     emulator, python = find_emulator(root), runtime_python(root)
-    if subprocess.run([str(python), "-c", "import boto3"], capture_output=True).returncode:
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "boto3"], check=True)
     spec = FunctionSpec(folder.name, handler, timeout, memory_mb)
     with tempfile.TemporaryDirectory(prefix="masthead-invoke-") as tmp:
         task = _read_only_copy(folder, Path(tmp) / "task")

@@ -100,16 +100,17 @@ def runtime_python(root: Path) -> Path:
     python = venv / "bin" / "python"
     if not python.exists():
         base = shutil.which(RUNTIME_PYTHON) or RUNTIME_PYTHON
-        subprocess.run([base, "-m", "venv", str(venv)], check=True, env={**os.environ, "PYENV_VERSION": "3.13.0"})
+        subprocess.run([base, "-m", "venv", str(venv)], check=True, env={**os.environ, "PYENV_VERSION": "3.13.0"}, stdout=sys.stderr)
         # boto3 beside the runtime client, as Lambda's Python runtime carries it (the layer does not).
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "awslambdaric>=3,<5", "boto3"], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "awslambdaric>=3,<5", "boto3"], check=True, stdout=sys.stderr)
     return python
 
 
 def ensure_built(root: Path) -> Path:
     build = root / ".aws-sam" / "build"
     if not (build / "template.yaml").exists():
-        subprocess.run(["make", "-C", str(root), "sam-build"], check=True)
+        # The build talks on stderr: stdout carries the function's response alone.
+        subprocess.run(["make", "--no-print-directory", "-C", str(root), "sam-build"], check=True, stdout=sys.stderr)
     return build
 
 

@@ -122,3 +122,22 @@ def test_settings_models_read_exactly_the_template_variables(monkeypatch):
         env = function_environment(T, name)
         aliases = {f.validation_alias for f in model.model_fields.values()}
         assert aliases <= set(env), name
+
+
+def test_sam_local_environment_resolves_as_sam_does_and_keeps_only_declared_overrides():
+    from masthead_tools.local.template import sam_local_environment
+
+    env = sam_local_environment(T, "IndexFunction", {"TABLE_NAME": "local-table", "NOT_DECLARED": "x"}, region="eu-west-1")
+    assert env["TABLE_NAME"] == "local-table" and "NOT_DECLARED" not in env  # SAM drops undeclared keys
+    assert env["DEAD_LETTER_QUEUE_URL"] == "IndexDeadLetterQueue"  # a resource's !Ref is its logical id locally
+    assert env["POWERTOOLS_LOG_LEVEL"] == "INFO" and env["AWS_ENDPOINT_URL"] == ""  # parameters at their defaults
+    bucket = sam_local_environment(T, "ExtractFunction", {}, region="eu-west-1")["BUCKET_NAME"]
+    assert bucket == "masthead-dev-articles-123456789012-eu-west-1"  # !Sub with the pseudo parameters
+
+
+def test_the_emulators_report_line_gives_the_calls_duration_not_its_init():
+    from masthead_tools.local.invoke import _emulator_duration_ms
+
+    line = "REPORT RequestId: 1f2e\tInit Duration: 0.03 ms\tDuration: 1000.00 ms\tBilled Duration: 1000 ms\tMemory Size: 1024 MB"
+    assert _emulator_duration_ms(["START RequestId: 1f2e", line]) == 1000.0
+    assert _emulator_duration_ms(["no report"]) == 0.0

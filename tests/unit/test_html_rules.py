@@ -4,6 +4,7 @@ measure them together: `../shared/tools/web-vs-trafilatura`)."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -329,12 +330,14 @@ def test_a_domain_as_the_metadata_author_is_kept():
         "x" * 1000 + "<i " + "a" * 1996 + "<b " + "c" * 9000 + "<u " + "d" * 2001,  # stretches end to end
         "<" * 5000 + "<p " + "e " * 1200 + ">" + "<" * 5000,  # among thousands of '<'
         "t" * 50_000,  # no '<' at all
+        "<" + "b" * 2001 + "<" + "c" * 2000,  # 2,001 characters after the '<' (long), then 2,000 (not)
     ],
 )
 def test_long_tags_found_with_str_methods_are_those_the_regex_finds(source):
-    from masthead.extract.htmldoc import _LONG_TAG, _long_tags
+    from masthead.extract.htmldoc import _LONG_TAG_CHARS, _long_tags
 
-    assert _long_tags(source) == [(m.start(), m.group(0)[1:]) for m in _LONG_TAG.finditer(source)]
+    spec = re.compile(rf"<[A-Za-z][^<>]{{{_LONG_TAG_CHARS},}}")  # what "a long tag" means: over 2,000 characters
+    assert _long_tags(source) == [(m.start(), m.group(0)[1:]) for m in spec.finditer(source)]
 
 
 def test_a_json_ld_person_with_given_and_family_names():

@@ -165,14 +165,23 @@ def environment(
     variables = sam_local_environment(template, spec.logical_id, overrides, region)
     if not variables.get("AWS_ENDPOINT_URL"):
         variables.pop("AWS_ENDPOINT_URL", None)  # real AWS: the caller's credentials and region
-    opt = paths["opt"] / "python"
     return {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": os.environ.get("HOME", "/tmp"),
         **(credentials or {k: os.environ[k] for k in _CREDENTIALS if k in os.environ}),
         **variables,
+        **_lambda_variables(spec, paths, region),
+    }
+
+
+def _lambda_variables(spec: FunctionSpec, paths: dict[str, Path], region: str) -> dict[str, str]:
+    """What Lambda sets for any function: the task root, the import path (code, layer, then the
+    shim), the timeout, memory and region."""
+    opt = paths["opt"] / "python" if "opt" in paths else None
+    layer = [opt / "lib" / "python3.13" / "site-packages", opt] if opt else []
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "LAMBDA_TASK_ROOT": str(paths["task"]),
-        "PYTHONPATH": os.pathsep.join(str(p) for p in (paths["task"], opt / "lib" / "python3.13" / "site-packages", opt, paths["shim"])),
+        "PYTHONPATH": os.pathsep.join(str(p) for p in (paths["task"], *layer, paths["shim"])),
         "PYTHONDONTWRITEBYTECODE": "1",  # /var/task and /opt are read-only on Lambda
         "MASTHEAD_HANDLER": spec.handler,
         "AWS_LAMBDA_FUNCTION_NAME": spec.logical_id,
@@ -181,6 +190,16 @@ def environment(
         "AWS_REGION": region,
         "AWS_DEFAULT_REGION": region,
     }
+
+
+def _sandbox(tmp: str, code: Path, layer: Path | None) -> dict[str, Path]:
+    """The function's code (and layer) copied read-only, as Lambda mounts them, and the shim."""
+    paths = {"task": _read_only_copy(code, Path(tmp) / "task"), "shim": Path(tmp) / "shim"}
+    if layer is not None:
+        paths["opt"] = _read_only_copy(layer, Path(tmp) / "opt")
+    paths["shim"].mkdir()
+    (paths["shim"] / "masthead_invoke_shim.py").write_text(SHIM)
+    return paths
 
 
 _CREDENTIALS = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE")
@@ -202,13 +221,7 @@ def invoke(
     build = ensure_built(root)
     emulator, python = find_emulator(root), runtime_python(root)
     with tempfile.TemporaryDirectory(prefix="masthead-invoke-") as tmp:
-        paths = {
-            "task": _read_only_copy(build / logical_id, Path(tmp) / "task"),
-            "opt": _read_only_copy(build / "MastheadLayer", Path(tmp) / "opt"),
-            "shim": Path(tmp) / "shim",
-        }
-        paths["shim"].mkdir()
-        (paths["shim"] / "masthead_invoke_shim.py").write_text(SHIM)
+        paths = _sandbox(tmp, build / logical_id, build / "MastheadLayer")
         env = environment(template, spec, overrides, region, paths, credentials or {})
         return _run(emulator, python, env, paths["task"], event, spec)
 
@@ -221,20 +234,9 @@ def invoke_folder(
     emulator, python = find_emulator(root), runtime_python(root)
     spec = FunctionSpec(folder.name, handler, timeout, memory_mb)
     with tempfile.TemporaryDirectory(prefix="masthead-invoke-") as tmp:
-        task = _read_only_copy(folder, Path(tmp) / "task")
-        shim = Path(tmp) / "shim"
-        shim.mkdir()
-        (shim / "masthead_invoke_shim.py").write_text(SHIM)
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            **variables,
-            "LAMBDA_TASK_ROOT": str(task),
-            "PYTHONPATH": os.pathsep.join((str(task), str(shim))),
-            "MASTHEAD_HANDLER": handler,
-            "AWS_LAMBDA_FUNCTION_TIMEOUT": str(timeout),
-            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": str(memory_mb),
-        }
-        return _run(emulator, python, env, task, event, spec)
+        paths = _sandbox(tmp, folder, None)
+        env = {**variables, **_lambda_variables(spec, paths, variables.get("AWS_REGION", REGION))}
+        return _run(emulator, python, env, paths["task"], event, spec)
 
 
 def _run(emulator: Path, python: Path, env: dict[str, str], task: Path, event: dict, spec: FunctionSpec) -> Invocation:

@@ -71,7 +71,6 @@ _NOT_NESTING = frozenset(
 )
 # Tags long enough to hold many attributes; the attributes of those few are then counted.
 _LONG_TAG_CHARS = 2000
-_LONG_TAG = re.compile(rf"<[A-Za-z][^<>]{{{_LONG_TAG_CHARS},}}+")
 # An unclosed quote runs to the end of the tag (as in the parser), so no value is scanned twice.
 _ATTRIBUTE = re.compile(r"""[\s/]([^\s"'<>/=]++)(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s"'<>]*+))?""")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
@@ -182,7 +181,8 @@ def check_size(source: str, raw: bytes | None = None) -> int:
 
 
 def _long_tags(source: str) -> list[tuple[int, str]]:
-    """(position of its '<', text) of each tag _LONG_TAG matches, found without reading every tag.
+    """(position of its '<', text) of each tag longer than _LONG_TAG_CHARS (what the regex
+    `<[A-Za-z][^<>]{2000,}` matches, without the '<'), found without reading every tag.
 
     A tag that long lies in a stretch between two '<' longer than _LONG_TAG_CHARS, and every such
     stretch holds a multiple of _LONG_TAG_CHARS: so only the stretch around each multiple is looked

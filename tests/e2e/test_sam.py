@@ -37,7 +37,7 @@ def test_sam_validate_lint():
 def runtime_sdk() -> str:
     """What Lambda's Python runtime adds to the path: the AWS SDK (here: the runtime venv that
     `masthead invoke` uses, with awslambdaric and boto3)."""
-    from masthead_tools.local.invoke import runtime_python
+    from masthead_tools.local.runtime import runtime_python
 
     python = runtime_python(ROOT)
     return subprocess.run(

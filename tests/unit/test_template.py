@@ -136,7 +136,7 @@ def test_sam_local_environment_resolves_as_sam_does_and_keeps_only_declared_over
 
 
 def test_the_emulators_report_line_gives_the_calls_duration_not_its_init():
-    from masthead_tools.local.invoke import _emulator_duration_ms
+    from masthead_tools.local.runtime import _emulator_duration_ms
 
     line = "REPORT RequestId: 1f2e\tInit Duration: 0.03 ms\tDuration: 1000.00 ms\tBilled Duration: 1000 ms\tMemory Size: 1024 MB"
     assert _emulator_duration_ms(["START RequestId: 1f2e", line]) == 1000.0

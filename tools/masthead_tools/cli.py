@@ -180,6 +180,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--source", help="folder of uploads, keys relative to it (default: the repo's samples/)")
     demo.add_argument("--json", action="store_true", help="print the final state as one JSON document")
     demo.add_argument("--template", help="path to template.yaml (default: the repo's)")
+    demo.add_argument(
+        "--runtime",
+        choices=("inprocess", "lambda"),
+        default="inprocess",
+        help="inprocess: the handlers called in this process (default); lambda: each built function under the Lambda runtime "
+        "emulator (awslambdaric, Python 3.13; Linux, no Docker), with its Timeout and MemorySize",
+    )
     demo.set_defaults(func=_demo)
 
     _add_seed(subs)

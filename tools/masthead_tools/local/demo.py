@@ -6,14 +6,15 @@ import json
 import sys
 from pathlib import Path
 
-from .stack import LocalStack, embedded_aws, upload_folder
+from .stack import LocalStack, aws_for, upload_folder
 from .template import default_template_path
 
 
-def run_pipeline(source: Path, template: Path, progress=None) -> dict:
-    """Upload every file under `source`, run the pipeline until idle, return the final state."""
-    with embedded_aws():
-        stack = LocalStack(template).create()
+def run_pipeline(source: Path, template: Path, progress=None, runtime: str = "inprocess") -> dict:
+    """Upload every file under `source`, run the pipeline until idle, return the final state.
+    `runtime`: "inprocess" (the handlers called here) or "lambda" (each built function under the
+    Lambda runtime, against a moto server)."""
+    with aws_for(runtime), LocalStack(template, runtime=runtime).create() as stack:
         keys, silent = upload_folder(stack, source)
         if progress:
             progress("uploaded", len(keys))
@@ -72,8 +73,9 @@ def run(args) -> int:
     def progress(step: str, count: int) -> None:
         print(f"  {step:<16} {count:>4} {'files' if step == 'uploaded' else 'records'}", file=sys.stderr, flush=True)
 
-    print(f"Masthead demo: {source} -> embedded AWS (moto), resources from {template.name}", file=sys.stderr)
-    state = run_pipeline(source, template, progress)
+    where = "each function under the Lambda runtime (emulator), AWS a moto server" if args.runtime == "lambda" else "embedded AWS (moto)"
+    print(f"Masthead demo: {source} -> {where}, resources from {template.name}", file=sys.stderr)
+    state = run_pipeline(source, template, progress, args.runtime)
     if args.json:
         print(json.dumps(state, ensure_ascii=False, indent=2))
         return 0

@@ -53,9 +53,10 @@ class LambdaContext:
 @dataclass
 class Function:
     logical_id: str
-    handler: object
+    handler: object  # the imported handler in-process; its "module.function" name under the runtime
     environment: dict[str, str]
     timeout: int
+    memory_mb: int = 128
     sqs_sources: list[dict] = field(default_factory=list)  # {"queue_url": ..., "batch_size": ...}
     stream_sources: list[dict] = field(default_factory=list)
 
@@ -76,7 +77,19 @@ def matches_filter(pattern: dict, record: dict) -> bool:
 class LocalStack:
     """Creates the template's resources in moto and drives the functions. Use inside mock_aws()."""
 
-    def __init__(self, template_path: str | Path, stack_name: str = "masthead-local", quiet: bool = True) -> None:
+    def __init__(
+        self,
+        template_path: str | Path,
+        stack_name: str = "masthead-local",
+        quiet: bool = True,
+        runtime: str = "inprocess",
+        overrides: dict[str, dict] | None = None,
+    ) -> None:
+        """`runtime`: "inprocess" calls the handlers here (moto in-process, every AWS call checked
+        against the function's policy); "lambda" runs each built function under the Lambda runtime
+        (local/runtime.py) against the endpoint in AWS_ENDPOINT_URL (a moto server). `overrides`:
+        per function, Timeout, MemorySize, Handler or Environment values to use instead of the
+        template's (what a test needs to make a function slow, small or broken)."""
         import boto3
 
         self.template_path = Path(template_path).resolve()
@@ -84,6 +97,11 @@ class LocalStack:
         self.template = load_template(self.template_path)
         self.stack_name = stack_name
         self.quiet = quiet
+        if runtime not in ("inprocess", "lambda"):
+            raise ValueError(f"runtime is inprocess or lambda, not {runtime!r}")
+        self.runtime = runtime
+        self.overrides = overrides or {}
+        self._runtimes: dict = {}  # logical id -> FunctionRuntime, started on first use
         self.session = boto3.session.Session(region_name=REGION)
         self.s3 = self.session.client("s3")
         self.sqs = self.session.client("sqs")
@@ -100,6 +118,7 @@ class LocalStack:
             }
         )
         self.functions: dict[str, Function] = {}
+        self.invocations: list = []  # (logical id, Invocation) under the runtime, in order
         self.queue_urls: dict[str, str] = {}
         self.dead_letter_queues: dict[str, str] = {}
         self.bucket = ""
@@ -115,8 +134,21 @@ class LocalStack:
         self.create_resources()
         self._load_functions()
         self._subscribe_notifications_queue()
-        self._record_calls()
+        if self.runtime == "inprocess":
+            self._record_calls()  # under the runtime, calls are made in other processes
         return self
+
+    def close(self) -> None:
+        """Stop the functions' runtimes (in-process there is nothing to stop)."""
+        for runtime in self._runtimes.values():
+            runtime.close()
+        self._runtimes.clear()
+
+    def __enter__(self) -> LocalStack:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def create_resources(self) -> LocalStack:
         """The template's queues, topic, table and bucket, named as a stack of `stack_name` names
@@ -226,19 +258,15 @@ class LocalStack:
 
     def _load_functions(self) -> None:
         for logical, res in resources_of_type(self.template, "AWS::Serverless::Function").items():
-            props = res["Properties"]
+            props = {**res["Properties"], **self.overrides.get(logical, {})}
             environment = {k: str(v) for k, v in self.resolver.resolve(function_environment(self.template, logical)).items()}
-            module_name, attr = props["Handler"].rsplit(".", 1)
-            path = self.root / props["CodeUri"] / f"{module_name}.py"
-            with self._environment(environment):
-                spec = importlib.util.spec_from_file_location(f"masthead_function_{logical}", path)
-                module = importlib.util.module_from_spec(spec)
-                spec.loader.exec_module(module)
+            environment.update(self.overrides.get(logical, {}).get("Environment", {}))
             function = Function(
                 logical_id=logical,
-                handler=getattr(module, attr),
+                handler=props["Handler"] if self.runtime == "lambda" else self._import_handler(logical, props, environment),
                 environment=environment,
                 timeout=int(props.get("Timeout") or global_function_property(self.template, "Timeout", 3)),
+                memory_mb=int(props.get("MemorySize") or global_function_property(self.template, "MemorySize", 128)),
             )
             for event in (props.get("Events") or {}).values():
                 event_props = event.get("Properties") or {}
@@ -259,6 +287,15 @@ class LocalStack:
                         }
                     )
             self.functions[logical] = function
+
+    def _import_handler(self, logical: str, props: dict, environment: dict[str, str]):
+        module_name, attr = props["Handler"].rsplit(".", 1)
+        path = self.root / props["CodeUri"] / f"{module_name}.py"
+        with self._environment(environment):
+            spec = importlib.util.spec_from_file_location(f"masthead_function_{logical}", path)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+        return getattr(module, attr)
 
     def _subscribe_notifications_queue(self) -> None:
         """A queue subscribed to the topic, as a downstream consumer would have."""
@@ -289,12 +326,43 @@ class LocalStack:
         finally:
             self.recorder.function = None
 
+    def invoke_runtime(self, logical_id: str, event: dict):
+        """Invoke the built function under the Lambda runtime; returns the runtime's Invocation."""
+        runtime = self._runtimes.get(logical_id)
+        if runtime is None:
+            runtime = self._runtimes[logical_id] = self._start_runtime(self.functions[logical_id])
+        self.invocations.append((logical_id, result := runtime.invoke(event)))
+        return result
+
+    def _start_runtime(self, function: Function):
+        from .runtime import FunctionRuntime, FunctionSpec, built, ensure_built
+
+        spec = FunctionSpec(function.logical_id, str(function.handler), function.timeout, function.memory_mb)
+        code, layer = built(ensure_built(self.root), function.logical_id)
+        local = {k: os.environ[k] for k in ("AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY") if k in os.environ}
+        # The endpoint override the template declares empty for AWS, set as env.json would set it.
+        variables = {
+            "HOME": os.environ.get("HOME", "/tmp"),
+            **function.environment,
+            **local,
+            "AWS_REGION": REGION,
+            "POWERTOOLS_TRACE_DISABLED": "true",  # no X-Ray daemon on a laptop
+        }
+        return FunctionRuntime(self.root, spec, variables, code, layer)
+
     def _failures(self, logical_id: str, event: dict, identifiers: list[str]) -> set[str]:
-        """The records an invocation failed: its batchItemFailures, or all of them if it raised."""
-        try:
-            result = self.invoke(logical_id, event)
-        except Exception:  # noqa: BLE001 - Lambda treats a raised error as the whole batch failing
-            return set(identifiers)
+        """The records an invocation failed: its batchItemFailures, or all of them if it raised
+        (in-process) or failed, timed out or crashed (under the runtime)."""
+        if self.runtime == "lambda":
+            done = self.invoke_runtime(logical_id, event)
+            if done.failed or not isinstance(done.response, dict):
+                return set(identifiers)
+            result = done.response
+        else:
+            try:
+                result = self.invoke(logical_id, event)
+            except Exception:  # noqa: BLE001 - Lambda treats a raised error as the whole batch failing
+                return set(identifiers)
         return {f["itemIdentifier"] for f in (result or {}).get("batchItemFailures", [])}
 
     # --- S3, as the bucket's notification configuration declares --------------------------------
@@ -581,6 +649,32 @@ def embedded_aws():
     }
     with patched_environ(fake), mock_aws():
         yield
+
+
+@contextmanager
+def local_server():
+    """A moto server on localhost for this block, the clients made here pointed at it: what
+    functions running in processes of their own (the Lambda runtime) can reach."""
+    from .server import RecordingMotoServer
+
+    server = RecordingMotoServer()
+    server.start()
+    local = {
+        "AWS_ENDPOINT_URL": server.url,
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": REGION,
+    }
+    try:
+        with patched_environ(local):
+            yield server
+    finally:
+        server.stop()
+
+
+def aws_for(runtime: str):
+    """The AWS a stack of this runtime needs: moto in-process, or a moto server for the runtime."""
+    return local_server() if runtime == "lambda" else embedded_aws()
 
 
 def upload_folder(stack: LocalStack, source: Path) -> tuple[list[str], list[str]]:

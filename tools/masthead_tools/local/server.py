@@ -1,0 +1,156 @@
+"""A moto server on localhost that also notes every AWS call made to it, in a form a person reads
+("S3 GetObject masthead-dev-uploads/articles/x.md", "SQS SendMessage masthead-dev-IndexQueue").
+
+Functions run in processes of their own under the Lambda runtime, so what they did to AWS is read
+where it lands: at the endpoint they all talk to.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import socket
+import threading
+import urllib.request
+from dataclasses import dataclass
+from urllib.parse import parse_qs, unquote
+
+from moto.server import ThreadedMotoServer
+
+# Calls that read or change nothing a developer looks for (the SDK's own lookups, queue polling).
+_QUIET = frozenset({"GetQueueUrl", "GetQueueAttributes", "ReceiveMessage", "DescribeTable", "ListTopics"})
+
+
+@dataclass(frozen=True)
+class Call:
+    service: str
+    action: str
+    target: str  # bucket/key, table, queue or topic name
+
+    def __str__(self) -> str:
+        return f"{self.service} {self.action} {self.target}".rstrip()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class _Recorder:
+    """WSGI middleware: the call each request makes, noted while recording is on."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.calls: list[Call] = []
+        self.recording = False
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if self.recording:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            body = environ["wsgi.input"].read(length) if length else b""
+            environ["wsgi.input"] = io.BytesIO(body)  # the app reads it again
+            call = describe(environ, body)
+            if call is not None:
+                with self.lock:
+                    self.calls.append(call)
+        return self.app(environ, start_response)
+
+
+def describe(environ: dict, body: bytes) -> Call | None:
+    """The service, action and resource of one request, by the protocol each service speaks."""
+    target = environ.get("HTTP_X_AMZ_TARGET", "")
+    if target:  # JSON protocols: DynamoDB, DynamoDB Streams, SQS
+        prefix, _, action = target.partition(".")
+        service = "SQS" if prefix.startswith("AmazonSQS") else "DynamoDB Streams" if "Streams" in prefix else "DynamoDB"
+        try:
+            params = json.loads(body or b"{}")
+        except ValueError:
+            params = {}
+        name = params.get("TableName") or params.get("QueueUrl", "").rsplit("/", 1)[-1] or _transaction_tables(params)
+        batch = params.get("TransactItems") or params.get("Entries")
+        return None if action in _QUIET else Call(service, action, name + (f" ({len(batch)} entries)" if batch else ""))
+    form = parse_qs(body.decode("utf-8", "replace")) if b"Action=" in body[:200] else {}
+    if form:  # query protocols: SNS (and SQS from older SDKs)
+        action = form["Action"][0]
+        name = (form.get("TopicArn") or form.get("QueueUrl") or [""])[0].rsplit(":", 1)[-1].rsplit("/", 1)[-1]
+        service = "SQS" if "QueueUrl" in form else "SNS"
+        entries = sum(1 for field in form if field.endswith(".Id"))
+        return None if action in _QUIET else Call(service, action, name + (f" ({entries} entries)" if entries else ""))
+    # WSGI hands the path over as the request's bytes read as Latin-1: S3 keys are UTF-8.
+    path = unquote(environ.get("PATH_INFO", "").encode("latin-1", "replace").decode("utf-8", "replace"))
+    if path.startswith("/moto-api"):
+        return None
+    return _s3_call(environ.get("REQUEST_METHOD", "GET"), path, environ.get("QUERY_STRING", ""))
+
+
+def _transaction_tables(params: dict) -> str:
+    tables = {
+        operation.get("TableName")
+        for item in params.get("TransactItems") or []
+        for operation in item.values()
+        if isinstance(operation, dict)
+    }
+    return ", ".join(sorted(t for t in tables if t))
+
+
+_S3_ACTIONS = {"GET": "GetObject", "HEAD": "HeadObject", "PUT": "PutObject", "DELETE": "DeleteObject", "POST": "PostObject"}
+
+
+def _s3_call(method: str, path: str, query: str) -> Call:
+    bucket, _, key = path.lstrip("/").partition("/")
+    if not key:
+        action = {"GET": "ListObjects", "PUT": "CreateBucket", "HEAD": "HeadBucket"}.get(method, method)
+        return Call("S3", action, bucket)
+    return Call("S3", _S3_ACTIONS.get(method, method), f"{bucket}/{key}" + (f"?{query}" if "versionId" in query else ""))
+
+
+class RecordingMotoServer(ThreadedMotoServer):
+    """moto in server mode on 127.0.0.1 (a free port unless given), starting from an empty state,
+    noting the calls made while `recording()` is on."""
+
+    def __init__(self, port: int | None = None) -> None:
+        super().__init__(ip_address="127.0.0.1", port=port or free_port(), verbose=False)
+        self.recorder: _Recorder | None = None
+
+    def _server_entry(self) -> None:
+        from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
+        from werkzeug.serving import make_server
+
+        self.recorder = _Recorder(DomainDispatcherApplication(create_backend_app))
+        self._server = make_server(self._ip_address, self._port, self.recorder, True, request_handler=MotoRequestHandler)
+        self._server_ready_event.set()
+        self._server.serve_forever()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._port}"
+
+    def start(self) -> None:
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)  # request lines are not the functions' logs
+        super().start()
+        # moto keeps its state per process, not per server: a server starts from nothing.
+        urllib.request.urlopen(urllib.request.Request(f"{self.url}/moto-api/reset", method="POST"), timeout=30).close()
+
+    def start_recording(self) -> None:
+        assert self.recorder is not None, "start() first"
+        with self.recorder.lock:
+            self.recorder.calls = []
+        self.recorder.recording = True
+
+    def stop_recording(self) -> list[Call]:
+        assert self.recorder is not None, "start() first"
+        self.recorder.recording = False
+        with self.recorder.lock:
+            calls, self.recorder.calls = self.recorder.calls, []
+        return calls
+
+
+def summarise(calls: list[Call]) -> list[str]:
+    """One line per distinct call, in first-seen order, with a count when it repeats."""
+    counts: dict[str, int] = {}
+    for call in calls:
+        counts[str(call)] = counts.get(str(call), 0) + 1
+    return [f"{line}  (x{n})" if n > 1 else line for line, n in counts.items()]

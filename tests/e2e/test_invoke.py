@@ -33,6 +33,38 @@ def test_a_function_runs_under_the_runtime_and_reports_what_the_runtime_measured
     assert summary.startswith("--- ok: init ") and "max memory" in summary and "None" not in summary
 
 
+def _calls_listed(stderr: str) -> list[str]:
+    listing = stderr.split("--- AWS calls the function made (local endpoint)\n")[1].split("--- response")[0]
+    return [line.strip() for line in listing.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("function", "event", "expected"),
+    [
+        (
+            "ExtractFunction",
+            "extract-s3-put.json",
+            [
+                "S3 GetObject masthead-dev-articles-123456789012-ap-northeast-1/articles/iolite-vol-12/Web3 特集 インタビュー.md",
+                "SQS SendMessageBatch masthead-dev-IndexQueue (1 entries)",
+            ],
+        ),
+        (
+            "IndexFunction",
+            "index-message.json",
+            ["DynamoDB GetItem masthead-dev-IndexTable", "DynamoDB TransactWriteItems masthead-dev-IndexTable"],
+        ),
+        ("NotifyFunction", "notify-stream-insert.json", ["SNS PublishBatch masthead-dev-NotificationsTopic (1 entries)"]),
+    ],
+)
+def test_each_function_shows_what_it_did_on_the_seeded_local_aws(function, event, expected):
+    done = masthead("invoke", function, "-e", str(EVENTS / event), "--env-vars", str(EVENTS / "env.json"))
+    assert done.returncode == 0, done.stderr[-2000:]
+    listed = _calls_listed(done.stderr)
+    # Each call in order (a batch write's entry count follows the name where the test leaves it out).
+    assert len(listed) == len(expected) and all(line.startswith(want) for line, want in zip(listed, expected, strict=True)), listed
+
+
 @pytest.fixture
 def local_aws():
     with socket.socket() as probe:

@@ -233,6 +233,15 @@ class MemoryLimit:
             return cls(path, version)
         return None
 
+    @classmethod
+    def available(cls) -> bool:
+        """Whether this machine lets us hold a function at its MemorySize."""
+        probe = cls.create(f"masthead-probe-{os.getpid()}", 64)
+        if probe is None:
+            return False
+        probe.close()
+        return True
+
     @property
     def procs(self) -> Path:
         return self.path / "cgroup.procs"

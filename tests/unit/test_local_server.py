@@ -1,0 +1,83 @@
+"""What the local endpoint notes of each AWS call (masthead invoke's "AWS calls the function made"),
+from requests as each service's protocol shapes them: plain data, no server."""
+
+from __future__ import annotations
+
+import io
+import json
+from urllib.parse import urlencode
+
+from masthead_tools.local.server import Call, _Recorder, describe, summarise
+
+
+def _environ(method: str = "POST", path: str = "/", target: str = "", query: str = "") -> dict:
+    environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query}
+    if target:
+        environ["HTTP_X_AMZ_TARGET"] = target
+    return environ
+
+
+def test_an_s3_read_names_the_bucket_and_the_utf8_key():
+    # WSGI passes the path as its bytes read as Latin-1.
+    raw_path = "/uploads/articles/Web3 特集.md".encode().decode("latin-1")
+    assert describe(_environ("GET", raw_path), b"") == Call("S3", "GetObject", "uploads/articles/Web3 特集.md")
+    assert describe(_environ("HEAD", "/uploads/a.md", query="versionId=v1"), b"") == Call("S3", "HeadObject", "uploads/a.md?versionId=v1")
+    assert describe(_environ("PUT", "/uploads"), b"") == Call("S3", "CreateBucket", "uploads")
+
+
+def test_json_protocol_calls_name_the_table_or_queue_and_count_batch_entries():
+    transact = {"TransactItems": [{"Put": {"TableName": "idx", "Item": {}}}, {"Delete": {"TableName": "idx", "Key": {}}}]}
+    assert str(describe(_environ(target="DynamoDB_20120810.TransactWriteItems"), json.dumps(transact).encode())) == (
+        "DynamoDB TransactWriteItems idx (2 entries)"
+    )
+    assert describe(_environ(target="DynamoDB_20120810.GetItem"), b'{"TableName": "idx"}') == Call("DynamoDB", "GetItem", "idx")
+    batch = {"QueueUrl": "http://127.0.0.1:5000/123456789012/dev-IndexQueue", "Entries": [{"Id": "1"}, {"Id": "2"}, {"Id": "3"}]}
+    assert str(describe(_environ(target="AmazonSQS.SendMessageBatch"), json.dumps(batch).encode())) == (
+        "SQS SendMessageBatch dev-IndexQueue (3 entries)"
+    )
+
+
+def test_polling_and_lookups_are_not_noted():
+    assert describe(_environ(target="AmazonSQS.ReceiveMessage"), b'{"QueueUrl": "http://h/1/q"}') is None
+    assert describe(_environ(target="AmazonSQS.GetQueueUrl"), b'{"QueueName": "q"}') is None
+    assert describe(_environ("POST", "/moto-api/reset"), b"") is None
+
+
+def test_an_sns_batch_publish_in_the_query_protocol_names_the_topic_and_counts_entries():
+    body = urlencode(
+        {
+            "Action": "PublishBatch",
+            "TopicArn": "arn:aws:sns:ap-northeast-1:123456789012:dev-NotificationsTopic",
+            "PublishBatchRequestEntries.member.1.Id": "a",
+            "PublishBatchRequestEntries.member.1.Message": "{}",
+            "PublishBatchRequestEntries.member.2.Id": "b",
+            "PublishBatchRequestEntries.member.2.Message": "{}",
+        }
+    ).encode()
+    assert str(describe(_environ(), body)) == "SNS PublishBatch dev-NotificationsTopic (2 entries)"
+
+
+def test_the_recorder_notes_calls_only_while_recording_and_leaves_the_body_for_the_app():
+    seen = []
+
+    def app(environ, start_response):
+        seen.append(environ["wsgi.input"].read())
+        return [b""]
+
+    recorder = _Recorder(app)
+    body = b'{"TableName": "idx"}'
+
+    def call():
+        environ = {**_environ(target="DynamoDB_20120810.PutItem"), "CONTENT_LENGTH": str(len(body)), "wsgi.input": io.BytesIO(body)}
+        recorder(environ, None)
+
+    call()
+    recorder.recording = True
+    call()
+    assert recorder.calls == [Call("DynamoDB", "PutItem", "idx")]
+    assert seen == [body, body]
+
+
+def test_a_summary_counts_repeated_calls_in_first_seen_order():
+    calls = [Call("S3", "GetObject", "b/k"), Call("SQS", "SendMessageBatch", "q"), Call("S3", "GetObject", "b/k")]
+    assert summarise(calls) == ["S3 GetObject b/k  (x2)", "SQS SendMessageBatch q"]

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import socket
 import subprocess
 import sys
-import urllib.request
 
 import boto3
 import pytest
 
 from masthead_tools.local.seed import seed
+from masthead_tools.local.server import RecordingMotoServer
 from masthead_tools.local.stack import patched_environ
 from tests.builders import EVENTS, ROOT, load_event
 
@@ -67,16 +66,9 @@ def test_each_function_shows_what_it_did_on_the_seeded_local_aws(function, event
 
 @pytest.fixture
 def local_aws():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server = RecordingMotoServer()  # starts from an empty state, leaves one
     server.start()
-    url = f"http://127.0.0.1:{port}"
-    # moto keeps its state per process, not per server: start each test from nothing.
-    urllib.request.urlopen(urllib.request.Request(f"{url}/moto-api/reset", method="POST"), timeout=30).close()
+    url = server.url
     with patched_environ({"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "ap-northeast-1"}):
         yield url, seed(url, ROOT)
     server.stop()

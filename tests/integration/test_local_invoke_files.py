@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import socket
 
 import boto3
 import pytest
 
 from masthead.service import runtime
 from masthead_tools.local.seed import event_objects, seed
+from masthead_tools.local.server import RecordingMotoServer
 from masthead_tools.local.stack import patched_environ
 from masthead_tools.local.template import function_environment, load_template, resources_of_type, sam_local_environment
 from tests.builders import EVENTS, ROOT, TEMPLATE, load_event
@@ -25,14 +25,9 @@ FUNCTIONS = resources_of_type(TEMPLATE_DOC, "AWS::Serverless::Function")
 
 @pytest.fixture(scope="module")
 def endpoint():
-    from moto.server import ThreadedMotoServer
-
-    with socket.socket() as probe:  # a free port
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server = RecordingMotoServer()  # starts from an empty state, leaves one
     server.start()
-    url = f"http://127.0.0.1:{port}"
+    url = server.url
     with patched_environ({"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "ap-northeast-1"}):
         made = seed(url, ROOT)
         yield url, made

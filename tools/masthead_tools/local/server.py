@@ -131,7 +131,15 @@ class RecordingMotoServer(ThreadedMotoServer):
     def start(self) -> None:
         logging.getLogger("werkzeug").setLevel(logging.ERROR)  # request lines are not the functions' logs
         super().start()
-        # moto keeps its state per process, not per server: a server starts from nothing.
+        self._reset()
+
+    def stop(self) -> None:
+        self._reset()
+        super().stop()
+
+    def _reset(self) -> None:
+        """moto keeps its state per process, not per server: a server starts from nothing and
+        leaves nothing behind for the next one (or an in-process mock) in the same process."""
         urllib.request.urlopen(urllib.request.Request(f"{self.url}/moto-api/reset", method="POST"), timeout=30).close()
 
     def start_recording(self) -> None:

@@ -176,19 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.set_defaults(func=_extract)
 
-    demo = subs.add_parser("demo", help="run the whole pipeline on an embedded AWS (moto) over a folder of uploads")
-    demo.add_argument("--source", help="folder of uploads, keys relative to it (default: the repo's samples/)")
-    demo.add_argument("--json", action="store_true", help="print the final state as one JSON document")
-    demo.add_argument("--template", help="path to template.yaml (default: the repo's)")
-    demo.add_argument(
-        "--runtime",
-        choices=("inprocess", "lambda"),
-        default="inprocess",
-        help="inprocess: the handlers called in this process (default); lambda: each built function under the Lambda runtime "
-        "emulator (awslambdaric, Python 3.13; Linux, no Docker), with its Timeout and MemorySize",
-    )
-    demo.set_defaults(func=_demo)
-
+    _add_demo(subs)
     _add_seed(subs)
     _add_invoke(subs)
 
@@ -222,6 +210,21 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--id", help="get one issue by id")
         sub.set_defaults(func=_read)
     return parser
+
+
+def _add_demo(subs) -> None:
+    demo = subs.add_parser("demo", help="run the whole pipeline on an embedded AWS (moto) over a folder of uploads")
+    demo.add_argument("--source", help="folder of uploads, keys relative to it (default: the repo's samples/)")
+    demo.add_argument("--json", action="store_true", help="print the final state as one JSON document")
+    demo.add_argument("--template", help="path to template.yaml (default: the repo's)")
+    demo.add_argument(
+        "--runtime",
+        choices=("inprocess", "lambda"),
+        default="inprocess",
+        help="inprocess: the handlers called in this process (default); lambda: each built function under the Lambda runtime "
+        "emulator (awslambdaric, Python 3.13; Linux, no Docker), with its Timeout and MemorySize",
+    )
+    demo.set_defaults(func=_demo)
 
 
 def _add_invoke(subs) -> None:

@@ -57,6 +57,11 @@ class ArticleMetadata(_Strict):
     related_titles: list[Short] = Field(default_factory=list, max_length=MAX_LIST)
     word_count: int = 0
     reading_minutes: int = 0
+    # Scheduling, as the upload declares it (ISO 8601 with an offset): not public before
+    # `release_at` nor after `expiry_at`, never while `draft`.
+    release_at: str | None = None
+    expiry_at: str | None = None
+    draft: bool = False
 
 
 class IssueMetadata(_Strict):

@@ -47,6 +47,10 @@ class Draft:
     issue: RawValue = None  # an issue id, or (publication, volume)
     position: RawValue = None
     summary: RawValue = None
+    release: RawValue = None  # not public before this time (publish_at, embargo, ninjs embargoed)
+    expiry: RawValue = None  # not public after it (expiryDate, robots unavailable_after)
+    draft: RawValue = None  # `draft: true`; `published: false` sets it too
+    pubstatus: RawValue = None  # ninjs: withheld or canceled is not public
     headings: list[str] = field(default_factory=list)
     references: list = field(default_factory=list)
     image_credits: list = field(default_factory=list)
@@ -174,6 +178,7 @@ def finish_article(draft: Draft, key: str, fmt: str, options: ExtractOptions) ->
     headings = [h for h in text.clean_list(draft.headings, model.HEADING_MAX, model.MAX_LIST) if not text.same_text(h, title)]
     summary = text.clean(draft.summary) or next((p for p in paragraphs if len(p) >= 40 and p not in headings), paragraphs[0])
     published, updated = _dates(draft, options)
+    release_at, expiry_at = (dates.iso_datetime(v, options.default_tz) for v in (draft.release, draft.expiry))
     position = _small_number(draft.position)
     word_count, reading_minutes = text.text_counts(body)
     metadata = model.ArticleMetadata(
@@ -198,8 +203,22 @@ def finish_article(draft: Draft, key: str, fmt: str, options: ExtractOptions) ->
         related_titles=text.clean_list(draft.related_titles, model.LINE_MAX, model.MAX_LIST),
         word_count=word_count,
         reading_minutes=reading_minutes,
+        release_at=release_at,
+        expiry_at=expiry_at,
+        draft=is_draft(draft.draft, draft.pubstatus),
     )
     return metadata, body
+
+
+_YES = frozenset({"true", "yes", "on", "1"})
+_NOT_PUBLIC_STATUS = frozenset({"withheld", "canceled", "cancelled"})
+
+
+def is_draft(flag: RawValue, pubstatus: RawValue) -> bool:
+    """`draft: true` (or "yes"), or a ninjs pubstatus that withholds the item."""
+    if flag is True or (isinstance(flag, str) and flag.strip().lower() in _YES):
+        return True
+    return isinstance(pubstatus, str) and pubstatus.strip().lower() in _NOT_PUBLIC_STATUS
 
 
 def _title_and_labels(draft: Draft, options: ExtractOptions) -> tuple[str, list[str]]:

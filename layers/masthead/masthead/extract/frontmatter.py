@@ -124,6 +124,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "issue": ("issueid", "issue", "magazineissue", "ispartof", "edition"),
     "position": ("position", "order", "issueposition", "sortorder"),
     "summary": ("summary", "description", "excerpt", "abstract", "lede", "lead"),
+    # Scheduling: not public before `release` (an embargo), not after `expiry`; a draft never.
+    "release": ("releaseat", "publishat", "embargo", "embargoed", "embargountil", "scheduledat", "scheduledfor", "golive"),
+    "expiry": ("expirydate", "expiry", "expiresat", "expires", "expireat", "unpublishat", "unpublishdate", "embargoend"),
+    "draft": ("draft",),
+    "pubstatus": ("pubstatus",),  # ninjs: usable, withheld, canceled
 }
 _LOOKUP = {alias: field for field, aliases in ALIASES.items() for alias in aliases}
 
@@ -164,6 +169,8 @@ def apply_metadata(draft: Draft, data: dict) -> None:
             getattr(draft, field).extend(as_list(value))
         elif field == "authors":
             draft.authors.extend(as_list(value) if isinstance(value, (list, tuple, dict)) else [value])
+        elif field == "published" and value is False:
+            draft.draft = True  # Jekyll: `published: false` keeps a post unpublished
         elif field in _TEXT_FIELDS and scalar_text(value) is None:
             continue  # a mapping or list where text belongs: ignored, so a later source can fill it
         else:

@@ -636,6 +636,7 @@ def _read_metadata(
     draft.category = section[0] if isinstance(section, list) and section else section
     draft.tags = declared.tags + declared.keywords
     draft.language, draft.summary, draft.issue = declared.language, declared.summary, declared.issue
+    draft.expiry = declared.expiry
     draft.related_titles = _related_titles(tree, source, marked.related)
     url = marked.canonical or htmlmeta.first(metas, ("og:url",))
     facts = _PageFacts(htmlmeta.timestamps(metas, linked), url, metas, publisher_only)

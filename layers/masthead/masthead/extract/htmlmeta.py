@@ -31,6 +31,7 @@ class Declared:
     language: object = None
     summary: object = None
     issue: str | None = None
+    expiry: object = None  # not public after it
 
 
 # For each field, the sources in the order they are believed: the first that declares it wins.
@@ -44,6 +45,7 @@ PRIORITY: dict[str, tuple[str, ...]] = {
     "language": ("document", "json_ld", "meta"),
     "summary": ("meta", "json_ld"),
     "issue": ("json_ld",),
+    "expiry": ("meta", "json_ld"),
 }
 # Fields every source adds to, in this order: the article's tags, then its keywords.
 ADDED: dict[str, tuple[str, ...]] = {"tags": ("meta",), "keywords": ("json_ld", "meta")}
@@ -164,6 +166,7 @@ def from_json_ld(linked: LinkedData, options: ExtractOptions) -> Declared:
         language=article.get("inLanguage"),
         summary=article.get("description"),
         issue=_ld_issue(part_of, by_id, publisher_name(linked), options) if part_of else None,
+        expiry=ld_scalar(article.get("expires")),
     )
 
 
@@ -227,6 +230,9 @@ KEYWORD_METAS = ("news_keywords", "keywords")
 LANGUAGE_METAS = ("content-language", "og:locale", "language")
 SUMMARY_METAS = ("description", "og:description", "twitter:description")
 SITE_NAME_METAS = ("og:site_name", "application-name")
+EXPIRY_METAS = ("article:expiration_time", "og:article:expiration_time")
+# Google's robots rule: `<meta name="robots" content="noindex, unavailable_after: 2025-06-30">`.
+_UNAVAILABLE_AFTER = re.compile(r"unavailable_after:\s*([^,;]{1,60})", re.I)
 
 
 def metas(nodes: list) -> dict[str, list[str]]:
@@ -261,7 +267,15 @@ def from_meta_tags(found: dict[str, list[str]]) -> Declared:
         keywords=text.as_list(first(found, KEYWORD_METAS)),
         language=first(found, LANGUAGE_METAS),
         summary=first(found, SUMMARY_METAS),
+        expiry=first(found, EXPIRY_METAS) or _unavailable_after(found),
     )
+
+
+def _unavailable_after(found: dict[str, list[str]]) -> str | None:
+    for value in found.get("robots", []) + found.get("googlebot", []):
+        if match := _UNAVAILABLE_AFTER.search(value[:500]):
+            return match.group(1).strip()
+    return None
 
 
 # --- microdata ---------------------------------------------------------------------------------------

@@ -37,3 +37,15 @@ class IndexMessage(BaseModel):
         if (self.action == "upsert") != (self.extraction is not None):
             raise ValueError("an upsert carries its extraction and a delete none")
         return self
+
+
+class ReleaseMessage(BaseModel):
+    """What an EventBridge Scheduler schedule puts on the index queue when an article's release or
+    expiry time comes: which version of which key it was made for, and the time it was set to."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    kind: Literal["release", "expire"]
+    key: str
+    sequencer: str
+    scheduled_time: str | None = None  # <aws.scheduler.scheduled-time>, filled in by the scheduler

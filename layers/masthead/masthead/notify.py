@@ -14,7 +14,9 @@ from .index import schema as s
 from .index.views import article_view, issue_view, to_json_types
 
 SCHEMA_VERSION = "1.0"
-EVENT_TYPES = ("article.published", "article.updated", "article.removed", "article.rejected", "issue.updated")
+EVENT_TYPES = ("article.published", "article.updated", "article.removed", "article.scheduled", "article.rejected", "issue.updated")
+# Why a public article left the lists (article.removed), by what it became.
+_REMOVAL_REASONS = {"expired": "expired", "draft": "unpublished", "scheduled": "rescheduled"}
 
 
 @dataclass(frozen=True)
@@ -67,21 +69,38 @@ def _document_notifications(old: dict | None, new: dict | None) -> list[Notifica
         return [_rejected(before, after, pk, sequencer, occurred)]
     if doc.get("type") != "article":
         return []  # an accepted or deleted manifest shows up as issue.updated on its issue item
-    if new_status == "accepted":
-        if old_status == "accepted" and before.get("fingerprint") == after.get("fingerprint"):
+    was_public, is_public = s.is_public(before), s.is_public(after)
+    if is_public:
+        if was_public and before.get("fingerprint") == after.get("fingerprint"):
             return []
-        event_type = "article.updated" if old_status == "accepted" else "article.published"
+        event_type = "article.updated" if was_public else "article.published"
         body = _envelope(event_type, _event_id(event_type, pk, sequencer), occurred)
         body["article"] = article_view(after)
         if event_type == "article.updated":
             body["changed_fields"] = _changed_fields(before, after)
             body["previous"] = {"issue_id": before.get("issue_id"), "category": before.get("category")}
         return [Notification(event_type, body, _attributes(event_type, after))]
-    if old_status == "accepted":  # deleted (tombstone) or the item itself removed
-        body = _envelope("article.removed", _event_id("article.removed", pk, sequencer), occurred)
+    out = []
+    if was_public:  # out of the lists: deleted, expired, made a draft or moved to a later release
+        reason = _REMOVAL_REASONS.get(after.get("visibility", ""), "deleted") if new_status == "accepted" else "deleted"
+        body = _envelope("article.removed", _event_id("article.removed", pk, sequencer, reason), occurred)
         body["article"] = article_view(before)
-        return [Notification("article.removed", body, _attributes("article.removed", before))]
-    return []
+        body["reason"] = reason
+        out.append(Notification("article.removed", body, _attributes("article.removed", before)))
+    if new_status == "accepted" and after.get("visibility") == "scheduled" and _schedule_changed(before, after):
+        body = _envelope("article.scheduled", _event_id("article.scheduled", pk, sequencer), occurred)
+        body["article"] = article_view(after)
+        out.append(Notification("article.scheduled", body, _attributes("article.scheduled", after)))
+    return out
+
+
+def _schedule_changed(before: dict, after: dict) -> bool:
+    """Whether editors hear of a scheduled article again: new, moved, or its content changed."""
+    return not (
+        before.get("visibility") == "scheduled"
+        and before.get("release_at") == after.get("release_at")
+        and before.get("fingerprint") == after.get("fingerprint")
+    )
 
 
 def _rejected(before: dict, after: dict, pk: str, sequencer: str | None, occurred: str | None) -> Notification:

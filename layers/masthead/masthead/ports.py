@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol, TypedDict
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from .index.claims import IssueClaims
     from .index.plan import Plan
 
@@ -59,4 +61,17 @@ class IndexStore(Protocol):
 class Publisher(Protocol):
     def publish_batch(self, notifications: list[tuple[str, dict, dict[str, str]]]) -> set[str]:
         """Publish (owner id, body, attributes) notifications; the owner ids of those refused."""
+        ...
+
+
+class ReleaseTimers(Protocol):
+    """One-time timers that put a message on the index queue at a given time (EventBridge
+    Scheduler on AWS): an article's release or expiry."""
+
+    def set(self, name: str, at: datetime, message: dict) -> None:
+        """Create the timer `name`, or move it, to fire `message` at `at`."""
+        ...
+
+    def clear(self, name: str) -> None:
+        """Remove the timer `name` if it exists."""
         ...

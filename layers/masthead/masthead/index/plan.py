@@ -15,11 +15,12 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from ..ids import article_id_for_key, is_issue_key, manifest_id_for_key
-from ..messages import IndexMessage
+from ..messages import IndexMessage, ReleaseMessage
 from ..model import IssueMetadata, Rejection
 from ..s3events import is_newer
 from . import schema as s
 from .claims import IssueClaims, claim_for, claim_key, duplicate_error, winner
+from .visibility import instant, visibility
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,9 @@ class Update:
 
 # What a change amounts to (the Index_<outcome> metric): a write for all but the last two (an older
 # or a repeated event), which plan nothing.
-Outcome = Literal["published", "updated", "unchanged", "removed", "deleted", "rejected", "stale", "duplicate"]
+# "scheduled": accepted, waiting for its release time; "withheld": accepted as a draft or already
+# expired (in no list, announced to nobody).
+Outcome = Literal["published", "updated", "unchanged", "removed", "deleted", "rejected", "scheduled", "withheld", "stale", "duplicate"]
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ def _aggregate_ops(old: dict | None, new: dict | None) -> list[Update]:
     """Issue counters moved from the old accepted article state to the new one."""
 
     def membership(doc):
-        if not doc or doc.get("status") != "accepted" or not doc.get("issue_id"):
+        if not s.is_public(doc) or not doc.get("issue_id"):
             return None, None
         return doc["issue_id"], doc.get("category")
 
@@ -181,8 +184,22 @@ def _new_doc(message: IndexMessage, current: dict | None, now: datetime) -> dict
     doc.update({f: extraction.get(f) for f in s.ARTICLE_FIELDS})
     first = (current or {}).get("first_indexed_at") if (current or {}).get("status") == "accepted" else None
     doc["first_indexed_at"] = first or doc["indexed_at"]
-    doc["sort_time"] = s.utc_sort_time(doc.get("published_at")) or doc["first_indexed_at"][:19] + "Z"
+    # Undated articles sort by their release time, else by when they were first indexed.
+    dated = s.utc_sort_time(doc.get("published_at")) or s.utc_sort_time(doc.get("release_at"))
+    doc["sort_time"] = dated or doc["first_indexed_at"][:19] + "Z"
+    _set_visibility(doc, now)
     return doc
+
+
+def _set_visibility(doc: dict, now: datetime) -> None:
+    """An accepted article's visibility at `now`; a scheduled one is in the SCHEDULED list."""
+    doc["visibility"] = visibility(doc, now)
+    if doc["visibility"] == "scheduled":
+        doc[s.LIST_PK] = s.SCHEDULED_LIST
+        doc[s.LIST_SK] = s.scheduled_sort_key(doc["release_at"], doc["article_id"])
+    else:
+        doc.pop(s.LIST_PK, None)
+        doc.pop(s.LIST_SK, None)
 
 
 def claimed_issues(message: IndexMessage, current: dict | None) -> list[str]:
@@ -314,6 +331,7 @@ def plan_change(
         and current is not None
         and old_status == new["status"]
         and current.get("fingerprint") == new["fingerprint"]
+        and current.get("visibility") == new.get("visibility")
         and new["status"] != "deleted"
     ):
         # Identical content again: only the sequencer and source version move on.
@@ -331,11 +349,40 @@ def plan_change(
     else:
         ops = [Put(new, condition, names, values), *_listing_ops(current, new), *_aggregate_ops(current, new)]
 
-    outcome: Outcome
+    return Plan(_outcome(current, new), tuple(ops))
+
+
+def _outcome(current: dict | None, new: dict) -> Outcome:
+    was_public = s.is_public(current) if (current or {}).get("type") != "manifest" else (current or {}).get("status") == "accepted"
     if new["status"] == "deleted":
-        outcome = "removed" if old_status == "accepted" else "deleted"
-    elif new["status"] == "rejected":
-        outcome = "rejected"
-    else:
-        outcome = "updated" if old_status == "accepted" else "published"
-    return Plan(outcome, tuple(ops))
+        return "removed" if was_public else "deleted"
+    if new["status"] == "rejected":
+        return "rejected"
+    if new["type"] == "manifest" or s.is_public(new):
+        return "updated" if was_public else "published"
+    if was_public:
+        return "removed"
+    return "scheduled" if new.get("visibility") == "scheduled" else "withheld"
+
+
+def plan_release(message: ReleaseMessage, current: dict | None, now: datetime | None = None) -> Plan:
+    """A release or expiry time has come for one version of an article (an EventBridge Scheduler
+    schedule fired): its visibility at that time, if the version is still the stored one. A
+    schedule of a version since replaced or deleted finds another sequencer and plans nothing."""
+    now = now or datetime.now(UTC)
+    if (
+        current is None
+        or current.get("type") != "article"
+        or current.get("status") != "accepted"
+        or current.get("sequencer") != message.sequencer
+    ):
+        return Plan("stale")
+    # The scheduler fires at or after the time it was given; its clock is the one that counts.
+    at = max(now, instant(message.scheduled_time) or now)
+    new = {**current, "indexed_at": _now_iso(now)}
+    _set_visibility(new, at)
+    if new["visibility"] == current.get("visibility", "public"):
+        return Plan("duplicate")
+    condition, names, values = _guard(current)
+    ops = [Put(new, condition, names, values), *_listing_ops(current, new), *_aggregate_ops(current, new)]
+    return Plan(_outcome(current, new), tuple(ops))

@@ -35,6 +35,8 @@ ISSUE_SK = "ISSUE"
 LISTING_SK_PREFIX = "LIST#"
 ISSUES_LIST = "ISSUES"
 REJECTED_LIST = "REJECTED"
+# Articles waiting for their release time (editors' view), soonest first.
+SCHEDULED_LIST = "SCHEDULED"
 # Spreads "latest articles" over this many partitions so no single partition takes every write.
 LATEST_SHARDS = 8
 NO_POSITION = 99999
@@ -62,8 +64,10 @@ SUMMARY_FIELDS = (
     "summary",
     "word_count",
     "reading_minutes",
+    "release_at",
+    "expiry_at",
 )
-ARTICLE_FIELDS = SUMMARY_FIELDS + ("headings", "references", "image_credits", "related_titles")
+ARTICLE_FIELDS = SUMMARY_FIELDS + ("headings", "references", "image_credits", "related_titles", "draft")
 ISSUE_FIELDS = ("publication", "volume", "title", "released_on", "cover", "features", "description")
 INTERNAL_FIELDS = (TABLE_PK, TABLE_SK, LIST_PK, LIST_SK, "type", "sort_time", TTL_ATTRIBUTE)
 
@@ -154,9 +158,19 @@ def categories_of(issue_item: dict) -> list[str]:
     )
 
 
+def is_public(doc: dict | None) -> bool:
+    """Whether an article document is in the public lists: accepted, and neither waiting for its
+    release, expired nor a draft (items written before scheduling existed have no visibility)."""
+    return doc is not None and doc.get("status") == "accepted" and doc.get("visibility", "public") == "public"
+
+
+def scheduled_sort_key(release_at: str, article_id: str) -> str:
+    return f"{utc_sort_time(release_at)}#{article_id}"
+
+
 def listing_entries(doc: dict) -> dict[str, dict]:
-    """The listing items an accepted article document has, by sort key (SK)."""
-    if doc.get("status") != "accepted":
+    """The listing items a public article document has, by sort key (SK)."""
+    if not is_public(doc):
         return {}
     article_id = doc["article_id"]
     sort_time = doc["sort_time"]

@@ -118,3 +118,29 @@ class FakeContext:
 
     def get_remaining_time_in_millis(self) -> int:
         return self.remaining_ms
+
+
+class FakeTimers:
+    """Release and expiry timers in memory: name -> (when, message); `fire_due` plays the scheduler."""
+
+    def __init__(self) -> None:
+        self.timers: dict[str, tuple[object, dict]] = {}
+        self.calls: list[tuple[str, str]] = []
+
+    def set(self, name: str, at, message: dict) -> None:
+        self.calls.append(("set", name))
+        self.timers[name] = (at, message)
+
+    def clear(self, name: str) -> None:
+        self.calls.append(("clear", name))
+        self.timers.pop(name, None)
+
+    def fire_due(self, now) -> list[dict]:
+        """The messages of the timers due at `now`, removed (one-time schedules delete themselves)."""
+        due = sorted((at, name) for name, (at, _) in self.timers.items() if at <= now)
+        fired = []
+        for at, name in due:
+            message = dict(self.timers.pop(name)[1])
+            message["scheduled_time"] = at.isoformat()
+            fired.append(message)
+        return fired

@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
+from . import schema as s
 from .visibility import next_change
 
 # EventBridge Scheduler fills this in with the time the schedule was set to fire.
@@ -33,9 +34,11 @@ def timer_changes(previous: dict | None, doc: dict | None, now: datetime) -> Tim
     that never had release or expiry times costs no scheduler call."""
     article = doc if doc and doc.get("type") == "article" and doc.get("status") == "accepted" else None
     source = article or doc or previous or {}
-    article_id = source.get("article_id")
-    if not article_id:
+    # The key's own id (its item's PK), the same for every version, tombstone included.
+    pk = str(source.get(s.TABLE_PK, ""))
+    if not pk.startswith("ARTICLE#"):
         return TimerChanges({}, ())
+    article_id = pk.split("#", 1)[1]
     wanted: dict[str, tuple[datetime, dict]] = {}
     due = next_change(article, now) if article else None
     if due is not None and article is not None:

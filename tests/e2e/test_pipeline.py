@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import UTC, datetime
 
 import jsonschema
 
 from masthead.extract import extract
 from masthead.ids import article_id_for_key
+from masthead.index.visibility import visibility
 from masthead_tools.local.demo import final_state, run_pipeline
 from masthead_tools.local.stack import upload_folder
 from tests.builders import NOTIFICATION_SCHEMA as SCHEMA
@@ -26,6 +28,11 @@ def expected_outcomes(folder):
 
 def check_state(state, outcomes):
     accepted = {k: v for k, v in outcomes.items() if v["status"] == "accepted" and v["kind"] == "article"}
+    # Articles whose release time is still ahead wait in the scheduled list, announced as scheduled.
+    now = datetime.now(UTC)
+    waiting = {k for k, v in accepted.items() if visibility(v, now) == "scheduled"}
+    assert sorted(a["key"] for a in state["scheduled"]) == sorted(waiting)
+    accepted = {k: v for k, v in accepted.items() if k not in waiting}
     manifests = {k: v for k, v in outcomes.items() if v["status"] == "accepted" and v["kind"] == "issue"}
     rejected = {k: v for k, v in outcomes.items() if v["status"] == "rejected"}
 
@@ -50,6 +57,7 @@ def check_state(state, outcomes):
         jsonschema.validate(n["body"], SCHEMA, format_checker=jsonschema.FormatChecker())
     counts = Counter(n["event_type"] for n in state["notifications"])
     assert counts["article.published"] == len(accepted)
+    assert counts["article.scheduled"] == len(waiting)
     assert counts["article.rejected"] == len(rejected)
     assert counts["article.updated"] == counts["article.removed"] == 0
     published_keys = [n["body"]["article"]["key"] for n in state["notifications"] if n["event_type"] == "article.published"]
@@ -61,7 +69,19 @@ def check_state(state, outcomes):
 def test_samples_end_to_end():
     outcomes = expected_outcomes(SAMPLES)
     assert any(v["status"] == "rejected" for v in outcomes.values()) and any(v["status"] == "accepted" for v in outcomes.values())
-    check_state(run_pipeline(SAMPLES, TEMPLATE), outcomes)
+    state = run_pipeline(SAMPLES, TEMPLATE)
+    check_state(state, outcomes)
+    assert state["scheduled"], "the samples show a scheduled article"
+    assert [t["message"]["kind"] for t in state["timers"]] == ["release"] * len(state["scheduled"])
+
+
+def test_samples_with_the_clock_run_past_every_release_and_expiry():
+    state = run_pipeline(SAMPLES, TEMPLATE, at=datetime(2100, 1, 1, tzinfo=UTC))
+    assert state["scheduled"] == [] and state["timers"] == []
+    kinds = Counter((n["event_type"], n["body"].get("reason")) for n in state["notifications"])
+    released = sorted(n["body"]["article"]["key"] for n in state["notifications"] if n["event_type"] == "article.scheduled")
+    assert released and kinds[("article.removed", "expired")] == len(released)  # the sample expires, too
+    assert not any(a["key"] in released for a in state["articles"])
 
 
 def test_shared_corpus_end_to_end_matches_expected_labels(corpus, tmp_path):

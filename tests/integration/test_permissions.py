@@ -10,6 +10,7 @@ gets 403 AccessDenied unless the function may s3:ListBucket.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 
@@ -31,6 +32,15 @@ def _run_everything(stack) -> None:
     version = stack.s3.list_object_versions(Bucket=stack.bucket, Prefix="articles/perm/a.md")["Versions"][0]["VersionId"]
     stack.delete("articles/perm/a.md", version_id=version)
     stack.upload("articles/perm/moved.md", b"---\ntitle: A, updated\n---\nBody A again.\n")
+    stack.run_until_idle()
+    # Release timers: set, moved, cleared, and fired as EventBridge Scheduler would.
+    stack.upload("articles/perm/embargo.md", b"---\ntitle: E\npublish_at: 2099-01-01T09:00\n---\nBody E.\n")
+    stack.upload("articles/perm/later.md", b"---\ntitle: L\npublish_at: 2099-01-01T09:00\n---\nBody L.\n")
+    stack.run_until_idle()
+    stack.upload("articles/perm/embargo.md", b"---\ntitle: E\npublish_at: 2099-02-01T09:00\n---\nBody E.\n")
+    stack.delete("articles/perm/later.md")
+    stack.run_until_idle()
+    assert stack.fire_due_timers(datetime(2100, 1, 1, tzinfo=UTC)) == 1
     stack.run_until_idle()
     # A message that can never succeed is dead-lettered by the function itself.
     stack.sqs.send_message(QueueUrl=stack.queue_urls["IngestQueue"], MessageBody="not an S3 event")

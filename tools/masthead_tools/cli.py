@@ -206,6 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
             group.add_argument("--category")
             group.add_argument("--tag")
             group.add_argument("--author")
+            group.add_argument("--scheduled", action="store_true", help="articles waiting for their release time, soonest first")
         if name == "issues":
             sub.add_argument("--id", help="get one issue by id")
         sub.set_defaults(func=_read)
@@ -223,6 +224,12 @@ def _add_demo(subs) -> None:
         default="inprocess",
         help="inprocess: the handlers called in this process (default); lambda: each built function under the Lambda runtime "
         "emulator (awslambdaric, Python 3.13; Linux, no Docker), with its Timeout and MemorySize",
+    )
+    demo.add_argument(
+        "--at",
+        metavar="TIME",
+        help="then run the clock to TIME (ISO 8601 with an offset, e.g. 2031-01-15T09:00+09:00): release and expiry timers due "
+        "by then fire, as EventBridge Scheduler would",
     )
     demo.set_defaults(func=_demo)
 

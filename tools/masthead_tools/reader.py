@@ -142,6 +142,12 @@ class IndexReader:
         items = [to_json_types(s.public_view(h[3])) for h in chosen]
         return Page(items, _encode(next_state) if more else None)
 
+    def scheduled_articles(self, limit: int = 20, cursor: str | None = None) -> Page:
+        """Articles waiting for their release time, soonest first (for editors: in no public list)."""
+        page = self._query_list(s.SCHEDULED_LIST, limit, cursor, newest_first=False)
+        fields = ("article_id", "key", "title", "authors", "category", "issue_id", "release_at", "expiry_at", "visibility")
+        return Page([to_json_types({f: i.get(f) for f in fields}) for i in page.items], page.cursor)
+
     def issues(self, limit: int = 20, cursor: str | None = None) -> Page:
         """Issues with a manifest, newest release first."""
         page = self._query_list(s.ISSUES_LIST, limit, cursor, newest_first=True)

@@ -42,6 +42,8 @@ def run(args) -> int:
                 page = reader.articles_with_tag(args.tag, **paging)
             elif args.author:
                 page = reader.articles_by_author(args.author, **paging)
+            elif args.scheduled:
+                page = reader.scheduled_articles(**paging)
             else:
                 page = reader.latest_articles(**paging)
         elif args.command == "issues":
@@ -69,6 +71,8 @@ def _emit(args, items, cursor, missing: bool = False) -> int:
                     f"{item['issue_id']:<20} {item.get('released_on') or '':<10}  {item.get('title') or ''}  "
                     f"({item['article_count']} articles: {', '.join(item['categories'])})"
                 )
+            elif "visibility" in item and "published_at" not in item:  # --scheduled
+                print(f"{item.get('release_at') or '':<25}  {item['article_id']:<40}  {item['title']}")
             else:
                 print(f"{(item.get('published_at') or '')[:10]:<10}  {item['article_id']:<40}  {item['title']}")
         if cursor:

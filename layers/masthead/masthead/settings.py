@@ -26,6 +26,12 @@ class IndexSettings(_Settings):
     table_name: str = Field(validation_alias="TABLE_NAME")
     dead_letter_queue_url: str | None = Field(None, validation_alias="DEAD_LETTER_QUEUE_URL")
     reserve_seconds: float = Field(5.0, validation_alias="BATCH_RESERVE_SECONDS", ge=0)
+    # Release and expiry timers: EventBridge Scheduler's group, the queue they send to, the role
+    # they send with. Without a group, articles with release or expiry times are still indexed
+    # as scheduled or public, but nothing changes them when their time comes.
+    release_schedule_group: str | None = Field(None, validation_alias="RELEASE_SCHEDULE_GROUP")
+    release_target_arn: str | None = Field(None, validation_alias="RELEASE_TARGET_ARN")
+    release_role_arn: str | None = Field(None, validation_alias="RELEASE_ROLE_ARN")
 
 
 class NotifySettings(_Settings):

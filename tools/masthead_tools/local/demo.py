@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from .stack import LocalStack, aws_for, upload_folder
 from .template import default_template_path
 
 
-def run_pipeline(source: Path, template: Path, progress=None, runtime: str = "inprocess") -> dict:
+def run_pipeline(source: Path, template: Path, progress=None, runtime: str = "inprocess", at: datetime | None = None) -> dict:
     """Upload every file under `source`, run the pipeline until idle, return the final state.
     `runtime`: "inprocess" (the handlers called here) or "lambda" (each built function under the
-    Lambda runtime, against a moto server)."""
+    Lambda runtime, against a moto server). `at`: then run the clock to this time, firing the
+    release and expiry timers due by then (as EventBridge Scheduler would) and running again."""
     with aws_for(runtime), LocalStack(template, runtime=runtime).create() as stack:
         keys, silent = upload_folder(stack, source)
         if progress:
@@ -26,6 +28,8 @@ def run_pipeline(source: Path, template: Path, progress=None, runtime: str = "in
                 file=sys.stderr,
             )
         stack.run_until_idle(progress=progress)
+        if at is not None:
+            stack.run_clock(at, progress=progress)
         return final_state(stack)
 
 
@@ -36,6 +40,11 @@ def final_state(stack: LocalStack) -> dict:
         articles.append(reader.get_article(summary["article_id"]))
     return {
         "articles": articles,
+        "scheduled": list(reader.all_pages(reader.scheduled_articles)),
+        "timers": [
+            {"name": t["name"], "at": t["at"].strftime("%Y-%m-%dT%H:%M:%SZ"), "message": json.loads(t["target"]["Input"])}
+            for t in stack.pending_timers()
+        ],
         "issues": list(reader.all_pages(reader.issues)),
         "rejected": list(reader.all_pages(reader.rejected)),
         "notifications": stack.notifications(),
@@ -75,10 +84,27 @@ def run(args) -> int:
 
     where = "each function under the Lambda runtime (emulator), AWS a moto server" if args.runtime == "lambda" else "embedded AWS (moto)"
     print(f"Masthead demo: {source} -> {where}, resources from {template.name}", file=sys.stderr)
-    state = run_pipeline(source, template, progress, args.runtime)
+    at = _clock_time(args.at) if args.at else None
+    if args.at and at is None:
+        print(f"masthead demo: --at {args.at} is not an ISO 8601 time with an offset (e.g. 2031-01-15T09:00+09:00)", file=sys.stderr)
+        return 2
+    state = run_pipeline(source, template, progress, args.runtime, at)
     if args.json:
         print(json.dumps(state, ensure_ascii=False, indent=2))
         return 0
+    _print_state(state)
+    return 0
+
+
+def _clock_time(value: str) -> datetime | None:
+    try:
+        at = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return at if at.tzinfo is not None else None
+
+
+def _print_state(state: dict) -> None:
     _table(
         f"Articles ({len(state['articles'])})",
         ["article_id", "title", "authors", "published_at", "category", "issue", "lang"],
@@ -86,6 +112,11 @@ def run(args) -> int:
             [a["article_id"], a["title"], ", ".join(a["authors"]), a["published_at"], a["category"], a["issue_id"], a["language"]]
             for a in state["articles"]
         ],
+    )
+    _table(
+        f"Scheduled ({len(state['scheduled'])}): readable by id, in no list until released",
+        ["article_id", "title", "release_at", "expiry_at"],
+        [[a["article_id"], a["title"], a["release_at"], a["expiry_at"]] for a in state["scheduled"]],
     )
     _table(
         f"Issues ({len(state['issues'])})",
@@ -111,4 +142,3 @@ def run(args) -> int:
     )
     dead = {k: v for k, v in state["dead_letters"].items() if v}
     print("Dead-letter queues: " + (", ".join(f"{k}={v}" for k, v in dead.items()) if dead else "empty"))
-    return 0

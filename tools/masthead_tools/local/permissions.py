@@ -146,6 +146,12 @@ def needs(call: Call, arns: Arns, object_missing: bool = False) -> list[Need]:
         if topic in arns.encrypted_topics:  # SNS encrypts with the topic's key on the publisher's behalf
             found += [Need("kms:GenerateDataKey", arns.sns_key(), name), Need("kms:Decrypt", arns.sns_key(), name)]
         return found
+    if call.service == "scheduler":
+        schedule = f"arn:aws:scheduler:{arns.region}:{arns.account}:schedule/{p.get('GroupName', 'default')}/{p['Name']}"
+        found = [Need(f"scheduler:{call.operation}", schedule, name)]
+        if "Target" in p:  # a schedule runs as the role it names: the caller must be allowed to pass it
+            found.append(Need("iam:PassRole", p["Target"]["RoleArn"], name))
+        return found
     if call.service == "dynamodb":
         if call.operation == "TransactWriteItems":
             return [

@@ -157,6 +157,8 @@ class LocalStack:
         self._create_topic()
         self._create_table()
         self._create_bucket()
+        self._create_roles()
+        self._create_schedule_groups()
         return self
 
     def _record_calls(self) -> None:
@@ -255,6 +257,65 @@ class LocalStack:
             self.bucket_notifications = [
                 self.resolver.resolve(config) for config in (props.get("NotificationConfiguration") or {}).get("QueueConfigurations", [])
             ]
+
+    def _create_roles(self) -> None:
+        """Roles are named, not created (moto enforces no IAM): what a function passes is the ARN."""
+        for logical in resources_of_type(self.template, "AWS::IAM::Role"):
+            name = f"{self.stack_name}-{logical}"
+            self.resolver.refs[logical] = name
+            self.resolver.attributes[(logical, "Arn")] = f"arn:aws:iam::{ACCOUNT_ID}:role/{name}"
+
+    def _create_schedule_groups(self) -> None:
+        self.schedule_groups: list[str] = []
+        for logical, res in resources_of_type(self.template, "AWS::Scheduler::ScheduleGroup").items():
+            name = self.resolver.resolve(res["Properties"]["Name"])
+            self.session.client("scheduler").create_schedule_group(Name=name)
+            self.resolver.refs[logical] = name
+            self.resolver.attributes[(logical, "Arn")] = f"arn:aws:scheduler:{REGION}:{ACCOUNT_ID}:schedule-group/{name}"
+            self.schedule_groups.append(name)
+
+    # --- EventBridge Scheduler: moto stores the schedules; the clock is run here ------------------
+    def pending_timers(self) -> list[dict]:
+        """Every one-time schedule in the stack's groups: name, when (UTC), target queue, input."""
+        scheduler = self.session.client("scheduler")
+        found = []
+        for group in self.schedule_groups:
+            for summary in scheduler.list_schedules(GroupName=group).get("Schedules", []):
+                schedule = scheduler.get_schedule(GroupName=group, Name=summary["Name"])
+                at = datetime.fromisoformat(schedule["ScheduleExpression"][len("at(") : -1]).replace(tzinfo=UTC)
+                found.append({"group": group, "name": schedule["Name"], "at": at, "target": schedule["Target"]})
+        return sorted(found, key=lambda timer: timer["at"])
+
+    def fire_due_timers(self, now: datetime) -> int:
+        """Fire, as EventBridge Scheduler would at `now`, every schedule due by then: its input (the
+        scheduled time filled in) sent to its target queue, and the schedule deleted."""
+        from masthead.index.timers import SCHEDULED_TIME
+
+        scheduler = self.session.client("scheduler")
+        fired = 0
+        for timer in self.pending_timers():
+            if timer["at"] > now:
+                continue
+            queue = next(q for q in self.queue_urls if self.resolver.attributes[(q, "Arn")] == timer["target"]["Arn"])
+            body = timer["target"]["Input"].replace(SCHEDULED_TIME, timer["at"].strftime("%Y-%m-%dT%H:%M:%SZ"))
+            self.sqs.send_message(QueueUrl=self.queue_urls[queue], MessageBody=body)
+            scheduler.delete_schedule(GroupName=timer["group"], Name=timer["name"])
+            fired += 1
+        return fired
+
+    def run_clock(self, until: datetime, progress=None, max_rounds: int = 50) -> int:
+        """Move the clock to `until`: fire the timers due, run the pipeline, and again for the timers
+        that set (a release sets the expiry timer), until none is due. Returns how many fired."""
+        total = 0
+        for _ in range(max_rounds):
+            fired = self.fire_due_timers(until)
+            if not fired:
+                return total
+            total += fired
+            if progress:
+                progress("timers fired", fired)
+            self.run_until_idle(progress=progress)
+        raise RuntimeError("timers kept firing")
 
     def _load_functions(self) -> None:
         for logical, res in resources_of_type(self.template, "AWS::Serverless::Function").items():

@@ -129,3 +129,46 @@ class SnsPublisher:
             ],
             "Message",
         )
+
+
+class SchedulerTimers:
+    """ReleaseTimers on EventBridge Scheduler: one-time schedules in the stack's group, each
+    sending its message to the index queue (with the scheduler's role) and deleting itself after.
+    `client`: a scheduler client, or a function that makes one when first needed (most uploads set
+    no timer, so most containers never pay for the client)."""
+
+    def __init__(self, client, group: str, target_arn: str, role_arn: str) -> None:
+        self._client = client
+        self.group = group
+        self.target_arn = target_arn
+        self.role_arn = role_arn
+
+    @property
+    def client(self):
+        if callable(self._client) and not hasattr(self._client, "create_schedule"):
+            self._client = self._client()
+        return self._client
+
+    def set(self, name: str, at, message: dict) -> None:
+        from datetime import UTC
+
+        args = {
+            "Name": name,
+            "GroupName": self.group,
+            "ScheduleExpression": f"at({at.astimezone(UTC):%Y-%m-%dT%H:%M:%S})",
+            "ScheduleExpressionTimezone": "UTC",
+            "FlexibleTimeWindow": {"Mode": "OFF"},
+            "Target": {"Arn": self.target_arn, "RoleArn": self.role_arn, "Input": json.dumps(message)},
+            "ActionAfterCompletion": "DELETE",
+            "State": "ENABLED",
+        }
+        try:
+            self.client.create_schedule(**args)
+        except self.client.exceptions.ConflictException:
+            self.client.update_schedule(**args)  # the article's timer exists: move it
+
+    def clear(self, name: str) -> None:
+        try:
+            self.client.delete_schedule(Name=name, GroupName=self.group)
+        except self.client.exceptions.ResourceNotFoundException:
+            pass  # fired and deleted itself, or never set

@@ -64,7 +64,14 @@ def index_wiring() -> Wiring[IndexStep]:
     from .index_step import IndexStep
 
     settings = IndexSettings()
-    step = IndexStep(store=DynamoIndexStore(_client("dynamodb"), settings.table_name))
+    timers = None
+    if settings.release_schedule_group and settings.release_target_arn and settings.release_role_arn:
+        from ..adapters.aws import SchedulerTimers
+
+        timers = SchedulerTimers(
+            lambda: _client("scheduler"), settings.release_schedule_group, settings.release_target_arn, settings.release_role_arn
+        )
+    step = IndexStep(store=DynamoIndexStore(_client("dynamodb"), settings.table_name), timers=timers)
     return Wiring(step, _dead_letters(settings.dead_letter_queue_url), settings.reserve_seconds)
 
 

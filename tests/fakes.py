@@ -75,6 +75,11 @@ class FakeIndexStore:
         version = issue.get("claims_version")
         return IssueClaims(issue_id, claims, int(version) if version is not None else None)
 
+    def list_members(self, list_name: str, limit: int = 1000) -> list[dict]:
+        from masthead.index import schema as s
+
+        return [dict(item) for _, item in sorted(self.items.items()) if item.get(s.LIST_PK) == list_name][:limit]
+
     def apply(self, plan: Plan) -> None:
         if self.fail_next:
             self.fail_next -= 1

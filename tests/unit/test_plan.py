@@ -132,7 +132,7 @@ def _issue_update(plan, issue_id):
 def test_a_manifest_claims_its_issue_and_a_move_hands_the_old_issue_back_empty():
     first = plan_change(manifest(), None)
     fields, removed, condition = _issue_update(first, "iolite-vol-1")
-    assert (fields["title"], fields["manifest_key"], fields["claims_version"], removed) == ("T", "issues/m.yaml", 1, set())
+    assert (fields["title"], fields["manifest_key"], fields["claims_version"], removed) == ("T", "issues/m.yaml", 1, {"release_at"})
     assert condition == "attribute_not_exists(#cv)"  # guarded: a concurrent claim forces a re-plan
     claim = next(op.item for op in first.ops if isinstance(op, Put) and op.item[s.TABLE_SK].startswith("CLAIM#"))
     assert claim[s.TABLE_PK] == "ISSUE#iolite-vol-1" and claim["status"] == "accepted"

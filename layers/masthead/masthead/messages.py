@@ -45,7 +45,7 @@ class ReleaseMessage(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    kind: Literal["release", "expire"]
-    key: str
-    sequencer: str
+    kind: Literal["release", "expire", "issue"]
+    key: str  # the article's S3 key; for "issue", the issue id
+    sequencer: str  # the article version's S3 sequencer; for "issue", the issue's claims version
     scheduled_time: str | None = None  # <aws.scheduler.scheduled-time>, filled in by the scheduler

@@ -57,6 +57,10 @@ class IndexStore(Protocol):
         UnstorableChange if DynamoDB can never store it."""
         ...
 
+    def list_members(self, list_name: str, limit: int = 1000) -> list[dict]:
+        """The items in one ByList list (a Query of the index, at most `limit`)."""
+        ...
+
 
 class Publisher(Protocol):
     def publish_batch(self, notifications: list[tuple[str, dict, dict[str, str]]]) -> set[str]:

@@ -32,6 +32,8 @@ class IndexSettings(_Settings):
     release_schedule_group: str | None = Field(None, validation_alias="RELEASE_SCHEDULE_GROUP")
     release_target_arn: str | None = Field(None, validation_alias="RELEASE_TARGET_ARN")
     release_role_arn: str | None = Field(None, validation_alias="RELEASE_ROLE_ARN")
+    # The zone an issue's released_on day begins in.
+    default_timezone: str = Field("Asia/Tokyo", validation_alias="DEFAULT_TIMEZONE")
 
 
 class NotifySettings(_Settings):

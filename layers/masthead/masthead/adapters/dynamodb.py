@@ -86,6 +86,23 @@ class DynamoIndexStore:
             return {"Update": body}
         raise TypeError(f"unknown operation {op!r}")
 
+    def list_members(self, list_name: str, limit: int = 1000) -> list[dict]:
+        arguments = {
+            "TableName": self.table,
+            "IndexName": s.LIST_INDEX,
+            "KeyConditionExpression": "#pk = :pk",
+            "ExpressionAttributeNames": {"#pk": s.LIST_PK},
+            "ExpressionAttributeValues": to_attributes({":pk": list_name}),
+        }
+        found: list[dict] = []
+        while len(found) < limit:
+            response = self.client.query(**arguments)
+            found += [from_attributes(item) for item in response.get("Items", [])]
+            if "LastEvaluatedKey" not in response:
+                break
+            arguments["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+        return found[:limit]
+
     def apply(self, plan: Plan) -> None:
         if not plan.ops:
             return

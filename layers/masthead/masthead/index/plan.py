@@ -20,7 +20,7 @@ from ..model import IssueMetadata, Rejection
 from ..s3events import is_newer
 from . import schema as s
 from .claims import IssueClaims, claim_for, claim_key, duplicate_error, winner
-from .visibility import instant, visibility
+from .visibility import instant, issue_release, visibility
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ def _base_doc(message: IndexMessage, now: datetime) -> dict:
     }
 
 
-def _new_doc(message: IndexMessage, current: dict | None, now: datetime) -> dict:
+def _new_doc(message: IndexMessage, current: dict | None, now: datetime, issue_release_at: str | None = None) -> dict:
     doc = _base_doc(message, now)
     if message.action == "delete":
         doc["status"] = "deleted"
@@ -187,6 +187,8 @@ def _new_doc(message: IndexMessage, current: dict | None, now: datetime) -> dict
     # Undated articles sort by their release time, else by when they were first indexed.
     dated = s.utc_sort_time(doc.get("published_at")) or s.utc_sort_time(doc.get("release_at"))
     doc["sort_time"] = dated or doc["first_indexed_at"][:19] + "Z"
+    if issue_release_at and doc.get("issue_id") and not doc.get("release_at"):
+        doc["issue_release_at"] = issue_release_at  # its issue is not released yet: it waits for it
     _set_visibility(doc, now)
     return doc
 
@@ -196,7 +198,7 @@ def _set_visibility(doc: dict, now: datetime) -> None:
     doc["visibility"] = visibility(doc, now)
     if doc["visibility"] == "scheduled":
         doc[s.LIST_PK] = s.SCHEDULED_LIST
-        doc[s.LIST_SK] = s.scheduled_sort_key(doc["release_at"], doc["article_id"])
+        doc[s.LIST_SK] = s.scheduled_sort_key(doc.get("release_at") or doc["issue_release_at"], doc["article_id"])
     else:
         doc.pop(s.LIST_PK, None)
         doc.pop(s.LIST_SK, None)
@@ -249,25 +251,23 @@ def _restatus_other(claim: dict, status: str, owner_key: str, now_iso: str) -> l
     return [doc, Update(claim_key(claim["issue_id"], claim["manifest_pk"]), claim_expression, claim_names, claim_values)]
 
 
-def _issue_fields_update(read: IssueClaims, top: dict | None) -> Update:
-    """The issue item shows its owner's fields (or none), guarded by the claims version read."""
+def _issue_fields_update(read: IssueClaims, top: dict | None, now: datetime, tz: str) -> Update:
+    """The issue item shows its owner's fields (or none), guarded by the claims version read. An
+    issue whose `released_on` day has not begun (in the publisher's zone) is not listed yet."""
     version = (read.version or 0) + 1
     if top is None:
         fields: dict = {"claims_version": version}
-        remove: tuple = (*s.ISSUE_FIELDS, "manifest_key", s.LIST_PK, s.LIST_SK)
+        remove: tuple = (*s.ISSUE_FIELDS, "manifest_key", s.LIST_PK, s.LIST_SK, "visibility", "release_at")
     else:
         fields = {f: top.get(f) for f in s.ISSUE_FIELDS}
-        fields.update(
-            {
-                "manifest_key": top["key"],
-                s.LIST_PK: s.ISSUES_LIST,
-                s.LIST_SK: f"{top.get('released_on') or '0000-00-00'}#{read.issue_id}",
-                "type": "issue",
-                "issue_id": read.issue_id,
-                "claims_version": version,
-            }
-        )
-        remove = ()
+        fields.update({"manifest_key": top["key"], "type": "issue", "issue_id": read.issue_id, "claims_version": version})
+        release = issue_release(top.get("released_on"), tz)
+        if release is not None and release > now:
+            fields.update(visibility="scheduled", release_at=release.isoformat())
+            remove = (s.LIST_PK, s.LIST_SK)
+        else:
+            fields.update(issue_listing(read.issue_id, top.get("released_on")))
+            remove = ("release_at",)
     expression, names, values = _set_expression(fields, remove)
     names["#cv"] = "claims_version"
     expression += " ADD revision :one"
@@ -278,7 +278,12 @@ def _issue_fields_update(read: IssueClaims, top: dict | None) -> Update:
     return Update({s.TABLE_PK: s.issue_pk(read.issue_id), s.TABLE_SK: s.ISSUE_SK}, expression, names, values, condition=condition)
 
 
-def _manifest_ops(current: dict | None, new: dict, claims: dict[str, IssueClaims], now_iso: str) -> list:
+def issue_listing(issue_id: str, released_on: object) -> dict:
+    """What lists a released issue under ISSUES, newest release first."""
+    return {"visibility": "public", s.LIST_PK: s.ISSUES_LIST, s.LIST_SK: f"{released_on or '0000-00-00'}#{issue_id}"}
+
+
+def _manifest_ops(current: dict | None, new: dict, claims: dict[str, IssueClaims], now: datetime, tz: str) -> list:
     """Claims, owner and duplicates of the issues a manifest change touches (see index/claims.py).
     Sets `new`'s status to rejected (duplicate_issue) when another manifest owns its issue."""
     old_issue = (current or {}).get("claim_issue_id")
@@ -292,36 +297,43 @@ def _manifest_ops(current: dict | None, new: dict, claims: dict[str, IssueClaims
         mine = claim_for(new) if issue_id == new_issue else None
         top = winner(others + ([mine] if mine else []))
         if top is None:  # nobody claims the issue any more: its item loses the manifest's fields
-            ops += [Delete(claim_key(issue_id, new[s.TABLE_PK])), _issue_fields_update(read, None)]
+            ops += [Delete(claim_key(issue_id, new[s.TABLE_PK])), _issue_fields_update(read, None, now, tz)]
             continue
         for claim in others:
             status = "accepted" if claim is top else "rejected"
             if (claim.get("status"), claim.get("owner_key")) != (status, top["key"]):
-                ops += _restatus_other(claim, status, top["key"], now_iso)
+                ops += _restatus_other(claim, status, top["key"], _now_iso(now))
         if mine is not None:
             status = "accepted" if mine is top else "rejected"
-            fields, remove = _status_fields(status, top["key"], issue_id, new["key"], now_iso)
+            fields, remove = _status_fields(status, top["key"], issue_id, new["key"], _now_iso(now))
             new.update(fields)
             for name in remove:
                 new.pop(name, None)
             ops.append(Put({**mine, "status": status, "owner_key": top["key"]}))
         else:
             ops.append(Delete(claim_key(issue_id, new[s.TABLE_PK])))
-        ops.append(_issue_fields_update(read, top))
+        ops.append(_issue_fields_update(read, top, now, tz))
     return ops
 
 
 def plan_change(
-    message: IndexMessage, current: dict | None, now: datetime | None = None, claims: dict[str, IssueClaims] | None = None
+    message: IndexMessage,
+    current: dict | None,
+    now: datetime | None = None,
+    claims: dict[str, IssueClaims] | None = None,
+    issue_release_at: str | None = None,
+    tz: str = "Asia/Tokyo",
 ) -> Plan:
     """What to write for `message`, given the key's stored document item `current` (or None) and,
-    for a manifest, the claims of the issues it touches (claimed_issues())."""
+    for a manifest, the claims of the issues it touches (claimed_issues()). `issue_release_at`:
+    for an article, its issue's release time while the issue is not released; `tz`: the zone an
+    issue's `released_on` day begins in."""
     now = now or datetime.now(UTC)
     if current is not None and not is_newer(message.sequencer, current.get("sequencer")):
         same = current.get("sequencer") == message.sequencer
         return Plan("duplicate" if same else "stale")
 
-    new = _new_doc(message, current, now)
+    new = _new_doc(message, current, now, issue_release_at)
     condition, names, values = _guard(current)
     old_status = (current or {}).get("status")
 
@@ -344,7 +356,7 @@ def plan_change(
     if is_manifest:
         # Manifests always re-plan their claims (a re-upload makes a manifest the newest); this may
         # turn `new` into a duplicate_issue rejection, so the document is written after it.
-        claim_ops = _manifest_ops(current, new, claims or {}, new["indexed_at"])
+        claim_ops = _manifest_ops(current, new, claims or {}, now, tz)
         ops = [Put(new, condition, names, values), *claim_ops]
     else:
         ops = [Put(new, condition, names, values), *_listing_ops(current, new), *_aggregate_ops(current, new)]
@@ -365,7 +377,10 @@ def _outcome(current: dict | None, new: dict) -> Outcome:
     return "scheduled" if new.get("visibility") == "scheduled" else "withheld"
 
 
-def plan_release(message: ReleaseMessage, current: dict | None, now: datetime | None = None) -> Plan:
+_KEEP = object()
+
+
+def plan_release(message: ReleaseMessage, current: dict | None, now: datetime | None = None, issue_release_at: object = _KEEP) -> Plan:
     """A release or expiry time has come for one version of an article (an EventBridge Scheduler
     schedule fired): its visibility at that time, if the version is still the stored one. A
     schedule of a version since replaced or deleted finds another sequencer and plans nothing."""
@@ -380,9 +395,31 @@ def plan_release(message: ReleaseMessage, current: dict | None, now: datetime | 
     # The scheduler fires at or after the time it was given; its clock is the one that counts.
     at = max(now, instant(message.scheduled_time) or now)
     new = {**current, "indexed_at": _now_iso(now)}
+    if issue_release_at is not _KEEP:  # its issue's release, as it stands now (moved, or released)
+        new.pop("issue_release_at", None)
+        if issue_release_at and new.get("issue_id") and not new.get("release_at"):
+            new["issue_release_at"] = issue_release_at
     _set_visibility(new, at)
-    if new["visibility"] == current.get("visibility", "public"):
+    if new["visibility"] == current.get("visibility", "public") and new.get("issue_release_at") == current.get("issue_release_at"):
         return Plan("duplicate")
     condition, names, values = _guard(current)
     ops = [Put(new, condition, names, values), *_listing_ops(current, new), *_aggregate_ops(current, new)]
     return Plan(_outcome(current, new), tuple(ops))
+
+
+def plan_issue_release(message: ReleaseMessage, issue: dict | None, now: datetime) -> Plan:
+    """An issue's `released_on` day began (its timer fired): list it under ISSUES, if its claims
+    have not changed since the timer was set (`sequencer` is the claims version it was set for)."""
+    if issue is None or str(issue.get("claims_version")) != message.sequencer or issue.get("visibility") != "scheduled":
+        return Plan("stale")
+    release = instant(issue.get("release_at"))
+    if release is not None and release > max(now, instant(message.scheduled_time) or now):
+        return Plan("duplicate")
+    fields = issue_listing(issue["issue_id"], issue.get("released_on"))
+    expression, names, values = _set_expression(fields, ("release_at",))
+    expression += " ADD revision :one"
+    values[":one"] = 1
+    names["#cv"] = "claims_version"
+    values[":cv"] = issue["claims_version"]
+    key = {s.TABLE_PK: issue[s.TABLE_PK], s.TABLE_SK: s.ISSUE_SK}
+    return Plan("published", (Update(key, expression, names, values, condition="#cv = :cv"),))

@@ -30,6 +30,8 @@ def issue_view(item: dict) -> dict:
     view = {"issue_id": item.get("issue_id") or item[s.TABLE_PK].split("#", 1)[1]}
     view.update({f: item.get(f) for f in s.ISSUE_FIELDS})
     view["manifest_key"] = item.get("manifest_key")
+    # "scheduled" until its released_on day begins: then it is listed under ISSUES.
+    view["visibility"] = item.get("visibility") or "public"
     view["article_count"] = int(item.get("article_count") or 0)
     view["categories"] = s.categories_of(item)
     return to_json_types(view)

@@ -14,11 +14,12 @@ from pydantic import ValidationError
 
 from ..errors import ConcurrentChange, Unprocessable, UnstorableChange
 from ..extract.rejections import bounded_message
-from ..index.plan import Plan, Put, claimed_issues, doc_key, plan_change, plan_release
-from ..index.timers import timer_changes
+from ..index import schema as s
+from ..index.plan import Plan, Put, claimed_issues, doc_key, plan_change, plan_issue_release, plan_release
+from ..index.timers import SCHEDULED_TIME, timer_changes, timer_name
 from ..index.visibility import instant
 from ..messages import IndexMessage, ReleaseMessage
-from ..model import Rejection, RejectionError
+from ..model import ArticleMetadata, Rejection, RejectionError
 from ..ports import IndexStore, ReleaseTimers
 
 log = logging.getLogger("masthead")
@@ -34,6 +35,8 @@ class IndexStep:
     # Release and expiry timers (EventBridge Scheduler); None where nothing is ever scheduled.
     timers: ReleaseTimers | None = None
     clock: Callable[[], datetime] = field(default=_now, repr=False)
+    # The zone an issue's `released_on` day begins in (the publisher's, DefaultTimeZone).
+    default_tz: str = "Asia/Tokyo"
     max_attempts: int = 5
     # Jittered exponential backoff between attempts on a contended key or issue item ("full
     # jitter"): concurrent writers spread out instead of colliding again at once.
@@ -58,7 +61,7 @@ class IndexStep:
         """One index message (see parse): plan against the stored state and write; re-plan if a
         writer raced us. A change DynamoDB can never store becomes a rejection (`cannot_index`)."""
         if isinstance(message, ReleaseMessage):
-            return self._release(message)
+            return self._release_issue(message) if message.kind == "issue" else self._release(message)
         try:
             return self._apply(message)
         except UnstorableChange as exc:
@@ -75,7 +78,8 @@ class IndexStep:
             current = self.store.get(key)
             claims = {issue_id: self.store.issue_claims(issue_id) for issue_id in claimed_issues(message, current)}
             now = self.clock()
-            plan = plan_change(message, current, now, claims=claims)
+            issue_release_at = self._issue_release_for(message)
+            plan = plan_change(message, current, now, claims=claims, issue_release_at=issue_release_at, tz=self.default_tz)
             try:
                 self.store.apply(plan)
             except ConcurrentChange:
@@ -83,17 +87,36 @@ class IndexStep:
                     self.sleep(random.uniform(0, self.backoff_base_seconds * 2**attempt))
                 continue
             self._set_timers(current, plan, now)
+            if claims and plan.writes:
+                self._follow_issues(sorted(claims), now)
             return plan
         raise ConcurrentChange(f"{message.key}: still contended after {self.max_attempts} attempts")
 
+    def _issue_release_for(self, message: IndexMessage) -> str | None:
+        """For an article that follows its issue (an issue, no release time of its own): the
+        issue's release time while the issue is not released yet."""
+        extraction = message.extraction
+        if not isinstance(extraction, ArticleMetadata) or not extraction.issue_id or extraction.release_at:
+            return None
+        return self._pending_issue_release(extraction.issue_id)
+
+    def _pending_issue_release(self, issue_id: str) -> str | None:
+        issue = self.store.get({s.TABLE_PK: s.issue_pk(issue_id), s.TABLE_SK: s.ISSUE_SK})
+        return issue.get("release_at") if issue and issue.get("visibility") == "scheduled" else None
+
     def _release(self, message: ReleaseMessage) -> Plan:
         """A release or expiry time came: the article's visibility at the time the timer was set
-        for (the scheduler fires at or after it), if the version it was set for is still stored."""
+        for (the scheduler fires at or after it), if the version it was set for is still stored.
+        An article that follows its issue is judged by the issue's release as it stands now."""
         key = doc_key(message.key)
         for attempt in range(self.max_attempts):
             current = self.store.get(key)
             at = max(self.clock(), instant(message.scheduled_time) or self.clock())
-            plan = plan_release(message, current, at)
+            follows = current is not None and current.get("issue_id") and not current.get("release_at")
+            if follows and current is not None:
+                plan = plan_release(message, current, at, self._pending_issue_release(current["issue_id"]))
+            else:
+                plan = plan_release(message, current, at)
             try:
                 self.store.apply(plan)
             except ConcurrentChange:
@@ -103,6 +126,46 @@ class IndexStep:
             self._set_timers(current, plan, at)
             return plan
         raise ConcurrentChange(f"{message.key}: still contended after {self.max_attempts} attempts")
+
+    def _release_issue(self, message: ReleaseMessage) -> Plan:
+        """An issue's release day began: list it, then release the articles that follow it."""
+        at = max(self.clock(), instant(message.scheduled_time) or self.clock())
+        issue = self.store.get({s.TABLE_PK: s.issue_pk(message.key), s.TABLE_SK: s.ISSUE_SK})
+        plan = plan_issue_release(message, issue, at)
+        try:
+            self.store.apply(plan)
+        except ConcurrentChange:
+            return Plan("stale")  # its claims changed meanwhile: that change set the issue's timer anew
+        if plan.writes:
+            self._follow_issues([message.key], at)
+        return plan
+
+    def _follow_issues(self, issue_ids: list[str], now: datetime) -> None:
+        """After an issue's manifest or release changed: its release timer, and its articles that
+        follow it (no release time of their own) judged again: listed ones withheld while the issue
+        waits, waiting ones released with it."""
+        for issue_id in issue_ids:
+            issue = self.store.get({s.TABLE_PK: s.issue_pk(issue_id), s.TABLE_SK: s.ISSUE_SK}) or {}
+            waiting = issue.get("visibility") == "scheduled"
+            if self.timers is not None:
+                self._set_issue_timer(issue_id, issue if waiting else None)
+            listed = self.store.list_members(s.issue_list(issue_id)) if waiting else []
+            scheduled = [a for a in self.store.list_members(s.SCHEDULED_LIST) if a.get("issue_id") == issue_id]
+            stamp = now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            for key in sorted({a["key"] for a in listed + scheduled if a.get("key") and not a.get("release_at")}):
+                article = self.store.get(doc_key(key))  # listing entries carry no sequencer: the article does
+                if article is not None and article.get("sequencer"):
+                    self._release(ReleaseMessage(kind="release", key=key, sequencer=article["sequencer"], scheduled_time=stamp))
+
+    def _set_issue_timer(self, issue_id: str, waiting_issue: dict | None) -> None:
+        assert self.timers is not None
+        name = timer_name("issue", issue_id)
+        release = instant((waiting_issue or {}).get("release_at"))
+        if waiting_issue is None or release is None:
+            self.timers.clear(name)
+            return
+        version = str(waiting_issue.get("claims_version"))
+        self.timers.set(name, release, {"kind": "issue", "key": issue_id, "sequencer": version, "scheduled_time": SCHEDULED_TIME})
 
     def _set_timers(self, current: dict | None, plan: Plan, now: datetime) -> None:
         """After a write (or a repeat of the stored version, whose timer setting may have failed

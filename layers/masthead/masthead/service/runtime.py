@@ -71,7 +71,7 @@ def index_wiring() -> Wiring[IndexStep]:
         timers = SchedulerTimers(
             lambda: _client("scheduler"), settings.release_schedule_group, settings.release_target_arn, settings.release_role_arn
         )
-    step = IndexStep(store=DynamoIndexStore(_client("dynamodb"), settings.table_name), timers=timers)
+    step = IndexStep(store=DynamoIndexStore(_client("dynamodb"), settings.table_name), timers=timers, default_tz=settings.default_timezone)
     return Wiring(step, _dead_letters(settings.dead_letter_queue_url), settings.reserve_seconds)
 
 

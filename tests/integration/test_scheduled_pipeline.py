@@ -182,3 +182,12 @@ def test_moving_the_issues_release_later_keeps_everything_waiting(stack):
     assert issue_state(stack) == ([], []) and events(stack).get("article.published", 0) == 0
     stack.run_clock(datetime(2031, 3, 1, tzinfo=UTC))
     assert issue_state(stack) == ([ISSUE], [f"articles/{ISSUE}/a.md"])
+
+
+def test_the_scheduled_list_gives_each_article_its_release_time_own_or_its_issues(stack):
+    stack.upload("issues/iolite-vol-40.yaml", manifest())
+    stack.upload(*issue_article("a"))
+    stack.upload(*issue_article("b", own_release=datetime(2031, 1, 20, tzinfo=UTC)))
+    stack.run_until_idle()
+    waiting = [(a["key"], a["releases_at"]) for a in stack.reader().all_pages(stack.reader().scheduled_articles)]
+    assert waiting == [(f"articles/{ISSUE}/b.md", "2031-01-20T00:00:00+00:00"), (f"articles/{ISSUE}/a.md", "2031-02-01T00:00:00+09:00")]

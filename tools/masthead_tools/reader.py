@@ -146,7 +146,12 @@ class IndexReader:
         """Articles waiting for their release time, soonest first (for editors: in no public list)."""
         page = self._query_list(s.SCHEDULED_LIST, limit, cursor, newest_first=False)
         fields = ("article_id", "key", "title", "authors", "category", "issue_id", "release_at", "expiry_at", "visibility")
-        return Page([to_json_types({f: i.get(f) for f in fields}) for i in page.items], page.cursor)
+        items = []
+        for item in page.items:
+            # `releases_at`: its own release time, or its issue's when it follows the issue.
+            releases_at = item.get("release_at") or item.get("issue_release_at")
+            items.append(to_json_types({**{f: item.get(f) for f in fields}, "releases_at": releases_at}))
+        return Page(items, page.cursor)
 
     def issues(self, limit: int = 20, cursor: str | None = None) -> Page:
         """Issues with a manifest, newest release first."""

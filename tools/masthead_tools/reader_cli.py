@@ -72,7 +72,7 @@ def _emit(args, items, cursor, missing: bool = False) -> int:
                     f"({item['article_count']} articles: {', '.join(item['categories'])})"
                 )
             elif "visibility" in item and "published_at" not in item:  # --scheduled
-                print(f"{item.get('release_at') or '':<25}  {item['article_id']:<40}  {item['title']}")
+                print(f"{item.get('releases_at') or '':<25}  {item['article_id']:<40}  {item['title']}")
             else:
                 print(f"{(item.get('published_at') or '')[:10]:<10}  {item['article_id']:<40}  {item['title']}")
         if cursor:

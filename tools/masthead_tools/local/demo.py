@@ -116,7 +116,7 @@ def _print_state(state: dict) -> None:
     _table(
         f"Scheduled ({len(state['scheduled'])}): readable by id, in no list until released",
         ["article_id", "title", "release_at", "expiry_at"],
-        [[a["article_id"], a["title"], a["release_at"], a["expiry_at"]] for a in state["scheduled"]],
+        [[a["article_id"], a["title"], a["releases_at"], a["expiry_at"]] for a in state["scheduled"]],
     )
     _table(
         f"Issues ({len(state['issues'])})",

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from datetime import UTC, datetime
+from datetime import UTC
+
+from .visibility import instant
 
 TABLE_PK = "PK"
 TABLE_SK = "SK"
@@ -115,15 +117,8 @@ def latest_shard(article_id: str) -> int:
 
 def utc_sort_time(iso: str | None) -> str | None:
     """ISO 8601 with any offset -> UTC 'YYYY-MM-DDTHH:MM:SSZ', which sorts as text."""
-    if not iso:
-        return None
-    try:
-        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    moment = instant(iso)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
 
 
 # DynamoDB allows 1,024 bytes in a sort key (2,048 in a partition key); S3 allows 1,024 in a key.

@@ -73,24 +73,35 @@ class IndexStep:
             return self._apply(message.model_copy(update={"extraction": rejection}))
 
     def _apply(self, message: IndexMessage) -> Plan:
-        key = doc_key(message.key)
-        for attempt in range(self.max_attempts):
-            current = self.store.get(key)
-            claims = {issue_id: self.store.issue_claims(issue_id) for issue_id in claimed_issues(message, current)}
-            now = self.clock()
+        claims: dict = {}
+
+        def plan_for(current: dict | None, now: datetime) -> Plan:
+            claims.clear()
+            claims.update({issue_id: self.store.issue_claims(issue_id) for issue_id in claimed_issues(message, current)})
             issue_release_at = self._issue_release_for(message)
-            plan = plan_change(message, current, now, claims=claims, issue_release_at=issue_release_at, tz=self.default_tz)
+            return plan_change(message, current, now, claims=claims, issue_release_at=issue_release_at, tz=self.default_tz)
+
+        current, plan, now = self._write(message.key, self.clock, plan_for)
+        self._set_timers(current, plan, now)
+        if claims and plan.writes:
+            self._follow_issues(sorted(claims), now)
+        return plan
+
+    def _write(self, key: str, clock: Callable[[], datetime], plan_for) -> tuple[dict | None, Plan, datetime]:
+        """Read the key's stored item, plan against it and write the plan as one guarded transaction;
+        if a writer raced us (ConcurrentChange), again after a jittered backoff. Returns what was
+        read, the plan written and the time it was planned at."""
+        for attempt in range(self.max_attempts):
+            current = self.store.get(doc_key(key))
+            now = clock()
+            plan = plan_for(current, now)
             try:
                 self.store.apply(plan)
+                return current, plan, now
             except ConcurrentChange:
                 if attempt + 1 < self.max_attempts:
                     self.sleep(random.uniform(0, self.backoff_base_seconds * 2**attempt))
-                continue
-            self._set_timers(current, plan, now)
-            if claims and plan.writes:
-                self._follow_issues(sorted(claims), now)
-            return plan
-        raise ConcurrentChange(f"{message.key}: still contended after {self.max_attempts} attempts")
+        raise ConcurrentChange(f"{key}: still contended after {self.max_attempts} attempts")
 
     def _issue_release_for(self, message: IndexMessage) -> str | None:
         """For an article that follows its issue (an issue, no release time of its own): the
@@ -108,24 +119,18 @@ class IndexStep:
         """A release or expiry time came: the article's visibility at the time the timer was set
         for (the scheduler fires at or after it), if the version it was set for is still stored.
         An article that follows its issue is judged by the issue's release as it stands now."""
-        key = doc_key(message.key)
-        for attempt in range(self.max_attempts):
-            current = self.store.get(key)
-            at = max(self.clock(), instant(message.scheduled_time) or self.clock())
-            follows = current is not None and current.get("issue_id") and not current.get("release_at")
-            if follows and current is not None:
-                plan = plan_release(message, current, at, self._pending_issue_release(current["issue_id"]))
-            else:
-                plan = plan_release(message, current, at)
-            try:
-                self.store.apply(plan)
-            except ConcurrentChange:
-                if attempt + 1 < self.max_attempts:
-                    self.sleep(random.uniform(0, self.backoff_base_seconds * 2**attempt))
-                continue
-            self._set_timers(current, plan, at)
-            return plan
-        raise ConcurrentChange(f"{message.key}: still contended after {self.max_attempts} attempts")
+
+        def scheduled_time() -> datetime:
+            return max(self.clock(), instant(message.scheduled_time) or self.clock())
+
+        def plan_for(current: dict | None, at: datetime) -> Plan:
+            if current is not None and current.get("issue_id") and not current.get("release_at"):
+                return plan_release(message, current, at, self._pending_issue_release(current["issue_id"]))
+            return plan_release(message, current, at)
+
+        current, plan, at = self._write(message.key, scheduled_time, plan_for)
+        self._set_timers(current, plan, at)
+        return plan
 
     def _release_issue(self, message: ReleaseMessage) -> Plan:
         """An issue's release day began: list it, then release the articles that follow it."""

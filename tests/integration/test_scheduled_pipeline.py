@@ -175,9 +175,11 @@ def test_moving_the_issues_release_later_keeps_everything_waiting(stack):
     stack.upload("issues/iolite-vol-40.yaml", manifest())
     stack.upload(*issue_article("a"))
     stack.run_until_idle()
+    stack.notifications()
     stack.upload("issues/iolite-vol-40.yaml", manifest("2031-03-01"))
     stack.run_until_idle()
-    stack.notifications()
+    moved = [n["body"]["article"]["key"] for n in stack.notifications() if n["event_type"] == "article.scheduled"]
+    assert moved == [f"articles/{ISSUE}/a.md"]  # editors hear of its new time
     stack.run_clock(ISSUE_DAY + timedelta(days=1))
     assert issue_state(stack) == ([], []) and events(stack).get("article.published", 0) == 0
     stack.run_clock(datetime(2031, 3, 1, tzinfo=UTC))

@@ -95,10 +95,12 @@ def _document_notifications(old: dict | None, new: dict | None) -> list[Notifica
 
 
 def _schedule_changed(before: dict, after: dict) -> bool:
-    """Whether editors hear of a scheduled article again: new, moved, or its content changed."""
+    """Whether editors hear of a scheduled article again: new, moved (its own release time or its
+    issue's), or its content changed."""
     return not (
         before.get("visibility") == "scheduled"
         and before.get("release_at") == after.get("release_at")
+        and before.get("issue_release_at") == after.get("issue_release_at")
         and before.get("fingerprint") == after.get("fingerprint")
     )
 

@@ -28,6 +28,10 @@ def make_handler(wiring: Callable[[], Wiring[NotifyStep]]) -> LambdaHandler:
         # Stream records come from our own table: there is no dead-letter queue here; a failed
         # record is retried by the event source mapping and then sent to its OnFailure destination.
         wired = wiring()
-        return run_batch(stream_records(event), lambda record, _seconds: notify_record(wired.step, record), wired.step.send).response()
+        records = stream_records(event)
+        # Always one metric: a batch of changes that announce nothing (a moved timer, a re-upload
+        # of identical content) is normal, and an empty metrics flush is a warning in the logs.
+        metrics.add_metric(name="Stream_records", unit=MetricUnit.Count, value=len(records))
+        return run_batch(records, lambda record, _seconds: notify_record(wired.step, record), wired.step.send).response()
 
     return lambda_handler

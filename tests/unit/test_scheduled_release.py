@@ -228,3 +228,39 @@ def test_scheduled_and_expired_notifications_match_the_published_schema():
     for body in bodies:
         jsonschema.validate(body, NOTIFICATION_SCHEMA, format_checker=jsonschema.FormatChecker())
     assert bodies[0]["article"]["release_at"] == RELEASE and bodies[2]["reason"] == "expired"
+
+
+class _FailingTimers(FakeTimers):
+    def __init__(self) -> None:
+        super().__init__()
+        self.failures = 1
+
+    def set(self, name: str, at, message: dict) -> None:
+        if self.failures:
+            self.failures -= 1
+            raise ConnectionError("scheduler unavailable")
+        super().set(name, at, message)
+
+
+def test_a_timer_that_could_not_be_set_is_made_good_by_the_retry_even_after_its_time():
+    clock = {"now": NOW}
+    timers = _FailingTimers()
+    step = IndexStep(store=FakeIndexStore(), timers=timers, clock=lambda: clock["now"])
+    upload = message(KEY, "0A", release_at=RELEASE)
+    with pytest.raises(ConnectionError):
+        step.handle(upload)  # written, but the timer failed: the record is retried
+    clock["now"] = RELEASE_AT + timedelta(minutes=5)  # the retry comes after the release time
+    assert step.handle(upload).outcome == "duplicate"
+    stored = step.store.get({s.TABLE_PK: s.article_pk(stored_key_id(KEY)), s.TABLE_SK: s.ARTICLE_SK})
+    assert stored["visibility"] == "public"  # judged at once, not left waiting for a timer in the past
+    assert timers.timers == {}
+
+
+def test_a_retry_before_the_release_time_sets_the_timer_it_missed():
+    timers = _FailingTimers()
+    step = IndexStep(store=FakeIndexStore(), timers=timers, clock=lambda: NOW)
+    upload = message(KEY, "0A", release_at=RELEASE)
+    with pytest.raises(ConnectionError):
+        step.handle(upload)
+    step.handle(upload)
+    assert [at for at, _ in timers.timers.values()] == [RELEASE_AT]

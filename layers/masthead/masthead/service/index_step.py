@@ -17,7 +17,7 @@ from ..extract.rejections import bounded_message
 from ..index import schema as s
 from ..index.plan import Plan, Put, claimed_issues, doc_key, plan_change, plan_issue_release, plan_release
 from ..index.timers import SCHEDULED_TIME, timer_changes, timer_name
-from ..index.visibility import instant
+from ..index.visibility import instant, visibility
 from ..messages import IndexMessage, ReleaseMessage
 from ..model import ArticleMetadata, Rejection, RejectionError
 from ..ports import IndexStore, ReleaseTimers
@@ -27,6 +27,13 @@ log = logging.getLogger("masthead")
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _overdue(doc: dict | None, now: datetime) -> bool:
+    """An accepted article stored with a visibility its times no longer give (due or expired)."""
+    if not doc or doc.get("type") != "article" or doc.get("status") != "accepted" or "visibility" not in doc:
+        return False
+    return doc["visibility"] != visibility(doc, now)
 
 
 @dataclass
@@ -176,9 +183,17 @@ class IndexStep:
         """After a write (or a repeat of the stored version, whose timer setting may have failed
         before): the stored article's release or expiry timer, moved, set or cleared. A stale
         message changes no timer: the newer version set its own."""
-        if self.timers is None or plan.outcome == "stale":
+        if plan.outcome == "stale":
             return
         written = plan.ops[0].item if plan.ops and isinstance(plan.ops[0], Put) else current
+        if _overdue(written, now) and written is not None:
+            # Stored as waiting, but its time has passed (a retry after the timer could not be
+            # set, an event delivered late): judge it now instead of setting a timer in the past.
+            stamp = now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            self._release(ReleaseMessage(kind="release", key=written["key"], sequencer=written["sequencer"], scheduled_time=stamp))
+            return
+        if self.timers is None:
+            return
         changes = timer_changes(current, written, now)
         for name, (at, message) in changes.set.items():
             self.timers.set(name, at, message)

@@ -264,3 +264,12 @@ def test_a_retry_before_the_release_time_sets_the_timer_it_missed():
         step.handle(upload)
     step.handle(upload)
     assert [at for at, _ in timers.timers.values()] == [RELEASE_AT]
+
+
+def test_deleting_an_article_that_waits_for_its_issue_clears_its_timer():
+    waiting = stored_after(plan_change(message(KEY, "0A"), None, NOW, issue_release_at="2030-06-01T00:00:00+09:00"))
+    assert waiting["visibility"] == "scheduled" and not waiting.get("release_at")
+    name = timer_name("release", waiting[s.TABLE_PK].split("#", 1)[1])
+    assert list(timer_changes(None, waiting, NOW).set) == [name]
+    tombstone = stored_after(plan_change(message(KEY, "0B", action="delete"), waiting, NOW))
+    assert name in timer_changes(waiting, tombstone, NOW).clear

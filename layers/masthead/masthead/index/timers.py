@@ -13,6 +13,8 @@ from .visibility import next_change
 # EventBridge Scheduler fills this in with the time the schedule was set to fire.
 SCHEDULED_TIME = "<aws.scheduler.scheduled-time>"
 KINDS = ("release", "expire")
+# An article with any of these can have a timer (its own release or expiry, or its issue's release).
+_TIMED_FIELDS = ("release_at", "expiry_at", "issue_release_at")
 
 
 def timer_name(kind: str, article_id: str) -> str:
@@ -45,6 +47,6 @@ def timer_changes(previous: dict | None, doc: dict | None, now: datetime) -> Tim
         kind, at = due
         message = {"kind": kind, "key": article["key"], "sequencer": article["sequencer"], "scheduled_time": SCHEDULED_TIME}
         wanted[timer_name(kind, article_id)] = (at, message)
-    had = any((d or {}).get(f) for d in (previous, doc) for f in ("release_at", "expiry_at"))
+    had = any((d or {}).get(f) for d in (previous, doc) for f in _TIMED_FIELDS)
     clear = tuple(timer_name(k, article_id) for k in KINDS if had and timer_name(k, article_id) not in wanted)
     return TimerChanges(wanted, clear)

@@ -134,19 +134,20 @@ class SnsPublisher:
 class SchedulerTimers:
     """ReleaseTimers on EventBridge Scheduler: one-time schedules in the stack's group, each
     sending its message to the index queue (with the scheduler's role) and deleting itself after.
-    `client`: a scheduler client, or a function that makes one when first needed (most uploads set
-    no timer, so most containers never pay for the client)."""
+    `make_client` makes the scheduler client when a timer is first needed: most uploads set none,
+    so most containers never pay for the client."""
 
-    def __init__(self, client, group: str, target_arn: str, role_arn: str) -> None:
-        self._client = client
+    def __init__(self, make_client, group: str, target_arn: str, role_arn: str) -> None:
+        self._make_client = make_client
+        self._client = None
         self.group = group
         self.target_arn = target_arn
         self.role_arn = role_arn
 
     @property
     def client(self):
-        if callable(self._client) and not hasattr(self._client, "create_schedule"):
-            self._client = self._client()
+        if self._client is None:
+            self._client = self._make_client()
         return self._client
 
     def set(self, name: str, at, message: dict) -> None:

@@ -46,6 +46,15 @@ def _run_everything(stack) -> None:
     stack.sqs.send_message(QueueUrl=stack.queue_urls["IngestQueue"], MessageBody="not an S3 event")
     stack.sqs.send_message(QueueUrl=stack.queue_urls["IndexQueue"], MessageBody='{"not": "an index message"}')
     stack.run_until_idle()
+    # A reindex run (ReindexFunction, from the state machine) over every key; and a batch naming a
+    # key whose every version went after the listing (its reads must answer 404, not 403).
+    stack.reindex("perm-run")
+    gone = "articles/perm/embargo.md"
+    etag = stack.s3.head_object(Bucket=stack.bucket, Key=gone)["ETag"]
+    for version in stack.s3.list_object_versions(Bucket=stack.bucket, Prefix=gone)["Versions"]:
+        stack.s3.delete_object(Bucket=stack.bucket, Key=gone, VersionId=version["VersionId"])
+    batch = {"Items": [{"Key": gone, "ETag": etag, "Size": 1}], "BatchInput": {"run_id": "perm-run", "outdated_only": False}}
+    assert stack.invoke("ReindexFunction", batch)["skipped_gone"] == 1
 
 
 def _arns(stack) -> Arns:

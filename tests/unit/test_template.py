@@ -34,7 +34,7 @@ def test_every_queue_has_a_dead_letter_queue_and_visibility_six_times_its_consum
     timeout = T["Globals"]["Function"]["Timeout"]
     consumers = {}
     for fn in functions().values():
-        for event in fn["Properties"]["Events"].values():
+        for event in (fn["Properties"].get("Events") or {}).values():
             if event["Type"] == "SQS":
                 consumers[event["Properties"]["Queue"]["Fn::GetAtt"][0]] = fn["Properties"].get("Timeout", timeout)
                 assert event["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
@@ -78,6 +78,44 @@ def test_no_wildcard_actions_or_resources_of_ours():
                 assert not any(a.endswith(":*") or a == "*" for a in actions), name
 
 
+def test_the_pipeline_prefixes_are_the_buckets_notification_prefixes():
+    from masthead.ids import PIPELINE_PREFIXES
+
+    configs = RES["ArticlesBucket"]["Properties"]["NotificationConfiguration"]["QueueConfigurations"]
+    assert {c["Filter"]["S3Key"]["Rules"][0]["Value"] for c in configs} == set(PIPELINE_PREFIXES)
+
+
+def test_the_reindex_state_machine_is_a_bounded_distributed_map_over_the_bucket_feeding_the_reindex_function():
+    props = RES["ReindexStateMachine"]["Properties"]
+    (state,) = props["Definition"]["States"].values()
+    assert state["Type"] == "Map" and state["ItemProcessor"]["ProcessorConfig"]["Mode"] == "DISTRIBUTED"
+    assert state["ItemReader"]["Resource"] == "arn:aws:states:::s3:listObjectsV2"
+    assert state["ItemReader"]["Parameters"]["Bucket"] == "${Bucket}"
+    assert props["DefinitionSubstitutions"]["Bucket"] == function_environment(T, "ReindexFunction")["BUCKET_NAME"]
+    assert state["MaxConcurrency"] == "${Concurrency}" and props["DefinitionSubstitutions"]["Concurrency"] == {"Ref": "ReindexConcurrency"}
+    assert state["ItemBatcher"]["MaxItemsPerBatch"] == "${BatchSize}"
+    assert state["ResultPath"] is None  # per-batch results stay out of the execution's 256 KB
+    (task,) = state["ItemProcessor"]["States"].values()
+    assert task["Parameters"]["FunctionName"] == "${ReindexFunctionArn}"
+    assert props["DefinitionSubstitutions"]["ReindexFunctionArn"] == {"Fn::GetAtt": ["ReindexFunction", "Arn"]}
+    assert task["Retry"][0] == {"ErrorEquals": ["Unprocessable"], "MaxAttempts": 0}  # no retry helps a batch it cannot read
+    assert task["Retry"][-1]["ErrorEquals"] == ["States.ALL"] and task["Retry"][-1]["MaxAttempts"] >= 2
+    policies = props["Policies"]
+    assert {"LambdaInvokePolicy": {"FunctionName": {"Ref": "ReindexFunction"}}} in policies
+    actions = {
+        a
+        for p in policies
+        if "Statement" in p
+        for st in p["Statement"]
+        for a in ([st["Action"]] if isinstance(st["Action"], str) else st["Action"])
+    }
+    assert {"s3:ListBucket", "states:StartExecution", "states:DescribeExecution"} <= actions
+    # A default batch, every extraction taking its whole time budget, fits in the function's timeout.
+    batch = int(T["Parameters"]["ReindexBatchSize"]["Default"])
+    budget = float(T["Parameters"]["ExtractTimeBudgetSeconds"]["Default"])
+    assert RES["ReindexFunction"]["Properties"]["Timeout"] >= batch * budget
+
+
 def test_every_alarm_reaches_the_alarms_topic_and_every_function_keeps_logs_for_a_set_time():
     alarms = resources_of_type(T, "AWS::CloudWatch::Alarm")
     assert len(alarms) >= 11
@@ -86,7 +124,7 @@ def test_every_alarm_reaches_the_alarms_topic_and_every_function_keeps_logs_for_
     for name, fn in functions().items():
         group = RES[fn["Properties"]["LoggingConfig"]["LogGroup"]["Ref"]]
         assert group["Properties"]["RetentionInDays"] == {"Ref": "LogRetentionDays"}, name
-        for event in fn["Properties"]["Events"].values():
+        for event in (fn["Properties"].get("Events") or {}).values():
             if event["Type"] == "SQS":
                 assert event["Properties"]["ScalingConfig"]["MaximumConcurrency"] == {"Ref": "MaxConcurrency"}, name
 
@@ -116,9 +154,14 @@ def test_each_function_gets_its_settings_and_logging_from_the_template(name, var
 
 
 def test_settings_models_read_exactly_the_template_variables(monkeypatch):
-    from masthead.settings import ExtractSettings, IndexSettings, NotifySettings
+    from masthead.settings import ExtractSettings, IndexSettings, NotifySettings, ReindexSettings
 
-    for name, model in (("ExtractFunction", ExtractSettings), ("IndexFunction", IndexSettings), ("NotifyFunction", NotifySettings)):
+    for name, model in (
+        ("ExtractFunction", ExtractSettings),
+        ("IndexFunction", IndexSettings),
+        ("NotifyFunction", NotifySettings),
+        ("ReindexFunction", ReindexSettings),
+    ):
         env = function_environment(T, name)
         aliases = {f.validation_alias for f in model.model_fields.values()}
         assert aliases <= set(env), name

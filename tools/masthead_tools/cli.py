@@ -104,6 +104,36 @@ def _redrive(args) -> int:
     return 0
 
 
+def _reindex(args) -> int:
+    from .reindex import new_run_id, read_progress, start_run, watch
+
+    session = _ops_session(args)
+    if not (args.stack_name or (args.state_machine_arn and args.table)):
+        print("masthead reindex: give --stack-name, or --state-machine-arn and --table", file=sys.stderr)
+        return 2
+    state_machine = args.state_machine_arn or _stack_resource(session, args, "ReindexStateMachine")
+    table = args.table or _stack_resource(session, args, "IndexTable")
+    sfn = session.client("stepfunctions", endpoint_url=args.endpoint_url)
+    dynamodb = session.client("dynamodb", endpoint_url=args.endpoint_url)
+    run_id = args.resume or new_run_id()
+    execution = start_run(sfn, state_machine, run_id, args.prefix, args.outdated_only)
+    what = f"objects under {args.prefix!r}" if args.prefix else "every object"
+    print(f"{'resumed' if args.resume else 'started'} {run_id}: {what}{' (outdated only)' if args.outdated_only else ''}", file=sys.stderr)
+    if args.no_wait:
+        print(json.dumps({"run_id": run_id, "execution_arn": execution}))
+        return 0
+    progress = watch(lambda: read_progress(sfn, dynamodb, table, execution, run_id), interval=args.interval)
+    if args.json:
+        print(json.dumps(progress.as_dict()))
+    if progress.status != "SUCCEEDED" or progress.failed:
+        print(f"the run did not finish ({progress.status.lower()}); resume it: masthead reindex --resume {run_id} ...", file=sys.stderr)
+        return 1
+    if not progress.settled:
+        print(f"{progress.sent - progress.indexed} message(s) not indexed yet: see IndexQueue and its dead-letter queue", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _replay(args) -> int:
     from masthead.adapters.aws import SnsPublisher
     from masthead.service.notify_step import NotifyStep
@@ -196,6 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--topic-arn", help=argparse.SUPPRESS)
     rp.set_defaults(func=_replay)
 
+    _add_reindex(subs)
+
     for name, text in (("articles", "list or get articles"), ("issues", "list or get issues"), ("rejected", "list rejected uploads")):
         sub = subs.add_parser(name, help=text)
         _reader_args(sub)
@@ -231,6 +263,11 @@ def _add_demo(subs) -> None:
         help="then run the clock to TIME (ISO 8601 with an offset, e.g. 2031-01-15T09:00+09:00): release and expiry timers due "
         "by then fire, as EventBridge Scheduler would",
     )
+    demo.add_argument(
+        "--reindex",
+        action="store_true",
+        help="then reindex every stored upload on the template's state machine (moto runs its definition), as masthead reindex does",
+    )
     demo.set_defaults(func=_demo)
 
 
@@ -243,6 +280,24 @@ def _add_invoke(subs) -> None:
     invoke.add_argument("--timeout", type=int, help="seconds, instead of the template's Timeout")
     invoke.add_argument("--root", help=argparse.SUPPRESS)
     invoke.set_defaults(func=_invoke)
+
+
+def _add_reindex(subs) -> None:
+    rx = subs.add_parser(
+        "reindex", help="extract the stored uploads again (after an extractor upgrade) on the stack's state machine, with progress"
+    )
+    rx.add_argument("--stack-name", help="the deployed stack (its ReindexStateMachine and IndexTable)")
+    rx.add_argument("--prefix", default="", help="only keys under this prefix (e.g. articles/2024/); default: all")
+    rx.add_argument("--outdated-only", action="store_true", help="only keys an older extractor version indexed (or none did)")
+    rx.add_argument("--resume", metavar="RUN_ID", help="run an interrupted or failed run again, under the same run id")
+    rx.add_argument("--no-wait", action="store_true", help="start it, print its run id and execution ARN, and return")
+    rx.add_argument("--json", action="store_true", help="print the final progress as JSON")
+    rx.add_argument("--interval", type=float, default=2.0, help=argparse.SUPPRESS)
+    rx.add_argument("--endpoint-url", help="a local AWS endpoint")
+    rx.add_argument("--region", default=None)
+    rx.add_argument("--state-machine-arn", help=argparse.SUPPRESS)
+    rx.add_argument("--table", help=argparse.SUPPRESS)
+    rx.set_defaults(func=_reindex)
 
 
 def _add_seed(subs) -> None:

@@ -34,5 +34,14 @@ def manifest_id_for_key(key: str) -> str:
     return article_id_for_key(key)
 
 
+# The folders the pipeline indexes: the bucket notifies the ingest queue of these (template.yaml's
+# NotificationConfiguration), and a reindex run looks only at these.
+PIPELINE_PREFIXES = ("articles/", "issues/")
+
+
+def is_pipeline_key(key: str) -> bool:
+    return key.startswith(PIPELINE_PREFIXES) and not key.endswith("/")
+
+
 def is_issue_key(key: str) -> bool:
     return key.startswith("issues/")

@@ -31,6 +31,9 @@ class IndexMessage(BaseModel):
     # What extraction made of the upload (ArticleMetadata, IssueMetadata or Rejection); None for deletes.
     extraction: Extraction | None = None
     extractor_version: str | None = None
+    # Set by a reindex run (the run's id): the stored version of the key extracted again, not a new
+    # upload. It replaces only that version, and only when the extraction differs.
+    reindex_run: str | None = None
 
     @model_validator(mode="after")
     def _extraction_matches_action(self) -> IndexMessage:

@@ -62,6 +62,9 @@ def _document_notifications(old: dict | None, new: dict | None) -> list[Notifica
     doc = after or before
     pk = doc[s.TABLE_PK]
     sequencer = after.get("sequencer") or before.get("sequencer")
+    if after.get("reindex_run"):
+        # The same version, extracted again by a reindex run: an event of its own, not a repeat.
+        sequencer = f"{sequencer}/{after['reindex_run']}"
     occurred = after.get("indexed_at")
     if new_status == "rejected":
         if old_status == "rejected" and before.get("fingerprint") == after.get("fingerprint"):

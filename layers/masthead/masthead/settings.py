@@ -22,6 +22,19 @@ class ExtractSettings(_Settings):
     reserve_seconds: float = Field(10.0, validation_alias="BATCH_RESERVE_SECONDS", ge=0)
 
 
+class ReindexSettings(_Settings):
+    """The extract function's limits (an extraction must come out as an upload's would), and the
+    table the stored versions are read from."""
+
+    index_queue_url: str = Field(validation_alias="INDEX_QUEUE_URL")
+    table_name: str = Field(validation_alias="TABLE_NAME")
+    bucket_name: str = Field(validation_alias="BUCKET_NAME")
+    max_upload_bytes: int = Field(10 * 1024 * 1024, validation_alias="MAX_UPLOAD_BYTES", gt=0)
+    default_timezone: str = Field("Asia/Tokyo", validation_alias="DEFAULT_TIMEZONE")
+    time_budget_seconds: float = Field(5.0, validation_alias="EXTRACT_TIME_BUDGET_SECONDS", gt=0)
+    reserve_seconds: float = Field(10.0, validation_alias="BATCH_RESERVE_SECONDS", ge=0)
+
+
 class IndexSettings(_Settings):
     table_name: str = Field(validation_alias="TABLE_NAME")
     dead_letter_queue_url: str | None = Field(None, validation_alias="DEAD_LETTER_QUEUE_URL")

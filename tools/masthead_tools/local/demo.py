@@ -11,11 +11,15 @@ from .stack import LocalStack, aws_for, upload_folder
 from .template import default_template_path
 
 
-def run_pipeline(source: Path, template: Path, progress=None, runtime: str = "inprocess", at: datetime | None = None) -> dict:
+def run_pipeline(
+    source: Path, template: Path, progress=None, runtime: str = "inprocess", at: datetime | None = None, reindex: bool = False
+) -> dict:
     """Upload every file under `source`, run the pipeline until idle, return the final state.
     `runtime`: "inprocess" (the handlers called here) or "lambda" (each built function under the
     Lambda runtime, against a moto server). `at`: then run the clock to this time, firing the
-    release and expiry timers due by then (as EventBridge Scheduler would) and running again."""
+    release and expiry timers due by then (as EventBridge Scheduler would) and running again.
+    `reindex`: then run a reindex of every key on the template's state machine (as `masthead
+    reindex` does on AWS) and add its progress to the state."""
     with aws_for(runtime), LocalStack(template, runtime=runtime).create() as stack:
         keys, silent = upload_folder(stack, source)
         if progress:
@@ -30,7 +34,18 @@ def run_pipeline(source: Path, template: Path, progress=None, runtime: str = "in
         stack.run_until_idle(progress=progress)
         if at is not None:
             stack.run_clock(at, progress=progress)
-        return final_state(stack)
+        run = _reindex(stack, progress) if reindex else None
+        return {**final_state(stack), **({"reindex": run} if run else {})}
+
+
+def _reindex(stack: LocalStack, progress=None) -> dict:
+    from ..reindex import new_run_id, read_progress
+
+    run_id = new_run_id()
+    execution = stack.start_reindex(run_id)
+    stack.wait_for_execution(execution)
+    stack.run_until_idle(progress=progress)
+    return read_progress(stack.session.client("stepfunctions"), stack.dynamodb, stack.table, execution, run_id).as_dict()
 
 
 def final_state(stack: LocalStack) -> dict:
@@ -88,7 +103,10 @@ def run(args) -> int:
     if args.at and at is None:
         print(f"masthead demo: --at {args.at} is not an ISO 8601 time with an offset (e.g. 2031-01-15T09:00+09:00)", file=sys.stderr)
         return 2
-    state = run_pipeline(source, template, progress, args.runtime, at)
+    if args.reindex and args.runtime != "inprocess":
+        print("masthead demo: --reindex runs in-process only (moto's Step Functions calls the handlers here)", file=sys.stderr)
+        return 2
+    state = run_pipeline(source, template, progress, args.runtime, at, reindex=args.reindex)
     if args.json:
         print(json.dumps(state, ensure_ascii=False, indent=2))
         return 0
@@ -140,5 +158,11 @@ def _print_state(state: dict) -> None:
             for n in state["notifications"]
         ],
     )
+    if "reindex" in state:
+        from ..reindex import RunProgress, line
+
+        run = state["reindex"]
+        shown = RunProgress(run["run_id"], run["status"], run["listed"], run["done"], run["failed"], run["counts"])
+        print(f"Reindex run {run['run_id']}: {line(shown)}")
     dead = {k: v for k, v in state["dead_letters"].items() if v}
     print("Dead-letter queues: " + (", ".join(f"{k}={v}" for k, v in dead.items()) if dead else "empty"))

@@ -10,6 +10,7 @@ ListBucket breaks deletes here exactly as it would on AWS.
 from __future__ import annotations
 
 import fnmatch
+import threading
 from dataclasses import dataclass, field
 
 # AWS calls -> the IAM actions they need (TransactWriteItems needs one per kind of item in it).
@@ -72,7 +73,9 @@ class CallRecorder:
 
     def __init__(self, session, object_exists=None, may_list_bucket=None) -> None:
         self.calls: list[Call] = []
-        self.function: str | None = None
+        # The function running in each thread (moto runs state machines in threads of their own,
+        # whose calls are the state machine's, not a function's).
+        self._running = threading.local()
         # Fault injection for tests: a callable (call) -> bool that fails the call when true.
         self.fail_when = None
         self.missing_reads: list[Call] = []  # GetObject calls on keys that did not exist
@@ -81,6 +84,14 @@ class CallRecorder:
         events = session.events if hasattr(session, "events") else session._session.get_component("event_emitter")
         events.register("before-parameter-build", self._record)
         events.register("before-call.s3.GetObject", self._s3_get_object)
+
+    @property
+    def function(self) -> str | None:
+        return getattr(self._running, "function", None)
+
+    @function.setter
+    def function(self, logical_id: str | None) -> None:
+        self._running.function = logical_id
 
     def _record(self, params, model, context, **_):
         if self.function is None:

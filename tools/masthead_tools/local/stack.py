@@ -136,6 +136,8 @@ class LocalStack:
         self._subscribe_notifications_queue()
         if self.runtime == "inprocess":
             self._record_calls()  # under the runtime, calls are made in other processes
+            self._answer_lambda_invokes()
+        self._create_state_machines()
         return self
 
     def close(self) -> None:
@@ -348,6 +350,9 @@ class LocalStack:
                         }
                     )
             self.functions[logical] = function
+            name = f"{self.stack_name}-{logical}"
+            self.resolver.refs[logical] = name
+            self.resolver.attributes[(logical, "Arn")] = f"arn:aws:lambda:{REGION}:{ACCOUNT_ID}:function:{name}"
 
     def _import_handler(self, logical: str, props: dict, environment: dict[str, str]):
         module_name, attr = props["Handler"].rsplit(".", 1)
@@ -357,6 +362,53 @@ class LocalStack:
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
         return getattr(module, attr)
+
+    # --- Step Functions: moto runs the definitions; their Lambda tasks call the handlers here ----
+    def _answer_lambda_invokes(self) -> None:
+        import boto3
+
+        from .statemachines import LambdaInvokes
+
+        names = {f"{self.stack_name}-{logical}": logical for logical in self.functions}
+        self.lambda_invokes = LambdaInvokes(self.invoke, names)
+        self.lambda_invokes.attach(boto3.DEFAULT_SESSION)
+
+    def _create_state_machines(self) -> None:
+        from .statemachines import for_moto, state_machine_definitions
+
+        self.state_machines: dict[str, str] = {}
+        sfn = self.session.client("stepfunctions")
+        for logical, (name, definition) in state_machine_definitions(self.template, self.resolver.resolve).items():
+            role = f"arn:aws:iam::{ACCOUNT_ID}:role/{self.stack_name}-{logical}Role"
+            arn = sfn.create_state_machine(name=name, definition=json.dumps(for_moto(definition)), roleArn=role)["stateMachineArn"]
+            self.state_machines[logical] = arn
+            self.resolver.refs[logical] = arn
+
+    def start_reindex(self, run_id: str, prefix: str = "", outdated_only: bool = False, name: str | None = None) -> str:
+        """Start the reindex state machine (as `masthead reindex` does on AWS); its execution ARN."""
+        sfn = self.session.client("stepfunctions")
+        run = {"run_id": run_id, "prefix": prefix, "outdated_only": outdated_only}
+        arn = self.state_machines["ReindexStateMachine"]
+        return sfn.start_execution(stateMachineArn=arn, name=name or f"{run_id}-{uuid.uuid4().hex[:8]}", input=json.dumps(run))[
+            "executionArn"
+        ]
+
+    def wait_for_execution(self, execution_arn: str, timeout: float = 120.0) -> dict:
+        """Wait until a state machine execution ends (moto runs it in threads of its own)."""
+        sfn = self.session.client("stepfunctions")
+        deadline = time.monotonic() + timeout
+        while (described := sfn.describe_execution(executionArn=execution_arn))["status"] == "RUNNING":
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{execution_arn} still running after {timeout:.0f} s")
+            time.sleep(0.05)
+        return described
+
+    def reindex(self, run_id: str, prefix: str = "", outdated_only: bool = False) -> dict:
+        """A whole reindex run: the state machine to its end, then the pipeline until idle.
+        Returns the execution's description."""
+        described = self.wait_for_execution(self.start_reindex(run_id, prefix, outdated_only))
+        self.run_until_idle()
+        return described
 
     def _subscribe_notifications_queue(self) -> None:
         """A queue subscribed to the topic, as a downstream consumer would have."""
@@ -377,7 +429,11 @@ class LocalStack:
         self.recorder.function = logical_id
         try:
             with self._environment(function.environment):
-                runtime.reset()
+                if _warm.get("stack") is not self:
+                    # Warm between invocations, as Lambda keeps a container: the wiring (clients,
+                    # settings) is built once per function, anew only for another stack.
+                    runtime.reset()
+                    _warm["stack"] = self
                 return (
                     function.handler(
                         event, LambdaContext(function_name=f"{self.stack_name}-{logical_id}", timeout_seconds=function.timeout)
@@ -680,6 +736,10 @@ class LocalStack:
         return IndexReader(self.dynamodb, self.table)
 
 
+# The stack whose functions the process's runtime wiring was built for (see LocalStack.invoke).
+_warm: dict[str, object] = {}
+
+
 @contextmanager
 def patched_environ(values: dict[str, str]):
     """Set environment variables for a block, then restore exactly what was there."""
@@ -708,7 +768,8 @@ def embedded_aws():
         "POWERTOOLS_TRACE_DISABLED": "true",
         "POWERTOOLS_METRICS_DISABLED": "true",
     }
-    with patched_environ(fake), mock_aws():
+    # moto runs state machines' definitions (the reindex run) only when asked to.
+    with patched_environ(fake), mock_aws(config={"stepfunctions": {"execute_state_machine": True}}):
         yield
 
 

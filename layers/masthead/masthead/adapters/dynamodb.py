@@ -103,6 +103,14 @@ class DynamoIndexStore:
             arguments["ExclusiveStartKey"] = response["LastEvaluatedKey"]
         return found[:limit]
 
+    @property
+    def _single(self) -> dict:
+        return {
+            "Put": lambda r: self.client.put_item(**r),
+            "Update": lambda r: self.client.update_item(**r),
+            "Delete": lambda r: self.client.delete_item(**r),
+        }
+
     def apply(self, plan: Plan) -> None:
         if not plan.ops:
             return
@@ -113,10 +121,17 @@ class DynamoIndexStore:
         except (TypeError, ValueError, ArithmeticError) as exc:  # decimal.Inexact/Rounded are ArithmeticErrors
             raise UnstorableChange(f"a value has no DynamoDB form ({type(exc).__name__})") from exc
         try:
-            self.client.transact_write_items(TransactItems=items)
+            if len(items) == 1:
+                # One write needs no transaction (which costs twice the write capacity).
+                ((kind, request),) = items[0].items()
+                self._single[kind](request)
+            else:
+                self.client.transact_write_items(TransactItems=items)
         except ClientError as exc:
             error = exc.response.get("Error", {})
             code = error.get("Code")
+            if code == "ConditionalCheckFailedException":
+                raise ConcurrentChange("condition failed") from exc
             if code == "TransactionCanceledException":
                 reasons = [r.get("Code") for r in exc.response.get("CancellationReasons", [])]
                 if "ConditionalCheckFailed" in reasons or "TransactionConflict" in reasons or not reasons:

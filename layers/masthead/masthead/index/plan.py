@@ -49,7 +49,10 @@ class Update:
 # or a repeated event), which plan nothing.
 # "scheduled": accepted, waiting for its release time; "withheld": accepted as a draft or already
 # expired (in no list, announced to nobody).
-Outcome = Literal["published", "updated", "unchanged", "removed", "deleted", "rejected", "scheduled", "withheld", "stale", "duplicate"]
+# "progress": a reindex run's counters only (service/reindex_step.py).
+Outcome = Literal[
+    "published", "updated", "unchanged", "removed", "deleted", "rejected", "scheduled", "withheld", "stale", "duplicate", "progress"
+]
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,7 @@ def _base_doc(message: IndexMessage, now: datetime) -> dict:
         "source": message.source.model_dump(),
         "extractor_version": message.extractor_version,
         "indexed_at": _now_iso(now),
+        **({"reindex_run": message.reindex_run} if message.reindex_run else {}),
     }
 
 
@@ -329,29 +333,21 @@ def plan_change(
     for an article, its issue's release time while the issue is not released; `tz`: the zone an
     issue's `released_on` day begins in."""
     now = now or datetime.now(UTC)
-    if current is not None and not is_newer(message.sequencer, current.get("sequencer")):
-        same = current.get("sequencer") == message.sequencer
-        return Plan("duplicate" if same else "stale")
+    superseded = _superseded(message, current)
+    if superseded:
+        return Plan(superseded)
 
     new = _new_doc(message, current, now, issue_release_at)
     condition, names, values = _guard(current)
-    old_status = (current or {}).get("status")
-
     is_manifest = new["type"] == "manifest"
-    if (
-        not is_manifest
-        and current is not None
-        and old_status == new["status"]
-        and current.get("fingerprint") == new["fingerprint"]
-        and current.get("visibility") == new.get("visibility")
-        and new["status"] != "deleted"
-    ):
-        # Identical content again: only the sequencer and source version move on.
-        keep = {k: v for k, v in current.items() if k not in ("sequencer", "source", "event_time", "extractor_version")}
-        return Plan(
-            "unchanged",
-            (Put({**keep, **{k: new[k] for k in ("sequencer", "source", "event_time", "extractor_version")}}, condition, names, values),),
-        )
+    if _same_content(current, new) and (not is_manifest or message.reindex_run):
+        assert current is not None
+        if message.reindex_run and current.get("extractor_version") == message.extractor_version:
+            return Plan("duplicate")  # this extractor read this version already: nothing to write
+        # Identical content again: only the sequencer, source version and extractor move on.
+        moved = [k for k in _VERSION_FIELDS if k in new]
+        keep = {k: v for k, v in current.items() if k not in moved}
+        return Plan("unchanged", (Put({**keep, **{k: new[k] for k in moved}}, condition, names, values),))
 
     if is_manifest:
         # Manifests always re-plan their claims (a re-upload makes a manifest the newest); this may
@@ -362,6 +358,38 @@ def plan_change(
         ops = [Put(new, condition, names, values), *_listing_ops(current, new), *_aggregate_ops(current, new)]
 
     return Plan(_outcome(current, new), tuple(ops))
+
+
+# What an identical version changes on the stored item (reindex_run: a run that read it again).
+_VERSION_FIELDS = ("sequencer", "source", "event_time", "extractor_version", "reindex_run")
+
+
+def _superseded(message: IndexMessage, current: dict | None) -> Outcome | None:
+    """ "stale" or "duplicate" when `message` must not replace the stored item; None when it may.
+
+    An upload replaces an older version. A reindex run's message (the stored version extracted
+    again) replaces only that very version, never a newer upload that arrived meanwhile nor a
+    deletion; for a key with no item it is the oldest possible version (sequencer "0")."""
+    if current is None:
+        return None
+    stored = current.get("sequencer")
+    if message.reindex_run:
+        return None if stored == message.sequencer and current.get("status") != "deleted" else "stale"
+    if is_newer(message.sequencer, stored):
+        return None
+    return "duplicate" if stored == message.sequencer else "stale"
+
+
+def _same_content(current: dict | None, new: dict) -> bool:
+    """Whether `new` says what the stored item says (a repeated upload, or an extraction that
+    came out the same)."""
+    return (
+        current is not None
+        and current.get("status") == new["status"]
+        and current.get("fingerprint") == new["fingerprint"]
+        and current.get("visibility") == new.get("visibility")
+        and new["status"] != "deleted"
+    )
 
 
 def _outcome(current: dict | None, new: dict) -> Outcome:
@@ -375,6 +403,31 @@ def _outcome(current: dict | None, new: dict) -> Outcome:
     if was_public:
         return "removed"
     return "scheduled" if new.get("visibility") == "scheduled" else "withheld"
+
+
+def run_progress(run_id: str, key: str, outcome: Outcome) -> Update:
+    """A reindex run's message for `key` handled with `outcome`: ADDed to one of the run's progress
+    items (the first ADD creates it)."""
+    return Update(
+        key={s.TABLE_PK: s.run_pk(run_id), s.TABLE_SK: s.run_shard_sk(key)},
+        expression="SET #type = :type, #run = :run ADD #indexed :one, #outcome :one",
+        names={"#type": "type", "#run": "run_id", "#indexed": "indexed", "#outcome": f"indexed_{outcome}"},
+        values={":type": "reindex_run", ":run": run_id, ":one": 1},
+    )
+
+
+def run_checked(run_id: str, counts: dict[str, int]) -> Update:
+    """What a reindex batch did with its keys (checked, sent, skipped_<why>), ADDed to the run's
+    progress item."""
+    names = {"#type": "type", "#run": "run_id"} | {f"#c{n}": name for n, name in enumerate(sorted(counts))}
+    values = {":type": "reindex_run", ":run": run_id} | {f":c{n}": counts[name] for n, name in enumerate(sorted(counts))}
+    adds = ", ".join(f"#c{n} :c{n}" for n in range(len(counts)))
+    return Update(
+        key={s.TABLE_PK: s.run_pk(run_id), s.TABLE_SK: s.RUN_SK},
+        expression="SET #type = :type, #run = :run" + (f" ADD {adds}" if adds else ""),
+        names=names,
+        values=values,
+    )
 
 
 _KEEP = object()

@@ -5,6 +5,7 @@ Item types (PK / SK):
   ARTICLE#<article_id> / LIST#<list>        one listing entry of that article (its summary), on GSI ByList
   MANIFEST#<manifest_id> / MANIFEST         the state of one issue-manifest key
   ISSUE#<issue_id> / ISSUE                  the issue: manifest fields plus exact aggregates
+  RUN#<run_id> / RUN, RUN#<0..9>            a reindex run's progress counters
 
 GSI ByList (GSI1PK / GSI1SK) partitions, each one access pattern:
   ISSUE#<issue_id>     articles of an issue      <position 5 digits>#<sort time>#<article_id>  (ascending)
@@ -40,6 +41,11 @@ REJECTED_LIST = "REJECTED"
 # Articles waiting for their release time (editors' view), soonest first.
 SCHEDULED_LIST = "SCHEDULED"
 # Spreads "latest articles" over this many partitions so no single partition takes every write.
+# A reindex run's progress: items RUN#<run id> / RUN (ReindexFunction's counters, one ADD a batch)
+# and RUN#<run id> / RUN#<n> (IndexFunction's, one ADD a message, spread over RUN_SHARDS items so
+# a fast run stays under one item's write rate). Read together with one Query.
+RUN_SK = "RUN"
+RUN_SHARDS = 10
 LATEST_SHARDS = 8
 NO_POSITION = 99999
 CATEGORY_COUNTER_PREFIX = "cat:"
@@ -89,6 +95,15 @@ def manifest_pk(manifest_id: str) -> str:
 
 def issue_pk(issue_id: str) -> str:
     return f"ISSUE#{issue_id}"
+
+
+def run_pk(run_id: str) -> str:
+    return f"RUN#{run_id}"
+
+
+def run_shard_sk(key: str) -> str:
+    """The progress item an S3 key's messages are counted on."""
+    return f"{RUN_SK}#{int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % RUN_SHARDS}"
 
 
 def issue_list(issue_id: str) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
-from .. import EXTRACTOR_VERSION
+import masthead
+
 from ..errors import ObjectGone, Unprocessable
 from ..extract import ExtractOptions, extract, reject_too_large
 from ..messages import IndexMessage, SourceObject
@@ -62,7 +63,7 @@ class ExtractStep:
             event_time=event.event_time,
             source=source,
             extraction=result.metadata,
-            extractor_version=EXTRACTOR_VERSION,
+            extractor_version=masthead.EXTRACTOR_VERSION,
         )
 
     def events(self, body: str) -> list[ObjectEvent]:

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from ..errors import ConcurrentChange, Unprocessable, UnstorableChange
 from ..extract.rejections import bounded_message
 from ..index import schema as s
-from ..index.plan import Plan, Put, claimed_issues, doc_key, plan_change, plan_issue_release, plan_release
+from ..index.plan import Plan, Put, claimed_issues, doc_key, plan_change, plan_issue_release, plan_release, run_progress
 from ..index.timers import SCHEDULED_TIME, timer_changes, timer_name
 from ..index.visibility import instant, visibility
 from ..messages import IndexMessage, ReleaseMessage
@@ -89,6 +89,11 @@ class IndexStep:
             return plan_change(message, current, now, claims=claims, issue_release_at=issue_release_at, tz=self.default_tz)
 
         current, plan, now = self._write(message.key, self.clock, plan_for)
+        if message.reindex_run:
+            # The run's progress, an ADD of its own: in the change's transaction, concurrent writers
+            # would conflict on the counter. A message retried after this may be counted twice:
+            # the counts are at least once.
+            self.store.apply(Plan("progress", (run_progress(message.reindex_run, message.key, plan.outcome),)))
         self._set_timers(current, plan, now)
         if claims and plan.writes:
             self._follow_issues(sorted(claims), now)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .extract_step import ExtractStep
     from .index_step import IndexStep
     from .notify_step import NotifyStep
+    from .reindex_step import ReindexStep
 
 
 @cache
@@ -76,6 +77,30 @@ def index_wiring() -> Wiring[IndexStep]:
 
 
 @lru_cache(maxsize=1)
+def reindex_wiring() -> Wiring[ReindexStep]:
+    from ..adapters.aws import S3Objects, SqsSender
+    from ..adapters.dynamodb import DynamoIndexStore
+    from ..extract import ExtractOptions
+    from ..handlers.common import Wiring
+    from ..settings import ReindexSettings
+    from .extract_step import ExtractStep
+    from .reindex_step import ReindexStep
+
+    settings = ReindexSettings()
+    options = ExtractOptions(
+        max_bytes=settings.max_upload_bytes, default_tz=settings.default_timezone, time_budget=settings.time_budget_seconds
+    )
+    extract = ExtractStep(
+        objects=S3Objects(_client("s3")),
+        index_queue=SqsSender(_client("sqs"), settings.index_queue_url),
+        options=options,
+        bucket=settings.bucket_name,
+    )
+    step = ReindexStep(extract=extract, store=DynamoIndexStore(_client("dynamodb"), settings.table_name), bucket=settings.bucket_name)
+    return Wiring(step, None, settings.reserve_seconds)
+
+
+@lru_cache(maxsize=1)
 def notify_wiring() -> Wiring[NotifyStep]:
     from ..adapters.aws import SnsPublisher
     from ..handlers.common import Wiring
@@ -87,5 +112,5 @@ def notify_wiring() -> Wiring[NotifyStep]:
 
 def reset() -> None:
     """Forget what was built (tests and the local runner switch environments)."""
-    for factory in (_client, extract_wiring, index_wiring, notify_wiring):
+    for factory in (_client, extract_wiring, index_wiring, notify_wiring, reindex_wiring):
         factory.cache_clear()

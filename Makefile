@@ -77,12 +77,13 @@ sam-validate: $(SAM_STAMP) ## sam validate --lint
 sam-build: $(SAM_STAMP) ## sam build (no container)
 	@PATH="$(abspath $(VENV))/bin:$$PATH" $(SAM) build
 
-bench: $(STAMP) $(SAM_STAMP) bytecode ## extraction, cold-start, safety and real-page benchmarks (writes docs/benchmarks.md)
+bench: $(STAMP) $(SAM_STAMP) bytecode ## extraction, cold-start, safety, real-page and reindex benchmarks (writes docs/benchmarks.md)
 	@$(VENV)/bin/python -m pip install $(PIP_FLAGS) trafilatura
 	@$(VENV)/bin/python bench/run.py $(BENCH_ARGS)
 	@$(VENV)/bin/python bench/coldstart.py
 	@$(VENV)/bin/python bench/safety.py
 	@$(VENV)/bin/python bench/web.py
+	@$(VENV)/bin/python bench/reindex.py
 
 bench-web: $(STAMP) bytecode ## real web pages against trafilatura and the parse floor (needs ../shared)
 	@$(VENV)/bin/python -m pip install $(PIP_FLAGS) trafilatura

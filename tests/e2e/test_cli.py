@@ -11,7 +11,7 @@ from pathlib import Path
 from tests.builders import ROOT
 
 
-def test_demo_json_on_a_folder_we_choose(tmp_path):
+def test_demo_json_on_a_folder_we_choose_then_reindexed(tmp_path):
     (tmp_path / "articles").mkdir()
     (tmp_path / "issues").mkdir()
     (tmp_path / "articles" / "one.md").write_text("---\ntitle: One\nissue: iolite-vol-3\n---\n\nBody one.\n")
@@ -20,7 +20,7 @@ def test_demo_json_on_a_folder_we_choose(tmp_path):
     (tmp_path / "issues" / "v3.yaml").write_text("publication: Iolite\nvolume: 3\ntitle: Three\n")
     (tmp_path / "notes.txt").write_text("outside the notified prefixes: never indexed")
     result = subprocess.run(
-        [sys.executable, "-m", "masthead_tools.cli", "demo", "--source", str(tmp_path), "--json"],
+        [sys.executable, "-m", "masthead_tools.cli", "demo", "--source", str(tmp_path), "--json", "--reindex"],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -35,6 +35,11 @@ def test_demo_json_on_a_folder_we_choose(tmp_path):
     assert "notes.txt" in result.stderr and "not indexed" in result.stderr
     types = sorted(n["event_type"] for n in state["notifications"])
     assert types == ["article.published", "article.published", "article.rejected", "issue.updated", "issue.updated"]
+    # The reindex run (same extractor) read every key again and changed nothing, so announced nothing.
+    run = state["reindex"]
+    assert run["status"] == "SUCCEEDED" and run["listed"] == 5 and run["failed"] == 0
+    assert run["counts"]["skipped_elsewhere"] == 1 and run["counts"]["sent"] == run["counts"]["indexed_duplicate"] == 4
+    assert run["changed"] == 0
 
 
 def test_score_extraction_reports_full_marks(corpus):

@@ -9,6 +9,7 @@ with the body its editors meant it to have.
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 
@@ -227,3 +228,28 @@ def test_a_key_the_index_never_saw_is_indexed_and_a_deleted_one_is_not_brought_b
     assert _keys(notifications, "article.published") == ["articles/lost/event-lost.md"]
     assert len(notifications) == 1
     assert stack.reader().get_article(article_id_for_key("articles/2025/01/defi-rules-japan.md")) is None
+
+
+def test_masthead_reindex_starts_a_run_and_shows_its_progress_until_the_index_has_handled_it(stack, monkeypatch, capsys):
+    """The command as an operator runs it (here against the embedded AWS): it starts the run and
+    returns once every message the run queued has been indexed, with the run's counts."""
+    from masthead_tools.cli import main
+
+    _indexed(stack)
+    _upgrade_extractor(monkeypatch)
+    arguments = ["reindex", "--state-machine-arn", stack.state_machines["ReindexStateMachine"], "--table", stack.table]
+    finished: dict = {}
+    command = threading.Thread(target=lambda: finished.update(code=main([*arguments, "--outdated-only", "--json", "--interval", "0.05"])))
+    command.start()
+    while command.is_alive():  # the index side, as IndexFunction's event source mapping would run it
+        stack.run_until_idle()
+        command.join(0.05)
+
+    assert finished["code"] == 0
+    captured = capsys.readouterr()
+    final = json.loads(captured.out.strip().splitlines()[-1])
+    documents = _documents(stack)
+    assert final["status"] == "SUCCEEDED" and final["failed"] == 0
+    assert final["counts"]["sent"] == final["counts"]["indexed"] == final["listed"] == len(documents)
+    assert final["changed"] == len([k for k, d in documents.items() if k.startswith(CHANGED_FOLDER) and d["status"]["S"] == "accepted"]) + 1
+    assert "started reindex-" in captured.err and f"{len(documents)}/{len(documents)} objects" in captured.err

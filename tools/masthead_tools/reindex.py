@@ -75,13 +75,24 @@ def start_run(sfn, state_machine_arn: str, run_id: str, prefix: str = "", outdat
 def read_progress(sfn, dynamodb, table: str, execution_arn: str, run_id: str) -> RunProgress:
     status = sfn.describe_execution(executionArn=execution_arn)["status"]
     progress = RunProgress(run_id, status)
-    for summary in sfn.list_map_runs(executionArn=execution_arn).get("mapRuns", []):
+    for summary in _map_runs(sfn, execution_arn):
         items = sfn.describe_map_run(mapRunArn=summary["mapRunArn"]).get("itemCounts", {})
         progress.listed += int(items.get("total", 0))
         progress.done += int(items.get("succeeded", 0))
         progress.failed += int(items.get("failed", 0)) + int(items.get("timedOut", 0)) + int(items.get("aborted", 0))
     progress.counts = run_counts(dynamodb, table, run_id)
     return progress
+
+
+def _map_runs(sfn, execution_arn: str) -> list[dict]:
+    """The execution's map runs; none yet before its map state starts (where moto fails instead
+    of answering with an empty list: an error, in-process an AttributeError)."""
+    from botocore.exceptions import ClientError
+
+    try:
+        return sfn.list_map_runs(executionArn=execution_arn).get("mapRuns", [])
+    except (ClientError, AttributeError):
+        return []
 
 
 def run_counts(dynamodb, table: str, run_id: str) -> dict[str, int]:
@@ -117,9 +128,11 @@ def line(progress: RunProgress) -> str:
     )
 
 
-def watch(read, interval: float = 2.0, index_wait: float = 600.0, out=sys.stderr) -> RunProgress:
+def watch(read, interval: float = 2.0, index_wait: float = 600.0, out=None) -> RunProgress:
     """Poll `read()` until the run has settled (or the index has not caught up `index_wait`
-    seconds after the execution ended), printing a progress line each time it changes."""
+    seconds after the execution ended), printing a progress line (to `out`, standard error by
+    default) each time it changes."""
+    out = out or sys.stderr
     shown = ""
     ended_at = None
     while True:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -102,6 +103,7 @@ class LocalStack:
         self.runtime = runtime
         self.overrides = overrides or {}
         self._runtimes: dict = {}  # logical id -> FunctionRuntime, started on first use
+        self._invoke_lock = threading.RLock()
         self.session = boto3.session.Session(region_name=REGION)
         self.s3 = self.session.client("s3")
         self.sqs = self.session.client("sqs")
@@ -426,6 +428,13 @@ class LocalStack:
         from masthead.service import runtime
 
         function = self.functions[logical_id]
+        # One invocation at a time: handlers share this process's environment, and moto's state
+        # machines invoke from threads of their own.
+        with self._invoke_lock:
+            return self._invoke_locked(runtime, function, event)
+
+    def _invoke_locked(self, runtime, function: Function, event: dict) -> dict:
+        logical_id = function.logical_id
         self.recorder.function = logical_id
         try:
             with self._environment(function.environment):

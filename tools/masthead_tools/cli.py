@@ -52,6 +52,27 @@ def _demo(args) -> int:
     return run(args)
 
 
+def _up(args) -> int:
+    from .local.up import run  # moto: only the local tools pay for it
+
+    return run(args)
+
+
+def _tail(args) -> int:
+    from .tail import find_topic, tail
+
+    session = _ops_session(args)
+    sns = session.client("sns", endpoint_url=args.endpoint_url)
+    topic = args.topic_arn or (_stack_resource(session, args, "NotificationsTopic") if args.stack_name and not args.endpoint_url else None)
+    topic = topic or find_topic(sns, args.stack_name)
+    if not topic:
+        print("masthead tail: no NotificationsTopic found; give --topic-arn or --stack-name", file=sys.stderr)
+        return 2
+    print(f"tailing {topic} (Ctrl-C stops)", file=sys.stderr, flush=True)
+    tail(session.client("sqs", endpoint_url=args.endpoint_url), sns, topic, args.count, args.timeout, args.json)
+    return 0
+
+
 def _invoke(args) -> int:
     from .local.invoke import run
 
@@ -67,6 +88,7 @@ def _seed(args) -> int:
 def _read(args) -> int:
     from .reader_cli import run
 
+    _local_defaults(args)
     return run(args)
 
 
@@ -84,7 +106,18 @@ def _stack_resource(session, args, logical_id: str) -> str:
 def _ops_session(args):
     import boto3
 
+    _local_defaults(args)
     return boto3.session.Session(region_name=args.region) if args.region else boto3.session.Session()
+
+
+def _local_defaults(args) -> None:
+    """Against a local endpoint (masthead up) any key does, and the region is the local stack's:
+    a machine without AWS configuration works as it is."""
+    if getattr(args, "endpoint_url", None):
+        os.environ.setdefault("AWS_ACCESS_KEY_ID", "local")
+        os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "local")
+        if not (args.region or os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION")):
+            args.region = "ap-northeast-1"
 
 
 def _redrive(args) -> int:
@@ -176,7 +209,7 @@ def _print_human(record: dict) -> None:
 def _reader_args(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--table", help="index table name (default: from --stack-name, else $MASTHEAD_TABLE)")
     sub.add_argument("--stack-name", help="CloudFormation stack whose IndexTable to read")
-    sub.add_argument("--endpoint-url", help="a local DynamoDB endpoint, e.g. http://localhost:8000")
+    sub.add_argument("--endpoint-url", help="a local endpoint (masthead up: its one IndexTable is found without --table)")
     sub.add_argument("--region", default=None)
     sub.add_argument("--limit", type=int, default=20, help="items per page")
     sub.add_argument("--cursor", help="continue from the cursor a previous page printed")
@@ -227,6 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     rp.set_defaults(func=_replay)
 
     _add_reindex(subs)
+    _add_up(subs)
 
     for name, text in (("articles", "list or get articles"), ("issues", "list or get issues"), ("rejected", "list rejected uploads")):
         sub = subs.add_parser(name, help=text)
@@ -282,6 +316,27 @@ def _add_invoke(subs) -> None:
     invoke.set_defaults(func=_invoke)
 
 
+def _add_up(subs) -> None:
+    up = subs.add_parser(
+        "up", help="start the pipeline on a local AWS endpoint and keep it up: upload, query and subscribe with any client"
+    )
+    up.add_argument("--port", type=int, default=4566, help="the endpoint's port (default %(default)s)")
+    up.add_argument("--source", help="seed the bucket from this folder first (keys relative to it)")
+    up.add_argument("--runtime", choices=("inprocess", "lambda"), default="inprocess", help="as for masthead demo")
+    up.add_argument("--stack-name", default="masthead-local", help="the names the resources follow (default %(default)s)")
+    up.add_argument("--template", help="path to template.yaml (default: the repo's)")
+    up.set_defaults(func=_up)
+    tl = subs.add_parser("tail", help="print the index's notifications as they arrive (from a queue of its own on the topic)")
+    tl.add_argument("--endpoint-url", help="a local endpoint (masthead up)")
+    tl.add_argument("--stack-name", help="the stack whose NotificationsTopic to follow")
+    tl.add_argument("--topic-arn", help=argparse.SUPPRESS)
+    tl.add_argument("--region", default=None)
+    tl.add_argument("--json", action="store_true", help="one JSON notification per line")
+    tl.add_argument("--count", type=int, help="stop after this many")
+    tl.add_argument("--timeout", type=float, help="stop after this many seconds")
+    tl.set_defaults(func=_tail)
+
+
 def _add_reindex(subs) -> None:
     rx = subs.add_parser(
         "reindex", help="extract the stored uploads again (after an extractor upgrade) on the stack's state machine, with progress"
@@ -323,6 +378,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:
+        if type(exc).__name__ != "EndpointConnectionError":
+            raise
+        print(f"masthead {args.command}: {exc} (is `masthead up` running there?)", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -14,7 +14,13 @@ def _table_name(args, session) -> str | None:
         cloudformation = session.client("cloudformation", endpoint_url=args.endpoint_url)
         resource = cloudformation.describe_stack_resource(StackName=args.stack_name, LogicalResourceId="IndexTable")
         return resource["StackResourceDetail"]["PhysicalResourceId"]
-    return os.environ.get("MASTHEAD_TABLE")
+    if os.environ.get("MASTHEAD_TABLE"):
+        return os.environ["MASTHEAD_TABLE"]
+    if args.endpoint_url:  # a local endpoint (masthead up) holds one stack: its IndexTable
+        tables = session.client("dynamodb", endpoint_url=args.endpoint_url).list_tables().get("TableNames", [])
+        found = [name for name in tables if name.endswith("-IndexTable")]
+        return found[0] if len(found) == 1 else None
+    return None
 
 
 def run(args) -> int:

@@ -107,6 +107,84 @@ def _s3_call(method: str, path: str, query: str) -> Call:
     return Call("S3", _S3_ACTIONS.get(method, method), f"{bucket}/{key}" + (f"?{query}" if "versionId" in query else ""))
 
 
+# S3 requests that change what a key holds, as (method, has the subresource) -> event name. The
+# rest (parts of multipart uploads, tags, ACLs, bucket calls) change no object.
+_NOT_OBJECT_CHANGES = ("uploadId", "partNumber", "tagging", "acl", "retention", "legal-hold", "restore", "select")
+
+
+def s3_object_changes(environ: dict, status: int, headers: dict[str, str], body: bytes) -> list[tuple[str, str, str, str | None]]:
+    """(event name, bucket, key, version id) for each object a successful S3 request created or
+    removed, as S3's event notifications name them; [] for any other request."""
+    if status >= 300 or environ.get("HTTP_X_AMZ_TARGET") or environ.get("PATH_INFO", "").startswith("/moto-api"):
+        return []
+    method = environ.get("REQUEST_METHOD", "GET")
+    path = unquote(environ.get("PATH_INFO", "").encode("latin-1", "replace").decode("utf-8", "replace"))
+    bucket, _, key = path.lstrip("/").partition("/")
+    query = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+    version = headers.get("x-amz-version-id")
+    if method == "POST" and not key and "delete" in query:
+        return _deleted_objects(bucket, body)
+    if not key or not bucket:
+        return []
+    if method == "PUT" and not any(name in query for name in _NOT_OBJECT_CHANGES):
+        name = "ObjectCreated:Copy" if environ.get("HTTP_X_AMZ_COPY_SOURCE") else "ObjectCreated:Put"
+        return [(name, bucket, key, version)]
+    if method == "POST" and "uploadId" in query:
+        return [("ObjectCreated:CompleteMultipartUpload", bucket, key, version)]
+    if method == "DELETE" and "uploadId" not in query:
+        if "versionId" in query:
+            return [("ObjectRemoved:Delete", bucket, key, query["versionId"][0])]
+        marker = headers.get("x-amz-delete-marker") == "true"
+        return [("ObjectRemoved:DeleteMarkerCreated" if marker else "ObjectRemoved:Delete", bucket, key, version if marker else None)]
+    return []
+
+
+def _deleted_objects(bucket: str, body: bytes) -> list[tuple[str, str, str, str | None]]:
+    """The keys a DeleteObjects answer reports deleted."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.fromstring(body)  # noqa: S314 - moto's own answer, not an upload
+    except ET.ParseError:
+        return []
+    found = []
+    for deleted in root.iter():
+        if not deleted.tag.endswith("Deleted"):
+            continue
+        fields = {child.tag.rsplit("}", 1)[-1]: (child.text or "") for child in deleted}
+        if fields.get("DeleteMarker") == "true":
+            found.append(("ObjectRemoved:DeleteMarkerCreated", bucket, fields.get("Key", ""), fields.get("DeleteMarkerVersionId")))
+        else:
+            found.append(("ObjectRemoved:Delete", bucket, fields.get("Key", ""), fields.get("VersionId")))
+    return [change for change in found if change[2]]
+
+
+class _S3Events:
+    """WSGI middleware: after each S3 request that created or removed objects, `notify` is called
+    for each (as S3 would send its event notifications), before the client has its answer."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.notify = None  # (event name, bucket, key, version id) -> None
+
+    def __call__(self, environ, start_response):
+        if self.notify is None or environ.get("HTTP_X_AMZ_TARGET"):
+            return self.app(environ, start_response)
+        answer: dict = {}
+
+        def capture(status, headers, exc_info=None):
+            answer["status"], answer["headers"] = int(status.split()[0]), {k.lower(): v for k, v in headers}
+            return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+
+        body = b"".join(self.app(environ, capture))
+        for change in s3_object_changes(environ, answer.get("status", 500), answer.get("headers", {}), body):
+            try:
+                self.notify(*change)
+            except Exception:  # noqa: BLE001 - a failed notification must not fail the upload (S3's are best effort too)
+                logging.getLogger("masthead").exception("could not send the S3 event for %s", change[2])
+        return [body]
+
+
 class RecordingMotoServer(ThreadedMotoServer):
     """moto in server mode on 127.0.0.1 (a free port unless given), starting from an empty state,
     noting the calls made while `recording()` is on."""
@@ -114,12 +192,14 @@ class RecordingMotoServer(ThreadedMotoServer):
     def __init__(self, port: int | None = None) -> None:
         super().__init__(ip_address="127.0.0.1", port=port or free_port(), verbose=False)
         self.recorder: _Recorder | None = None
+        self.s3_events: _S3Events | None = None
 
     def _server_entry(self) -> None:
         from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
         from werkzeug.serving import make_server
 
-        self.recorder = _Recorder(DomainDispatcherApplication(create_backend_app))
+        self.s3_events = _S3Events(DomainDispatcherApplication(create_backend_app))
+        self.recorder = _Recorder(self.s3_events)
         self._server = make_server(self._ip_address, self._port, self.recorder, True, request_handler=MotoRequestHandler)
         self._server_ready_event.set()
         self._server.serve_forever()

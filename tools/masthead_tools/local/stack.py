@@ -130,6 +130,11 @@ class LocalStack:
         self._shard_iterators: dict[str, str] = {}
         self._shard_of: dict[str, str] = {}  # stream sequence number -> shard id
         self._sequence = int(time.time() * 1000) << 20
+        self._sequence_lock = threading.Lock()
+        # True when the S3 endpoint itself reports object changes (a server's S3 events, see
+        # watch_server): then upload() and delete() only make the S3 call, as any client does.
+        self.events_from_server = False
+        self._server_records: dict[str, dict | None] = {}
 
     # --- resources ------------------------------------------------------------------------------
     def create(self) -> LocalStack:
@@ -421,7 +426,10 @@ class LocalStack:
 
     def _environment(self, variables: dict[str, str]):
         quiet = {"POWERTOOLS_LOG_LEVEL": "CRITICAL"} if self.quiet else {}
-        return patched_environ({**variables, **quiet})
+        # The template declares AWS_ENDPOINT_URL empty (AWS itself); against a local server the
+        # handlers call the server, as env.json sets it for sam local invoke.
+        endpoint = {"AWS_ENDPOINT_URL": os.environ["AWS_ENDPOINT_URL"]} if os.environ.get("AWS_ENDPOINT_URL") else {}
+        return patched_environ({**variables, **endpoint, **quiet})
 
     def invoke(self, logical_id: str, event: dict) -> dict:
         """Invoke a handler as Lambda would, with the function's environment from the template."""
@@ -493,8 +501,9 @@ class LocalStack:
 
     # --- S3, as the bucket's notification configuration declares --------------------------------
     def _next_sequencer(self) -> str:
-        self._sequence += 1
-        return f"{self._sequence:018X}"
+        with self._sequence_lock:  # uploads through a server arrive on threads of their own
+            self._sequence += 1
+            return f"{self._sequence:018X}"
 
     def _s3_event(self, name: str, key: str, obj: dict) -> dict:
         now = datetime.now(UTC)
@@ -531,8 +540,30 @@ class LocalStack:
             return record
         return None
 
+    def watch_server(self, server) -> None:
+        """Take S3 event notifications from the server's S3 (every client's uploads and deletes)."""
+        server.s3_events.notify = self.on_s3_change
+        self.events_from_server = True
+
+    def on_s3_change(self, event_name: str, bucket: str, key: str, version_id: str | None) -> dict | None:
+        """Deliver the event S3 sends for one object created or removed; returns its record."""
+        if bucket != self.bucket:
+            return None
+        version = {"VersionId": version_id} if version_id and version_id != "null" else {}
+        obj: dict = {"versionId": version_id} if version else {}
+        if event_name.startswith("ObjectCreated"):
+            head = self.s3.head_object(Bucket=bucket, Key=key, **version)
+            obj.update(size=head["ContentLength"], eTag=head["ETag"].strip('"'))
+        record = self._notify_s3(event_name, key, obj)
+        self._server_records[key] = record
+        return record
+
     def upload(self, key: str, data: bytes) -> dict | None:
         """Put an object and deliver its ObjectCreated event; returns the S3 event record (or None)."""
+        if self.events_from_server:
+            self._server_records.pop(key, None)
+            self.s3.put_object(Bucket=self.bucket, Key=key, Body=data)
+            return self._server_records.pop(key, None)
         response = self.s3.put_object(Bucket=self.bucket, Key=key, Body=data)
         obj = {"size": len(data), "eTag": response["ETag"].strip('"')}
         if response.get("VersionId"):
@@ -542,6 +573,10 @@ class LocalStack:
     def delete(self, key: str, version_id: str | None = None) -> dict | None:
         """Delete an object (a delete marker) or, with version_id, one version for good."""
         args = {"VersionId": version_id} if version_id else {}
+        if self.events_from_server:
+            self._server_records.pop(key, None)
+            self.s3.delete_object(Bucket=self.bucket, Key=key, **args)
+            return self._server_records.pop(key, None)
         response = self.s3.delete_object(Bucket=self.bucket, Key=key, **args)
         obj = {"versionId": version_id} if version_id else {}
         name = "ObjectRemoved:Delete"
@@ -649,6 +684,13 @@ class LocalStack:
 
     def _drain_stream(self, function: Function, source: dict) -> int:
         raw = self._stream_records(source["stream_arn"])
+        try:
+            return self._deliver_stream(function, source, raw)
+        finally:
+            for record in raw:  # read once: a stack that stays up keeps no record of them
+                self._shard_of.pop(record["dynamodb"]["SequenceNumber"], None)
+
+    def _deliver_stream(self, function: Function, source: dict, raw: list[dict]) -> int:
         records = [self._lambda_stream_record(r, source["stream_arn"]) for r in raw]
         if source["filters"]:
             records = [r for r in records if any(matches_filter(p, r) for p in source["filters"])]
@@ -681,22 +723,28 @@ class LocalStack:
         """Deliver queued messages and stream records to their functions until nothing moves."""
         total = 0
         for _ in range(max_rounds):
-            moved = 0
-            for function in self.functions.values():
-                for source in function.sqs_sources:
-                    while n := self._drain_queue(function, source):
-                        moved += n
-                        if progress:
-                            progress(function.logical_id, n)
-                for source in function.stream_sources:
-                    n = self._drain_stream(function, source)
-                    moved += n
-                    if progress and n:
-                        progress(function.logical_id, n)
+            moved = self.run_once(progress)
             total += moved
             if not moved:
                 return total
         raise RuntimeError("the pipeline did not settle")
+
+    def run_once(self, progress=None) -> int:
+        """One round of every event source mapping: each queue drained, each stream read once.
+        Returns how many messages and records moved."""
+        moved = 0
+        for function in self.functions.values():
+            for source in function.sqs_sources:
+                while n := self._drain_queue(function, source):
+                    moved += n
+                    if progress:
+                        progress(function.logical_id, n)
+            for source in function.stream_sources:
+                n = self._drain_stream(function, source)
+                moved += n
+                if progress and n:
+                    progress(function.logical_id, n)
+        return moved
 
     def take_ingest_messages(self) -> list[str]:
         """Take the pending S3 event messages out of the ingest queue (to redeliver them in another

@@ -1,0 +1,182 @@
+"""`masthead up`: the pipeline on a local endpoint that stays up, used by plain AWS clients.
+
+Any client talks to it as to AWS: boto3 with `endpoint_url` here, as the AWS CLI would. Uploads,
+deletes and renames go through the whole pipeline within seconds, with the notifications
+docs/events.md describes; the command stops cleanly on SIGINT and SIGTERM; a long run of random
+changes leaves no threads behind and keeps its memory bounded.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import boto3
+import pytest
+
+from masthead.ids import article_id_for_key
+from masthead_tools.local.server import free_port
+from masthead_tools.local.up import LocalMasthead
+from masthead_tools.reader import IndexReader
+from masthead_tools.tail import find_topic, tail
+from tests.builders import ROOT, SAMPLES, TEMPLATE
+
+
+def _client(service: str, endpoint: str):
+    return boto3.client(service, endpoint_url=endpoint, region_name="ap-northeast-1", aws_access_key_id="any", aws_secret_access_key="any")
+
+
+def _until(condition, timeout: float = 10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if value := condition():
+            return value
+        time.sleep(0.05)
+    raise AssertionError("not within the time")
+
+
+class _Tail:
+    """`masthead tail` in a thread: the notifications a subscriber gets from now on."""
+
+    def __init__(self, endpoint: str, count: int) -> None:
+        self.sns, self.sqs = _client("sns", endpoint), _client("sqs", endpoint)
+        topic = find_topic(self.sns, "masthead-local")
+        assert topic
+        before = len(self.sns.list_subscriptions()["Subscriptions"])
+        self.lines: list[str] = []
+        out = type("Out", (), {"write": lambda _, text: self.lines.append(text), "flush": lambda _: None})()
+        self.thread = threading.Thread(target=tail, args=(self.sqs, self.sns, topic, count, 30.0, True, out), daemon=True)
+        self.thread.start()
+        _until(lambda: len(self.sns.list_subscriptions()["Subscriptions"]) > before)
+
+    def events(self) -> list[tuple[str, str]]:
+        import json
+
+        self.thread.join(timeout=35)
+        bodies = [json.loads(line) for line in self.lines if line.strip()]
+        return [(b["event_type"], (b.get("article") or b.get("rejection") or {}).get("key")) for b in bodies]
+
+
+@pytest.fixture
+def local():
+    with LocalMasthead(TEMPLATE, free_port()) as running:
+        running.seed(SAMPLES)
+        assert running.wait_idle(120)
+        yield running
+
+
+def test_uploads_deletes_renames_and_bad_files_from_any_client_flow_through_within_seconds(local):
+    info = local.describe()
+    s3, reader = _client("s3", info["endpoint"]), IndexReader(_client("dynamodb", info["endpoint"]), info["table"])
+    bucket = info["bucket"]
+    watcher = _Tail(info["endpoint"], count=5)
+
+    started = time.monotonic()
+    s3.put_object(Bucket=bucket, Key="articles/2026/11/local-dev.md", Body=b"---\ntitle: Developed locally\n---\nA body.\n")
+    article = _until(lambda: reader.get_article(article_id_for_key("articles/2026/11/local-dev.md")))
+    assert article["title"] == "Developed locally" and time.monotonic() - started < 5
+    # A rename is a copy and a delete (what `aws s3 mv` does): a new id, the old one removed.
+    s3.copy_object(Bucket=bucket, Key="articles/2026/11/renamed.md", CopySource={"Bucket": bucket, "Key": "articles/2026/11/local-dev.md"})
+    s3.delete_object(Bucket=bucket, Key="articles/2026/11/local-dev.md")
+    _until(lambda: reader.get_article(article_id_for_key("articles/2026/11/renamed.md")))
+    _until(lambda: reader.get_article(article_id_for_key("articles/2026/11/local-dev.md")) is None)
+    s3.put_object(Bucket=bucket, Key="articles/2026/11/broken.json", Body=b"{")
+    rejected = _until(lambda: [r for r in reader.all_pages(reader.rejected) if r["key"] == "articles/2026/11/broken.json"])
+    assert rejected[0]["error"]["code"] and rejected[0]["error"]["message"]
+    s3.delete_object(Bucket=bucket, Key="articles/2026/11/renamed.md")
+
+    assert watcher.events() == [
+        ("article.published", "articles/2026/11/local-dev.md"),
+        ("article.published", "articles/2026/11/renamed.md"),
+        ("article.removed", "articles/2026/11/local-dev.md"),
+        ("article.rejected", "articles/2026/11/broken.json"),
+        ("article.removed", "articles/2026/11/renamed.md"),
+    ]
+    assert local.errors == []
+
+
+def test_the_reader_finds_the_local_table_without_being_told(local, capsys):
+    from masthead_tools.cli import main
+
+    assert main(["articles", "--endpoint-url", local.describe()["endpoint"], "--limit", "50"]) == 0
+    assert "Japan's FSA outlines rules for DeFi intermediaries" in capsys.readouterr().out  # a sample's title
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_masthead_up_starts_serves_and_stops_cleanly(signum):
+    port = free_port()
+    command = [sys.executable, "-m", "masthead_tools.cli", "up", "--port", str(port), "--source", str(SAMPLES)]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ})
+    try:
+        started, lines = time.monotonic(), []
+        while not any("Ctrl-C stops it." in line for line in lines):
+            line = process.stdout.readline()
+            assert line, "".join(lines)[-2000:]
+            lines.append(line)
+        assert time.monotonic() - started < 30, "".join(lines)  # resources created and seeded in seconds
+        endpoint = f"http://127.0.0.1:{port}"
+        assert f"AWS at {endpoint}" in "".join(lines)
+        bucket = next(line.split()[-1] for line in lines if line.strip().startswith("bucket"))
+        _client("s3", endpoint).put_object(Bucket=bucket, Key="articles/x/hello.md", Body=b"---\ntitle: Hello\n---\nBody.\n")
+        table = next(line.split()[-1] for line in lines if line.strip().startswith("table"))
+        reader = IndexReader(_client("dynamodb", endpoint), table)
+        _until(lambda: reader.get_article(article_id_for_key("articles/x/hello.md")), timeout=30)
+        process.send_signal(signum)
+        out, _ = process.communicate(timeout=60)
+        assert process.returncode == 0, out[-2000:]
+        assert "stopped" in out
+    finally:
+        if process.poll() is None:
+            process.kill()
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) / 1024
+
+
+def test_a_long_run_of_random_changes_leaves_no_threads_and_bounded_memory():
+    """An hour of editors' work, shortened: random uploads, updates and deletes over a few dozen
+    keys. Memory is measured after a warm-up; what moto keeps (object versions, stream records)
+    grows with every change, as a real bucket and stream would, so the bound is per change."""
+    seconds = float(os.environ.get("MASTHEAD_SOAK_SECONDS", "20"))
+    threads_before = threading.active_count()
+    rng = random.Random(7)
+    with LocalMasthead(TEMPLATE, free_port()) as running:
+        info = running.describe()
+        s3 = _client("s3", info["endpoint"])
+        keys = [f"articles/soak/{n:02d}.md" for n in range(30)]
+        present: set[str] = set()
+        changes, warm, baseline = 0, None, 0.0
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            key = rng.choice(keys)
+            if key in present and rng.random() < 0.3:
+                s3.delete_object(Bucket=info["bucket"], Key=key)
+                present.discard(key)
+            else:
+                body = f"---\ntitle: Soak {key} {changes}\ncategory: News\n---\n" + "Some body text. " * rng.randint(5, 200)
+                s3.put_object(Bucket=info["bucket"], Key=key, Body=body.encode())
+                present.add(key)
+            changes += 1
+            if warm is None and changes == 50:
+                assert running.wait_idle(60)
+                gc.collect()
+                warm, baseline = changes, _rss_mb()
+            time.sleep(0.02)
+        assert running.wait_idle(120)
+        gc.collect()
+        grown = _rss_mb() - baseline
+        reader = IndexReader(_client("dynamodb", info["endpoint"]), info["table"])
+        listed = {a["key"] for a in reader.all_pages(reader.latest_articles)}
+        assert listed == present  # every change applied, in order, none lost
+        assert running.errors == []
+    assert warm is not None and changes > warm
+    assert grown < 0.5 * (changes - warm) + 30, f"{grown:.1f} MB more after {changes - warm} changes"
+    _until(lambda: threading.active_count() <= threads_before, timeout=10)  # the server's request threads end too

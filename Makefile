@@ -16,7 +16,7 @@ LINT_VENV := $(VENV)/lint
 LINT_STAMP := $(LINT_VENV)/.installed
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: help install bytecode demo check test test-unit test-fast bench bench-web bench-safety sam-validate sam-build lint-template clean
+.PHONY: help install bytecode demo check test test-unit test-fast bench bench-web bench-up bench-safety sam-validate sam-build lint-template clean
 
 help: ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -88,6 +88,9 @@ bench: $(STAMP) $(SAM_STAMP) bytecode ## extraction, cold-start, safety, real-pa
 bench-web: $(STAMP) bytecode ## real web pages against trafilatura and the parse floor (needs ../shared)
 	@$(VENV)/bin/python -m pip install $(PIP_FLAGS) trafilatura
 	@$(VENV)/bin/python bench/web.py
+
+bench-up: $(STAMP) ## masthead up over a five-minute run of random changes: memory and threads (writes docs/benchmarks.md)
+	@$(VENV)/bin/python bench/up_soak.py
 
 bench-safety: $(STAMP) ## the per-upload budget over the hostile corpus, AWS requests per upload
 	@$(VENV)/bin/python bench/safety.py

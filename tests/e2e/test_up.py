@@ -180,3 +180,23 @@ def test_a_long_run_of_random_changes_leaves_no_threads_and_bounded_memory():
     assert warm is not None and changes > warm
     assert grown < 0.5 * (changes - warm) + 30, f"{grown:.1f} MB more after {changes - warm} changes"
     _until(lambda: threading.active_count() <= threads_before, timeout=10)  # the server's request threads end too
+
+
+def test_a_restart_with_state_keeps_the_bucket_and_rebuilds_the_same_index(tmp_path):
+    def titles(running) -> dict[str, str]:
+        reader = IndexReader(_client("dynamodb", running.describe()["endpoint"]), running.describe()["table"])
+        return {a["key"]: a["title"] for a in reader.all_pages(reader.latest_articles)}
+
+    with LocalMasthead(TEMPLATE, free_port(), state=tmp_path) as first:
+        first.seed(SAMPLES)
+        s3 = _client("s3", first.describe()["endpoint"])
+        s3.put_object(
+            Bucket=first.describe()["bucket"], Key="articles/kept/日本語 の 記事.md", Body="---\ntitle: 残る\n---\n本文。\n".encode()
+        )
+        s3.delete_object(Bucket=first.describe()["bucket"], Key="articles/2025/01/defi-rules-japan.md")
+        assert first.wait_idle(120)
+        before = titles(first)
+    assert (tmp_path / "bucket" / "articles" / "kept" / "日本語 の 記事.md").is_file()
+    with LocalMasthead(TEMPLATE, free_port(), state=tmp_path) as second:
+        assert second.wait_idle(120)
+        assert titles(second) == before and "articles/2025/01/defi-rules-japan.md" not in before

@@ -7,7 +7,7 @@ import io
 import json
 from urllib.parse import urlencode
 
-from masthead_tools.local.server import Call, _Recorder, describe, summarise
+from masthead_tools.local.server import Call, _Recorder, describe, s3_object_changes, summarise
 
 
 def _environ(method: str = "POST", path: str = "/", target: str = "", query: str = "") -> dict:
@@ -81,3 +81,49 @@ def test_the_recorder_notes_calls_only_while_recording_and_leaves_the_body_for_t
 def test_a_summary_counts_repeated_calls_in_first_seen_order():
     calls = [Call("S3", "GetObject", "b/k"), Call("SQS", "SendMessageBatch", "q"), Call("S3", "GetObject", "b/k")]
     assert summarise(calls) == ["S3 GetObject b/k  (x2)", "SQS SendMessageBatch q"]
+
+
+# --- S3 event notifications from the server's S3 (masthead up) -----------------------------------
+
+
+def _s3(method: str, path: str, query: str = "", host: str = "127.0.0.1:4566", **headers) -> dict:
+    return {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query, "HTTP_HOST": host, **headers}
+
+
+def test_object_puts_copies_and_completed_uploads_are_created_events():
+    version = {"x-amz-version-id": "v1"}
+    key = "/b/articles/%E6%97%A5%E6%9C%AC.md".encode().decode("latin-1")
+    assert s3_object_changes(_s3("PUT", key), 200, version, b"") == [("ObjectCreated:Put", "b", "articles/日本.md", "v1")]
+    copy = _s3("PUT", "/b/articles/new.md", HTTP_X_AMZ_COPY_SOURCE="b/articles/old.md")
+    assert s3_object_changes(copy, 200, version, b"") == [("ObjectCreated:Copy", "b", "articles/new.md", "v1")]
+    done = _s3("POST", "/b/articles/big.md", "uploadId=u1")
+    assert s3_object_changes(done, 200, version, b"") == [("ObjectCreated:CompleteMultipartUpload", "b", "articles/big.md", "v1")]
+    virtual = _s3("PUT", "/articles/a.md", host="b.localhost:4566")
+    assert s3_object_changes(virtual, 200, version, b"") == [("ObjectCreated:Put", "b", "articles/a.md", "v1")]
+
+
+def test_deletes_name_the_marker_or_the_version_removed():
+    marker = {"x-amz-delete-marker": "true", "x-amz-version-id": "m1"}
+    assert s3_object_changes(_s3("DELETE", "/b/articles/a.md"), 204, marker, b"") == [
+        ("ObjectRemoved:DeleteMarkerCreated", "b", "articles/a.md", "m1")
+    ]
+    one = _s3("DELETE", "/b/articles/a.md", "versionId=v1")
+    assert s3_object_changes(one, 204, {}, b"") == [("ObjectRemoved:Delete", "b", "articles/a.md", "v1")]
+    answer = (
+        b'<DeleteResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Deleted><Key>articles/a.md</Key>'
+        b"<DeleteMarker>true</DeleteMarker><DeleteMarkerVersionId>m2</DeleteMarkerVersionId></Deleted>"
+        b"<Deleted><Key>articles/b.md</Key><VersionId>v9</VersionId></Deleted></DeleteResult>"
+    )
+    assert s3_object_changes(_s3("POST", "/b", "delete="), 200, {}, answer) == [
+        ("ObjectRemoved:DeleteMarkerCreated", "b", "articles/a.md", "m2"),
+        ("ObjectRemoved:Delete", "b", "articles/b.md", "v9"),
+    ]
+
+
+def test_failed_requests_parts_tags_and_reads_change_no_object():
+    assert s3_object_changes(_s3("PUT", "/b/articles/a.md"), 403, {}, b"") == []
+    assert s3_object_changes(_s3("PUT", "/b/articles/a.md", "partNumber=1&uploadId=u1"), 200, {}, b"") == []
+    assert s3_object_changes(_s3("PUT", "/b/articles/a.md", "tagging="), 200, {}, b"") == []
+    assert s3_object_changes(_s3("GET", "/b/articles/a.md"), 200, {}, b"") == []
+    assert s3_object_changes(_s3("PUT", "/b"), 200, {}, b"") == []  # CreateBucket
+    assert s3_object_changes(_s3("DELETE", "/b/articles/a.md", "uploadId=u1"), 204, {}, b"") == []  # AbortMultipartUpload

@@ -325,6 +325,7 @@ def _add_up(subs) -> None:
     up.add_argument("--runtime", choices=("inprocess", "lambda"), default="inprocess", help="as for masthead demo")
     up.add_argument("--stack-name", default="masthead-local", help="the names the resources follow (default %(default)s)")
     up.add_argument("--template", help="path to template.yaml (default: the repo's)")
+    up.add_argument("--state", help="a folder to keep the bucket in between runs (restored on start, saved on stop)")
     up.set_defaults(func=_up)
     tl = subs.add_parser("tail", help="print the index's notifications as they arrive (from a queue of its own on the topic)")
     tl.add_argument("--endpoint-url", help="a local endpoint (masthead up)")

@@ -120,6 +120,8 @@ def s3_object_changes(environ: dict, status: int, headers: dict[str, str], body:
     method = environ.get("REQUEST_METHOD", "GET")
     path = unquote(environ.get("PATH_INFO", "").encode("latin-1", "replace").decode("utf-8", "replace"))
     bucket, _, key = path.lstrip("/").partition("/")
+    if hosted := _virtual_host_bucket(environ.get("HTTP_HOST", "")):  # bucket.localhost:4566/key
+        bucket, key = hosted, path.lstrip("/")
     query = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
     version = headers.get("x-amz-version-id")
     if method == "POST" and not key and "delete" in query:
@@ -137,6 +139,17 @@ def s3_object_changes(environ: dict, status: int, headers: dict[str, str], body:
         marker = headers.get("x-amz-delete-marker") == "true"
         return [("ObjectRemoved:DeleteMarkerCreated" if marker else "ObjectRemoved:Delete", bucket, key, version if marker else None)]
     return []
+
+
+def _virtual_host_bucket(host: str) -> str | None:
+    """The bucket of a virtual-hosted-style request (`<bucket>.localhost`, `<bucket>.s3.<...>`)."""
+    name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    for suffix in (".localhost", ".s3.amazonaws.com"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    if ".s3." in name:
+        return name.split(".s3.", 1)[0]
+    return None
 
 
 def _deleted_objects(bucket: str, body: bytes) -> list[tuple[str, str, str, str | None]]:

@@ -72,8 +72,12 @@ class LocalMasthead:
         runtime: str = "inprocess",
         stack_name: str = "masthead-local",
         say: Callable | None = None,
+        state: Path | None = None,
     ) -> None:
+        """`state`: a folder the bucket is saved to on stop and restored from on start (the index
+        is rebuilt from it by the pipeline, as from any upload)."""
         self.template, self.port, self.runtime, self.stack_name = template, port, runtime, stack_name
+        self.state = state
         self.say = say or (lambda line: None)
         self.server: RecordingMotoServer | None = None
         self.stack: LocalStack | None = None
@@ -98,6 +102,8 @@ class LocalMasthead:
         self.server.s3_events.notify = self._on_s3_change
         self._pump = threading.Thread(target=self._run, name="masthead-up-pump", daemon=True)
         self._pump.start()
+        if self.state is not None and (self.state / "bucket").is_dir():
+            self.say(f"restoring the bucket from {self.state}: {self.seed(self.state / 'bucket')} file(s)")
         return self
 
     def stop(self) -> None:
@@ -105,6 +111,8 @@ class LocalMasthead:
         self._stopping.set()
         if self._pump is not None:
             self._pump.join(timeout=60)
+        if self.state is not None and self.stack is not None:
+            self.say(f"saving the bucket to {self.state}: {self._save_bucket(self.state / 'bucket')} file(s)")
         if self.server is not None and self.server.s3_events is not None:
             self.server.s3_events.notify = None
         self._exit.close()
@@ -118,6 +126,27 @@ class LocalMasthead:
     def seed(self, source: Path) -> int:
         keys, _ = upload_folder(self.stack, source)
         return len(keys)
+
+    def _save_bucket(self, folder: Path) -> int:
+        """The bucket's current objects as files (keys as paths), replacing what the folder held."""
+        import shutil
+
+        assert self.stack is not None
+        saved = folder.with_name(folder.name + ".saving")
+        shutil.rmtree(saved, ignore_errors=True)
+        count = 0
+        for page in self.stack.s3.get_paginator("list_objects_v2").paginate(Bucket=self.stack.bucket):
+            for entry in page.get("Contents", []):
+                target = saved / entry["Key"]
+                if not target.resolve().is_relative_to(saved.resolve()):
+                    continue  # a key like ../x names no file inside the folder
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(self.stack.s3.get_object(Bucket=self.stack.bucket, Key=entry["Key"])["Body"].read())
+                count += 1
+        shutil.rmtree(folder, ignore_errors=True)
+        saved.mkdir(parents=True, exist_ok=True)
+        saved.rename(folder)
+        return count
 
     def wait_idle(self, timeout: float = 30.0) -> bool:
         """Wait until a round moved nothing (for scripts and tests); False on timeout."""
@@ -220,7 +249,8 @@ def run(args) -> int:
     stopped = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stopped.set())
-    with LocalMasthead(template, args.port, args.runtime, args.stack_name, say) as local:
+    state = Path(args.state) if args.state else None
+    with LocalMasthead(template, args.port, args.runtime, args.stack_name, say, state) as local:
         if args.source:
             say(f"seeding from {args.source}: {local.seed(Path(args.source))} file(s)")
         print(banner(local.describe()), flush=True)

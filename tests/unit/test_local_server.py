@@ -92,7 +92,7 @@ def _s3(method: str, path: str, query: str = "", host: str = "127.0.0.1:4566", *
 
 def test_object_puts_copies_and_completed_uploads_are_created_events():
     version = {"x-amz-version-id": "v1"}
-    key = "/b/articles/%E6%97%A5%E6%9C%AC.md".encode().decode("latin-1")
+    key = b"/b/articles/%E6%97%A5%E6%9C%AC.md".decode("latin-1")
     assert s3_object_changes(_s3("PUT", key), 200, version, b"") == [("ObjectCreated:Put", "b", "articles/日本.md", "v1")]
     copy = _s3("PUT", "/b/articles/new.md", HTTP_X_AMZ_COPY_SOURCE="b/articles/old.md")
     assert s3_object_changes(copy, 200, version, b"") == [("ObjectCreated:Copy", "b", "articles/new.md", "v1")]

@@ -459,6 +459,7 @@ class LocalStack:
                 )
         finally:
             self.recorder.function = None
+            _drop_unpublished_metrics()
 
     def invoke_runtime(self, logical_id: str, event: dict):
         """Invoke the built function under the Lambda runtime; returns the runtime's Invocation."""
@@ -791,6 +792,16 @@ class LocalStack:
         from ..reader import IndexReader
 
         return IndexReader(self.dynamodb, self.table)
+
+
+def _drop_unpublished_metrics() -> None:
+    """With metrics disabled (no CloudWatch here), Powertools keeps each invocation's metrics in a
+    buffer shared by every handler of the process and prints them all once it holds 100: drop
+    them after each invocation instead (a stack that stays up would print them among its output)."""
+    if os.environ.get("POWERTOOLS_METRICS_DISABLED", "").lower() == "true":
+        from aws_lambda_powertools import Metrics
+
+        Metrics().clear_metrics()
 
 
 # The stack whose functions the process's runtime wiring was built for (see LocalStack.invoke).

@@ -52,6 +52,23 @@ def forget_moto_bookkeeping(shard_iterators_in_use: set[str]) -> None:
         _trim_read_records(shard, first)
 
 
+def release_free_memory() -> None:
+    """Give the C allocator's free pages back to the system (glibc only). moto's transactions copy
+    the whole table for their rollback: short-lived megabytes whose pages glibc otherwise keeps,
+    so the process's size would show the busiest moment, not what it holds."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+        trim = getattr(libc, "malloc_trim", None)
+    except OSError:
+        return
+    if trim is not None:
+        trim(0)
+
+
 def _trim_read_records(shard, first_unread: int) -> None:
     """Drop the stream records every reader is past (DynamoDB keeps them 24 hours; moto, forever,
     and copies them all in each transaction's rollback copy). Sequence numbers stay as they were:
@@ -161,6 +178,7 @@ class LocalMasthead:
     def _run(self) -> None:
         stack = self.stack
         assert stack is not None
+        wrote = False
         while not self._stopping.is_set():
             try:
                 moved = stack.run_once(progress=self._progress)
@@ -173,8 +191,14 @@ class LocalMasthead:
                 self.say(f"  ! {exc!r}")
                 moved = 0
             if not moved:
+                if wrote:  # the work is done: hand back to the system what it took on the way
+                    forget_moto_bookkeeping(set(stack._shard_iterators.values()))
+                    release_free_memory()
+                    wrote = False
                 self._idle.set()
                 self._stopping.wait(IDLE_PAUSE)
+            else:
+                wrote = True
 
     def _on_s3_change(self, event_name: str, bucket: str, key: str, version_id: str | None) -> None:
         assert self.stack is not None

@@ -621,6 +621,10 @@ class LocalStack:
                 self.sqs.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
         return len(messages)
 
+    def stream_positions(self) -> set[str]:
+        """The shard iterators the stream mappings read from next (what moto must keep)."""
+        return set(self._shard_iterators.values())
+
     def _stream_records(self, stream_arn: str) -> list[dict]:
         records = []
         description = self.streams.describe_stream(StreamArn=stream_arn)["StreamDescription"]

@@ -187,12 +187,12 @@ class LocalMasthead:
                 moved += stack.fire_due_timers(datetime.now(UTC))
                 self._show_notifications()
             except Exception as exc:  # noqa: BLE001 - the loop outlives one bad round (it is retried next round)
-                self.errors.append(repr(exc))
+                self.errors = [*self.errors[-99:], repr(exc)]  # the last hundred: a loop that stays up keeps no more
                 self.say(f"  ! {exc!r}")
                 moved = 0
             if not moved:
                 if wrote:  # the work is done: hand back to the system what it took on the way
-                    forget_moto_bookkeeping(set(stack._shard_iterators.values()))
+                    forget_moto_bookkeeping(set(stack.stream_positions()))
                     release_free_memory()
                     wrote = False
                 self._idle.set()
@@ -209,7 +209,7 @@ class LocalMasthead:
     def _progress(self, function: str, count: int) -> None:
         self.say(f"  {function.removesuffix('Function').lower():<8} {count} record(s)")
         # After each batch, not each round: under a steady stream of uploads a round lasts long.
-        forget_moto_bookkeeping(set(self.stack._shard_iterators.values()) if self.stack else set())
+        forget_moto_bookkeeping(set(self.stack.stream_positions()) if self.stack else set())
 
     def _show_notifications(self) -> None:
         """The stack's own subscriber queue, read (and emptied) for the live view."""

@@ -22,6 +22,8 @@ def make_handler(wiring: Callable[[], Wiring[ReindexStep]]) -> LambdaHandler:
     @lambda_entry(logger, metrics, tracer)
     def lambda_handler(event: dict, context: object) -> dict:
         wired = wiring()
+        # Counted first: an invocation that fails still flushes a metric (and no empty-metrics warning).
+        metrics.add_metric(name="Reindex_batches", unit=MetricUnit.Count, value=1)
         batch = parse_batch(event)
         logger.append_keys(reindex_run=batch.run_id)
         remaining = remaining_seconds(context)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import random
 import sys
 import threading
 import time
@@ -18,47 +17,33 @@ import boto3
 from sections import write_section  # bench/sections.py
 
 from masthead_tools.local.server import free_port
+from masthead_tools.local.soak import RandomChanges, rss_mb
 from masthead_tools.local.up import LocalMasthead
 
 ROOT = Path(__file__).resolve().parent.parent
 START, END = "<!-- up-soak:start -->", "<!-- up-soak:end -->"
 
 
-def rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) / 1024
-
-
 def soak(seconds: float) -> dict:
-    rng = random.Random(11)
     threads_before = threading.active_count()
     samples = []
     with LocalMasthead(ROOT / "template.yaml", free_port()) as running:
         info = running.describe()
         s3 = boto3.client("s3", endpoint_url=info["endpoint"], region_name=info["region"], aws_access_key_id="a", aws_secret_access_key="a")
-        keys = [f"articles/soak/{n:02d}.md" for n in range(40)]
-        present: set[str] = set()
-        changes, started = 0, time.monotonic()
+        changes = RandomChanges(s3, info["bucket"], keys=40, seed=11)
+        started = time.monotonic()
         while time.monotonic() - started < seconds:
-            key = rng.choice(keys)
-            if key in present and rng.random() < 0.3:
-                s3.delete_object(Bucket=info["bucket"], Key=key)
-                present.discard(key)
-            else:
-                body = f"---\ntitle: Soak {changes}\ncategory: News\ntags: [a, b]\n---\n" + "Body text. " * rng.randint(5, 300)
-                s3.put_object(Bucket=info["bucket"], Key=key, Body=body.encode())
-                present.add(key)
-            changes += 1
-            if changes % 100 == 0:
+            changes.make()
+            if changes.made % 100 == 0:
                 running.wait_idle(120)
                 gc.collect()
-                samples.append((changes, round(time.monotonic() - started), rss_mb(), threading.active_count()))
+                samples.append((changes.made, round(time.monotonic() - started), rss_mb(), threading.active_count()))
             time.sleep(0.01)
         running.wait_idle(120)
         errors = list(running.errors)
     time.sleep(2)
     return {
-        "changes": changes,
+        "changes": changes.made,
         "seconds": seconds,
         "samples": samples,
         "errors": errors,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -22,6 +21,7 @@ import pytest
 
 from masthead.ids import article_id_for_key
 from masthead_tools.local.server import free_port
+from masthead_tools.local.soak import RandomChanges, rss_mb
 from masthead_tools.local.up import LocalMasthead
 from masthead_tools.reader import IndexReader
 from masthead_tools.tail import find_topic, tail
@@ -136,49 +136,33 @@ def test_masthead_up_starts_serves_and_stops_cleanly(signum):
             process.kill()
 
 
-def _rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) / 1024
-
-
 def test_a_long_run_of_random_changes_leaves_no_threads_and_bounded_memory():
     """An hour of editors' work, shortened: random uploads, updates and deletes over a few dozen
     keys. Memory is measured after a warm-up; what moto keeps (object versions, stream records)
     grows with every change, as a real bucket and stream would, so the bound is per change."""
     seconds = float(os.environ.get("MASTHEAD_SOAK_SECONDS", "20"))
     threads_before = threading.active_count()
-    rng = random.Random(7)
     with LocalMasthead(TEMPLATE, free_port()) as running:
         info = running.describe()
-        s3 = _client("s3", info["endpoint"])
-        keys = [f"articles/soak/{n:02d}.md" for n in range(30)]
-        present: set[str] = set()
-        changes, warm, baseline = 0, None, 0.0
+        changes = RandomChanges(_client("s3", info["endpoint"]), info["bucket"], keys=30)
+        warm, baseline = None, 0.0
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
-            key = rng.choice(keys)
-            if key in present and rng.random() < 0.3:
-                s3.delete_object(Bucket=info["bucket"], Key=key)
-                present.discard(key)
-            else:
-                body = f"---\ntitle: Soak {key} {changes}\ncategory: News\n---\n" + "Some body text. " * rng.randint(5, 200)
-                s3.put_object(Bucket=info["bucket"], Key=key, Body=body.encode())
-                present.add(key)
-            changes += 1
-            if warm is None and changes == 50:
+            changes.make()
+            if warm is None and changes.made == 30:
                 assert running.wait_idle(60)
                 gc.collect()
-                warm, baseline = changes, _rss_mb()
+                warm, baseline = changes.made, rss_mb()
             time.sleep(0.02)
         assert running.wait_idle(120)
         gc.collect()
-        grown = _rss_mb() - baseline
+        grown = rss_mb() - baseline
         reader = IndexReader(_client("dynamodb", info["endpoint"]), info["table"])
         listed = {a["key"] for a in reader.all_pages(reader.latest_articles)}
-        assert listed == present  # every change applied, in order, none lost
+        assert listed == changes.present  # every change applied, in order, none lost
         assert running.errors == []
-    assert warm is not None and changes > warm
-    assert grown < 0.5 * (changes - warm) + 30, f"{grown:.1f} MB more after {changes - warm} changes"
+    assert warm is not None and changes.made > warm
+    assert grown < 0.5 * (changes.made - warm) + 30, f"{grown:.1f} MB more after {changes.made - warm} changes"
     _until(lambda: threading.active_count() <= threads_before, timeout=10)  # the server's request threads end too
 
 

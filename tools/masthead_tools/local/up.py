@@ -79,6 +79,10 @@ def _trim_read_records(shard, first_unread: int) -> None:
         shard.starting_sequence_number += done
 
 
+class _Stopping(Exception):
+    """Raised between two batches of a round once stop() was asked for."""
+
+
 class LocalMasthead:
     """The stack on a moto server, its event source mappings pumped until stop()."""
 
@@ -186,6 +190,8 @@ class LocalMasthead:
                     stack.recorder.calls.clear()  # noted for the permission tests; kept by nobody here
                 moved += stack.fire_due_timers(datetime.now(UTC))
                 self._show_notifications()
+            except _Stopping:
+                return
             except Exception as exc:  # noqa: BLE001 - the loop outlives one bad round (it is retried next round)
                 self.errors = [*self.errors[-99:], repr(exc)]  # the last hundred: a loop that stays up keeps no more
                 self.say(f"  ! {exc!r}")
@@ -208,6 +214,8 @@ class LocalMasthead:
 
     def _progress(self, function: str, count: int) -> None:
         self.say(f"  {function.removesuffix('Function').lower():<8} {count} record(s)")
+        if self._stopping.is_set():
+            raise _Stopping  # between two batches: a busy round (a queue kept full) must not hold up the stop
         # After each batch, not each round: under a steady stream of uploads a round lasts long.
         forget_moto_bookkeeping(set(self.stack.stream_positions()) if self.stack else set())
 

@@ -222,6 +222,9 @@ class RecordingMotoServer(ThreadedMotoServer):
         return f"http://127.0.0.1:{self._port}"
 
     def start(self) -> None:
+        from .moto_fixes import install
+
+        install()
         logging.getLogger("werkzeug").setLevel(logging.ERROR)  # request lines are not the functions' logs
         super().start()
         self._reset()

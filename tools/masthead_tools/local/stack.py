@@ -832,6 +832,9 @@ def embedded_aws():
     """An in-process AWS for this block: fake credentials, moto for every call."""
     from moto import mock_aws
 
+    from .moto_fixes import install
+
+    install()
     fake = {
         "AWS_ACCESS_KEY_ID": "testing",
         "AWS_SECRET_ACCESS_KEY": "testing",

@@ -127,3 +127,18 @@ def test_failed_requests_parts_tags_and_reads_change_no_object():
     assert s3_object_changes(_s3("GET", "/b/articles/a.md"), 200, {}, b"") == []
     assert s3_object_changes(_s3("PUT", "/b"), 200, {}, b"") == []  # CreateBucket
     assert s3_object_changes(_s3("DELETE", "/b/articles/a.md", "uploadId=u1"), 204, {}, b"") == []  # AbortMultipartUpload
+
+
+def _signed(service: str, **environ) -> dict:
+    scope = f"AKIDEXAMPLE/20261129/ap-northeast-1/{service}/aws4_request"
+    return {**environ, "HTTP_AUTHORIZATION": f"AWS4-HMAC-SHA256 Credential={scope}, SignedHeaders=host, Signature=00"}
+
+
+def test_rest_calls_of_other_services_are_not_object_changes_and_are_named_by_their_signature():
+    schedule = _signed("scheduler", **_s3("PUT", "/schedules/release-a-1"))
+    assert s3_object_changes(schedule, 200, {}, b"") == []  # UpdateSchedule: no object was uploaded
+    assert describe(schedule, b"") == Call("Scheduler", "PUT", "/schedules/release-a-1")
+    upload = _signed("s3", **_s3("PUT", "/b/articles/a.md"))
+    assert s3_object_changes(upload, 200, {"x-amz-version-id": "v1"}, b"") == [("ObjectCreated:Put", "b", "articles/a.md", "v1")]
+    presigned = _s3("PUT", "/b/articles/a.md", "X-Amz-Credential=AKID%2F20261129%2Fap-northeast-1%2Fs3%2Faws4_request&X-Amz-Signature=00")
+    assert s3_object_changes(presigned, 200, {}, b"") == [("ObjectCreated:Put", "b", "articles/a.md", None)]

@@ -83,7 +83,27 @@ def describe(environ: dict, body: bytes) -> Call | None:
     path = unquote(environ.get("PATH_INFO", "").encode("latin-1", "replace").decode("utf-8", "replace"))
     if path.startswith("/moto-api"):
         return None
+    service = signed_service(environ)
+    if service not in (None, "s3"):  # the other REST services (Scheduler, Lambda): method and path
+        return Call(_REST_SERVICES.get(service, service), environ.get("REQUEST_METHOD", "GET"), path)
     return _s3_call(environ.get("REQUEST_METHOD", "GET"), path, environ.get("QUERY_STRING", ""))
+
+
+_REST_SERVICES = {"scheduler": "Scheduler", "lambda": "Lambda", "states": "Step Functions"}
+
+
+def signed_service(environ: dict) -> str | None:
+    """The service a request is signed for (SigV4's credential scope, in the Authorization header
+    or a presigned URL's X-Amz-Credential); None for an unsigned request. The path alone does not
+    tell S3 from the other REST services: `PUT /schedules/x` would read as an object upload."""
+    credential = ""
+    authorization = environ.get("HTTP_AUTHORIZATION", "")
+    if "Credential=" in authorization:
+        credential = authorization.split("Credential=", 1)[1].split(",", 1)[0]
+    elif "X-Amz-Credential" in environ.get("QUERY_STRING", ""):
+        credential = (parse_qs(environ["QUERY_STRING"]).get("X-Amz-Credential") or [""])[0]
+    parts = credential.strip().split("/")  # key id / date / region / service / aws4_request
+    return parts[3] if len(parts) == 5 else None
 
 
 def _transaction_tables(params: dict) -> str:
@@ -116,6 +136,8 @@ def s3_object_changes(environ: dict, status: int, headers: dict[str, str], body:
     """(event name, bucket, key, version id) for each object a successful S3 request created or
     removed, as S3's event notifications name them; [] for any other request."""
     if status >= 300 or environ.get("HTTP_X_AMZ_TARGET") or environ.get("PATH_INFO", "").startswith("/moto-api"):
+        return []
+    if signed_service(environ) not in (None, "s3"):
         return []
     method = environ.get("REQUEST_METHOD", "GET")
     path = unquote(environ.get("PATH_INFO", "").encode("latin-1", "replace").decode("utf-8", "replace"))
@@ -237,6 +259,9 @@ class RecordingMotoServer(ThreadedMotoServer):
         """moto keeps its state per process, not per server: a server starts from nothing and
         leaves nothing behind for the next one (or an in-process mock) in the same process."""
         urllib.request.urlopen(urllib.request.Request(f"{self.url}/moto-api/reset", method="POST"), timeout=30).close()
+        # Its Step Functions run the state machines' definitions (the reindex run), as AWS does.
+        config = json.dumps({"stepfunctions": {"execute_state_machine": True}}).encode()
+        urllib.request.urlopen(urllib.request.Request(f"{self.url}/moto-api/config", data=config, method="POST"), timeout=30).close()
 
     def start_recording(self) -> None:
         assert self.recorder is not None, "start() first"

@@ -107,6 +107,30 @@ def test_the_reader_finds_the_local_table_without_being_told(local, capsys):
     assert "Japan's FSA outlines rules for DeFi intermediaries" in capsys.readouterr().out  # a sample's title
 
 
+def test_a_reindex_run_against_the_local_endpoint_re_extracts_every_object_and_changes_nothing_current(capsys):
+    """`masthead reindex --endpoint-url`: moto's Step Functions on the endpoint run the template's
+    state machine, its Lambda tasks answered by the stack's handlers. With the same extractor every
+    object is checked and none is changed or announced again."""
+    import json
+
+    from masthead_tools.cli import main
+
+    shown: list[str] = []
+    with LocalMasthead(TEMPLATE, free_port(), say=shown.append) as running:
+        running.seed(SAMPLES)
+        assert running.wait_idle(120)
+        endpoint, bucket = running.describe()["endpoint"], running.describe()["bucket"]
+        objects = sum(page.get("KeyCount", 0) for page in _client("s3", endpoint).get_paginator("list_objects_v2").paginate(Bucket=bucket))
+        announced = sum(line.startswith("  > ") for line in shown)
+        capsys.readouterr()
+        assert main(["reindex", "--endpoint-url", endpoint, "--json", "--interval", "0.2"]) == 0
+        progress = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+        assert running.wait_idle(60) and running.errors == []
+    assert announced > 20 and sum(line.startswith("  > ") for line in shown) == announced  # nothing announced again
+    assert progress["status"] == "SUCCEEDED" and progress["failed"] == 0
+    assert progress["counts"]["checked"] == objects and progress["changed"] == 0
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_masthead_up_starts_serves_and_stops_cleanly(signum):
     port = free_port()

@@ -141,6 +141,11 @@ def _reindex(args) -> int:
     from .reindex import new_run_id, read_progress, start_run, watch
 
     session = _ops_session(args)
+    if args.endpoint_url and not args.stack_name:  # a local endpoint (masthead up) holds one stack
+        from .local_names import one_index_table, one_reindex_state_machine
+
+        args.state_machine_arn = args.state_machine_arn or one_reindex_state_machine(session, args.endpoint_url)
+        args.table = args.table or one_index_table(session, args.endpoint_url)
     if not (args.stack_name or (args.state_machine_arn and args.table)):
         print("masthead reindex: give --stack-name, or --state-machine-arn and --table", file=sys.stderr)
         return 2
@@ -349,7 +354,7 @@ def _add_reindex(subs) -> None:
     rx.add_argument("--no-wait", action="store_true", help="start it, print its run id and execution ARN, and return")
     rx.add_argument("--json", action="store_true", help="print the final progress as JSON")
     rx.add_argument("--interval", type=float, default=2.0, help=argparse.SUPPRESS)
-    rx.add_argument("--endpoint-url", help="a local AWS endpoint")
+    rx.add_argument("--endpoint-url", help="a local endpoint (masthead up: its state machine and table are found without --stack-name)")
     rx.add_argument("--region", default=None)
     rx.add_argument("--state-machine-arn", help=argparse.SUPPRESS)
     rx.add_argument("--table", help=argparse.SUPPRESS)

@@ -17,9 +17,9 @@ def _table_name(args, session) -> str | None:
     if os.environ.get("MASTHEAD_TABLE"):
         return os.environ["MASTHEAD_TABLE"]
     if args.endpoint_url:  # a local endpoint (masthead up) holds one stack: its IndexTable
-        tables = session.client("dynamodb", endpoint_url=args.endpoint_url).list_tables().get("TableNames", [])
-        found = [name for name in tables if name.endswith("-IndexTable")]
-        return found[0] if len(found) == 1 else None
+        from .local_names import one_index_table
+
+        return one_index_table(session, args.endpoint_url)
     return None
 
 

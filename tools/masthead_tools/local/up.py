@@ -115,6 +115,7 @@ class LocalMasthead:
         self._exit.callback(self.server.stop)
         # This process's clients (the stack's, the in-process handlers') call the server too.
         local = {"AWS_ENDPOINT_URL": self.server.url, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
+        local["MOTO_PORT"] = str(self.port or self.server.url.rsplit(":", 1)[-1])  # where moto's state machines send their calls
         quiet = {"POWERTOOLS_TRACE_DISABLED": "true", "POWERTOOLS_METRICS_DISABLED": "true"}  # no X-Ray daemon, no EMF lines
         self._exit.enter_context(patched_environ({**local, "AWS_DEFAULT_REGION": REGION, **quiet}))
         self.stack = LocalStack(self.template, stack_name=self.stack_name, runtime=self.runtime).create()
@@ -262,6 +263,7 @@ def banner(info: dict) -> str:
             f"  masthead articles --endpoint-url {endpoint}",
             f"  masthead rejected --endpoint-url {endpoint}",
             f"  masthead tail --endpoint-url {endpoint}",
+            f"  masthead reindex --endpoint-url {endpoint}",
             "Ctrl-C stops it.",
         ]
     )

@@ -89,8 +89,8 @@ bench-web: $(STAMP) bytecode ## real web pages against trafilatura and the parse
 	@$(VENV)/bin/python -m pip install $(PIP_FLAGS) trafilatura
 	@$(VENV)/bin/python bench/web.py
 
-bench-up: $(STAMP) ## masthead up over a five-minute run of random changes: memory and threads (writes docs/benchmarks.md)
-	@$(VENV)/bin/python bench/up_soak.py
+bench-up: $(STAMP) ## masthead up over an hour of random changes: its memory and threads (writes docs/benchmarks.md)
+	@$(VENV)/bin/python bench/up_soak.py --minutes 60
 
 bench-safety: $(STAMP) ## the per-upload budget over the hostile corpus, AWS requests per upload
 	@$(VENV)/bin/python bench/safety.py

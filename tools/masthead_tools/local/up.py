@@ -52,6 +52,23 @@ def forget_moto_bookkeeping(shard_iterators_in_use: set[str]) -> None:
         _trim_read_records(shard, first)
 
 
+def forget_delivered_messages() -> None:
+    """Drop moto's record of every message ever published to a topic (kept for its test API) and
+    of every receipt handle ever deleted from a queue (kept so a second delete of one succeeds).
+    Called once the pipeline is idle, when no delete of a message it received is still to come."""
+    from moto.sns.models import sns_backends
+    from moto.sqs.models import sqs_backends
+
+    for regions in sns_backends.values():
+        for backend in regions.values():
+            for topic in backend.topics.values():
+                topic.sent_notifications.clear()
+    for regions in sqs_backends.values():
+        for backend in regions.values():
+            for queue in backend.queues.values():
+                queue.deleted_messages.clear()
+
+
 def release_free_memory() -> None:
     """Give the C allocator's free pages back to the system (glibc only). moto's transactions copy
     the whole table for their rollback: short-lived megabytes whose pages glibc otherwise keeps,
@@ -200,6 +217,7 @@ class LocalMasthead:
             if not moved:
                 if wrote:  # the work is done: hand back to the system what it took on the way
                     forget_moto_bookkeeping(set(stack.stream_positions()))
+                    forget_delivered_messages()
                     release_free_memory()
                     wrote = False
                 self._idle.set()

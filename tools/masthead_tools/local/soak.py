@@ -31,10 +31,6 @@ class RandomChanges:
         self.expected: dict[str, str] = {}
         self.made = 0
 
-    @property
-    def present(self) -> set[str]:
-        return set(self.expected)
-
     def make(self) -> None:
         key = self.rng.choice(self.keys)
         if key in self.expected and self.rng.random() < 0.3:
@@ -58,11 +54,6 @@ def process_status(pid: int | str = "self") -> dict[str, int]:
             if name in wanted:
                 status[wanted[name]] = int(value.split()[0])
     return status
-
-
-def rss_mb(pid: int | str = "self") -> float:
-    """A process's resident memory in MB (Linux)."""
-    return process_status(pid)["rss_kb"] / 1024
 
 
 @dataclass

@@ -53,14 +53,16 @@ def forget_moto_bookkeeping(shard_iterators_in_use: set[str]) -> None:
 
 
 def forget_delivered_messages() -> None:
-    """Drop moto's record of every message ever published to a topic (kept for its test API) and
-    of every receipt handle ever deleted from a queue (kept so a second delete of one succeeds).
-    Called once the pipeline is idle, when no delete of a message it received is still to come."""
+    """Drop moto's record of every message ever published to a topic (kept for its test API), the
+    certificate it makes to sign each one (about 1 KB a message), and every receipt handle ever
+    deleted from a queue (kept so a second delete of one succeeds). Called once the pipeline is
+    idle, when no delete of a message it received is still to come."""
     from moto.sns.models import sns_backends
     from moto.sqs.models import sqs_backends
 
     for regions in sns_backends.values():
         for backend in regions.values():
+            backend._message_public_keys.clear()
             for topic in backend.topics.values():
                 topic.sent_notifications.clear()
     for regions in sqs_backends.values():

@@ -28,9 +28,8 @@ IDLE_PAUSE = 0.2
 
 def forget_moto_bookkeeping(shard_iterators_in_use: set[str]) -> None:
     """Drop what moto keeps that only grows, so a server that stays up stays in bounded memory:
-    every model instance ever made, for its dashboard (each DynamoDB transaction copies the whole
-    table for its rollback, and the copy is kept there), and every stream shard iterator ever
-    handed out (each GetRecords makes one). The backends keep their own references to what is live."""
+    every model instance ever made, for its dashboard (every item and stream record written), and
+    every stream shard iterator ever handed out (each GetRecords makes one). The backends keep their own references to what is live."""
     from moto.core.model_instances import model_data
     from moto.dynamodbstreams.models import dynamodbstreams_backends
 
@@ -72,9 +71,9 @@ def forget_delivered_messages() -> None:
 
 
 def release_free_memory() -> None:
-    """Give the C allocator's free pages back to the system (glibc only). moto's transactions copy
-    the whole table for their rollback: short-lived megabytes whose pages glibc otherwise keeps,
-    so the process's size would show the busiest moment, not what it holds."""
+    """Give the C allocator's free pages back to the system (glibc only): a busy moment's
+    short-lived megabytes (a batch of uploads, their parsed pages) whose pages glibc otherwise
+    keeps, so the process's size would show the busiest moment, not what it holds."""
     import ctypes
     import ctypes.util
 
@@ -89,8 +88,8 @@ def release_free_memory() -> None:
 
 
 def _trim_read_records(shard, first_unread: int) -> None:
-    """Drop the stream records every reader is past (DynamoDB keeps them 24 hours; moto, forever,
-    and copies them all in each transaction's rollback copy). Sequence numbers stay as they were:
+    """Drop the stream records every reader is past (DynamoDB keeps them 24 hours; moto, forever).
+    Sequence numbers stay as they were:
     the shard's numbering starts later by as many records as are dropped."""
     done = int(first_unread) - int(shard.starting_sequence_number)
     if done > 0:
@@ -134,7 +133,7 @@ class LocalMasthead:
         self._exit.callback(self.server.stop)
         # This process's clients (the stack's, the in-process handlers') call the server too.
         local = {"AWS_ENDPOINT_URL": self.server.url, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
-        local["MOTO_PORT"] = str(self.port or self.server.url.rsplit(":", 1)[-1])  # where moto's state machines send their calls
+        local["MOTO_PORT"] = self.server.url.rsplit(":", 1)[-1]  # where moto's state machines send their calls
         quiet = {"POWERTOOLS_TRACE_DISABLED": "true", "POWERTOOLS_METRICS_DISABLED": "true"}  # no X-Ray daemon, no EMF lines
         self._exit.enter_context(patched_environ({**local, "AWS_DEFAULT_REGION": REGION, **quiet}))
         self.stack = LocalStack(self.template, stack_name=self.stack_name, runtime=self.runtime).create()

@@ -745,7 +745,8 @@ def _read_visible_byline(draft: Draft, root, tree, publisher_only: bool = False)
     shows: in the article first, then the whole page (templates often put the byline above the
     content container)."""
     shown: list[str | None] = [None, None]
-    scopes = (root, tree.body) if tree.body is not None and tree.body is not root else (root,)
+    body = tree.body  # a new node object each time: compared by mem_id, never by identity
+    scopes = (root, body) if body is not None and body.mem_id != root.mem_id else (root,)
     wanted = not draft.authors or publisher_only
     # A date the page shows matters only when the metadata has none, or only a UTC instant.
     if not wanted and isinstance(draft.published, str) and not pagedates.is_utc(draft.published):

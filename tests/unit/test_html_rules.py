@@ -279,6 +279,42 @@ def test_an_unmarked_by_line_far_below_the_headline_is_not_a_byline():
     assert extracted(html)["authors"] == []
 
 
+def test_an_author_label_in_a_facts_box_below_the_article_names_the_author():
+    filler = "<div><span>x</span></div>" * 40
+    box = "<ul><li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong>\nRoman Goncharenko</li></ul>"
+    html = page(body=f"<article><h1>Headline</h1>{BODY}</article>{filler}{box}", lang="de")
+    assert extracted(html)["authors"] == ["Roman Goncharenko"]
+    # a plain "By" that far down is a sentence, not a byline; a label inside a long block is prose
+    prose = "<p>Author: Jane Doe wrote in her memoir about the years she spent in the city and its harbour.</p>"
+    assert extracted(page(body=f"<article><h1>Headline</h1>{BODY}</article>{filler}{prose}"))["authors"] == []
+
+
+def test_a_publisher_meta_named_as_author_gives_way_to_the_labelled_person():
+    head = meta("publisher", "Deutsche Welle (www.dw.com)") + meta("author", "Deutsche Welle (www.dw.com)")
+    body = f"<article><h1>Headline</h1>{BODY}</article><ul><li><strong>Autor</strong> Roman Goncharenko</li></ul>"
+    assert extracted(page(head, body, lang="de"))["authors"] == ["Roman Goncharenko"]
+    # the same author meta, no publisher meta: a name the page declares stays
+    assert extracted(page(meta("author", "Deutsche Welle (www.dw.com)"), body, lang="de"))["authors"] == ["Deutsche Welle"]
+
+
+def test_a_section_label_in_front_of_full_names_in_a_byline_is_not_an_author():
+    byline = '<div class="article__author">Politik &#xB7; Jochen Bittner, Tina Hildebrandt</div>'
+    assert extracted(page(body=f"<article><h1>H</h1>{byline}{BODY}</article>", lang="de"))["authors"] == [
+        "Jochen Bittner",
+        "Tina Hildebrandt",
+    ]
+    # a one-word name with nothing fuller beside it stays
+    assert extracted(page(body=f'<article><h1>H</h1><div class="byline">By Kim</div>{BODY}</article>'))["authors"] == ["Kim"]
+
+
+def test_an_author_meta_written_family_name_first_is_one_person_when_the_page_shows_the_name():
+    head = meta("parsely-author", "Gillman, Steve")
+    shown = '<img class="author-thumbnail" alt="Steve Gillman" src="/a.jpg">'
+    assert extracted(page(head, f"<article><h1>H</h1>{shown}{BODY}</article>"))["authors"] == ["Steve Gillman"]
+    # without the page saying so, "A, B" stays two people
+    assert extracted(page(meta("author", "Smith, Jones"), f"<article><h1>H</h1>{BODY}</article>"))["authors"] == ["Smith", "Jones"]
+
+
 def test_an_unmarked_by_line_does_not_replace_a_person_in_the_metadata():
     html = page('<meta name="author" content="Kim Lee">', body=f"<article><h1>Headline</h1><p>By Anna Fink</p>{BODY}</article>")
     assert extracted(html)["authors"] == ["Kim Lee"]

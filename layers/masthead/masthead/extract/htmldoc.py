@@ -424,11 +424,14 @@ def _byline_names(value: str) -> list[str]:
     if people.is_agency(text.clean(value) or ""):
         return [value.strip()]
     parts = [p for p in _SEPARATORS.split(value) if p.strip()]
-    names: list[str] = []
+    per_part: list[list[str]] = []
     for part in parts[:2]:
-        for name in text.parse_authors(part):
-            if not _ORG_WORDS.search(name) or text.same_text(name, part.strip()) and not names:
-                names.append(name)
+        keep = not any(per_part)  # an organisation that is the whole first byline is kept
+        per_part.append([n for n in text.parse_authors(part) if not _ORG_WORDS.search(n) or keep and text.same_text(n, part.strip())])
+    # "Politik · Jochen Bittner, Tina Hildebrandt": beside full names, a lone word is a section label.
+    if any(names and all(len(n.split()) >= 2 for n in names) for names in per_part):
+        per_part = [names for names in per_part if not all(len(n.split()) == 1 and n[:1].isupper() for n in names)]
+    names = [n for part in per_part for n in part]
     return [n for n in names if not _ORG_WORDS.search(n)] or names
 
 
@@ -626,10 +629,11 @@ def _read_metadata(
         "document": htmlmeta.from_document(tree),
     }
     declared = htmlmeta.merge(partials)
-    site_names = [n for n in (htmlmeta.first(metas, htmlmeta.SITE_NAME_METAS), htmlmeta.publisher_name(linked)) if n]
+    declared_sites = (htmlmeta.first(metas, htmlmeta.SITE_NAME_METAS), htmlmeta.publisher_name(linked), htmlmeta.publisher_meta(metas))
+    site_names = [n for n in declared_sites if n]
     meta_title = htmlmeta.without_site(declared.title, site_names)
     page_title = htmlmeta.without_site(htmlmeta.page_title(tree), site_names)
-    draft.subtitle, draft.authors = declared.subtitle, declared.authors
+    draft.subtitle, draft.authors = declared.subtitle, [_first_name_first(a, source) for a in declared.authors]
     publisher_only = bool(draft.authors) and all(htmlmeta.is_organisation(a, linked, site_names) for a in draft.authors)
     draft.published, draft.updated = declared.published, declared.updated
     section = declared.category
@@ -641,6 +645,19 @@ def _read_metadata(
     url = marked.canonical or htmlmeta.first(metas, ("og:url",))
     facts = _PageFacts(htmlmeta.timestamps(metas, linked), url, metas, publisher_only)
     return meta_title, page_title, list(options.site_names) + site_names, facts
+
+
+# "Gillman, Steve": one person, family name first, as some author meta tags are written.
+_FAMILY_NAME_FIRST = re.compile(r"([^\W\d_][\w'’-]{0,30}), ([^\W\d_][\w'’.-]{0,30})")
+
+
+def _first_name_first(author, source: str):
+    """A metadata author written "Family, Given" as the page shows it elsewhere ("Given Family"),
+    so it is not read as two people; unchanged when the page does not show it so."""
+    if not isinstance(author, str) or not (m := _FAMILY_NAME_FIRST.fullmatch(author.strip())):
+        return author
+    shown = f"{m.group(2)} {m.group(1)}"
+    return text.PersonName(shown) if shown in source else author
 
 
 def _content_root(tree, weights: _Weights):
@@ -822,24 +839,33 @@ _NEAR_HEADLINE = 30
 
 
 def _unmarked_byline(unmarked: list) -> list[str]:
-    """People named in a short "By Name" element among the few right after the headline, when no
-    element is marked as a byline (obfuscated class names, a bare <span>By</span><a>Name</a>)."""
+    """People named in a short "By Name" element among the few right after the headline, or in an
+    "Author: Name" list item or line anywhere after it, when no element is marked as a byline
+    (obfuscated class names, a bare <span>By</span><a>Name</a>, a facts box of label and value)."""
     after_headline = None
+    budget = _FAR_BYLINE_CHARS  # further down, the text read is bounded: a page can nest much there
     for n, node in enumerate(unmarked):
-        if node.tag == "h1":
+        tag = node.tag
+        if tag == "h1":
             after_headline = after_headline if after_headline is not None else n
             continue
-        if after_headline is None:
+        near = after_headline is not None and n - after_headline <= _NEAR_HEADLINE
+        if not near and (after_headline is None or tag not in _LABELLED_TAGS):
             continue
-        if n - after_headline > _NEAR_HEADLINE:
-            break
         value = node.text(deep=True, separator=" ").strip()
-        if len(value) > 80 or not people.starts_with_by(value):
+        if not near and (budget := budget - len(value)) < 0:
+            break
+        if len(value) > 80 or not (people.starts_with_by(value) if near else people.starts_with_author_label(value)):
             continue
         names = people.clean_names(_byline_names(value), [])
         if names and all(people.looks_like_person(name) for name in names):
             return names
     return []
+
+
+# Where a labelled author stands away from the headline: a line of a facts box, not a whole block.
+_LABELLED_TAGS = frozenset({"li", "p", "small", "span"})
+_FAR_BYLINE_CHARS = 50_000
 
 
 _CATEGORY_CLASSES = frozenset({"category", "post-category", "entry-category", "article-category"})

@@ -247,6 +247,12 @@ def metas(nodes: list) -> dict[str, list[str]]:
     return found
 
 
+def publisher_meta(found: dict[str, list[str]]) -> str | None:
+    """`<meta name="publisher">`: the publisher's name (a URL there, as in `article:publisher`, is not)."""
+    value = first(found, ("publisher",))
+    return value if value and "://" not in value and len(value) <= 120 else None
+
+
 def first(found: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
     for name in names:
         if found.get(name):

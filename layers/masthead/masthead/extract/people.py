@@ -16,7 +16,12 @@ import re
 from . import text
 
 # "By" in the languages of the pages Masthead reads, at the start of a byline.
-_LEADING_BY = re.compile(r"^(?:by|von|por|par|di|door|av|af|przez|od|tekst|texte?|autor(?:in|a)?|redacción|author)\s*[:：]?\s+(?=\S)", re.I)
+_LEADING_BY = re.compile(
+    r"^(?:by|von|por|par|di|door|av|af|przez|od|tekst|texte?|autor(?:in|a)?(?:/autor(?:in)?)?|redacción|author)\s*[:：]?\s+(?=\S)", re.I
+)
+# An author label before the name ("Autorin/Autor Roman G.", "Author: Jane Doe"): unlike a bare
+# "By", it names the author wherever the element stands.
+_AUTHOR_LABEL = re.compile(r"^(?:autor(?:in|a|e)?(?:/autor(?:in)?)?|author|auteur(?:e)?|autore|autora)\s*[:：]?\s+(?=\S)", re.I)
 # Everything from a time, a relative time, a date word or a share button on is not the name.
 _TRAILING = re.compile(
     r"\s+(?:(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,)\s+)?"
@@ -119,6 +124,11 @@ _EMAIL = re.compile(r"[^\s@]{1,64}+@[^\s@]{1,100}+")
 _PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le", "bin", "al", "el", "y", "e", "zu", "ter", "ten"}
 )
+
+
+def starts_with_author_label(value: str) -> bool:
+    """Whether a line starts with an author label ("Autor:", "Author", "Autorin/Autor")."""
+    return bool(_AUTHOR_LABEL.match(value))
 
 
 def starts_with_by(value: str) -> bool:

@@ -69,12 +69,14 @@ def render(runs: list[dict]) -> str:
     lines.append(f"| trafilatura 2.x | {f['title'][3]} | {f['authors'][3]} | {f['date'][3]} | {median['trafilatura_pps']:.0f} |")
     lines.append(f"| parse floor | | | | {median['floor_pps']:.0f} |")
     ahead = all(float(f[field][0]) > float(f[field][3]) for field in ("title", "authors", "date"))
-    fast = ratios[len(ratios) // 2] >= 5 and floor_share >= 0.35
+    five_times = sum(r >= 5 for r in ratios)
     lines += [
         "",
         f"Speed ratio against trafilatura: {', '.join(f'{r:.1f}×' for r in ratios)} over the runs; Masthead at {floor_share:.0%} of the",
         f"floor in the median run. Targets: ahead of trafilatura on every field ({'met' if ahead else 'not met'}); at least 5× its",
-        f"pages/s and 35 % of the floor ({'met' if fast else 'not met'}).",
+        f"pages/s ({'met' if ratios[len(ratios) // 2] >= 5 else 'not met'} in the median run, in {five_times} of {len(ratios)} runs);",
+        f"35 % of the floor ({'met' if floor_share >= 0.35 else 'not met'}). Both sides share this machine with others: a run's ratio",
+        "moves by a fifth from one run to the next, so the spread is reported, not one run.",
         END,
     ]
     return "\n".join(lines) + "\n"

@@ -288,6 +288,9 @@ def banner(info: dict) -> str:
     )
 
 
+_SIGNAL_POLL = 0.2
+
+
 def run(args) -> int:
     from .template import default_template_path
 
@@ -299,15 +302,20 @@ def run(args) -> int:
     def say(line: str) -> None:
         print(f"{datetime.now().strftime('%H:%M:%S')} {line}", flush=True)
 
-    stopped = threading.Event()
+    # The handler only notes the signal: Python runs it in the main thread between two bytecodes,
+    # where taking a lock (Event.set) can deadlock against the same thread's Event.wait. The main
+    # thread sleeps in short steps, so it runs the handler soon even when the kernel delivered the
+    # signal to another thread (a sleep or lock wait is interrupted only in the thread signalled).
+    signals: list[int] = []
     for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: stopped.set())
+        signal.signal(signum, lambda number, _frame: signals.append(number))
     state = Path(args.state) if args.state else None
     with LocalMasthead(template, args.port, args.runtime, args.stack_name, say, state) as local:
         if args.source:
             say(f"seeding from {args.source}: {local.seed(Path(args.source))} file(s)")
         print(banner(local.describe()), flush=True)
-        stopped.wait()
+        while not signals:
+            time.sleep(_SIGNAL_POLL)
         say("stopping ...")
     say("stopped")
     return 0

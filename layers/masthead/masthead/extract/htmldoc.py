@@ -333,7 +333,8 @@ def _first_walk(tree) -> _FirstWalk:
     in_body = False
     for node in tree.css(_FIRST_WALK_SELECTOR):
         tag, attrs = node.tag, node.attributes
-        if _is_marked(tag, attrs):  # each group as its selector alone would have found it
+        # each group as its selector alone would have found it (most <p>s have no attributes at all)
+        if (attrs or tag == "meta") and _is_marked(tag, attrs):
             if tag == "meta":
                 metas.append(node)
             elif tag == "script" and attrs.get("type") == "application/ld+json":
@@ -364,11 +365,10 @@ def _is_marked(tag: str, attrs: dict) -> bool:
         return (attrs.get("type") or "").lower() == "application/ld+json"
     if tag == "link" and (attrs.get("rel") or "").lower() == "canonical":
         return True
-    classes, ident = attrs.get("class") or "", attrs.get("id") or ""
-    return any(word in classes for word in _RELATED_CLASS_WORDS) or "related" in ident
-
-
-_RELATED_CLASS_WORDS = ("related", "recommend", "more-stories", "read-more")
+    classes = attrs.get("class") or ""
+    # _RELATED_SELECTOR's words, spelled out: a generator over them costs more than the tests
+    related = "related" in classes or "recommend" in classes or "more-stories" in classes or "read-more" in classes
+    return related or "related" in (attrs.get("id") or "")
 
 
 # Elements whose text holds a related-articles heading, found by Lexbor (its own text is then

@@ -25,7 +25,7 @@ def json_ld_of(html_tree) -> Declared:
 
 
 def metas_of(html_tree) -> Declared:
-    return htmlmeta.from_meta_tags(htmlmeta.metas(html_tree.css("meta")))
+    return htmlmeta.from_meta_tags(htmlmeta.metas([node.attributes for node in html_tree.css("meta")]))
 
 
 def microdata_of(html_tree) -> Declared:

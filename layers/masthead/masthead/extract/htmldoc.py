@@ -295,7 +295,7 @@ class _Marked(NamedTuple):
     """What the page marks up about itself, from one pass over the document (each css() call is a
     walk of the whole tree: the parse floor's share of the time is walks, not Python)."""
 
-    metas: list
+    metas: list  # each <meta>'s attributes
     scripts: list  # JSON-LD
     itemprops: list
     related: list  # elements whose class or id mentions related or recommended articles
@@ -336,7 +336,7 @@ def _first_walk(tree) -> _FirstWalk:
         # each group as its selector alone would have found it (most <p>s have no attributes at all)
         if (attrs or tag == "meta") and _is_marked(tag, attrs):
             if tag == "meta":
-                metas.append(node)
+                metas.append(attrs)
             elif tag == "script" and attrs.get("type") == "application/ld+json":
                 scripts.append(node)
             elif tag == "link" and attrs.get("rel") == "canonical":

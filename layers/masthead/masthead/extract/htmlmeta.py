@@ -235,11 +235,11 @@ EXPIRY_METAS = ("article:expiration_time", "og:article:expiration_time")
 _UNAVAILABLE_AFTER = re.compile(r"unavailable_after:\s*([^,;]{1,60})", re.I)
 
 
-def metas(nodes: list) -> dict[str, list[str]]:
-    """Meta values by lower-cased name, property, itemprop or http-equiv."""
+def metas(tags: list[dict]) -> dict[str, list[str]]:
+    """Meta values by lower-cased name, property, itemprop or http-equiv; `tags`: each <meta>'s
+    attributes (read once, by the walk that found it)."""
     found: dict[str, list[str]] = {}
-    for meta in nodes:
-        attrs = meta.attributes
+    for attrs in tags:
         name = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
         content = attrs.get("content") or attrs.get("value")  # some templates write value=
         if name and content:

@@ -682,6 +682,8 @@ def _content_root(tree, weights: _Weights):
     best = max((chars[node.mem_id] for _, node in heavy), default=0)
     fair = [node for _, node in sorted(heavy, key=lambda pair: pair[0]) if chars[node.mem_id] >= best / 2]
     # The most specific selector first, then document order (min keeps the first of equals).
+    if len(fair) == 1:
+        return fair[0]  # nothing to rank (a rank is up to a dozen selector matches)
     return min(fair, key=_root_rank) if fair else tree.body
 
 

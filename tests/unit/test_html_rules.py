@@ -199,6 +199,32 @@ def test_date_forms(value, lang, expected):
     assert day(page(meta("article:published_time", value, "property"), "<h1>H</h1>" + BODY, lang=lang)) == expected
 
 
+# --- related articles -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h2>Related</h2>",
+        "<div>\n   RELATED ARTICLES</div>",
+        "<span>Read more</span>",
+        "<h3>You may also like</h3>",
+        "<div>関連記事</div>",
+        "<strong>おすすめ記事</strong>",
+        "<div>&#x95A2;&#x9023;&#x8A18;&#x4E8B;</div>",  # 関連記事 as character references
+        "<div>&#12362;&#12377;&#12377;&#12417;&#35352;&#20107;</div>",  # おすすめ記事
+    ],
+)
+def test_a_related_articles_heading_without_a_related_class_lists_the_titles_after_it(heading):
+    html = page(body=f"<article><h1>H</h1>{BODY}</article><section>{heading}<ul><li>Other story</li><li>Third story</li></ul></section>")
+    assert extracted(html)["related_titles"] == ["Other story", "Third story"]
+
+
+def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
+    body = f"<article><h1>H</h1>{BODY}<p>Related news came later in the day.</p><ul><li>Not a title</li></ul></article>"
+    assert extracted(page(body=body))["related_titles"] == []
+
+
 # --- authors ----------------------------------------------------------------------------------------
 
 

@@ -116,3 +116,17 @@ def test_a_long_pretty_printed_html_page_is_not_refused_for_its_lines():
     words = "\n".join(["The story's paragraph goes on for many lines of text"] * 100_000)
     html = f"<html><head><title>Long</title></head><body><h1>Long</h1><p>{words}</p></body></html>"
     assert extract("articles/a/long.html", html.encode(), ExtractOptions(max_bytes=20 << 20)).accepted
+
+
+@pytest.mark.parametrize("levels, rejected", [(156, False), (157, True)])
+def test_nesting_depth_is_bounded_on_every_branch(levels, rejected):
+    # html, body, then `levels` <div>s, each holding a <span> before the next level: no element of
+    # the deep chain is its parent's first child. The paragraph at the bottom is at depth levels + 3.
+    from masthead.extract.htmldoc import MAX_DEPTH
+
+    assert levels + 3 in (MAX_DEPTH - 1, MAX_DEPTH)
+    nested = "<div><span>aside</span>" * levels + "<p>A paragraph at the very bottom of the nesting.</p>" + "</div>" * levels
+    html = f"<html><head><title>Deep</title></head><body>{nested}</body></html>"
+    result = extract("articles/a/deep-branch.html", html.encode())
+    assert (result.metadata.status == "rejected") is rejected
+    assert not rejected or result.metadata.error.code == "too_deeply_nested"

@@ -196,8 +196,14 @@ def same_text(a: str | None, b: str | None) -> bool:
         return False
     if len(a) > 3 * len(b) + 40 or len(b) > 3 * len(a) + 40:
         return False  # folding cannot make these equal; and a 5 MB paragraph is not folded to find out
-    fold = lambda s: re.sub(r"\W+", "", unicodedata.normalize("NFKC", s).casefold())  # noqa: E731
-    return fold(a) == fold(b)
+    return a == b or _fold(a) == _fold(b)
+
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def _fold(value: str) -> str:
+    return _NON_WORD.sub("", unicodedata.normalize("NFKC", value).casefold())
 
 
 # --- bylines ----------------------------------------------------------------------------------------

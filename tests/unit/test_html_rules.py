@@ -47,6 +47,29 @@ def test_an_empty_article_ad_slot_before_the_story_is_passed_over():
 OUTSIDE = "<div><p>A paragraph outside the story container that is long enough to be weighed as text.</p></div>"
 
 
+def test_paragraph_text_is_weighed_into_every_element_that_holds_it():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from masthead.extract.htmldoc import _paragraph_weights
+
+    long_a, long_b = "A" * 40, "B" * 50
+    html = page(
+        body=f"<main><section><div><p>{long_a}</p><p>short</p></div><div><p>{long_b}</p></div></section>"
+        f"<aside><p>{long_a}{long_b}</p></aside></main><footer><p>{long_b}</p></footer>"
+    )
+    tree = LexborHTMLParser(html)
+    weighed = _paragraph_weights(tree.css("p"))
+    # Each element's weight is the text of the paragraphs of 30 characters or more in it (a <p>'s
+    # css() includes the <p> itself).
+    for node in tree.css("*"):
+        inside = [len(p.text(deep=True).strip()) for p in node.css("p") if len(p.text(deep=True).strip()) >= 30]
+        assert weighed.chars.get(node.mem_id, 0) == sum(inside), node.tag
+    assert weighed.chars[tree.body.mem_id] == 40 + 50 + 90 + 50
+    # Holders sort in document order, an element before the elements inside it.
+    order = [node.tag for _, node in sorted(weighed.holders.values(), key=lambda pair: pair[0]) if node.tag != "-document"]
+    assert order[:6] == ["html", "body", "main", "section", "div", "p"]
+
+
 def test_a_container_with_too_small_a_share_of_the_paragraphs_is_not_the_story():
     # The <article> holds one paragraph of four: under 30 % of the page's text, so the page is read.
     html = page(body="<h1>Headline</h1><article>" + OUTSIDE + "</article>" + BODY * 3)

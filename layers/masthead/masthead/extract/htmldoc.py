@@ -492,8 +492,8 @@ def _ancestors_within(root, nodes) -> dict[int, object]:
     stop = root.mem_id
     for node in nodes:
         parent = node.parent
-        while parent is not None and parent.mem_id != stop and parent.mem_id not in found:
-            found[parent.mem_id] = parent
+        while parent is not None and (mem_id := parent.mem_id) != stop and mem_id not in found:
+            found[mem_id] = parent
             parent = parent.parent
     return found
 
@@ -603,19 +603,25 @@ def _paragraph_weights(paragraphs: list) -> _Weights:
     """Paragraph text inside each element, from one pass over the <p>s and their ancestors."""
     weights: dict[int, int] = {}
     holders: dict[int, tuple[tuple[int, int], Any]] = {}
+    # Each element's parent, read from the tree once: the paragraphs of a story share their
+    # ancestors, and a climb through this table costs a third of one through the tree's nodes.
+    parents: dict[int, tuple[int | None, Any]] = {}
     for index, paragraph in enumerate(paragraphs[:_MAX_WEIGHED]):
         size = len(paragraph.text(deep=True).strip())
         if size < 30:
             continue  # captions, datelines, empty spacers: not what makes a story
-        node, depth = paragraph, 0
-        while node is not None and depth < _MAX_WEIGHT_DEPTH:
-            mem_id = node.mem_id
-            if mem_id not in weights:
+        node, mem_id, depth = paragraph, paragraph.mem_id, 0
+        while mem_id is not None and depth < _MAX_WEIGHT_DEPTH:
+            if mem_id in weights:
+                weights[mem_id] += size
+                mem_id, node = parents[mem_id]
+            else:
                 holders[mem_id] = ((index, -depth), node)
                 weights[mem_id] = size
-            else:
-                weights[mem_id] += size
-            node, depth = node.parent, depth + 1
+                parent = node.parent
+                parents[mem_id] = (parent.mem_id, parent) if parent is not None else (None, None)
+                mem_id, node = parents[mem_id]
+            depth += 1
     return _Weights(weights, holders)
 
 

@@ -243,6 +243,14 @@ def test_a_related_articles_heading_without_a_related_class_lists_the_titles_aft
     assert extracted(html)["related_titles"] == ["Other story", "Third story"]
 
 
+def test_a_related_articles_heading_is_found_on_a_shift_jis_page():
+    # The heading is looked for in the page's bytes: a page that is not UTF-8 is looked at as UTF-8.
+    body = f"<article><h1>見出し</h1>{BODY}</article><section><h2>関連記事</h2><ul><li>別の記事</li><li>三つ目の記事</li></ul></section>"
+    html = f'<!doctype html><html lang="ja"><head><meta charset="shift_jis"></head><body>{body}</body></html>'
+    result = extract("articles/x/sjis.html", html.encode("cp932"))
+    assert result.accepted and result.as_dict()["related_titles"] == ["別の記事", "三つ目の記事"]
+
+
 def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
     body = f"<article><h1>H</h1>{BODY}<p>Related news came later in the day.</p><ul><li>Not a title</li></ul></article>"
     assert extracted(page(body=body))["related_titles"] == []

@@ -291,9 +291,12 @@ def credit_line(line: str) -> tuple[str, list[str]] | None:
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
-# Whether a text has CJK at all is _CJK_RUN.search: one class compiled once (sre spends ~6 ms on
-# a class of this size, at every cold start).
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f]++")
+# Whether a text has CJK at all is _CJK_RUN.search. The run is spelled "one character, then any
+# more": a pattern that starts with a class lets the regex engine skip to a matching character at
+# C speed, which a repeat in front does not (four times faster over a page without CJK; sre spends
+# ~6 ms compiling each copy of a class this size, once per cold start).
+_CJK_CLASS = r"[\u3040-\u30ff\u31f0-\u31ff\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f]"
+_CJK_RUN = re.compile(f"{_CJK_CLASS}{_CJK_CLASS}*+")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
 # Whitespace-separated tokens with no letter or digit ("–", "·", "|") are not words. Matched with
 # the space in front (the regex engine skips to spaces at C speed; a look-behind is tried at every

@@ -10,20 +10,33 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-# Month names (and their usual abbreviations) in the languages of the pages Masthead reads.
+# Month names (and their usual abbreviations) in the languages of the pages Masthead reads, in the
+# forms dates use (Finnish partitive, Slavic genitive: "30 августа 2021").
 _MONTH_NAMES = (
-    "jan january januar janvier janv enero ene gennaio gen janeiro januari tammikuu styczeń stycznia ledna január ocak",
-    "feb february februar février févr fév febrero febbraio fevereiro fev februari helmikuu lutego února február şubat",
-    "mar march märz mars marzo março maart maaliskuu marca března marec mart",
-    "apr april avril avr abril aprile abr huhtikuu kwietnia dubna apríl nisan",
-    "may mai mayo maggio mag maio mei toukokuu maja května máj mayıs",
-    "jun june juni juin junio giugno giu junho kesäkuu czerwca června jún haziran",
-    "jul july juli juillet juil julio luglio lug julho heinäkuu lipca července júl temmuz",
-    "aug august août agosto ago augustus elokuu sierpnia srpna aug ağustos",
-    "sep sept september septembre septiembre settembre set setembro syyskuu września září eylül",
-    "oct october oktober octobre octubre ottobre ott outubro out lokakuu października října okt ekim",
-    "nov november novembre noviembre novembro marraskuu listopada listopadu kasım",
-    "dec december dezember décembre déc diciembre dic dicembre dezembro dez joulukuu grudnia prosince decembrie aralık",
+    "jan january januar janvier janv enero ene gennaio gen janeiro januari tammikuu styczeń stycznia ledna január "
+    "ocak janúar janar ianuarie januara tammikuuta января январь січня січень януари",
+    "feb february februar février févr fév febrero febbraio fevereiro fev februari helmikuu lutego února február "
+    "şubat febrúar shkurt februarie februara helmikuuta февраля февраль лютого лютий февруари",
+    "mar march märz mars marzo março maart maaliskuu marca března marec mart március martie marta maret maaliskuuta "
+    "марта март березня березень",
+    "apr april avril avr abril aprile abr huhtikuu kwietnia dubna apríl nisan április prill aprilie aprila "
+    "huhtikuuta апреля апрель квітня квітень април",
+    "may mai mayo maggio mag maio mei toukokuu maja května máj mayıs május maí maj toukokuuta мая май травня "
+    "травень",
+    "jun june juni juin junio giugno giu junho kesäkuu czerwca června jún haziran június júní qershor iunie juna "
+    "kesäkuuta июня июнь червня червень юни",
+    "jul july juli juillet juil julio luglio lug julho heinäkuu lipca července júl temmuz július júlí korrik iulie "
+    "jula heinäkuuta июля июль липня липень юли",
+    "aug august août agosto ago augustus elokuu sierpnia srpna ağustos augusztus ágúst gusht augusti agustus avgust "
+    "augusta elokuuta августа август серпня серпень",
+    "sep sept september septembre septiembre settembre set setembro syyskuu września září eylül szeptember shtator "
+    "septembrie septembar septembra syyskuuta сентября сентябрь вересня вересень септември",
+    "oct october oktober octobre octubre ottobre ott outubro out lokakuu października října okt ekim október tetor "
+    "octombrie oktobar oktobra lokakuuta октября октябрь жовтня жовтень октомври",
+    "nov november novembre noviembre novembro marraskuu listopada listopadu kasım nóvember nëntor noiembrie "
+    "novembar novembra marraskuuta ноября ноябрь листопада листопад ноември",
+    "dec december dezember décembre déc diciembre dic dicembre dezembro dez joulukuu grudnia prosince decembrie "
+    "aralık desember dhjetor decembar decembra joulukuuta декабря декабрь грудня грудень декември",
 )
 _MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
 # Japanese eras: first year of each era in the Gregorian calendar.
@@ -135,9 +148,16 @@ def iso_date(value: object, default_tz: str = "Asia/Tokyo") -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+# Every date pattern but the era one holds a four-digit year: a line without one (most bylines,
+# captions and labels on a page) is ruled out by one scan instead of eight.
+_YEAR_DIGITS = re.compile(r"\d\d\d\d")  # not \d{4}: a pattern that starts with a class is scanned for at C speed
+
+
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The first date written in a line of text: (matched text, start, end)."""
     text = text.translate(_FULLWIDTH_DIGITS)
+    if not _YEAR_DIGITS.search(text) and not _ERA.search(text):
+        return None
     for pattern in (_ISO, _COMPACT_ISO, _ERA, _KANJI, _SLASHED, _MONTH_FIRST, _DAY_FIRST, _NUMERIC):
         if (m := pattern.search(text)) and parse_datetime(m.group(0)):
             return m.group(0), m.start(), m.end()

@@ -21,8 +21,7 @@ _MONTH_NAMES = (
     "марта март березня березень",
     "apr april avril avr abril aprile abr huhtikuu kwietnia dubna apríl nisan április prill aprilie aprila "
     "huhtikuuta апреля апрель квітня квітень април",
-    "may mai mayo maggio mag maio mei toukokuu maja května máj mayıs május maí maj toukokuuta мая май травня "
-    "травень",
+    "may mai mayo maggio mag maio mei toukokuu maja května máj mayıs május maí maj toukokuuta мая май травня травень",
     "jun june juni juin junio giugno giu junho kesäkuu czerwca června jún haziran június júní qershor iunie juna "
     "kesäkuuta июня июнь червня червень юни",
     "jul july juli juillet juil julio luglio lug julho heinäkuu lipca července júl temmuz július júlí korrik iulie "

@@ -782,18 +782,25 @@ def _read_visible_byline(draft: Draft, root, tree, facts: _PageFacts) -> _Shown:
     wanted = not draft.authors or publisher_only
     if not wanted and not _needs_shown_date(draft, facts):
         return _Shown()
+    # The page's scan repeats the article's candidates: each is read once, its date kept (None when
+    # it has none or was not looked at: the article's first date then comes before it). A byline
+    # the article did not take is not taken in the page either.
+    read: dict[int, str | None] = {}
     for where, scope in enumerate(scopes):
         if not wanted and (shown[0] or shown[1]):
             break
         for node in scope.css(_BYLINE_SELECTOR)[:_MAX_CANDIDATES]:
             if not wanted and shown[where]:
                 break  # nothing left to find in this scope: the rest would only be read
+            if (mem_id := node.mem_id) in read:
+                shown[where] = shown[where] or read[mem_id]
+                continue
             value = node.text(deep=True, separator=" ").strip()
+            read[mem_id] = None
             if len(value) > 200:
                 continue
             if not shown[where]:
-                attrs = node.attributes
-                shown[where] = pagedates.first_date((attrs.get("datetime"), attrs.get("data-origindate"), (find_date(value) or [None])[0]))
+                shown[where] = read[mem_id] = _shown_date(node, value)
             says_author = node.tag != "time" and _says_author(node)
             if wanted and node.tag != "time" and (not publisher_only or says_author):
                 names = people.clean_names(_visible_names(node, value), [])
@@ -811,6 +818,11 @@ def _read_visible_byline(draft: Draft, root, tree, facts: _PageFacts) -> _Shown:
         if wanted and (names := _unmarked_byline(unmarked)):
             draft.authors = names
     return _Shown(*shown)
+
+
+def _shown_date(node, value: str) -> str | None:
+    attrs = node.attributes
+    return pagedates.first_date((attrs.get("datetime"), attrs.get("data-origindate"), (find_date(value) or [None])[0]))
 
 
 def _needs_shown_date(draft: Draft, facts: _PageFacts) -> bool:

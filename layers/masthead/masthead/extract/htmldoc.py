@@ -521,15 +521,18 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     # byline and date usually sit beside it in an element named "header".
     check_tree_depth(root)
     found = root.css(_DROP_CODE + ", " + _BLOCKS)  # one walk: code to drop, blocks, headlines
-    headlines = [node for node in found if node.tag == "h1"]
+    tagged = [(node, node.tag) for node in found]  # each tag read once (a new string at every read)
+    code = [node for node, tag in tagged if tag in _CODE_TAGS]
+    blocks = [(node, tag) for node, tag in tagged if tag not in _CODE_TAGS]
+    headlines = [node for node, tag in blocks if tag == "h1"]
     draft.title, meta_title = _visible_title(headlines or tree.css("h1"), meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
-    _remove_boilerplate(root, found, weights, keep=set(_ancestors_within(root, headlines)))
+    _remove_boilerplate(root, code, [node for node, _ in blocks], weights, keep=set(_ancestors_within(root, headlines)))
     shown = _read_visible_byline(draft, root, tree, facts)
     _read_visible_labels(draft, root)
     # decompose() unlinks every element of the subtree it removes: the blocks still in the page are
     # the ones found before that still have a parent (no second walk of the article).
-    _read_body(draft, root, [node for node in found if node.tag in _BLOCK_TAGS and (node.parent is not None or node.mem_id == root.mem_id)])
+    _read_body(draft, root, [(node, tag) for node, tag in blocks if node.parent is not None or node.mem_id == root.mem_id])
     if not draft.paragraphs:
         # The story was inside what looked like page furniture: read the page without the class rules.
         fresh = parse_tree(source, raw)
@@ -730,17 +733,16 @@ def _is_content_root(node) -> bool:
 _MAX_ROOTS = 200
 
 
-def _remove_boilerplate(root, found: list, weights: dict[int, int], keep: set[int]) -> None:
+def _remove_boilerplate(root, code: list, blocks: list, weights: dict[int, int], keep: set[int]) -> None:
     """Code, and elements whose class, id or role says page furniture, unless one holds half the
     story's paragraphs (a wrapper named "has-header" or "layout--sidebar" is the story itself) or
-    the headline (`keep`: the article's own header)."""
-    for node in found:  # root.css(_DROP_CODE + ", " + _BLOCKS)
-        if node.tag in _CODE_TAGS:
-            node.decompose()
+    the headline (`keep`: the article's own header). `code` and `blocks`: what
+    root.css(_DROP_CODE + ", " + _BLOCKS) found."""
+    for node in code:
+        node.decompose()
     story = weights.get(root.mem_id, 0) / 2
     # Only the blocks the body is read from and the elements around them can matter; the rest
     # (links, images, icons: most of a page) are never even looked at.
-    blocks = [node for node in found if node.tag not in _CODE_TAGS]
     for node in [*_ancestors_within(root, blocks).values(), *blocks]:
         mem_id = node.mem_id
         if mem_id not in keep and _is_boilerplate(node) and (not story or weights.get(mem_id, 0) < story):
@@ -933,12 +935,11 @@ def _read_visible_labels(draft: Draft, root) -> None:
 
 def _read_body(draft: Draft, root, blocks: list | None = None) -> None:
     """Headings, paragraphs and credits, in order; each container's text read once. `blocks`:
-    root.css(_BLOCKS) when the caller has them already."""
-    blocks = root.css(_BLOCKS) if blocks is None else blocks
-    holders = set(_ancestors_within(root, [node for node in blocks if node.tag in _HELD]))
+    root.css(_BLOCKS) with each element's tag, when the caller has them already."""
+    blocks = [(node, node.tag) for node in root.css(_BLOCKS)] if blocks is None else blocks
+    holders = set(_ancestors_within(root, [node for node, tag in blocks if tag in _HELD]))
     read: set[int] = set()  # containers inside a container already read whole
-    for node in blocks:
-        tag = node.tag
+    for node, tag in blocks:
         if tag in _CONTAINERS:
             if node.mem_id in holders or node.mem_id in read:
                 continue  # the inner blocks carry the text, or an outer container already gave it

@@ -7,6 +7,7 @@ import html
 import math
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..ids import slug  # noqa: F401 - re-exported for the parsers
 
@@ -203,7 +204,16 @@ _NON_WORD = re.compile(r"\W+")
 
 
 def _fold(value: str) -> str:
+    return _fold_short(value) if len(value) <= 2000 else _fold_text(value)
+
+
+def _fold_text(value: str) -> str:
     return _NON_WORD.sub("", unicodedata.normalize("NFKC", value).casefold())
+
+
+# A page compares its title with each heading, paragraph and name: the title is folded once. Only
+# short texts are remembered, so the cache stays small whatever the pages hold.
+_fold_short = lru_cache(maxsize=256)(_fold_text)
 
 
 # --- bylines ----------------------------------------------------------------------------------------

@@ -375,26 +375,44 @@ def _is_marked(tag: str, attrs: dict) -> bool:
 
 
 # Elements whose text holds a related-articles heading, found by Lexbor (its own text is then
-# checked in Python: a container holds the words too).
-_RELATED_HEADING_SELECTOR = ", ".join(
-    f'{tag}:lexbor-contains("{words}" i)'
-    for tag in ("h2", "h3", "h4", "h5", "p", "div", "span", "strong")
-    for words in ("related", "read more", "you may also like", "関連", "おすすめ")
-)
+# checked in Python: a container holds the words too). Only the words the page was seen to hold
+# are looked for: Lexbor reads an element's whole text for each word, most of that walk's cost.
+_HEADING_TAGS = ("h2", "h3", "h4", "h5", "p", "div", "span", "strong")
+_HEADING_WORDS = {"related": "related", "read_more": "read more", "also_like": "you may also like", "kanren": "関連", "osusume": "おすすめ"}
 
 
-# A related-articles heading as an element's own text, in the raw page: case variants spelled out
-# (an IGNORECASE scan of the page is three times slower), so the costly heading search below runs
-# only on the pages that have one. The look-ahead holds every alternative's first byte: at the
-# thousands of ">" that start no heading, one test fails instead of each alternative in turn. The
-# page is scanned as UTF-8 bytes, the upload itself (a scan of the decoded text is twice as slow
-# on a page that is not all Latin-1).
+def _related_heading_selector(words: list[str]) -> str:
+    return ", ".join(f'{tag}:lexbor-contains("{word}" i)' for tag in _HEADING_TAGS for word in words)
+
+
+# A related-articles heading as an element's own text, in the raw page (a group per word of
+# _HEADING_WORDS): case variants spelled out (an IGNORECASE scan of the page is three times
+# slower), so the costly heading search below runs only on the pages that have one, for the words
+# they have. The look-ahead holds every alternative's first byte: at the thousands of ">" that
+# start no heading, one test fails instead of each alternative in turn. The page is scanned as
+# UTF-8 bytes, the upload itself (a scan of the decoded text is twice as slow on a page that is
+# not all Latin-1). 関連 and おすすめ are also matched as character references (pages saved by
+# some tools are all entities).
 _RELATED_HEADING_TEXT = re.compile(
-    rb">[ \t\r\n]*+(?=[RrYy&\xe3\xe9])(?:[Rr]elated|RELATED|[Rr]ead [Mm]ore|READ MORE|[Yy]ou [Mm]ay [Aa]lso [Ll]ike|YOU MAY ALSO LIKE|"
-    + "関連記事|関連ニュース|おすすめ記事".encode()
-    # 関連 and おすすめ written as character references (pages saved by some tools are all entities)
-    + rb"|&#[xX]95[aA]2;&#[xX]9023;|&#38306;&#36899;|&#[xX]304[aA];&#[xX]3059;&#[xX]3059;&#[xX]3081;|&#12362;&#12377;&#12377;&#12417;)"
+    rb">[ \t\r\n]*+(?=[RrYy&\xe3\xe9])(?:(?P<related>[Rr]elated|RELATED)|(?P<read_more>[Rr]ead [Mm]ore|READ MORE)"
+    rb"|(?P<also_like>[Yy]ou [Mm]ay [Aa]lso [Ll]ike|YOU MAY ALSO LIKE)"
+    + "|(?P<kanren>関連記事|関連ニュース".encode()
+    + rb"|&#[xX]95[aA]2;&#[xX]9023;|&#38306;&#36899;)"
+    + "|(?P<osusume>おすすめ記事".encode()
+    + rb"|&#[xX]304[aA];&#[xX]3059;&#[xX]3059;&#[xX]3081;|&#12362;&#12377;&#12377;&#12417;))"
 )
+
+
+def _heading_words(page: bytes) -> list[str]:
+    """The related-heading words (as _HEADING_WORDS gives them to Lexbor) the page shows."""
+    found: list[str] = []
+    for match in _RELATED_HEADING_TEXT.finditer(page):
+        word = _HEADING_WORDS[match.lastgroup or ""]
+        if word not in found:
+            found.append(word)
+            if len(found) == len(_HEADING_WORDS):
+                break
+    return found
 
 
 def _related_titles(tree, page: bytes, candidates: list) -> list[str]:
@@ -407,9 +425,10 @@ def _related_titles(tree, page: bytes, candidates: list) -> list[str]:
         ]
         if titles:
             return titles
-    if not _RELATED_HEADING_TEXT.search(page):
+    words = _heading_words(page)
+    if not words:
         return []
-    for heading in tree.css(_RELATED_HEADING_SELECTOR)[:_MAX_CANDIDATES]:
+    for heading in tree.css(_related_heading_selector(words))[:_MAX_CANDIDATES]:
         own = heading.text(deep=False).strip()
         if own and len(own) < 40 and text.RELATED_HEADING.match(own):
             sibling = heading.next

@@ -70,6 +70,21 @@ def test_paragraph_text_is_weighed_into_every_element_that_holds_it():
     assert order[:6] == ["html", "body", "main", "section", "div", "p"]
 
 
+def test_of_two_story_containers_side_by_side_the_more_specific_one_is_read():
+    # Each holds half the paragraph text; the <article> is a surer sign of the story than ".post".
+    post = '<div class="post"><p>' + "Text of the first container, which is only a post. " * 3 + "</p></div>"
+    article = "<article><h1>Headline</h1>" + BODY + "</article>"
+    body = extract("articles/x/p.html", page(body=post + article).encode()).body
+    assert "first paragraph" in body and "only a post" not in body
+
+
+def test_a_wrapper_around_the_article_is_read_whole():
+    # The wrapper holds the <article> (so it matches all the article does) and comes first.
+    html = page(body='<div class="content"><article><h1>Headline</h1>' + BODY + "</article>" + OUTSIDE + "</div>")
+    body = extract("articles/x/p.html", html.encode()).body
+    assert "first paragraph" in body and "outside the story" in body
+
+
 def test_a_container_with_too_small_a_share_of_the_paragraphs_is_not_the_story():
     # The <article> holds one paragraph of four: under 30 % of the page's text, so the page is read.
     html = page(body="<h1>Headline</h1><article>" + OUTSIDE + "</article>" + BODY * 3)

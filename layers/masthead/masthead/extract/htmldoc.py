@@ -622,6 +622,7 @@ class _Weights(NamedTuple):
     # Each element holding paragraph text, with where it starts: (its first paragraph, -levels from
     # it), which sorts elements in document order (an ancestor before its descendants).
     holders: dict[int, tuple[tuple[int, int], Any]]
+    parents: dict[int, tuple[int | None, Any]]  # each holder's parent (mem_id, element)
 
 
 def _paragraph_weights(paragraphs: list) -> _Weights:
@@ -647,7 +648,7 @@ def _paragraph_weights(paragraphs: list) -> _Weights:
                 parents[mem_id] = (parent.mem_id, parent) if parent is not None else (None, None)
                 mem_id, node = parents[mem_id]
             depth += 1
-    return _Weights(weights, holders)
+    return _Weights(weights, holders, parents)
 
 
 def _read_metadata(
@@ -715,10 +716,27 @@ def _content_root(tree, weights: _Weights):
     ]
     best = max((chars[node.mem_id] for _, node in heavy), default=0)
     fair = [node for _, node in sorted(heavy, key=lambda pair: pair[0]) if chars[node.mem_id] >= best / 2]
-    # The most specific selector first, then document order (min keeps the first of equals).
-    if len(fair) == 1:
-        return fair[0]  # nothing to rank (a rank is up to a dozen selector matches)
-    return min(fair, key=_root_rank) if fair else tree.body
+    # The most specific selector first, then document order (min keeps the first of equals). An
+    # element inside another candidate never wins: the outer one comes first in document order and
+    # its subtree holds whatever the inner one matches. So only the outermost are ranked, and when
+    # one is left (a wrapper, its <main> and its <article>) nothing is (a rank is up to a dozen
+    # selector matches, each a walk of the element).
+    fair_ids = {node.mem_id for node in fair}
+    outermost = [node for node in fair if not _inside_any(node.mem_id, fair_ids, weights.parents)]
+    if len(outermost) == 1:
+        return outermost[0]
+    return min(outermost, key=_root_rank) if outermost else tree.body
+
+
+def _inside_any(mem_id: int, ids: set[int], parents: dict[int, tuple[int | None, Any]]) -> bool:
+    """Whether an element holding paragraph text lies inside one of `ids` (climbing the weighing's
+    table of parents, not the tree)."""
+    parent = parents.get(mem_id, (None, None))[0]
+    while parent is not None:
+        if parent in ids:
+            return True
+        parent = parents.get(parent, (None, None))[0]
+    return False
 
 
 def _root_rank(node) -> int:

@@ -70,6 +70,19 @@ def test_paragraph_text_is_weighed_into_every_element_that_holds_it():
     assert order[:6] == ["html", "body", "main", "section", "div", "p"]
 
 
+def test_an_element_matching_several_selectors_of_the_first_walk_is_taken_once():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from masthead.extract.htmldoc import _first_walk
+
+    # A <p> that is also marked up (itemprop) and named like a related block; an <aside> likewise.
+    html = page(body='<p itemprop="description" class="read-more">Text</p><aside class="related" itemprop="x"><p>More</p></aside>')
+    walk = _first_walk(LexborHTMLParser(html))
+    assert [p.text() for p in walk.paragraphs] == ["Text", "More"]
+    assert [n.tag for n in walk.containers] == ["aside"]
+    assert [n.tag for n in walk.marked.itemprops] == ["p", "aside"] and [n.tag for n in walk.marked.related] == ["p", "aside"]
+
+
 def test_of_two_story_containers_side_by_side_the_more_specific_one_is_read():
     # Each holds half the paragraph text; the <article> is a surer sign of the story than ".post".
     post = '<div class="post"><p>' + "Text of the first container, which is only a post. " * 3 + "</p></div>"

@@ -83,6 +83,21 @@ def test_an_element_matching_several_selectors_of_the_first_walk_is_taken_once()
     assert [n.tag for n in walk.marked.itemprops] == ["p", "aside"] and [n.tag for n in walk.marked.related] == ["p", "aside"]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "in_body"),
+    [
+        ('<p class="post-meta_date">5 March 2024</p>', False),  # "meta" and "date" as whole segments of a class
+        ('<p id="Byline">By Jane Roe</p>', False),  # an id, in any case
+        ('<p class="byline credit">Photo: Jane Roe</p>', True),  # a credit line is read (as a credit)
+        ('<p class="metadata-rich">Kept: metadata is not the word meta.</p>', True),
+    ],
+)
+def test_a_paragraph_named_as_page_metadata_is_not_body(paragraph, in_body):
+    result = extract("articles/x/p.html", page(body=f"<article><h1>H</h1>{paragraph}{BODY}</article>").encode())
+    text_of = re.sub(r"<[^>]+>", "", paragraph).split(":")[-1].strip()
+    assert (text_of in result.body or text_of in result.as_dict()["image_credits"]) is in_body
+
+
 def test_of_two_story_containers_side_by_side_the_more_specific_one_is_read():
     # Each holds half the paragraph text; the <article> is a surer sign of the story than ".post".
     post = '<div class="post"><p>' + "Text of the first container, which is only a post. " * 3 + "</p></div>"

@@ -123,10 +123,9 @@ _DATELINE = re.compile(
     r"\b(posted|published|updated|on|datum|date|fecha|publicado|publié|veröffentlicht|erschienen|pubblicato|data|dato)\b|公開|更新|配信|掲載|发布",
     re.I,
 )
-# Paragraphs with these classes carry metadata the page shows (byline, date, kicker), not body text.
-_METADATA_CLASS = re.compile(
-    r"(?:^|[-_])(byline|author|meta|category|date|label|badge|kicker|eyebrow|subtitle|deck|dek|standfirst)(?:$|[-_])", re.I
-)
+# Paragraphs whose class or id has one of these words as a whole segment ("post-byline",
+# "meta_date") carry metadata the page shows (byline, date, kicker), not body text.
+_METADATA_WORDS = frozenset("byline author meta category date label badge kicker eyebrow subtitle deck dek standfirst".split())
 _SEPARATORS = re.compile(r"\s*[·|•/｜]\s*|\s+[-–—]\s+")
 
 
@@ -254,11 +253,6 @@ def check_tree_depth(node) -> None:
         raise ExtractionRejected("too_deeply_nested")
 
 
-def _classes(node) -> list[str]:
-    attrs = node.attributes
-    return (attrs.get("class") or "").split() + ([attrs["id"]] if attrs.get("id") else [])
-
-
 def _is_boilerplate(node) -> bool:
     attrs = node.attributes
     if not attrs:
@@ -354,8 +348,9 @@ def _first_walk(tree) -> _FirstWalk:
                 canonical = canonical or attrs.get("href")
             if "itemprop" in attrs and tag != "script":
                 itemprops.append(node)
-            if len(related) < _MAX_CANDIDATES and _RELATED_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
-                related.append(node)
+            names = (attrs.get("class") or "", attrs.get("id") or "")
+            if (names[0] or names[1]) and len(related) < _MAX_CANDIDATES and _RELATED_NAMES.search(" ".join(names)):
+                related.append(node)  # (most marked elements, the <meta>s, have no class or id)
         in_body = in_body or tag == "body"
         if in_body and tag == "p":
             paragraphs.append(node)
@@ -1000,8 +995,10 @@ def _read_body(draft: Draft, root, blocks: list | None = None) -> None:
 
 
 def _read_block(draft: Draft, node, tag: str, value: str) -> None:
-    if tag == "p" and any(_METADATA_CLASS.search(t) for t in _classes(node)):
-        if "credit" not in (node.attributes.get("class") or ""):
+    if tag == "p" and (attrs := node.attributes):
+        classes = attrs.get("class") or ""
+        names = f"{classes} {attrs.get('id') or ''}".lower().translate(_SEGMENTS).split()
+        if not _METADATA_WORDS.isdisjoint(names) and "credit" not in classes:
             return
     if tag in ("h2", "h3", "h4", "h5", "h6"):
         if not text.RELATED_HEADING.match(value):

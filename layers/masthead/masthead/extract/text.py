@@ -289,6 +289,8 @@ def split_credit_items(rest: str) -> list[str]:
 
 def credit_line(line: str) -> tuple[str, list[str]] | None:
     """('references'|'image_credits', items) when a line is a reference or image-credit line."""
+    if ":" not in line and "：" not in line:
+        return None  # both prefixes end in a colon: most body lines have none, and are not matched twice
     if m := REFERENCE_PREFIX.match(line):
         return "references", split_credit_items(line[m.end() :])
     if m := IMAGE_PREFIX.match(line):

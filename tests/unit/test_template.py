@@ -151,6 +151,7 @@ def test_each_function_gets_its_settings_and_logging_from_the_template(name, var
     env = function_environment(T, name)
     assert variables <= set(env)
     assert {"POWERTOOLS_SERVICE_NAME", "POWERTOOLS_LOG_LEVEL", "POWERTOOLS_METRICS_NAMESPACE"} <= set(env)
+    assert env["PYDANTIC_DISABLE_PLUGINS"] == "__all__"  # no scan of every package's metadata at a cold start
 
 
 def test_settings_models_read_exactly_the_template_variables(monkeypatch):

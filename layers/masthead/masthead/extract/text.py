@@ -48,9 +48,10 @@ def clean(value: object, limit: int | None = None) -> str | None:
     if "&" in text:
         text = html.unescape(text)
         text = text.replace("<", "").replace(">", "")
-    if not text.isprintable():  # every _CONTROL character is unprintable: printable text needs no pass
+    printable = text.isprintable()
+    if not printable:  # every _CONTROL character is unprintable: printable text needs no pass
         text = _CONTROL.sub("", text)
-    text = collapse_spaces(text)
+    text = collapse_spaces(text, known_printable=printable)
     if limit and len(text) > limit:
         text = truncate(text, limit)
     return text or None
@@ -59,12 +60,12 @@ def clean(value: object, limit: int | None = None) -> str | None:
 _COLLAPSE_CHUNK = 1 << 20
 
 
-def collapse_spaces(text: str) -> str:
+def collapse_spaces(text: str, known_printable: bool = False) -> str:
     """Runs of whitespace to one space, no leading or trailing space: " ".join(text.split()), but
     without a list of every word of a long text (a megabyte at a time, cut at a space), and not at
-    all when the text is already tidy."""
+    all when the text is already tidy (`known_printable`: the caller found text.isprintable())."""
     # Tidy already: isprintable() is False for every whitespace character but the ASCII space.
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if (known_printable or text.isprintable()) and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     if len(text) <= _COLLAPSE_CHUNK:
         return " ".join(text.split())

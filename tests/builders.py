@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote_plus
 
+from masthead.contract import validated
 from masthead.index import schema as s
 from masthead.index.plan import Plan, Put
 from masthead.messages import IndexMessage, SourceObject
@@ -46,7 +47,7 @@ def article(
         "reading_minutes": 1,
         **fields,
     }
-    return ArticleMetadata.model_validate(values)
+    return validated(ArticleMetadata(**values))  # checked as an index message would check it
 
 
 def rejection(key: str = "articles/a/x.md", code: str = "empty_file", message: str = "Empty.") -> Rejection:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from masthead.adapters.dynamodb import DynamoIndexStore
 from masthead.model import Rejection, RejectionError
 from masthead.service.index_step import IndexStep
@@ -13,7 +15,7 @@ def test_a_value_dynamodb_cannot_store_becomes_a_rejection_of_that_upload(stack)
     the upload is recorded as rejected (cannot_index) instead of failing until the dead-letter queue."""
     store = DynamoIndexStore(stack.dynamodb, stack.table)
     poisoned = message(seq="0A", title="Huge").model_copy()
-    poisoned = poisoned.model_copy(update={"extraction": poisoned.extraction.model_copy(update={"word_count": 10**60})})
+    poisoned = poisoned.model_copy(update={"extraction": replace(poisoned.extraction, word_count=10**60)})
     plan = IndexStep(store).handle(poisoned)
     assert plan.outcome == "rejected"
     (item,) = stack.reader().rejected().items

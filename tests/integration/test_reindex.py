@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
+from dataclasses import replace
 
 import pytest
 
@@ -35,7 +36,7 @@ def _upgrade_extractor(monkeypatch) -> None:
         result = real_extract(key, data, options)
         metadata = result.metadata
         if key.startswith(CHANGED_FOLDER) and metadata.status == "accepted":
-            result = type(result)(metadata.model_copy(update={"tags": [*metadata.tags, "reindexed"]}), result.body)
+            result = type(result)(replace(metadata, tags=[*metadata.tags, "reindexed"]), result.body)
         return result
 
     monkeypatch.setattr(masthead, "EXTRACTOR_VERSION", NEW_VERSION)

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from masthead import model
+from masthead import contract, model
 from masthead.extract import REJECTION_MESSAGES, ExtractOptions, extract
 from tests.safety.cases import CASES, W
 
@@ -31,7 +31,7 @@ def _check_contract(result, given: str = "") -> None:
     """What every result must satisfy, accepted or not. `given`: the text the upload was made from
     (a repr marker that the editor typed is not a repr)."""
     data = result.as_dict()
-    model.extraction_from_dict(data)  # the contract's own bounds and types
+    contract.extraction_from_dict(data)  # the contract's own bounds and types
     if data["status"] == "rejected":
         assert data["error"]["code"] in REJECTION_MESSAGES
         assert data["error"]["code"] != "internal_error", data

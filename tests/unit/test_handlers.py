@@ -4,9 +4,11 @@ the partial-batch response out. (tests/integration/test_handlers_on_moto.py runs
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
+from masthead import model
 from masthead.extract import ExtractOptions
 from masthead.handlers import extract, index, notify
 from masthead.handlers.common import Wiring
@@ -50,6 +52,25 @@ def test_extract_queues_a_rejection_for_a_bad_upload_without_failing_the_record(
     assert response == {"batchItemFailures": []}
     (sent,) = [IndexMessage.model_validate_json(body) for body in queue.sent]
     assert isinstance(sent.extraction, Rejection) and sent.extraction.error.code == "binary_content"
+
+
+def test_extract_records_a_result_outside_the_contract_as_an_internal_error(monkeypatch):
+    """Extraction builds plain dataclasses; the index message checks them against the contract's
+    bounds. A result outside them (an extractor bug) is queued as a rejection, not retried forever."""
+    from masthead.service import extract_step
+
+    real_extract = extract_step.extract
+
+    def overlong(key, data, options=None):
+        result = real_extract(key, data, options)
+        return type(result)(replace(result.metadata, tags=["x" * (model.TAG_MAX + 1)]), result.body)
+
+    monkeypatch.setattr(extract_step, "extract", overlong)
+    objects, queue = FakeObjects({KEY: b"# T\n\nBody.\n"}), FakeQueue()
+    response = extract_handler(objects, queue, FakeDeadLetters())(sqs_event(s3_notification(KEY, BUCKET)), FakeContext())
+    assert response == {"batchItemFailures": []}
+    (sent,) = [IndexMessage.model_validate_json(body) for body in queue.sent]
+    assert isinstance(sent.extraction, Rejection) and sent.extraction.error.code == "internal_error"
 
 
 def test_extract_dead_letters_what_no_retry_can_help_and_processes_the_rest():

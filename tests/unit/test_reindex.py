@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -29,7 +30,7 @@ KEY = "articles/a/x.md"
 
 def _again(original: IndexMessage, run: str = "run-1", version: str = "v2", **changes) -> IndexMessage:
     """`original`'s version extracted again by a reindex run (what ReindexFunction sends)."""
-    extraction = original.extraction.model_copy(update=changes) if changes else original.extraction
+    extraction = replace(original.extraction, **changes) if changes else original.extraction
     return original.model_copy(update={"extraction": extraction, "reindex_run": run, "extractor_version": version})
 
 

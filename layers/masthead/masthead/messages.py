@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from .model import Extraction
+from .contract import Extraction
 
 
 class SourceObject(BaseModel):

@@ -1,17 +1,22 @@
 """The field contract shared by `masthead extract --json`, the index and the notifications.
 
-One model per kind of upload outcome: an accepted article, an accepted issue manifest, a rejected
+One class per kind of upload outcome: an accepted article, an accepted issue manifest, a rejected
 upload. Field names and bounds here are the contract; docs/index.md and docs/events.md describe it.
+
+They are plain frozen dataclasses, so extraction builds them without loading a validation library
+(pydantic's import and model building were 8 % of a `masthead extract` run over the web corpus).
+Extraction bounds every field by construction; pydantic checks the same bounds, declared here,
+wherever a result crosses a boundary: on the index queue (messages.IndexMessage) and in
+contract.extraction_from_dict.
 """
 
 # No `from __future__ import annotations` here: pydantic would evaluate every field's annotation
-# from its string (a compile per field), about 50 ms more on every cold start and `masthead extract`.
+# from its string (a compile per field) when it first validates a result.
+from dataclasses import asdict, dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, TypeAdapter
-
 # Length bounds for every text field (characters). Extraction truncates to these before building
-# the model, so a valid upload never fails validation; the model still enforces them.
+# a result, so a valid upload never fails validation.
 TITLE_MAX = 300
 SUBTITLE_MAX = 300
 NAME_MAX = 120
@@ -25,36 +30,65 @@ MAX_TAGS = 20
 MAX_LIST = 50
 ERROR_MESSAGE_MAX = 500
 
-Title = Annotated[str, StringConstraints(min_length=1, max_length=TITLE_MAX)]
-Short = Annotated[str, StringConstraints(max_length=LINE_MAX)]
+
+class Length:
+    """A length bound on a text or a list, as pydantic enforces it (its core schema's min_length
+    and max_length) wherever the contract is validated. Declared without importing pydantic: it
+    calls this hook when it builds a schema."""
+
+    __slots__ = ("max_length", "min_length")
+
+    def __init__(self, max_length: int, min_length: int = 0) -> None:
+        self.max_length, self.min_length = max_length, min_length
+
+    def __repr__(self) -> str:
+        return f"Length({self.max_length}, {self.min_length})"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> dict:
+        bounded = {**handler(source), "max_length": self.max_length}
+        if self.min_length:
+            bounded["min_length"] = self.min_length
+        return bounded
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built on first use: cold start
+Format = Literal["markdown", "html", "text", "json", "docx"]
+Title = Annotated[str, Length(TITLE_MAX, min_length=1)]
+Short = Annotated[str, Length(LINE_MAX)]
+Name = Annotated[str, Length(NAME_MAX)]
+TagText = Annotated[str, Length(TAG_MAX)]
+Heading = Annotated[str, Length(HEADING_MAX)]
+
+# How pydantic validates a result (it reads `__pydantic_config__` from a standard dataclass): unknown
+# fields refused, and a result built by extraction checked again wherever it is validated (in an
+# index message), not taken as it is.
+_STRICT = {"extra": "forbid", "revalidate_instances": "always"}
 
 
-class ArticleMetadata(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleMetadata:
+    __pydantic_config__ = _STRICT
+
     key: str
     status: Literal["accepted"] = "accepted"
     kind: Literal["article"] = "article"
-    format: Literal["markdown", "html", "text", "json", "docx"]
+    format: Format
     article_id: str
     title: Title
-    subtitle: Annotated[str, StringConstraints(max_length=SUBTITLE_MAX)] | None = None
-    authors: list[Annotated[str, StringConstraints(max_length=NAME_MAX)]] = Field(default_factory=list, max_length=MAX_AUTHORS)
+    subtitle: Annotated[str, Length(SUBTITLE_MAX)] | None = None
+    authors: Annotated[list[Name], Length(MAX_AUTHORS)] = field(default_factory=list)
     published_at: str | None = None
     updated_at: str | None = None
-    category: Annotated[str, StringConstraints(max_length=TAG_MAX)] | None = None
-    tags: list[Annotated[str, StringConstraints(max_length=TAG_MAX)]] = Field(default_factory=list, max_length=MAX_TAGS)
-    labels: list[Annotated[str, StringConstraints(max_length=TAG_MAX)]] = Field(default_factory=list, max_length=MAX_TAGS)
+    category: TagText | None = None
+    tags: Annotated[list[TagText], Length(MAX_TAGS)] = field(default_factory=list)
+    labels: Annotated[list[TagText], Length(MAX_TAGS)] = field(default_factory=list)
     language: str | None = None
     issue_id: str | None = None
     position: int | None = None
-    summary: Annotated[str, StringConstraints(max_length=SUMMARY_MAX)] | None = None
-    headings: list[Annotated[str, StringConstraints(max_length=HEADING_MAX)]] = Field(default_factory=list, max_length=MAX_LIST)
-    references: list[Short] = Field(default_factory=list, max_length=MAX_LIST)
-    image_credits: list[Short] = Field(default_factory=list, max_length=MAX_LIST)
-    related_titles: list[Short] = Field(default_factory=list, max_length=MAX_LIST)
+    summary: Annotated[str, Length(SUMMARY_MAX)] | None = None
+    headings: Annotated[list[Heading], Length(MAX_LIST)] = field(default_factory=list)
+    references: Annotated[list[Short], Length(MAX_LIST)] = field(default_factory=list)
+    image_credits: Annotated[list[Short], Length(MAX_LIST)] = field(default_factory=list)
+    related_titles: Annotated[list[Short], Length(MAX_LIST)] = field(default_factory=list)
     word_count: int = 0
     reading_minutes: int = 0
     # Scheduling, as the upload declares it (ISO 8601 with an offset): not public before
@@ -64,51 +98,44 @@ class ArticleMetadata(_Strict):
     draft: bool = False
 
 
-class IssueMetadata(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IssueMetadata:
+    __pydantic_config__ = _STRICT
+
     key: str
     status: Literal["accepted"] = "accepted"
     kind: Literal["issue"] = "issue"
     issue_id: str
-    publication: Annotated[str, StringConstraints(max_length=NAME_MAX)] | None = None
+    publication: Name | None = None
     volume: int | None = None
-    title: Annotated[str, StringConstraints(max_length=TITLE_MAX)] | None = None
+    title: Annotated[str, Length(TITLE_MAX)] | None = None
     released_on: str | None = None
     cover: Short | None = None
-    features: list[Short] = Field(default_factory=list, max_length=MAX_LIST)
-    description: Annotated[str, StringConstraints(max_length=DESCRIPTION_MAX)] | None = None
+    features: Annotated[list[Short], Length(MAX_LIST)] = field(default_factory=list)
+    description: Annotated[str, Length(DESCRIPTION_MAX)] | None = None
 
 
-class RejectionError(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RejectionError:
+    __pydantic_config__ = _STRICT
+
     code: str
-    message: Annotated[str, StringConstraints(max_length=ERROR_MESSAGE_MAX)]
+    message: Annotated[str, Length(ERROR_MESSAGE_MAX)]
 
 
-class Rejection(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rejection:
+    __pydantic_config__ = _STRICT
+
     key: str
     status: Literal["rejected"] = "rejected"
     error: RejectionError
 
 
-def _extraction_kind(value: Any) -> str:
-    """Which model an extraction result (a model or its JSON form) is: rejected, issue or article."""
-    get = value.get if isinstance(value, dict) else lambda name, default=None: getattr(value, name, default)
-    if get("status") == "rejected":
-        return "rejected"
-    return "issue" if get("kind") == "issue" else "article"
+# One upload's outcome (contract.Extraction is the same union, tagged for validation).
+Outcome = ArticleMetadata | IssueMetadata | Rejection
 
 
-# One upload's outcome, tagged by `status` and `kind` (as carried on the index queue).
-Extraction = Annotated[
-    Annotated[ArticleMetadata, Tag("article")] | Annotated[IssueMetadata, Tag("issue")] | Annotated[Rejection, Tag("rejected")],
-    Discriminator(_extraction_kind),
-]
-
-_extraction_adapter: TypeAdapter[Extraction] | None = None
-
-
-def extraction_from_dict(data: dict) -> ArticleMetadata | IssueMetadata | Rejection:
-    """Rebuild an extraction result from its JSON form, with every bound of the contract checked."""
-    global _extraction_adapter
-    if _extraction_adapter is None:  # built on first use: cold start
-        _extraction_adapter = TypeAdapter(Extraction)
-    return _extraction_adapter.validate_python(data)
+def as_dict(outcome: Outcome | RejectionError) -> dict[str, Any]:
+    """The JSON form of a result, fields in declaration order (every value is a JSON type)."""
+    return asdict(outcome)

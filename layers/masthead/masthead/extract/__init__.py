@@ -29,7 +29,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = {
+ARTICLE_SUFFIXES: dict[str, model.Format] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".mdown": "markdown",
@@ -74,7 +74,7 @@ _TEXT_BYTES = bytes([9, 10, 12, 13, 27, *range(32, 256)])
 
 @dataclass(frozen=True)
 class ExtractResult:
-    metadata: model.Extraction
+    metadata: model.Outcome
     body: str | None = None
 
     @property
@@ -82,7 +82,7 @@ class ExtractResult:
         return self.metadata.status == "accepted"
 
     def as_dict(self, with_body: bool = False) -> dict:
-        data = self.metadata.model_dump(mode="json")
+        data = model.as_dict(self.metadata)
         if with_body and self.body is not None:
             data["body"] = self.body
         return data
@@ -203,7 +203,7 @@ def _check_lines(source: str) -> None:
         raise ExtractionRejected("too_complex", detail=f"it has more than {MAX_LINES:,} lines")
 
 
-def _article_format(suffix: str, source: str) -> str:
+def _article_format(suffix: str, source: str) -> model.Format:
     """The article's format from its suffix; a .txt or suffix-less upload by how it starts."""
     fmt = ARTICLE_SUFFIXES.get(suffix)
     if fmt is None and suffix:

@@ -158,7 +158,7 @@ def issue_from_key(key: str) -> str | None:
     return None
 
 
-def finish_article(draft: Draft, key: str, fmt: str, options: ExtractOptions) -> tuple[model.ArticleMetadata, str]:
+def finish_article(draft: Draft, key: str, fmt: model.Format, options: ExtractOptions) -> tuple[model.ArticleMetadata, str]:
     """Clean and bound every field, fill derived ones, check the article is indexable.
 
     Returns the metadata and the body text (kept apart: the body never goes into the index).

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from aws_lambda_powertools.metrics import MetricUnit
 
 from ..messages import IndexMessage
-from ..model import Rejection
+from ..model import Rejection, as_dict
 from ..service.batch import Record
 from ..service.extract_step import ExtractStep
 from .common import LambdaHandler, Wiring, lambda_entry, powertools, run_sqs_batch
@@ -25,7 +25,7 @@ def make_handler(wiring: Callable[[], Wiring[ExtractStep]]) -> LambdaHandler:
             status = message.extraction.status if message.extraction else "deleted"
             metrics.add_metric(name=f"Uploads_{status}", unit=MetricUnit.Count, value=1)
             if isinstance(message.extraction, Rejection):
-                logger.warning("upload rejected", extra={"key": message.key, "error": message.extraction.error.model_dump()})
+                logger.warning("upload rejected", extra={"key": message.key, "error": as_dict(message.extraction.error)})
             else:
                 logger.info("upload extracted", extra={"key": message.key, "action": message.action, "status": status})
         return messages

@@ -16,7 +16,7 @@ from typing import Literal
 
 from ..ids import article_id_for_key, is_issue_key, manifest_id_for_key
 from ..messages import IndexMessage, ReleaseMessage
-from ..model import IssueMetadata, Rejection
+from ..model import IssueMetadata, Rejection, as_dict
 from ..s3events import is_newer
 from . import schema as s
 from .claims import IssueClaims, claim_for, claim_key, duplicate_error, winner
@@ -172,7 +172,7 @@ def _new_doc(message: IndexMessage, current: dict | None, now: datetime, issue_r
         return doc
     if message.extraction is None:  # IndexMessage guarantees an extraction for every upsert
         raise ValueError(f"{message.key}: an upsert without its extraction")
-    extraction = message.extraction.model_dump(mode="json")
+    extraction = as_dict(message.extraction)
     doc["fingerprint"] = fingerprint(extraction, message.source.sha256)
     if isinstance(message.extraction, Rejection):
         doc.update(status="rejected", error=extraction["error"], rejected_at=doc["indexed_at"])

@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
+from pydantic import ValidationError
+
 import masthead
 
 from ..errors import ObjectGone, Unprocessable
-from ..extract import ExtractOptions, extract, reject_too_large
+from ..extract import ExtractOptions, ExtractResult, extract, reject, reject_too_large
 from ..messages import IndexMessage, SourceObject
+from ..model import Outcome
 from ..ports import MessageSender, ObjectMeta, ObjectStore
 from ..s3events import NotAnS3Event, ObjectEvent, parse_notification
 
@@ -55,16 +58,28 @@ class ExtractStep:
         return self._message(event, source, reject_too_large(event.key, options) if too_large else extract(event.key, data, options))
 
     @staticmethod
-    def _message(event: ObjectEvent, source: SourceObject, result) -> IndexMessage:
-        return IndexMessage(
-            action="upsert",
-            key=event.key,
-            sequencer=event.sequencer,
-            event_time=event.event_time,
-            source=source,
-            extraction=result.metadata,
-            extractor_version=masthead.EXTRACTOR_VERSION,
-        )
+    def _message(event: ObjectEvent, source: SourceObject, result: ExtractResult) -> IndexMessage:
+        """The upsert message; the message checks the result against the contract's bounds. A result
+        outside them is an extractor bug: the upload is recorded as rejected, not retried forever."""
+
+        def message(extraction: Outcome) -> IndexMessage:
+            return IndexMessage(
+                action="upsert",
+                key=event.key,
+                sequencer=event.sequencer,
+                event_time=event.event_time,
+                source=source,
+                extraction=extraction,
+                extractor_version=masthead.EXTRACTOR_VERSION,
+            )
+
+        try:
+            return message(result.metadata)
+        except ValidationError as exc:
+            log.error(
+                "extraction broke the contract", extra={"key": event.key, "problems": exc.errors(include_url=False, include_input=False)}
+            )
+            return message(reject(event.key, "internal_error").metadata)
 
     def events(self, body: str) -> list[ObjectEvent]:
         """The object events of one ingest-queue message. Raises Unprocessable for a message that

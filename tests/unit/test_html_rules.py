@@ -83,6 +83,23 @@ def test_an_element_matching_several_selectors_of_the_first_walk_is_taken_once()
     assert [n.tag for n in walk.marked.itemprops] == ["p", "aside"] and [n.tag for n in walk.marked.related] == ["p", "aside"]
 
 
+def test_page_furniture_is_dropped_and_a_template_or_embed_shows_nothing():
+    """Containers are found by tag name, in the whole body; <template> content and <embed> are not in
+    the tree at all, so they need no dropping."""
+    furniture = (
+        "<nav><p>Menu entry long enough to be weighed as a paragraph of text.</p></nav>"
+        "<form><p>Subscribe to the newsletter to receive every story of the week.</p></form>"
+        "<svg><text>Chart label</text></svg><button>Share this</button><embed src='x.swf'>"
+        "<template><p class='byline'>By Template Person</p><p>Template paragraph that is never shown.</p></template>"
+    )
+    html = page(body=f"<div class='story'><h1>Headline</h1>{furniture}{BODY}</div><footer><p>Footer text.</p></footer>")
+    result = extract("articles/x/page.html", html.encode())
+    assert result.accepted and result.as_dict()["authors"] == []
+    for shown in ("Menu entry", "Subscribe", "Chart label", "Share this", "Template", "Footer text"):
+        assert shown not in result.body, shown
+    assert "The story's first paragraph" in result.body
+
+
 @pytest.mark.parametrize(
     ("paragraph", "in_body"),
     [

@@ -78,8 +78,10 @@ _RAW_TEXT_OPEN = re.compile(r"<(?:script|style)\b[^<>]*+>", re.I)
 # Where the parser ends a script: "</script" followed by a space, "/" or ">" (attributes after it
 # are ignored), so the markup after "</script x>" is counted too.
 _RAW_TEXT_CLOSE = re.compile(r"</(?:script|style)(?=[\s/>])", re.I)
-# Elements that hold no article text, removed before the body is read.
-_DROP_CONTAINERS = "template, iframe, svg, canvas, form, button, select, textarea, object, embed, nav, footer, aside, dialog"
+# Elements that hold no article text, removed before the body is read. Not listed, because the tree
+# shows nothing of them: <embed> (a void element) and <template> (its content is a fragment of its
+# own, which no selector, tag lookup or text() reaches).
+_DROP_CONTAINERS = "iframe, svg, canvas, form, button, select, textarea, object, nav, footer, aside, dialog"
 # Scripts and styles are only ever inside what is read once the content root is chosen; a page has
 # dozens of them in <head>, so they are removed from the root alone.
 _DROP_CODE = "script, style, noscript"
@@ -358,8 +360,7 @@ def _first_walk(tree) -> _FirstWalk:
         found = body.css("p, " + _DROP_CONTAINERS)
         paragraphs, containers = [n for n in found if n.tag == "p"], [n for n in found if n.tag != "p"]
     else:
-        # The parser puts every <p> and every container but <template> in the body; a <template>
-        # in the head holds nothing the tree shows (its content is a fragment of its own).
+        # The parser puts every <p> and every container in the body.
         paragraphs = tree.tags("p")
         containers = [node for tag in _DROP_TAGS for node in tree.tags(tag)]
     return _FirstWalk(_Marked(metas, scripts, itemprops, related, canonical), paragraphs, containers)

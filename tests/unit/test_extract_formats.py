@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
@@ -399,6 +400,21 @@ def test_punctuation_tokens_are_not_words(body, words):
     from masthead.extract.text import text_counts
 
     assert text_counts(body)[0] == words
+
+
+def test_counting_a_body_by_its_spaces_is_counting_its_words():
+    """The body finish_article builds (clean paragraphs joined by blank lines) is counted from its
+    spaces, not cut into words: the same counts as text_counts, whatever the paragraphs held."""
+    from masthead.extract.text import clean, paragraph_counts, text_counts
+
+    pick = random.Random(8)
+    alphabet = "ab 1,–·|…“”\t\n\u3000\xa0-"
+    for case in range(2000):
+        cjk = "語カ" if case % 10 == 0 else ""  # a body with CJK is counted as any text
+        pieces = ["".join(pick.choices(alphabet + cjk, k=pick.randint(0, 30))) for _ in range(pick.randint(1, 8))]
+        paragraphs = [p for p in (clean(piece) for piece in pieces) if p]
+        body = "\n\n".join(paragraphs)
+        assert paragraph_counts(paragraphs, body) == text_counts(body), pieces
 
 
 def test_control_and_format_characters_leave_non_ascii_text():

@@ -180,7 +180,7 @@ def finish_article(draft: Draft, key: str, fmt: model.Format, options: ExtractOp
     published, updated = _dates(draft, options)
     release_at, expiry_at = (dates.iso_datetime(v, options.default_tz) for v in (draft.release, draft.expiry))
     position = _small_number(draft.position)
-    word_count, reading_minutes = text.text_counts(body)
+    word_count, reading_minutes = text.paragraph_counts(paragraphs, body)
     metadata = model.ArticleMetadata(
         key=key,
         format=fmt,

@@ -316,6 +316,10 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
 # character), and the text's first token on its own.
 _PUNCTUATION_TOKEN = re.compile(r"\s[^\w\s]++(?!\S)")
 _FIRST_PUNCTUATION_TOKEN = re.compile(r"[^\w\s]++(?!\S)")
+# The same in a body of clean paragraphs, where a token follows a space or starts a line: a literal
+# in front is found three times faster than any whitespace character.
+_SPACED_PUNCTUATION_TOKEN = re.compile(r" [^\w\s]++(?!\S)")
+_LINE_PUNCTUATION_TOKEN = re.compile(r"\n[^\w\s]++(?!\S)")
 
 _STOPWORDS = {
     "en": {"the", "and", "of", "to", "in", "is", "that", "for", "it", "with", "as", "on", "was", "by", "are", "be", "this", "has"},
@@ -388,6 +392,18 @@ def _count_words(text: str) -> int:
 
 def _punctuation_tokens(text: str) -> int:
     return len(_PUNCTUATION_TOKEN.findall(text)) + bool(_FIRST_PUNCTUATION_TOKEN.match(text))
+
+
+def paragraph_counts(paragraphs: list[str], body: str) -> tuple[int, int]:
+    """text_counts(body) for a body of clean paragraphs (each as clean() returns it: words apart by
+    one space, none at either end) joined by blank lines, without cutting the body into words: its
+    tokens are its spaces plus one per paragraph. A body with CJK is counted as any text."""
+    if _CJK_RUN.search(body):
+        return text_counts(body)
+    tokens = body.count(" ") + len(paragraphs)
+    punctuation = len(_SPACED_PUNCTUATION_TOKEN.findall(body)) + len(_LINE_PUNCTUATION_TOKEN.findall(body))
+    words = tokens - punctuation - bool(_FIRST_PUNCTUATION_TOKEN.match(body))
+    return (words, max(1, math.ceil(words / 200))) if words else (0, 0)
 
 
 def text_counts(text: str) -> tuple[int, int]:

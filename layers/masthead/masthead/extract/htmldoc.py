@@ -248,11 +248,13 @@ _PRECHECK_TAGS = 10_000
 
 def parse_tree(source: str, raw: bytes | None = None):
     """Parse HTML with Lexbor, refusing up front markup too large and too deep to parse quickly."""
-    from selectolax.lexbor import LexborHTMLParser  # lazily: only HTML uploads pay for the parser
+    from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser  # lazily: only HTML uploads pay for the parser
 
     if check_size(source, raw) > _PRECHECK_TAGS:
         check_depth(source)
-    return LexborHTMLParser(raw if raw is not None else source)  # raw: the same text, UTF-8
+    # raw: the same text, UTF-8. Without mutation events: the callbacks a browser runs as the tree is
+    # built and changed (a <selectedcontent> mirroring its <option>) change nothing read here.
+    return LexborHTMLParser(raw if raw is not None else source, options=LexborDocumentOptions.WO_EVENTS)
 
 
 def check_tree_depth(node) -> None:

@@ -246,6 +246,19 @@ def test_language_detection(text, lang):
     assert article("articles/x/l.txt", f"Title line\n\n{text}\n")["language"] == lang
 
 
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("ビットコインの価格が上昇し、市場では期待が高まっている。", "ja"),  # the script overrules an 'en' template
+        ("비트코인 가격이 오르면서 시장의 기대가 커지고 있다.", "ko"),
+        ("Der Markt stieg, und die Händler kauften, als die Bank die Zinsen hielt.", "en"),  # stop words do not
+    ],
+)
+def test_a_declared_english_is_overruled_only_by_japanese_chinese_or_korean_text(text, lang):
+    html = f'<html lang="en"><head><title>T</title></head><body><h1>Title</h1><p>{text}</p></body></html>'
+    assert article("articles/x/l.html", html)["language"] == lang
+
+
 def test_word_count_counts_cjk_characters_and_reading_minutes():
     a = article("articles/x/c.md", "# T\n\n" + "語" * 1000 + "\n\n" + "word " * 200)
     assert a["word_count"] == 1200

@@ -249,7 +249,7 @@ def _language(draft: Draft, title: str, body: str) -> str | None:
     language = text.normalise_language(draft.language)
     if language and language != "en":
         return language  # only an 'en' default is overruled, so nothing else needs detecting
-    detected = text.detect_language(f"{title}\n{body[:4000]}")
-    if not language or detected in ("ja", "zh", "ko"):
-        return detected
-    return language
+    sample = f"{title}\n{body[:4000]}"
+    if language:  # 'en': only Japanese, Chinese or Korean text overrules it, so only the script is read
+        return text.cjk_language(sample) or language
+    return text.detect_language(sample)

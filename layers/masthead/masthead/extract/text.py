@@ -339,18 +339,9 @@ for _lang, _words in _STOPWORDS.items():
 def detect_language(text: str) -> str | None:
     """en, ja, zh, ko (by script) or a few Latin-script languages (by stop words); None if unsure."""
     sample = text[:4000]  # script and stop-word counts settle within a few paragraphs
-    if _CJK_RUN.search(sample):
-        kana = len(_KANA.findall(sample))
-        hangul = len(_HANGUL.findall(sample))
-        han = len(_HAN.findall(sample))
-        latin_letters = sum(len(w) for w in _LATIN_WORD.findall(sample))
-        if (kana + hangul + han) * 4 >= latin_letters:
-            if hangul > kana and hangul >= han * 0.3:
-                return "ko"
-            if kana >= max(3, 0.05 * (kana + han)):
-                return "ja"
-            if han:
-                return "zh"
+    by_script = cjk_language(sample)
+    if by_script:
+        return by_script
     scores = dict.fromkeys(_STOPWORDS, 0)
     for word in sample[:1500].lower().split():  # a couple of hundred words decide it
         for lang in _STOPWORD_LANGS.get(word, ()):
@@ -359,6 +350,24 @@ def detect_language(text: str) -> str | None:
     if scores[best] == 0:
         return "en" if _LATIN_WORD.search(sample) else None
     return best
+
+
+def cjk_language(text: str) -> str | None:
+    """ja, zh or ko when the text (its first 4,000 characters) is mostly in that script; else None."""
+    sample = text[:4000]
+    if not _CJK_RUN.search(sample):
+        return None
+    kana = len(_KANA.findall(sample))
+    hangul = len(_HANGUL.findall(sample))
+    han = len(_HAN.findall(sample))
+    latin_letters = sum(len(w) for w in _LATIN_WORD.findall(sample))
+    if (kana + hangul + han) * 4 < latin_letters:
+        return None
+    if hangul > kana and hangul >= han * 0.3:
+        return "ko"
+    if kana >= max(3, 0.05 * (kana + han)):
+        return "ja"
+    return "zh" if han else None
 
 
 def normalise_language(value) -> str | None:

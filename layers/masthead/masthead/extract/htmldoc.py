@@ -345,18 +345,19 @@ def _first_walk(tree) -> _FirstWalk:
         previous = mem_id
         tag, attrs = node.tag, node.attributes
         # each group as its selector alone would have found it
-        if (attrs or tag == "meta") and _is_marked(tag, attrs):
-            if tag == "meta":
-                metas.append(attrs)
-            elif tag == "script" and attrs.get("type") == "application/ld+json":
-                scripts.append(node)
-            elif tag == "link" and attrs.get("rel") == "canonical":
-                canonical = canonical or attrs.get("href")
-            if "itemprop" in attrs and tag != "script":
-                itemprops.append(node)
-            names = (attrs.get("class") or "", attrs.get("id") or "")
-            if (names[0] or names[1]) and len(related) < _MAX_CANDIDATES and _RELATED_NAMES.search(" ".join(names)):
-                related.append(node)  # (most marked elements, the <meta>s, have no class or id)
+        if tag == "meta":
+            metas.append(attrs)  # most of what this walk finds: nothing else to test on most
+        elif not (attrs and _is_marked(tag, attrs)):
+            continue
+        elif tag == "script" and attrs.get("type") == "application/ld+json":
+            scripts.append(node)
+        elif tag == "link" and attrs.get("rel") == "canonical":
+            canonical = canonical or attrs.get("href")
+        if "itemprop" in attrs and tag != "script":
+            itemprops.append(node)
+        if ("class" in attrs or "id" in attrs) and len(related) < _MAX_CANDIDATES:
+            if _RELATED_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+                related.append(node)
     body = tree.body
     if body is not None and body.tag != "body":  # a <frameset> page: its content read as before
         found = body.css("p, " + _DROP_CONTAINERS)

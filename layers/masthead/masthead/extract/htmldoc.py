@@ -207,12 +207,15 @@ def _long_tags(source: str) -> list[tuple[int, str]]:
             continue
         done = start
         end = source.find("<", point)
-        part = source[start + 1 : end if end >= 0 else len(source)]
-        if len(part) > stride and part[:1].isascii() and part[:1].isalpha():
-            close = part.find(">")
-            tag = part if close < 0 else part[:close]
-            if len(tag) > stride:
-                tags.append((start, tag))
+        end = end if end >= 0 else len(source)
+        first = source[start + 1 : start + 2]
+        if end - start - 1 > stride and first.isascii() and first.isalpha():
+            # Where the tag closes, found in place: the stretch is often a whole script body, and
+            # only a tag that long is copied out.
+            close = source.find(">", start + 1, end)
+            close = end if close < 0 else close
+            if close - start - 1 > stride:
+                tags.append((start, source[start + 1 : close]))
     return tags
 
 

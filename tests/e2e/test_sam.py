@@ -84,6 +84,7 @@ def test_the_built_layer_ships_only_the_runtime_package(build_dir, runtime_sdk):
     assert ours == {
         "__init__.py",
         "adapters",
+        "contract.py",
         "errors.py",
         "extract",
         "handlers",

@@ -18,6 +18,7 @@ import masthead
 from masthead.errors import Unprocessable
 from masthead.ids import article_id_for_key
 from masthead.service import extract_step, reindex_step
+from masthead_tools import reindex as reindex_tools
 from masthead_tools.local.stack import LocalStack, embedded_aws, upload_folder
 from masthead_tools.reindex import read_progress, run_counts
 from tests.builders import SAMPLES, TEMPLATE
@@ -238,6 +239,15 @@ def test_masthead_reindex_starts_a_run_and_shows_its_progress_until_the_index_ha
 
     _indexed(stack)
     _upgrade_extractor(monkeypatch)
+    real_read = reindex_tools.read_progress
+
+    def read_between_invocations(*args, **kwargs):
+        # The command's thread reads the embedded AWS while this one runs the functions that write
+        # it (a DynamoDB item changing while a query read it failed the command's thread once).
+        with stack.exclusively():
+            return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(reindex_tools, "read_progress", read_between_invocations)
     arguments = ["reindex", "--state-machine-arn", stack.state_machines["ReindexStateMachine"], "--table", stack.table]
     finished: dict = {}
     command = threading.Thread(target=lambda: finished.update(code=main([*arguments, "--outdated-only", "--json", "--interval", "0.05"])))

@@ -431,6 +431,14 @@ class LocalStack:
         endpoint = {"AWS_ENDPOINT_URL": os.environ["AWS_ENDPOINT_URL"]} if os.environ.get("AWS_ENDPOINT_URL") else {}
         return patched_environ({**variables, **endpoint, **quiet})
 
+    @contextmanager
+    def exclusively(self):
+        """Hold while calling the embedded AWS from a thread of one's own (a command under test
+        polling while the index side runs): moto's backends are not thread-safe, and handlers write
+        to them from this thread and from moto's state-machine threads, one invocation at a time."""
+        with self._invoke_lock:
+            yield
+
     def invoke(self, logical_id: str, event: dict) -> dict:
         """Invoke a handler as Lambda would, with the function's environment from the template."""
         from masthead.service import runtime

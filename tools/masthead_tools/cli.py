@@ -11,9 +11,6 @@ from pathlib import Path
 
 
 def _extract(args) -> int:
-    # As the deployed functions run (template.yaml, Globals): pydantic would otherwise read every
-    # installed package's metadata looking for plugins when it builds its first model.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     import gc
 
     from masthead.extract import ExtractOptions, extract, reject_too_large

@@ -158,6 +158,35 @@ def test_a_form_that_wraps_the_whole_page_is_not_dropped():
     assert "first paragraph" in extract("articles/x/p.html", html.encode()).body
 
 
+DIV_STORY = "<div>" + "The story is written in divs and line breaks, with no paragraph element at all. " * 3 + "<br>Its second line.</div>"
+
+
+def test_a_form_that_wraps_a_page_without_paragraphs_is_not_dropped():
+    # ASP.NET pages put the whole page in one <form>; without <p>s the page is weighed by its text.
+    html = page(body=f'<form id="aspnetForm"><nav><a href="/">Home</a></nav><h1>Headline</h1>{DIV_STORY}</form><aside>Ads</aside>')
+    result = extract("articles/x/p.html", html.encode())
+    assert result.accepted and "written in divs" in result.body and "Its second line." in result.body
+    assert "Home" not in result.body and "Ads" not in result.body
+
+
+def test_a_form_that_holds_little_of_a_page_without_paragraphs_is_dropped():
+    html = page(body=f"<h1>Headline</h1>{DIV_STORY}<form><div>Subscribe to the newsletter</div></form>")
+    assert "Subscribe" not in extract("articles/x/p.html", html.encode()).body
+
+
+def test_a_page_whose_only_blocks_are_headings_is_read_from_its_text():
+    html = page(body=f"<article><h1>Headline</h1><h3>Tag</h3><h3>Other</h3>{DIV_STORY}</article>")
+    result = extracted(html, with_body=True)
+    assert "written in divs" in result["body"] and "Tag" in result["body"]
+    assert result["headings"] == ["Tag", "Other"]
+
+
+def test_headings_beside_paragraphs_are_not_a_reason_to_read_the_whole_text():
+    html = page(body=f"<article><h1>Headline</h1><h2>Section</h2>{BODY}<div>Loose text outside any paragraph</div></article>")
+    body = extracted(html, with_body=True)["body"]
+    assert "first paragraph" in body and "Section" in body and "Loose text" not in body
+
+
 @pytest.mark.parametrize("wrapper", ["has-header", "layout--sidebar", "f_x_ad_y_on", "category-news-navigation-story"])
 def test_a_story_wrapper_whose_class_reads_like_furniture_is_kept(wrapper):
     html = page(

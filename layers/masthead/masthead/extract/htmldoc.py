@@ -544,10 +544,8 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
         raise ExtractionRejected("no_body")
     weighed = _paragraph_weights(walk.paragraphs)
     weights = weighed.chars
-    story = weights.get(tree.body.mem_id, 0) / 2  # an element with half the page's paragraphs holds the story
-    for node in walk.containers:
-        if weights.get(node.mem_id, 0) <= story:  # a <form> or <aside> that wraps the article stays
-            node.decompose()
+    for node in _furniture(tree.body, walk.containers, weights):
+        node.decompose()
     root = _content_root(tree, weighed)
     # The headline is read before boilerplate removal, and the elements around it survive it: the
     # byline and date usually sit beside it in an element named "header".
@@ -706,6 +704,18 @@ def _first_name_first(author, source: str):
         return author
     shown = f"{m.group(2)} {m.group(1)}"
     return text.PersonName(shown) if shown in source else author
+
+
+def _furniture(body, containers: list, weights: dict[int, int]) -> list:
+    """The page-furniture elements (forms, asides, navs...) to drop: all but one that wraps the
+    story, which holds half the page's paragraph text. On a page without paragraphs (its text in
+    <div>s and <br>s) only a <form> holding half the page's text stays: an ASP.NET page wraps the
+    whole page in one. (A <nav> can hold most of the text of a page that has no story.)"""
+    story = weights.get(body.mem_id, 0) / 2  # an element with half the page's paragraphs holds the story
+    if story:
+        return [node for node in containers if weights.get(node.mem_id, 0) <= story]
+    half = len(body.text(deep=True)) / 2
+    return [node for node in containers if node.tag != "form" or len(node.text(deep=True)) <= half]
 
 
 def _content_root(tree, weights: _Weights):
@@ -989,6 +999,7 @@ def _read_body(draft: Draft, root, blocks: list | None = None) -> None:
     blocks = [(node, node.tag) for node in root.css(_BLOCKS)] if blocks is None else blocks
     holders = set(_ancestors_within(root, [node for node, tag in blocks if tag in _HELD]))
     read: set[int] = set()  # containers inside a container already read whole
+    headings = len(draft.headings)
     for node, tag in blocks:
         if tag in _CONTAINERS:
             if node.mem_id in holders or node.mem_id in read:
@@ -997,8 +1008,9 @@ def _read_body(draft: Draft, root, blocks: list | None = None) -> None:
         value = node.text(deep=True, separator=" ").strip()
         if value and tag != "h1":
             _read_block(draft, node, tag, value)
-    if not draft.paragraphs:
-        # Pages that use <div>s and <br>s instead of paragraphs.
+    if len(draft.paragraphs) == len(draft.headings) - headings:
+        # Pages that use <div>s and <br>s instead of paragraphs (their headings are in the text).
+        draft.paragraphs.clear()
         for line in (root.text(deep=True, separator="\n") or "").split("\n"):
             if line.strip() and not text.same_text(line, draft.title if isinstance(draft.title, str) else None):
                 draft.credit_or_paragraph(line.strip())

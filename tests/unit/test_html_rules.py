@@ -227,6 +227,18 @@ def test_the_site_name_before_or_after_a_metadata_title_is_dropped(site, og_titl
 # --- dates ------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("og_title", ['Senator calls Biden "unfit"', "Senator calls Biden"])
+def test_a_metadata_title_cut_at_an_unescaped_quote_is_the_page_title(og_title):
+    # content="Senator calls Biden "unfit"": the attribute ends at the second quote.
+    head = f'<title>Senator calls Biden "unfit"</title><meta property="og:title" content="{og_title}">'
+    assert extracted(page(head=head, body=BODY))["title"] == 'Senator calls Biden "unfit"'
+
+
+def test_a_metadata_title_shorter_than_the_page_title_without_a_quote_stays():
+    head = '<title>Senator calls Biden unfit for office</title><meta property="og:title" content="Senator calls Biden">'
+    assert extracted(page(head=head, body=BODY))["title"] == "Senator calls Biden"
+
+
 def test_json_ld_article_nested_in_a_web_page_main_entity():
     graph = {"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "headline": "H", "datePublished": "2024-01-02T09:00:00+01:00"}}
     assert day(page(ld(graph), "<h1>H</h1>" + BODY)) == "2024-01-02"

@@ -678,8 +678,8 @@ def _read_metadata(
     declared = htmlmeta.merge(partials)
     declared_sites = (htmlmeta.first(metas, htmlmeta.SITE_NAME_METAS), htmlmeta.publisher_name(linked), htmlmeta.publisher_meta(metas))
     site_names = [n for n in declared_sites if n]
-    meta_title = htmlmeta.without_site(declared.title, site_names)
     page_title = htmlmeta.without_site(htmlmeta.page_title(tree), site_names)
+    meta_title = _uncut_title(htmlmeta.without_site(declared.title, site_names), page_title)
     draft.subtitle, draft.authors = declared.subtitle, [_first_name_first(a, source) for a in declared.authors]
     publisher_only = bool(draft.authors) and all(htmlmeta.is_organisation(a, linked, site_names) for a in draft.authors)
     draft.published, draft.updated = declared.published, declared.updated
@@ -691,6 +691,15 @@ def _read_metadata(
     url = marked.canonical or htmlmeta.first(metas, ("og:url",))
     facts = _PageFacts(htmlmeta.timestamps(metas, linked), url, metas, publisher_only)
     return meta_title, page_title, list(options.site_names) + site_names, facts
+
+
+def _uncut_title(meta_title: str | None, page_title: str | None) -> str | None:
+    """A metadata title cut short by a quote mark written unescaped in its attribute
+    (content="Biden called "unfit"") is the page's <title> that goes on from there with the quote."""
+    if meta_title and page_title and len(page_title) > len(meta_title) and page_title.startswith(meta_title):
+        if page_title[len(meta_title) :].lstrip()[:1] == '"':
+            return page_title
+    return meta_title
 
 
 # "Gillman, Steve": one person, family name first, as some author meta tags are written.

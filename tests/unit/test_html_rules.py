@@ -187,6 +187,19 @@ def test_headings_beside_paragraphs_are_not_a_reason_to_read_the_whole_text():
     assert "first paragraph" in body and "Section" in body and "Loose text" not in body
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<ul><li>Item one with a quote <blockquote>Quoted inside the item</blockquote></li><li>Item two</li></ul>",
+        "<blockquote>An outer quote <blockquote>Quoted inside the item</blockquote></blockquote><ul><li>Item one</li><li>Item two</li></ul>",
+        "<dl><dd>Item one <dl><dd>Quoted inside the item</dd></dl></dd><dd>Item two</dd></dl>",
+    ],
+)
+def test_a_container_inside_a_container_read_whole_is_not_read_again(markup):
+    body = extracted(page(body=f"<article><h1>Headline</h1>{BODY}{markup}</article>"), with_body=True)["body"]
+    assert body.count("Quoted inside the item") == 1 and body.count("Item two") == 1
+
+
 @pytest.mark.parametrize("wrapper", ["has-header", "layout--sidebar", "f_x_ad_y_on", "category-news-navigation-story"])
 def test_a_story_wrapper_whose_class_reads_like_furniture_is_kept(wrapper):
     html = page(

@@ -3,6 +3,7 @@ that extraction builds are enforced wherever a result is validated, and its JSON
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 
@@ -55,3 +56,16 @@ def test_extraction_loads_no_validation_library():
     code = "import sys, masthead.extract.htmldoc, masthead.extract; print(sorted(m for m in sys.modules if m.startswith('pydantic')))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "[]"
+
+
+def test_the_json_form_is_what_dataclasses_asdict_gives_with_lists_copied():
+    rejection = model.Rejection(key="k", error=model.RejectionError(code="empty_file", message="Empty."))
+    issue = model.IssueMetadata(key="issues/v1.yaml", issue_id="iolite-vol-1", features=["a", "b"])
+    article = _article(authors=["Ann"], tags=["web3"], headings=["H"], word_count=3, draft=True)
+    for outcome in (article, rejection, issue, rejection.error):
+        data = model.as_dict(outcome)
+        assert data == dataclasses.asdict(outcome) and list(data) == [f.name for f in dataclasses.fields(outcome)]
+    data = model.as_dict(article)
+    data["authors"].append("Bob")
+    assert article.authors == ["Ann"]
+    assert model.as_dict(rejection)["error"] == {"code": "empty_file", "message": "Empty."}

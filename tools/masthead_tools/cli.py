@@ -18,27 +18,21 @@ def _extract(args) -> int:
     # What the imports made lives to the end: the collector need not go through it again each time
     # the pages' garbage triggers a full collection (a percent of a run over many pages).
     gc.freeze()
-    root = Path(args.root).resolve() if args.root else None
+    root = os.path.realpath(args.root) if args.root else None
     options = ExtractOptions(time_budget=args.time_budget or None)
     if args.max_bytes:
         options = ExtractOptions(max_bytes=args.max_bytes, time_budget=options.time_budget)
     any_rejected = False
-    folders: dict[Path, Path] = {}  # each folder resolved once: a resolve() per file is a realpath per file
+    folders: dict[str, str] = {}  # each folder resolved once: a realpath per file is a syscall per path part
     for name in args.files:
-        path = Path(name)
-        try:
-            if root:
-                folder = folders.get(path.parent) or folders.setdefault(path.parent, path.parent.resolve())
-                key = (folder / path.name).relative_to(root).as_posix()
-            else:
-                key = path.as_posix().lstrip("./")
-        except ValueError:
+        key = _key_under(root, name, folders) if root else Path(name).as_posix().lstrip("./")
+        if key is None:
             print(f"masthead extract: {name} is not under --root {args.root}", file=sys.stderr)
             return 2
         try:
             # The size is checked before the file is read, as the extract function does with S3.
-            too_big = path.stat().st_size > options.max_bytes
-            result = reject_too_large(key, options) if too_big else extract(key, path.read_bytes(), options)
+            too_big = os.stat(name).st_size > options.max_bytes
+            result = reject_too_large(key, options) if too_big else extract(key, _file_bytes(name), options)
         except OSError as exc:
             print(f"masthead extract: cannot read {name}: {exc.strerror}", file=sys.stderr)
             return 2
@@ -49,6 +43,22 @@ def _extract(args) -> int:
         else:
             _print_human(record)
     return 1 if any_rejected else 0
+
+
+def _key_under(root: str, name: str, folders: dict[str, str]) -> str | None:
+    """The S3 key of a file under `root` (both resolved, so a symlinked root or a "../" path gives
+    the same key); None when the file is not under it. Plain strings: a pathlib object per file
+    was a percent of a run over many small pages."""
+    parent, base = os.path.split(name)
+    folder = folders.get(parent) or folders.setdefault(parent, os.path.realpath(parent or "."))
+    full = os.path.join(folder, base)
+    prefix = root if root.endswith("/") else root + "/"
+    return full[len(prefix) :] if full.startswith(prefix) and len(full) > len(prefix) else None
+
+
+def _file_bytes(name: str) -> bytes:
+    with open(name, "rb") as upload:
+        return upload.read()
 
 
 def _demo(args) -> int:

@@ -12,7 +12,7 @@ contract.extraction_from_dict.
 
 # No `from __future__ import annotations` here: pydantic would evaluate every field's annotation
 # from its string (a compile per field) when it first validates a result.
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Annotated, Any, Literal
 
 # Length bounds for every text field (characters). Extraction truncates to these before building
@@ -137,5 +137,16 @@ Outcome = ArticleMetadata | IssueMetadata | Rejection
 
 
 def as_dict(outcome: Outcome | RejectionError) -> dict[str, Any]:
-    """The JSON form of a result, fields in declaration order (every value is a JSON type)."""
-    return asdict(outcome)
+    """The JSON form of a result, fields in declaration order (every value is a JSON type): what
+    dataclasses.asdict gives for these fields (lists copied, the error as a dict of its own), read
+    field by field instead of through its deep copy of every value."""
+    data = {name: getattr(outcome, name) for name in _FIELD_NAMES[type(outcome)]}
+    for name, value in data.items():
+        if isinstance(value, list):
+            data[name] = list(value)  # lists of text: a copy, as asdict makes
+        elif isinstance(value, RejectionError):
+            data[name] = as_dict(value)
+    return data
+
+
+_FIELD_NAMES = {cls: tuple(f.name for f in fields(cls)) for cls in (ArticleMetadata, IssueMetadata, Rejection, RejectionError)}

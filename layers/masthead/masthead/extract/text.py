@@ -336,6 +336,11 @@ for _lang, _words in _STOPWORDS.items():
         _STOPWORD_LANGS[_word] = (*_STOPWORD_LANGS.get(_word, ()), _lang)
 
 
+def _has_cjk(text: str) -> bool:
+    # isascii() reads a flag the string carries (no pass over it): an ASCII text is not searched.
+    return not text.isascii() and _CJK_RUN.search(text) is not None
+
+
 def detect_language(text: str) -> str | None:
     """en, ja, zh, ko (by script) or a few Latin-script languages (by stop words); None if unsure."""
     sample = text[:4000]  # script and stop-word counts settle within a few paragraphs
@@ -355,7 +360,7 @@ def detect_language(text: str) -> str | None:
 def cjk_language(text: str) -> str | None:
     """ja, zh or ko when the text (its first 4,000 characters) is mostly in that script; else None."""
     sample = text[:4000]
-    if not _CJK_RUN.search(sample):
+    if not _has_cjk(sample):
         return None
     kana = len(_KANA.findall(sample))
     hangul = len(_HANGUL.findall(sample))
@@ -407,7 +412,7 @@ def paragraph_counts(paragraphs: list[str], body: str) -> tuple[int, int]:
     """text_counts(body) for a body of clean paragraphs (each as clean() returns it: words apart by
     one space, none at either end) joined by blank lines, without cutting the body into words: its
     tokens are its spaces plus one per paragraph. A body with CJK is counted as any text."""
-    if _CJK_RUN.search(body):
+    if _has_cjk(body):
         return text_counts(body)
     tokens = body.count(" ") + len(paragraphs)
     punctuation = len(_SPACED_PUNCTUATION_TOKEN.findall(body)) + len(_LINE_PUNCTUATION_TOKEN.findall(body))
@@ -419,7 +424,7 @@ def text_counts(text: str) -> tuple[int, int]:
     """(word count, reading minutes). Words for space-separated scripts, characters for CJK (as
     Japanese editors count); reading at 200 words or 500 CJK characters a minute, at least one."""
     cjk = 0
-    if _CJK_RUN.search(text):
+    if _has_cjk(text):
         # Runs, not characters: one match per run of CJK text keeps this a fast pass over 10 MB.
         cjk = sum(map(len, _CJK_RUN.findall(text)))
         text = _CJK_RUN.sub(" ", text)

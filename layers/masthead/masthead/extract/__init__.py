@@ -7,7 +7,6 @@ result.body      # the article text (never stored in the index)
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from .. import model
@@ -26,8 +25,6 @@ __all__ = [
     "ARTICLE_SUFFIXES",
     "ISSUE_SUFFIXES",
 ]
-
-log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES: dict[str, model.Format] = {
     ".md": "markdown",
@@ -136,13 +133,21 @@ def extract(key: str, data: bytes, options: ExtractOptions | None = None) -> Ext
     except ExtractionRejected as rejected:
         return reject(key, rejected.code, rejected.message)
     except ExtractionTimedOut:
-        log.warning("extraction ran past its time budget", extra={"key": key, "budget_seconds": options.time_budget})
+        _log().warning("extraction ran past its time budget", extra={"key": key, "budget_seconds": options.time_budget})
         return reject(key, "too_slow", bounded_message("too_slow", limit=_seconds(options.time_budget)))
     except RecursionError:
         return reject(key, "too_deeply_nested")
     except Exception:  # noqa: BLE001 - a bug must reject one file, not crash-loop a queue
-        log.exception("extraction failed unexpectedly", extra={"key": key})
+        _log().exception("extraction failed unexpectedly", extra={"key": key})
         return reject(key, "internal_error")
+
+
+def _log():
+    """The extractor's logger, imported only when something goes wrong: `masthead extract` over many
+    files never needs the logging module (the Lambda functions have it from Powertools)."""
+    import logging
+
+    return logging.getLogger(__name__)
 
 
 def _extract(key: str, data: bytes, options: ExtractOptions) -> ExtractResult:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 from ..errors import ExtractionRejected
 
@@ -44,10 +45,17 @@ _ALIASES = {
     "utf-16le": "utf-16-le",
     "utf-16be": "utf-16-be",
 }
-# Characters a Japanese text decoded with the right codec is made of: kana, common kanji, CJK
-# punctuation and full-width forms. A wrong codec yields half-width katakana and rare kanji instead.
-_JA_GOOD = re.compile(r"[\u3040-\u30ff\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]")
-_JA_ODD = re.compile(r"[\uff61-\uff9f\ue000-\uf8ff\ufffd]")
+
+
+@lru_cache(maxsize=1)
+def _japanese() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Characters a Japanese text decoded with the right codec is made of (kana, common kanji, CJK
+    punctuation and full-width forms), and what a wrong codec yields instead (half-width katakana,
+    private-use characters). Compiled the first time an upload declares no charset and is not
+    UTF-8: sre spends ~7 ms on these classes."""
+    good = re.compile(r"[\u3040-\u30ff\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]")
+    odd = re.compile(r"[\uff61-\uff9f\ue000-\uf8ff\ufffd]")
+    return good, odd
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -65,7 +73,8 @@ def declared_charset(data: bytes) -> str | None:
 
 def _score_japanese(text: str) -> int:
     sample = text[:65536]  # a few pages settle it; counting a whole 10 MB file would not be cheap
-    return _JA_GOOD.subn("", sample)[1] - 4 * _JA_ODD.subn("", sample)[1]
+    good, odd = _japanese()
+    return good.subn("", sample)[1] - 4 * odd.subn("", sample)[1]
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

@@ -562,6 +562,30 @@ def test_a_json_ld_person_with_given_and_family_names():
     assert extracted(html)["authors"] == ["Anna Giulia Fink", "Jan Marchart"]
 
 
+def test_a_microdata_person_given_several_names_is_several_people():
+    body = (
+        '<article itemscope itemtype="https://schema.org/NewsArticle"><h1>H</h1>'
+        '<div itemprop="author" itemscope itemtype="http://schema.org/Person">'
+        '<span itemprop="name">Paul Wiseman</span><span itemprop="name">Fatima Hussein</span></div>' + BODY + "</article>"
+    )
+    assert extracted(page(body=body))["authors"] == ["Paul Wiseman", "Fatima Hussein"]
+
+
+@pytest.mark.parametrize(
+    "name, authors",
+    [
+        ("Fatima Hussein, The Associated Press", ["Fatima Hussein"]),
+        ("Jane Doe, Reuters", ["Jane Doe"]),
+        ("Ann Lee, Kyodo News", ["Ann Lee"]),
+        ("Doe, Jane", ["Doe, Jane"]),
+        ("Jane Doe, Berlin", ["Jane Doe, Berlin"]),
+    ],
+)
+def test_a_structured_name_followed_by_its_newsroom_is_the_person(name, authors):
+    html = page(ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Person", "name": name}}), "<h1>H</h1>" + BODY)
+    assert extracted(html)["authors"] == authors
+
+
 @pytest.mark.parametrize("junk", ["読了時間 3 分", "5 min read", "Veröffentlicht am 13. Mai 2026", "Published"])
 def test_reading_times_and_publication_words_are_not_authors(junk):
     html = page(body=f'<article><h1>H</h1><div class="byline">{junk}</div>{BODY}</article>')

@@ -333,10 +333,11 @@ def _microdata_authors(itemprops: list) -> list[str]:
             owner = (key,)
         elif owner != (key,):
             continue
-        name = prop.css_first("[itemprop=name]") or prop
-        value = name.attributes.get("content") or name.text(deep=True, separator=" ")
-        if value and value.strip():
-            authors.append(text.PersonName(value))
+        # Each name of the item: a Person given several names is several people written as one.
+        for name in prop.css("[itemprop=name]") or [prop]:
+            value = name.attributes.get("content") or name.text(deep=True, separator=" ")
+            if value and value.strip():
+                authors.append(text.PersonName(value))
     return authors
 
 

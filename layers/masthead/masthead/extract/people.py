@@ -96,9 +96,18 @@ def _split(value: str) -> list[str]:
 _ORGANISATION = re.compile(r"\b(?:ltd|inc|llc|gmbh|sons|co|corp|group|company|verlag|media)\b\.?", re.I)
 
 
+# What follows a name and a comma when it is the name's employer, not the name's second half
+# ("Fatima Hussein, The Associated Press"; "Doe, Jane" is one name).
+_AFFILIATION = re.compile(r"^(?:the\s+\S.*|.*\b(?:press|news|agency|newswire|wire|times|reuters|afp|dpa)\b.*)$", re.I)
+
+
 def _split_structured(value: str) -> list[str]:
     """A structured name is one name ("Doe, Jane", "Smith and Sons Ltd") unless it reads as several
-    people glued together: "A Person und B Person, Place" -> A Person, B Person, Place."""
+    people glued together: "A Person und B Person, Place" -> A Person, B Person, Place; or as a
+    person and the newsroom they write for: "A Person, The Associated Press" -> A Person."""
+    left, comma, right = value.partition(", ")
+    if comma and len(left.split()) >= 2 and _AFFILIATION.match(right):
+        return [left]
     if _ORGANISATION.search(value) or not _GLUED_CONNECTOR.search(value):
         return [value]
     parts: list[str] = []

@@ -562,6 +562,13 @@ def test_a_json_ld_person_with_given_and_family_names():
     assert extracted(html)["authors"] == ["Anna Giulia Fink", "Jan Marchart"]
 
 
+def test_a_byline_box_named_like_page_furniture_gives_the_byline_but_not_body_text():
+    box = '<div class="widget article__authors"><ul><li><span class="author__name">Diogo Carleto</span></li></ul></div>'
+    result = extracted(page(body=f'<main><h1>H</h1><div class="widget share">Share this</div>{box}{BODY}</main>'), with_body=True)
+    assert result["authors"] == ["Diogo Carleto"]
+    assert "Diogo" not in result["body"] and "Share this" not in result["body"]
+
+
 def test_a_microdata_person_given_several_names_is_several_people():
     body = (
         '<article itemscope itemtype="https://schema.org/NewsArticle"><h1>H</h1>'

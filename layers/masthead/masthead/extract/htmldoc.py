@@ -269,22 +269,28 @@ def check_tree_depth(node) -> None:
         raise ExtractionRejected("too_deeply_nested")
 
 
-def _is_boilerplate(node) -> bool:
+# What _boilerplate says of an element: not page furniture, furniture, or furniture that holds the
+# byline ("widget article__authors"), dropped only once the byline has been read from it.
+_NOT_FURNITURE, _FURNITURE, _BYLINE_BOX = 0, 1, 2
+
+
+def _boilerplate(node) -> int:
     attrs = node.attributes
     if not attrs:
-        return False  # most blocks: nothing to read
+        return _NOT_FURNITURE  # most blocks: nothing to read
     role = attrs.get("role")
     if role and role.lower() in _FURNITURE_ROLES:
-        return True
+        return _FURNITURE
     names = attrs.get("class") or ""
     if ident := attrs.get("id"):
         names = f"{names} {ident}"
     if not names:
-        return False
+        return _NOT_FURNITURE
     # A page repeats a few class strings over thousands of elements: each is cut into words once.
     found = _BOILERPLATE_NAMES.get(names)
     if found is None:
-        found = not _BOILERPLATE.isdisjoint(_segments(names.lower()))
+        segments = _segments(names.lower())
+        found = _NOT_FURNITURE if _BOILERPLATE.isdisjoint(segments) else _FURNITURE if _BYLINE_WORDS.isdisjoint(segments) else _BYLINE_BOX
         if len(names) <= 200:  # bounded in count and size: hostile class names cannot grow it
             if len(_BOILERPLATE_NAMES) >= _MAX_REMEMBERED_NAMES:
                 _BOILERPLATE_NAMES.clear()
@@ -292,8 +298,9 @@ def _is_boilerplate(node) -> bool:
     return found
 
 
-_BOILERPLATE_NAMES: dict[str, bool] = {}
+_BOILERPLATE_NAMES: dict[str, int] = {}
 _MAX_REMEMBERED_NAMES = 4096
+_BYLINE_WORDS = frozenset({"author", "authors", "byline", "bylines"})
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
 
 
@@ -560,8 +567,10 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     headlines = [node for node, tag in blocks if tag == "h1"]
     draft.title, meta_title = _visible_title(headlines or tree.css("h1"), meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
-    _remove_boilerplate(root, code, [node for node, _ in blocks], weights, keep=set(_ancestors_within(root, headlines)))
+    byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weights, keep=set(_ancestors_within(root, headlines)))
     shown = _read_visible_byline(draft, root, tree, facts)
+    for node in byline_boxes:
+        node.decompose()
     _read_visible_labels(draft, root)
     # decompose() unlinks every element of the subtree it removes: the blocks still in the page are
     # the ones found before that still have a parent (no second walk of the article).
@@ -805,20 +814,26 @@ def _is_content_root(node) -> bool:
 _MAX_ROOTS = 200
 
 
-def _remove_boilerplate(root, code: list, blocks: list, weights: dict[int, int], keep: set[int]) -> None:
+def _remove_boilerplate(root, code: list, blocks: list, weights: dict[int, int], keep: set[int]) -> list:
     """Code, and elements whose class, id or role says page furniture, unless one holds half the
     story's paragraphs (a wrapper named "has-header" or "layout--sidebar" is the story itself) or
     the headline (`keep`: the article's own header). `code` and `blocks`: what
-    root.css(_DROP_CODE + ", " + _BLOCKS) found."""
+    root.css(_DROP_CODE + ", " + _BLOCKS) found. Returns the furniture that holds the byline, for
+    the caller to drop once it has read the byline."""
     for node in code:
         node.decompose()
     story = weights.get(root.mem_id, 0) / 2
+    byline_boxes = []
     # Only the blocks the body is read from and the elements around them can matter; the rest
     # (links, images, icons: most of a page) are never even looked at.
     for node in [*_ancestors_within(root, blocks).values(), *blocks]:
         mem_id = node.mem_id
-        if mem_id not in keep and _is_boilerplate(node) and (not story or weights.get(mem_id, 0) < story):
-            node.decompose()
+        if mem_id not in keep and (kind := _boilerplate(node)) and (not story or weights.get(mem_id, 0) < story):
+            if kind == _BYLINE_BOX:
+                byline_boxes.append(node)
+            else:
+                node.decompose()
+    return byline_boxes
 
 
 def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, site_names: list[str]) -> tuple[str | None, str | None]:

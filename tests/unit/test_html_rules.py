@@ -300,6 +300,24 @@ def test_the_first_date_after_the_headline_and_the_url_date_are_the_last_resorts
     assert day(in_url) == "2023-11-17"
 
 
+@pytest.mark.parametrize(
+    "facts",
+    [
+        '<div class="col">\n    <h5>Datum: </h5>03.11.2021\n        <br>\n    <h5>Autor: </h5>Peter Maahn\n    </div>',
+        "<ul><li><strong>Published</strong> 03.11.2021</li></ul>",
+    ],
+)
+def test_a_date_labelled_by_a_child_element_far_below_the_headline(facts):
+    filler = "".join(f"<div>Paragraph {n} of the story, without any date in it.</div>" for n in range(40))
+    html = page(body=f"<h1>H</h1>{BODY}{filler}{facts}", lang="de")
+    assert day(html) == "2021-11-03"
+
+
+def test_a_date_without_a_label_far_below_the_headline_is_not_the_date():
+    filler = "".join(f"<div>Paragraph {n} of the story, without any date in it.</div>" for n in range(40))
+    assert day(page(body=f"<h1>H</h1>{BODY}{filler}<div><h5>Next event</h5>03.11.2021</div>", lang="de")) is None
+
+
 def test_a_utc_instant_takes_the_offset_another_timestamp_of_the_page_carries():
     head = meta("article:published_time", "2022-05-04T00:44:52Z", "property") + meta(
         "article:modified_time", "2022-05-03T23:39:14-03:00", "property"

@@ -955,13 +955,25 @@ def _dateline(unmarked: list) -> str | None:
         if node.tag == "h1":
             after_headline = after_headline if after_headline is not None else n
             continue
-        value = node.text(deep=False).strip()  # own text only: cheap, and a dateline is short
+        value = node.text(deep=False)  # own text only: cheap, and a dateline is short (once its
+        value = " ".join(value.split()) if len(value) <= 2000 else ""  # indentation is collapsed)
         if not value or len(value) > 120:
             continue
         near = after_headline is not None and n - after_headline <= _NEAR_HEADLINE
-        if (near or _DATELINE.search(value)) and (dateline := find_date(value)):
+        if (dateline := find_date(value)) and (near or _DATELINE.search(value) or _labelled_date(node, value)):
             return dateline[0]
     return None
+
+
+def _labelled_date(node, own: str) -> bool:
+    """Whether a date the element shows is labelled by a child element ("<h5>Datum:</h5> 03.11.2021",
+    "<strong>Published</strong> May 3"): the label is in its whole text, in front of the date."""
+    value = node.text(deep=True, separator=" ")
+    if len(value) > 1000:
+        return False
+    value = " ".join(value.split())
+    label = _DATELINE.search(value[:160])
+    return label is not None and label.start() < value.find(own[:10])
 
 
 _NEAR_HEADLINE = 30

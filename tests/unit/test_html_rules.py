@@ -580,6 +580,12 @@ def test_a_json_ld_person_with_given_and_family_names():
     assert extracted(html)["authors"] == ["Anna Giulia Fink", "Jan Marchart"]
 
 
+def test_a_date_in_furniture_named_as_metadata_is_read_but_not_body_text():
+    meta_nav = '<ul class="nav meta"><li><a href="/time/2020-10-13">13 Oct 2020 18:29</a></li></ul>'
+    result = extracted(page(body=f"<article><h1>H</h1>{meta_nav}{BODY}</article>"), with_body=True)
+    assert result["published_at"][:10] == "2020-10-13" and "Oct 2020" not in result["body"]
+
+
 def test_a_byline_box_named_like_page_furniture_gives_the_byline_but_not_body_text():
     box = '<div class="widget article__authors"><ul><li><span class="author__name">Diogo Carleto</span></li></ul></div>'
     result = extracted(page(body=f'<main><h1>H</h1><div class="widget share">Share this</div>{box}{BODY}</main>'), with_body=True)

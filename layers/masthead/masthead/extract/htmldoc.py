@@ -270,7 +270,7 @@ def check_tree_depth(node) -> None:
 
 
 # What _boilerplate says of an element: not page furniture, furniture, or furniture that holds the
-# byline ("widget article__authors"), dropped only once the byline has been read from it.
+# byline or the date ("widget article__authors", "nav meta"), dropped only once they are read.
 _NOT_FURNITURE, _FURNITURE, _BYLINE_BOX = 0, 1, 2
 
 
@@ -300,7 +300,7 @@ def _boilerplate(node) -> int:
 
 _BOILERPLATE_NAMES: dict[str, int] = {}
 _MAX_REMEMBERED_NAMES = 4096
-_BYLINE_WORDS = frozenset({"author", "authors", "byline", "bylines"})
+_BYLINE_WORDS = frozenset({"author", "authors", "byline", "bylines", "meta", "date", "dateline"})  # as _BYLINE_SELECTOR
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
 
 
@@ -818,8 +818,8 @@ def _remove_boilerplate(root, code: list, blocks: list, weights: dict[int, int],
     """Code, and elements whose class, id or role says page furniture, unless one holds half the
     story's paragraphs (a wrapper named "has-header" or "layout--sidebar" is the story itself) or
     the headline (`keep`: the article's own header). `code` and `blocks`: what
-    root.css(_DROP_CODE + ", " + _BLOCKS) found. Returns the furniture that holds the byline, for
-    the caller to drop once it has read the byline."""
+    root.css(_DROP_CODE + ", " + _BLOCKS) found. Returns the furniture that holds the byline or the
+    date, for the caller to drop once it has read them."""
     for node in code:
         node.decompose()
     story = weights.get(root.mem_id, 0) / 2

@@ -338,6 +338,24 @@ def test_a_utc_instant_of_a_page_without_a_zone_takes_the_day_the_page_shows():
 
 
 @pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("10/05/2022 05:22 pm", "2022-05-10T17:22"),
+        ("2022-05-10 5:22 PM", "2022-05-10T17:22"),
+        ("May 10, 2022 5:22 p.m.", "2022-05-10T17:22"),
+        ("10.05.2022 12:05 am", "2022-05-10T00:05"),
+        ("28. April 2024, um 14:05 Uhr", "2024-04-28T14:05"),
+        ("Wed, 04 May 2022 02:41:00 GMT", "2022-05-04T02:41:00+00:00"),
+        ("2022/05/10 10:00 +0200", "2022-05-10T10:00:00+02:00"),
+    ],
+)
+def test_the_time_of_day_after_a_date_is_kept_on_the_12_hour_clock_and_with_its_zone(value, expected):
+    from masthead.extract.dates import iso_datetime
+
+    assert iso_datetime(value).startswith(expected)
+
+
+@pytest.mark.parametrize(
     ("value", "lang", "expected"),
     [
         ("20180619T055000+0900", "ja", "2018-06-19"),

@@ -55,6 +55,13 @@ _CTIME = re.compile(r"\b[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{
 _NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b(?:,?\s+(\d{1,2}):(\d{2}))?")
 
 
+# What may follow a date: its time of day when the date's own pattern has none ("May 10, 2022
+# 5:22 pm", "28. April 2024, um 14:05", "Wed, 04 May 2022 02:41:00 GMT"), and after a time the
+# 12-hour clock's am/pm and a zone.
+_CLOCK = re.compile(r",?\s*+(?:(?:at|um|à|a las|alle|om|kl\.?|-|\|)\s*+)?(\d{1,2}):(\d{2})(?::(\d{2}))?", re.I)
+_MERIDIEM_ZONE = re.compile(r"\s*+(?:([ap])\.?\s?m\b\.?)?\s*+(GMT\b|UTC\b|Z\b|[+-]\d{2}:?\d{2}\b)?", re.I)
+
+
 @lru_cache(maxsize=8)
 def _zone(name: str) -> dt.tzinfo:
     from zoneinfo import ZoneInfo  # imported lazily: only dates without an offset need it
@@ -105,9 +112,30 @@ def parse_datetime(value: object, default_tz: str = "Asia/Tokyo", month_first: b
     return _parse_text(_halfwidth(text), default_tz, month_first) if text else None
 
 
+def _clocked(
+    text: str, end: int, date: tuple, clock: tuple = (None, None, None), tz: dt.tzinfo | None = None, default_tz: str = "Asia/Tokyo"
+):
+    """The date (y, m, d) at the time of day written at or after `end` (`clock` when its pattern
+    read one): "5:22 pm" is 17:22, "12:05 am" is 00:05; a zone written after the time is kept."""
+    hour, minute, second = clock
+    if hour is None and (c := _CLOCK.match(text, end)):
+        (hour, minute, second), end = c.groups(), c.end()
+    if hour is not None and tz is None:
+        after = _MERIDIEM_ZONE.match(text, end)  # every part optional: it always matches
+        meridiem, written_zone = after.groups() if after else (None, None)
+        if meridiem and 1 <= int(hour) <= 12:
+            hour = int(hour) % 12 + (12 if meridiem in "pP" else 0)
+        if written_zone:
+            tz = dt.UTC if written_zone.upper() in ("GMT", "UTC", "Z") else _offset(written_zone)
+    year, month, day = date
+    return _build(year, month, day, hour, minute, second, tz, default_tz)
+
+
 def _parse_text(text: str, default_tz: str, month_first: bool = False) -> dt.datetime | None:
     if m := _ISO.search(text):
         y, mo, d, h, mi, s, off = m.groups()
+        if h is not None and not off:
+            return _clocked(text, m.end(), (y, mo, d), (h, mi, s), default_tz=default_tz)
         return _build(y, mo, d, h, mi, s, _offset(off) if off else None, default_tz)
     if m := _ERA.search(text):
         era, year, mo, d = m.groups()
@@ -120,17 +148,18 @@ def _parse_text(text: str, default_tz: str, month_first: bool = False) -> dt.dat
         return _build(y, mo, d, h, mi, default_tz=default_tz)
     if m := _SLASHED.search(text):
         y, mo, d, h, mi, s = m.groups()
-        return _build(y, mo, d, h, mi, s, default_tz=default_tz)
+        return _clocked(text, m.end(), (y, mo, d), (h, mi, s), default_tz=default_tz)
     if (m := _CTIME.search(text)) and (month := _MONTHS.get(m.group(1).lower())):
         return _build(m.group(6), month, m.group(2), m.group(3), m.group(4), m.group(5), default_tz=default_tz)
     if (m := _MONTH_FIRST.search(text)) and (month := _MONTHS.get(m.group(1).lower())):
-        return _build(m.group(3), month, m.group(2), default_tz=default_tz)
+        return _clocked(text, m.end(), (m.group(3), month, m.group(2)), default_tz=default_tz)
     if (m := _DAY_FIRST.search(text)) and (month := _MONTHS.get(m.group(2).lower())):
-        return _build(m.group(3), month, m.group(1), default_tz=default_tz)
+        return _clocked(text, m.end(), (m.group(3), month, m.group(1)), default_tz=default_tz)
     if m := _NUMERIC.search(text):
         first, _sep, second, year, h, mi = m.groups()
         swap = (month_first and int(first) <= 12) or int(second) > 12
-        return _build(year, first if swap else second, second if swap else first, h, mi, default_tz=default_tz)
+        date = (year, first if swap else second, second if swap else first)
+        return _clocked(text, m.end(), date, (h, mi, None), default_tz=default_tz)
     return None
 
 

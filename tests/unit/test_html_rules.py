@@ -611,6 +611,25 @@ def test_a_byline_box_named_like_page_furniture_gives_the_byline_but_not_body_te
     assert "Diogo" not in result["body"] and "Share this" not in result["body"]
 
 
+@pytest.mark.parametrize(
+    ("story", "authors"),
+    [
+        ("<p>Hamburg (dpa/lno) – Trotz eines Gesprächs zwischen den Parteien bleiben die Fronten verhärtet.</p>", ["dpa/lno"]),
+        ("<p>PARIS (AFP) - The government announced on Tuesday a new plan for the railways of the country.</p>", ["AFP"]),
+        ("<p>Washington (CNN) — The government announced on Tuesday a new plan for the railways of the country.</p>", []),
+        (BODY + "<p>Quelle: MDR/ls</p>", ["MDR/ls"]),
+        (BODY + "<p>Quelle: Statistisches Bundesamt</p>", []),
+    ],
+)
+def test_an_agency_dateline_or_source_line_is_the_byline_of_a_page_without_one(story, authors):
+    assert extracted(page(body=f"<article><h1>Headline</h1>{story}</article>"))["authors"] == authors
+
+
+def test_an_agency_dateline_does_not_replace_a_person_byline():
+    story = '<div class="byline">By Jane Doe</div><p>PARIS (AFP) - The government announced a new plan for the railways.</p>'
+    assert extracted(page(body=f"<article><h1>Headline</h1>{story}</article>"))["authors"] == ["Jane Doe"]
+
+
 def test_a_microdata_person_given_several_names_is_several_people():
     body = (
         '<article itemscope itemtype="https://schema.org/NewsArticle"><h1>H</h1>'

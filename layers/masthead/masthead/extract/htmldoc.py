@@ -568,6 +568,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     draft.title, meta_title = _visible_title(headlines or tree.css("h1"), meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
     byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weights, keep=set(_ancestors_within(root, headlines)))
+    declared_authors = draft.authors
     shown = _read_visible_byline(draft, root, tree, facts)
     for node in byline_boxes:
         node.decompose()
@@ -581,9 +582,30 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
         for node in fresh.css(_DROP_CONTAINERS + ", " + _DROP_CODE):
             node.decompose()
         _read_body(draft, fresh.body)
+    if not draft.authors or (facts.publisher_only and draft.authors is declared_authors):
+        draft.authors = _agency_byline(draft.paragraphs) or draft.authors
     _settle_dates(draft, facts._replace(shown=shown), options)
     draft.authors = people.clean_names(draft.authors, site_names)
     return draft
+
+
+# A news agency's byline inside the text, where a page shows no other: the dateline of an agency
+# story ("Hamburg (dpa/lno) – ...", "PARIS (AFP) - ...") at its start, or its source line
+# ("Quelle: MDR THÜRINGEN/ls") at its end. Without a desk after a "/", only wire agencies count: a
+# dateline naming the publisher itself ("Washington (CNN)") is not a byline.
+_AGENCY_DATELINE = re.compile(r"[^\W\d][\w .'’-]{0,40}?\s\(([^\s()/]{2,20}/[^\s()/]{1,12}|[A-Za-z]{2,8})\)\s*[-–—]\s")
+_WIRE_AGENCIES = frozenset("dpa afp ap reuters rtr kna epd sid apa ansa efe aa kyodo jiji xinhua tass ria".split())
+_SOURCE_LINE = re.compile(r"(?:quelle|source|fuente|fonte|kaynak)\s*:\s*(\S.{1,40})", re.I)
+
+
+def _agency_byline(paragraphs: list[str]) -> list[str]:
+    for paragraph in paragraphs[:2]:
+        if (m := _AGENCY_DATELINE.match(paragraph)) and ("/" in m.group(1) or m.group(1).lower() in _WIRE_AGENCIES):
+            return [m.group(1)]
+    for paragraph in paragraphs[-3:]:
+        if (m := _SOURCE_LINE.fullmatch(paragraph.strip())) and people.is_agency(m.group(1)):
+            return [m.group(1).strip()]
+    return []
 
 
 class _Shown(NamedTuple):

@@ -625,6 +625,17 @@ def test_an_agency_dateline_or_source_line_is_the_byline_of_a_page_without_one(s
     assert extracted(page(body=f"<article><h1>Headline</h1>{story}</article>"))["authors"] == authors
 
 
+@pytest.mark.parametrize(("line", "authors"), [("JIJI", ["JIJI"]), ("AFP, MANILA", ["AFP"]), ("CNN", []), ("Opinion", [])])
+def test_a_wire_agency_alone_under_the_headline_is_the_byline(line, authors):
+    assert extracted(page(body=f'<article><h1>Headline</h1><p class="credit">{line}</p>{BODY}</article>'))["authors"] == authors
+
+
+def test_a_metadata_author_that_is_no_name_leaves_the_visible_byline_to_be_read():
+    head = meta("author", "No Author")
+    html = page(head, '<article><h1>Headline</h1><div class="byline">By Jane Doe</div>' + BODY + "</article>")
+    assert extracted(html)["authors"] == ["Jane Doe"]
+
+
 def test_an_agency_dateline_does_not_replace_a_person_byline():
     story = '<div class="byline">By Jane Doe</div><p>PARIS (AFP) - The government announced a new plan for the railways.</p>'
     assert extracted(page(body=f"<article><h1>Headline</h1>{story}</article>"))["authors"] == ["Jane Doe"]

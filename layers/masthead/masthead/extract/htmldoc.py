@@ -595,6 +595,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
 # dateline naming the publisher itself ("Washington (CNN)") is not a byline.
 _AGENCY_DATELINE = re.compile(r"[^\W\d][\w .'’-]{0,40}?\s\(([^\s()/]{2,20}/[^\s()/]{1,12}|[A-Za-z]{2,8})\)\s*[-–—]\s")
 _WIRE_AGENCIES = frozenset("dpa afp ap reuters rtr kna epd sid apa ansa efe aa kyodo jiji xinhua tass ria".split())
+_WIRE_LINE = re.compile(r"([A-Za-z]{2,8})(?:\s*,\s*[^\W\d][\w .'’-]{1,30})?")
 _SOURCE_LINE = re.compile(r"(?:quelle|source|fuente|fonte|kaynak)\s*:\s*(\S.{1,40})", re.I)
 
 
@@ -890,7 +891,8 @@ def _read_visible_byline(draft: Draft, root, tree, facts: _PageFacts) -> _Shown:
     body = tree.body  # a new node object each time: compared by mem_id, never by identity
     scopes = (root, body) if body is not None and body.mem_id != root.mem_id else (root,)
     publisher_only = facts.publisher_only
-    wanted = not draft.authors or publisher_only
+    # Metadata authors that are no names ("No Author", a URL) leave the byline to be read too.
+    wanted = publisher_only or not people.clean_names(draft.authors, [])
     if not wanted and not _needs_shown_date(draft, facts):
         return _Shown()
     # The page's scan repeats the article's candidates: each is read once, its date kept (None when
@@ -1018,6 +1020,8 @@ def _unmarked_byline(unmarked: list) -> list[str]:
         value = node.text(deep=True, separator=" ").strip()
         if not near and (budget := budget - len(value)) < 0:
             break
+        if near and (agency := _WIRE_LINE.fullmatch(value)) and agency.group(1).lower() in _WIRE_AGENCIES:
+            return [agency.group(1)]  # "JIJI", "AFP, MANILA" under the headline: the agency's byline
         if len(value) > 80 or not (people.starts_with_by(value) if near else people.starts_with_author_label(value)):
             continue
         names = people.clean_names(_byline_names(value), [])

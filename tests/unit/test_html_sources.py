@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from masthead.extract import ExtractOptions, htmlmeta
@@ -90,13 +91,31 @@ def test_meta_tags_in_their_declared_order():
     )
     found = metas_of(tree(head))
     assert found.title == "OG title"  # og:title before twitter:title, whatever the page's order
-    assert found.authors == []  # the first author meta is a URL, not a name
+    assert found.authors == ["Anna Fink"]  # the first author meta is a URL, not a name: the next one is read
     assert found.tags == ["crypto", "asia", "policy"] and found.keywords == ["one", "two"]
     assert (found.summary, found.published) == ("Summary.", "2024-04-28T10:00:00+09:00")
 
 
 def test_meta_author_that_is_a_name():
     assert metas_of(tree('<meta name="author" content="Anna Fink">')).authors == ["Anna Fink"]
+
+
+@pytest.mark.parametrize(
+    ("head", "authors"),
+    [
+        (
+            '<meta property="article:author" content="https://facebook.com/site"><meta property="lrt_authors" content="Povilas A">',
+            ["Povilas A"],
+        ),
+        ('<meta name="cXenseParse:author" value="KT">', ["KT"]),
+        ('<meta name="twitter:creator" content="Anna Fink"><meta name="smartbanner:author" content="Site Inc">', []),
+        ('<meta name="sailthru.author" content="mikecason"><meta name="byline" value="Mike Cason | mcason@al.com">', ["Mike Cason"]),
+        ('<meta name="author" content="www.mrsadiq.info | Sadiq Mammadov">', ["Sadiq Mammadov"]),
+        ('<meta name="writer" value="田中宏昌&lt;b&gt;&lt;/b&gt;">', ["田中宏昌"]),
+    ],
+)
+def test_a_sites_own_author_meta_and_the_name_in_an_author_meta_value(head, authors):
+    assert metas_of(tree(head)).authors == authors
 
 
 # --- microdata ---------------------------------------------------------------------------------------

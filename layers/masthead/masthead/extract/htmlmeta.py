@@ -260,12 +260,35 @@ def first(found: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
     return None
 
 
+# A site's own author meta ("lrt_authors", "cXenseParse:author", "article:byline"), read after the
+# common names: a name that ends in one of these words, not an app's or a social account's.
+_SITE_AUTHOR_META = re.compile(r"(?:author|authors|byline|author_?name\d*|creator|writer)$")
+_NOT_AUTHOR_METAS = ("twitter:", "smartbanner:", "al:", "apple-")
+
+
+def meta_author(found: dict[str, list[str]]) -> str | None:
+    """The first author meta value that can be a name (an author page's URL or a social handle,
+    common in `article:author`, does not hide the next one), as text ("田中宏昌，<b>ITmedia</b>"), and
+    of "Mike Cason | mcason@al.com" or "www.site.info | Jane Doe" the side that names a person."""
+    site_names = (n for n in found if n not in AUTHOR_METAS and _SITE_AUTHOR_META.search(n) and not n.startswith(_NOT_AUTHOR_METAS))
+    for name in (*AUTHOR_METAS, *site_names):
+        for value in found.get(name, ()):
+            sides = [side for side in _BAR.split(text.clean(value, 400) or "") if side]
+            value = next((side for side in sides if people.looks_like_person(side)), sides[0] if sides else "")
+            if value and not value.startswith("http") and not people.is_handle(value):
+                return value
+    return None
+
+
+_BAR = re.compile(r"\s*[|｜]\s*")
+
+
 def from_meta_tags(found: dict[str, list[str]]) -> Declared:
-    author = first(found, AUTHOR_METAS)
+    author = meta_author(found)
     return Declared(
         title=first(found, TITLE_METAS),
         subtitle=first(found, SUBTITLE_METAS),
-        authors=[author] if author and not author.startswith("http") and not people.is_handle(author) else [],
+        authors=[author] if author else [],
         published=pagedates.first_date(value for name in pagedates.PUBLISHED_METAS for value in found.get(name, ())),
         updated=pagedates.first_date(value for name in pagedates.MODIFIED_METAS for value in found.get(name, ())),
         category=first(found, SECTION_METAS),

@@ -630,6 +630,29 @@ def test_a_wire_agency_alone_under_the_headline_is_the_byline(line, authors):
     assert extracted(page(body=f'<article><h1>Headline</h1><p class="credit">{line}</p>{BODY}</article>'))["authors"] == authors
 
 
+@pytest.mark.parametrize(
+    ("link", "authors"),
+    [
+        ('<a href="https://example.com/fr/staff/uriel-gadessaud/">Uriel Gadessaud</a>', ["Uriel Gadessaud"]),
+        (
+            '<a href="/autor/kf"><img alt="Kathrin F"><span class="copyright">© Kathrin Führes</span>'
+            '<span itemprop="name">Kathrin Führes</span></a>',
+            ["Kathrin Führes"],
+        ),
+        ('<a href="/author/pa">PA</a>', []),
+        ('<a href="/topics/uriel-gadessaud/">Uriel Gadessaud</a>', []),
+    ],
+)
+def test_a_link_to_an_authors_page_in_the_article_names_the_author(link, authors):
+    html = page(body=f"<article><h1>Headline</h1>{BODY}<p>{link}</p></article>")
+    assert extracted(html)["authors"] == authors
+
+
+def test_an_author_page_link_in_a_related_card_outside_the_article_is_not_the_author():
+    card = '<aside><a href="/author/someone-else/">Someone Else</a></aside>'
+    assert extracted(page(body=f"<article><h1>Headline</h1>{BODY}</article>{card}"))["authors"] == []
+
+
 def test_a_metadata_author_that_is_no_name_leaves_the_visible_byline_to_be_read():
     head = meta("author", "No Author")
     html = page(head, '<article><h1>Headline</h1><div class="byline">By Jane Doe</div>' + BODY + "</article>")

@@ -928,9 +928,27 @@ def _read_visible_byline(draft: Draft, root, tree, facts: _PageFacts) -> _Shown:
         # Unmarked elements, in document order: one walk for the dateline and the byline.
         unmarked = (tree.body or root).css(_UNMARKED_SELECTOR)[:_MAX_SCANNED]
         shown[1] = _dateline(unmarked) if needs_date else shown[1]
-        if wanted and (names := _unmarked_byline(unmarked)):
+        if wanted and (names := _unmarked_byline(unmarked) or _author_page_link(root)):
             draft.authors = names
     return _Shown(*shown)
+
+
+# Links to an author's page ("/author/jane-doe/", "/staff/uriel-gadessaud/"): in the article only,
+# where the related stories' cards (each with its own author's link) are not.
+_AUTHOR_PAGE_LINK = ", ".join(f'a[href*="/{part}/"]' for part in ("author", "authors", "autor", "autoren", "staff", "writer", "writers"))
+
+
+def _author_page_link(root) -> list[str]:
+    """The person the first author-page link of the article names (its name item or its own text:
+    the link may also hold the author's photo and its credit), when nothing else names one. A full name: initials
+    ("PA") are a desk's signature."""
+    link = root.css_first(_AUTHOR_PAGE_LINK)
+    if link is None:
+        return []
+    named = link.css_first("[itemprop=name]") or link
+    value = named.text(deep=False).strip() or named.text(deep=True, separator=" ").strip()
+    names = people.clean_names(_byline_names(value), []) if len(value) <= 80 else []
+    return names if names and all(people.looks_like_person(n) and " " in n for n in names) else []
 
 
 def _shown_date(node, value: str) -> str | None:

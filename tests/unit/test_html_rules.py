@@ -679,6 +679,8 @@ def test_a_microdata_person_given_several_names_is_several_people():
         ("Fatima Hussein, The Associated Press", ["Fatima Hussein"]),
         ("Jane Doe, Reuters", ["Jane Doe"]),
         ("Ann Lee, Kyodo News", ["Ann Lee"]),
+        ("Povilas Aleksandravičius, professor at the faculty of human studies, Lrt.lt", ["Povilas Aleksandravičius"]),
+        ("Jane Doe, site.com", ["Jane Doe"]),
         ("Doe, Jane", ["Doe, Jane"]),
         ("Jane Doe, Berlin", ["Jane Doe, Berlin"]),
     ],

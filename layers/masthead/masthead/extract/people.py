@@ -101,12 +101,16 @@ _ORGANISATION = re.compile(r"\b(?:ltd|inc|llc|gmbh|sons|co|corp|group|company|ve
 _AFFILIATION = re.compile(r"^(?:the\s+\S.*|.*\b(?:press|news|agency|newswire|wire|times|reuters|afp|dpa)\b.*)$", re.I)
 
 
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|info|[a-z]{2})\b", re.I)
+
+
 def _split_structured(value: str) -> list[str]:
     """A structured name is one name ("Doe, Jane", "Smith and Sons Ltd") unless it reads as several
     people glued together: "A Person und B Person, Place" -> A Person, B Person, Place; or as a
-    person and the newsroom they write for: "A Person, The Associated Press" -> A Person."""
+    person and the newsroom they write for or what they are ("A Person, The Associated Press",
+    "A Person, professor at a university, site.lt") -> A Person."""
     left, comma, right = value.partition(", ")
-    if comma and len(left.split()) >= 2 and _AFFILIATION.match(right):
+    if comma and len(left.split()) >= 2 and (_AFFILIATION.match(right) or len(right.split()) >= 3 or _DOMAIN.search(right)):
         return [left]
     if _ORGANISATION.search(value) or not _GLUED_CONNECTOR.search(value):
         return [value]

@@ -664,6 +664,21 @@ def test_an_agency_dateline_does_not_replace_a_person_byline():
     assert extracted(page(body=f"<article><h1>Headline</h1>{story}</article>"))["authors"] == ["Jane Doe"]
 
 
+@pytest.mark.parametrize(
+    ("site", "author", "authors"),
+    [
+        ("ITmedia PC USER", "田中宏昌，ITmedia", ["田中宏昌"]),
+        ("Example News", "Jane Doe, Example", ["Jane Doe"]),
+        ("Example News", "Jane Doe, Other", ["Jane Doe", "Other"]),
+        ("Example News", "Example avec AFP", ["Example", "AFP"]),
+        ("Example News", "Example", ["Example"]),
+    ],
+)
+def test_the_outlet_beside_a_person_in_an_author_meta_is_not_an_author(site, author, authors):
+    head = meta("og:site_name", site, "property") + meta("author", author)
+    assert extracted(page(head, "<article><h1>Headline</h1>" + BODY + "</article>"))["authors"] == authors
+
+
 def test_a_microdata_person_given_several_names_is_several_people():
     body = (
         '<article itemscope itemtype="https://schema.org/NewsArticle"><h1>H</h1>'

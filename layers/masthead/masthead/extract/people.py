@@ -62,7 +62,22 @@ def clean_names(names: list, site_names: list[str]) -> list[str]:
                 name = _strip(name, site_names)
                 if _is_name(name) and not any(text.same_text(name, seen) for seen in people):
                     people.append(text.PersonName(name))
+    # The outlet beside a person ("田中宏昌，ITmedia" on ITmedia PC USER): the site's name, or its
+    # first words, is not one more author. Beside an agency ("Le Figaro avec AFP") it is the byline.
+    outlets = [name for name in people if _names_the_site(name, site_names)]
+    if any(_full_name(name) for name in people if name not in outlets):
+        return [name for name in people if name not in outlets]
     return people
+
+
+def _full_name(name: str) -> bool:
+    """A given and a family name, or a name in a script without spaces (not an acronym)."""
+    return " " in name or not name.isascii()
+
+
+def _names_the_site(name: str, site_names: list[str]) -> bool:
+    words = name.casefold().split()
+    return any(site.casefold().split()[: len(words)] == words for site in site_names if site)
 
 
 def _strip(value: str, site_names: list[str]) -> str:

@@ -480,6 +480,14 @@ def test_microdata_authors_of_photos_and_related_cards_are_not_the_articles():
         ('<div class="Yc"><span>By </span><a href="/profile/t">Teresa Newsome</a></div>', ["Teresa Newsome"]),
         ("<p>Von Anna Fink und Jan Marchart</p>", ["Anna Fink", "Jan Marchart"]),
         ("<p>By the way, the market fell sharply on Monday</p>", []),  # not people
+        (  # indented markup: the line is short once its whitespace is collapsed
+            '<li class="information-item">Von:'
+            + "\t" * 60
+            + '<span><a href="/bill">Bill  MCCARTHY</a>,'
+            + "\n" * 30
+            + '</span><span><a href="/marisha">Marisha GOLDHAMER</a></span></li>',
+            ["Bill MCCARTHY", "Marisha GOLDHAMER"],
+        ),
     ],
 )
 def test_an_unmarked_by_line_under_the_headline(byline, authors):

@@ -1035,9 +1035,10 @@ def _unmarked_byline(unmarked: list) -> list[str]:
         near = after_headline is not None and n - after_headline <= _NEAR_HEADLINE
         if not near and (after_headline is None or tag not in _LABELLED_TAGS):
             continue
-        value = node.text(deep=True, separator=" ").strip()
+        value = node.text(deep=True, separator=" ")
         if not near and (budget := budget - len(value)) < 0:
             break
+        value = " ".join(value.split()) if len(value) <= 2000 else ""  # a line's indentation collapsed
         if near and (agency := _WIRE_LINE.fullmatch(value)) and agency.group(1).lower() in _WIRE_AGENCIES:
             return [agency.group(1)]  # "JIJI", "AFP, MANILA" under the headline: the agency's byline
         if len(value) > 80 or not (people.starts_with_by(value) if near else people.starts_with_author_label(value)):

@@ -252,6 +252,19 @@ def test_a_metadata_title_shorter_than_the_page_title_without_a_quote_stays():
     assert extracted(page(head=head, body=BODY))["title"] == "Senator calls Biden"
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("武汉的声音：有英勇的你，才有英雄的城！-新华网", "武汉的声音：有英勇的你，才有英雄的城！"),
+        ("新しいブロックチェーンの規制について｜イオライト", "新しいブロックチェーンの規制について"),
+        ("短い題-サイト", "短い題-サイト"),  # too short a head to tell
+        ("COVID-19 vaccines reach rural clinics", "COVID-19 vaccines reach rural clinics"),
+    ],
+)
+def test_a_site_name_glued_to_a_cjk_page_title_is_dropped(title, expected):
+    assert extracted(page(head=f"<title>{title}</title>", body=BODY))["title"] == expected
+
+
 def test_json_ld_article_nested_in_a_web_page_main_entity():
     graph = {"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "headline": "H", "datePublished": "2024-01-02T09:00:00+01:00"}}
     assert day(page(ld(graph), "<h1>H</h1>" + BODY)) == "2024-01-02"

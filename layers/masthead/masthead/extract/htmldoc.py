@@ -891,8 +891,8 @@ def _read_visible_byline(draft: Draft, root, tree, facts: _PageFacts) -> _Shown:
     body = tree.body  # a new node object each time: compared by mem_id, never by identity
     scopes = (root, body) if body is not None and body.mem_id != root.mem_id else (root,)
     publisher_only = facts.publisher_only
-    # Metadata authors that are no names ("No Author", a URL) leave the byline to be read too.
-    wanted = publisher_only or not people.clean_names(draft.authors, [])
+    # Metadata authors that are placeholders ("No Author", "admin") leave the byline to be read too.
+    wanted = publisher_only or all(map(people.is_placeholder, draft.authors))
     if not wanted and not _needs_shown_date(draft, facts):
         return _Shown()
     # The page's scan repeats the article's candidates: each is read once, its date kept (None when

@@ -262,7 +262,7 @@ def first(found: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
 
 # A site's own author meta ("lrt_authors", "cXenseParse:author", "article:byline"), read after the
 # common names: a name that ends in one of these words, not an app's or a social account's.
-_SITE_AUTHOR_META = re.compile(r"(?:author|authors|byline|author_?name\d*|creator|writer)$")
+_SITE_AUTHOR_SUFFIXES = ("author", "authors", "byline", "authorname", "author_name", "creator", "writer")
 _NOT_AUTHOR_METAS = ("twitter:", "smartbanner:", "al:", "apple-")
 
 
@@ -270,13 +270,22 @@ def meta_author(found: dict[str, list[str]]) -> str | None:
     """The first author meta value that can be a name (an author page's URL or a social handle,
     common in `article:author`, does not hide the next one), as text ("田中宏昌，<b>ITmedia</b>"), and
     of "Mike Cason | mcason@al.com" or "www.site.info | Jane Doe" the side that names a person."""
-    site_names = (n for n in found if n not in AUTHOR_METAS and _SITE_AUTHOR_META.search(n) and not n.startswith(_NOT_AUTHOR_METAS))
-    for name in (*AUTHOR_METAS, *site_names):
-        for value in found.get(name, ()):
-            sides = [side for side in _BAR.split(text.clean(value, 400) or "") if side]
-            value = next((side for side in sides if people.looks_like_person(side)), sides[0] if sides else "")
-            if value and not value.startswith("http") and not people.is_handle(value):
+    for name in AUTHOR_METAS:
+        if name in found and (value := _author_value(found[name])):
+            return value
+    for name, values in found.items():
+        if name.endswith(_SITE_AUTHOR_SUFFIXES) and name not in AUTHOR_METAS and not name.startswith(_NOT_AUTHOR_METAS):
+            if value := _author_value(values):
                 return value
+    return None
+
+
+def _author_value(values: list[str]) -> str | None:
+    for value in values:
+        sides = [side for side in _BAR.split(text.clean(value, 400) or "") if side]
+        value = next((side for side in sides if people.looks_like_person(side)), sides[0] if sides else "")
+        if value and not value.startswith("http") and not people.is_handle(value):
+            return value
     return None
 
 

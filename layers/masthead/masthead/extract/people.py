@@ -140,6 +140,11 @@ def _split_structured(value: str) -> list[str]:
 _READING_TIME = re.compile(r"\d+\s*(?:分|min\b|mins\b|minutes?\b)|読了", re.I)
 
 
+def is_placeholder(name: object) -> bool:
+    """A template's stand-in for an author ("No Author", "admin", "unknown"), not anyone's name."""
+    return not isinstance(name, str) or _NOT_A_NAME.match(name.strip()) is not None
+
+
 def _is_name(name: str) -> bool:
     if not 2 <= len(name) <= 80 or _NOT_A_NAME.match(name) or _CREDIT.search(name) or _READING_TIME.search(name):
         return False

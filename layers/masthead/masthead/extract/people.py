@@ -116,7 +116,7 @@ _ORGANISATION = re.compile(r"\b(?:ltd|inc|llc|gmbh|sons|co|corp|group|company|ve
 _AFFILIATION = re.compile(r"^(?:the\s+\S.*|.*\b(?:press|news|agency|newswire|wire|times|reuters|afp|dpa)\b.*)$", re.I)
 
 
-_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|info|[a-z]{2})\b", re.I)
+_DOMAIN = re.compile(r"\b[\w-]++\.(?:com|net|org|info|[a-z]{2})\b", re.I)
 
 
 def _split_structured(value: str) -> list[str]:

@@ -591,7 +591,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
 
 # A news agency's byline inside the text, where a page shows no other: the dateline of an agency
 # story ("Hamburg (dpa/lno) – ...", "PARIS (AFP) - ...") at its start, or its source line
-# ("Quelle: MDR THÜRINGEN/ls") at its end. Without a desk after a "/", only wire agencies count: a
+# ("Quelle: MDR/ls", an agency and its desk) at its end. Without a desk after a "/", only wire agencies count: a
 # dateline naming the publisher itself ("Washington (CNN)") is not a byline.
 _AGENCY_DATELINE = re.compile(r"[^\W\d][\w .'’-]{0,40}?\s\(([^\s()/]{2,20}/[^\s()/]{1,12}|[A-Za-z]{2,8})\)\s*[-–—]\s")
 _WIRE_AGENCIES = frozenset("dpa afp ap reuters rtr kna epd sid apa ansa efe aa kyodo jiji xinhua tass ria".split())

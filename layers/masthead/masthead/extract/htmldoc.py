@@ -998,7 +998,7 @@ def _dateline(unmarked: list) -> str | None:
             after_headline = after_headline if after_headline is not None else n
             continue
         value = node.text(deep=False)  # own text only: cheap, and a dateline is short (once its
-        value = " ".join(value.split()) if len(value) <= 2000 else ""  # indentation is collapsed)
+        value = text.collapse_spaces(value) if len(value) <= 2000 else ""  # indentation is collapsed)
         if not value or len(value) > 120:
             continue
         near = after_headline is not None and n - after_headline <= _NEAR_HEADLINE
@@ -1013,7 +1013,7 @@ def _labelled_date(node, own: str) -> bool:
     value = node.text(deep=True, separator=" ")
     if len(value) > 1000:
         return False
-    value = " ".join(value.split())
+    value = text.collapse_spaces(value)
     label = _DATELINE.search(value[:160])
     return label is not None and label.start() < value.find(own[:10])
 
@@ -1038,7 +1038,7 @@ def _unmarked_byline(unmarked: list) -> list[str]:
         value = node.text(deep=True, separator=" ")
         if not near and (budget := budget - len(value)) < 0:
             break
-        value = " ".join(value.split()) if len(value) <= 2000 else ""  # a line's indentation collapsed
+        value = text.collapse_spaces(value) if len(value) <= 2000 else ""  # a line's indentation collapsed
         if near and (agency := _WIRE_LINE.fullmatch(value)) and agency.group(1).lower() in _WIRE_AGENCIES:
             return [agency.group(1)]  # "JIJI", "AFP, MANILA" under the headline: the agency's byline
         if len(value) > 80 or not (people.starts_with_by(value) if near else people.starts_with_author_label(value)):

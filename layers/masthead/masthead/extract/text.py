@@ -167,7 +167,7 @@ _SITE_SUFFIX = re.compile(r"\s+[|\-–—:｜]\s+[^|\-–—:｜]{1,40}$")
 # CJK titles join the site's name without spaces ("…的城！-新华网", "タイトル｜サイト名"): a short suffix
 # after a hyphen, underscore or bar that follows a CJK character or CJK punctuation (tested in
 # _after_cjk: a class of those ranges costs sre ~5 ms to compile).
-_GLUED_SUFFIX = re.compile(r"[-_|｜][^|\-_｜\s]{1,12}$")
+_GLUED_SUFFIX = re.compile(r"(?:[-_|]|｜)(?:(?!｜)[^|\-_\s]){1,12}$")  # no class holds "｜" (see _BAR in htmlmeta)
 
 
 def _after_cjk(text: str, position: int) -> bool:

@@ -20,6 +20,18 @@ SAMPLES = ROOT / "samples"
 EVENTS = ROOT / "events"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 
+# Tests that need the extraction budget to stop an upload give the slow page a budget well below
+# its time and well above a short Markdown file's (milliseconds).
+SLOW_PAGE_BUDGET_SECONDS = "0.05"
+
+
+def slow_page() -> bytes:
+    """An article as slow to extract as the upload limits let a page be: 39,000 paragraphs, just
+    under the 80,000-tag limit; about 0.2-0.3 s on a 2-core laptop."""
+    paragraphs = "".join(f"<p>Paragraph {i} of a long article that goes on, with words enough to weigh.</p>" for i in range(39_000))
+    return f"<html><head><title>Slow</title></head><body><h1>Slow</h1>{paragraphs}</body></html>".encode()
+
+
 NOTIFICATION_SCHEMA = json.loads(resources.files("masthead").joinpath("schemas/notification.schema.json").read_text())
 
 

@@ -14,7 +14,7 @@ import pytest
 from masthead_tools.local.seed import seed
 from masthead_tools.local.server import RecordingMotoServer
 from masthead_tools.local.stack import patched_environ
-from tests.builders import EVENTS, ROOT, load_event
+from tests.builders import EVENTS, ROOT, SLOW_PAGE_BUDGET_SECONDS, load_event, slow_page
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the emulator runs on Linux")
 
@@ -70,27 +70,24 @@ def local_aws():
     server.start()
     url = server.url
     with patched_environ({"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "ap-northeast-1"}):
-        yield url, seed(url, ROOT)
+        yield url, seed(url, ROOT), server
     server.stop()
 
 
 def test_an_upload_slower_than_the_timeout_is_a_timeout_exit_not_a_success(local_aws, tmp_path):
-    url, made = local_aws
-    # A page of 39,000 paragraphs (a second or more to extract) and a one-second timeout, which
-    # the emulator counts from the start of the first call, init included; the upload's own time
-    # budget is raised so that the runtime, not the budget, has to stop it (the acceptance's case:
-    # a budget set above the function's Timeout).
-    paragraphs = "".join(f"<p>Paragraph {i} of a long article that goes on, with words enough to weigh.</p>" for i in range(39_000))
-    slow = f"<html><head><title>Long</title></head><body><h1>Long</h1>{paragraphs}</body></html>".encode()
-    key = "articles/slow/long.html"
-    boto3.session.Session(region_name="ap-northeast-1").client("s3", endpoint_url=url).put_object(Bucket=made["bucket"], Key=key, Body=slow)
+    url, made, server = local_aws
+    # S3 answers the read after 3 s and the function's timeout is one second (which the emulator
+    # counts from the start of the first call, init included): the runtime has to stop the call.
+    # No reserve: with one above the timeout, the handler would hand the record back unstarted.
+    key, page = "articles/slow/long.html", b"<html><head><title>Long</title></head><body><h1>Long</h1><p>Words.</p></body></html>"
+    boto3.session.Session(region_name="ap-northeast-1").client("s3", endpoint_url=url).put_object(Bucket=made["bucket"], Key=key, Body=page)
+    server.delay(lambda call: call.action == "GetObject" and key in call.target, seconds=3)
     event = load_event("extract-s3-put.json")
     notification = json.loads(event["Records"][0]["body"])
-    notification["Records"][0]["s3"]["object"].update(key=key, eTag=hashlib.md5(slow).hexdigest(), size=len(slow))
+    notification["Records"][0]["s3"]["object"].update(key=key, eTag=hashlib.md5(page).hexdigest(), size=len(page))
     event["Records"][0]["body"] = json.dumps(notification)
     env = json.loads((EVENTS / "env.json").read_text(encoding="utf-8"))
-    # No reserve either: with one, the handler would hand the record back rather than start it.
-    env["ExtractFunction"].update(AWS_ENDPOINT_URL=url, EXTRACT_TIME_BUDGET_SECONDS="120", BATCH_RESERVE_SECONDS="0")
+    env["ExtractFunction"].update(AWS_ENDPOINT_URL=url, BATCH_RESERVE_SECONDS="0")
     (tmp_path / "event.json").write_text(json.dumps(event))
     (tmp_path / "env.json").write_text(json.dumps(env))
     done = masthead(
@@ -110,19 +107,18 @@ def _put_record(key: str, data: bytes, sequencer: str) -> dict:
 
 
 def test_a_batch_with_an_upload_over_its_time_budget_indexes_the_good_ones_and_rejects_the_slow_one(local_aws, tmp_path):
-    url, made = local_aws
+    url, made, _ = local_aws
     s3 = boto3.session.Session(region_name="ap-northeast-1").client("s3", endpoint_url=url)
-    paragraphs = "".join(f"<p>Paragraph {i} of a long article that goes on, with words enough to weigh.</p>" for i in range(39_000))
     uploads = {
         "articles/batch/first.md": b"# First\n\nThe first good article of the batch.\n",
-        "articles/batch/slow.html": f"<html><head><title>Slow</title></head><body><h1>Slow</h1>{paragraphs}</body></html>".encode(),
+        "articles/batch/slow.html": slow_page(),
         "articles/batch/last.md": b"# Last\n\nThe last good article of the batch.\n",
     }
     for key, data in uploads.items():
         s3.put_object(Bucket=made["bucket"], Key=key, Body=data)
     event = {"Records": [_put_record(key, data, f"00{n}") for n, (key, data) in enumerate(uploads.items())]}
     env = json.loads((EVENTS / "env.json").read_text(encoding="utf-8"))
-    env["ExtractFunction"].update(AWS_ENDPOINT_URL=url, EXTRACT_TIME_BUDGET_SECONDS="0.3")  # the slow page takes about a second
+    env["ExtractFunction"].update(AWS_ENDPOINT_URL=url, EXTRACT_TIME_BUDGET_SECONDS=SLOW_PAGE_BUDGET_SECONDS)
     (tmp_path / "event.json").write_text(json.dumps(event))
     (tmp_path / "env.json").write_text(json.dumps(env))
     done = masthead("invoke", "ExtractFunction", "-e", str(tmp_path / "event.json"), "--env-vars", str(tmp_path / "env.json"))

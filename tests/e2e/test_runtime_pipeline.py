@@ -13,18 +13,13 @@ import pytest
 from masthead_tools.local.demo import final_state, run_pipeline
 from masthead_tools.local.runtime import MemoryLimit
 from masthead_tools.local.stack import LocalStack, aws_for
-from tests.builders import SAMPLES, TEMPLATE
+from tests.builders import SAMPLES, SLOW_PAGE_BUDGET_SECONDS, TEMPLATE, slow_page
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the emulator runs on Linux")
 
 GOOD_FIRST = b"# First\n\nThe first good article of the batch, with a few words.\n"
 GOOD_LAST = b"# Last\n\nThe last good article of the batch, with a few words.\n"
-# A page of 39,000 paragraphs: a second or more to extract on any machine.
-SLOW = (
-    "<html><head><title>Slow</title></head><body><h1>Slow</h1>"
-    + "".join(f"<p>Paragraph {i} of a long article that goes on, with words enough to weigh.</p>" for i in range(39_000))
-    + "</body></html>"
-).encode()
+PAGE = b"<html><head><title>Page</title></head><body><h1>Page</h1><p>A short page of a few words.</p></body></html>"
 
 
 def _outcome(state: dict) -> dict:
@@ -48,9 +43,17 @@ def test_the_samples_under_the_lambda_runtime_end_exactly_as_in_process():
     assert under_runtime["articles"] and under_runtime["rejected"] and not under_runtime["dead_letters"]
 
 
-def _run(uploads: dict[str, bytes], overrides: dict) -> tuple[dict, list]:
-    """Upload, run the pipeline under the runtime until idle; the final state and every call."""
-    with aws_for("lambda"), LocalStack(TEMPLATE, runtime="lambda", overrides=overrides).create() as stack:
+def _reads_of(key: str):
+    """Matches the S3 reads of one key (the target is bucket/key, with ?versionId= when given)."""
+    return lambda call: call.action == "GetObject" and call.target.partition("?")[0].endswith("/" + key)
+
+
+def _run(uploads: dict[str, bytes], overrides: dict, slow_reads: tuple[str, ...] = ()) -> tuple[dict, list]:
+    """Upload, run the pipeline under the runtime until idle; the final state and every call.
+    S3 answers reads of the `slow_reads` keys after 3 s."""
+    with aws_for("lambda") as server, LocalStack(TEMPLATE, runtime="lambda", overrides=overrides).create() as stack:
+        for key in slow_reads:
+            server.delay(_reads_of(key), seconds=3)
         for key, data in uploads.items():
             stack.upload(key, data)
         stack.run_until_idle()
@@ -58,8 +61,8 @@ def _run(uploads: dict[str, bytes], overrides: dict) -> tuple[dict, list]:
 
 
 def test_an_upload_over_its_time_budget_is_rejected_and_its_batch_neighbours_indexed():
-    uploads = {"articles/batch/first.md": GOOD_FIRST, "articles/batch/slow.html": SLOW, "articles/batch/last.md": GOOD_LAST}
-    budget = {"EXTRACT_TIME_BUDGET_SECONDS": "0.3", "BATCH_RESERVE_SECONDS": "1"}
+    uploads = {"articles/batch/first.md": GOOD_FIRST, "articles/batch/slow.html": slow_page(), "articles/batch/last.md": GOOD_LAST}
+    budget = {"EXTRACT_TIME_BUDGET_SECONDS": SLOW_PAGE_BUDGET_SECONDS, "BATCH_RESERVE_SECONDS": "1"}
     state, calls = _run(uploads, {"ExtractFunction": {"Timeout": 8, "Environment": budget}})
     outcome = _outcome(state)
     assert [a[0] for a in outcome["articles"]] == ["articles/batch/first.md", "articles/batch/last.md"]
@@ -69,12 +72,17 @@ def test_an_upload_over_its_time_budget_is_rejected_and_its_batch_neighbours_ind
 
 
 def test_a_batch_that_outlives_the_timeout_is_retried_whole_then_dead_lettered_and_nothing_is_indexed():
-    # The upload's budget above the function's Timeout (a misconfiguration): the runtime kills the
-    # call, as on AWS, so every record of the batch returns to the queue and, after its receives,
-    # lands in the dead-letter queue; none is lost and none is half-indexed.
-    uploads = {"articles/batch/first.md": GOOD_FIRST, "articles/batch/slow.html": SLOW}
-    budget = {"EXTRACT_TIME_BUDGET_SECONDS": "120", "BATCH_RESERVE_SECONDS": "0"}
-    state, calls = _run(uploads, {"ExtractFunction": {"Timeout": 1, "Environment": budget}})
+    # S3 answers the second upload's read after 3 s, past the function's 1 s Timeout: the runtime
+    # kills the call, as on AWS, so every record of the batch returns to the queue and, after its
+    # receives, lands in the dead-letter queue; none is lost and none is half-indexed (the other
+    # upload is not indexed either, though it may have been extracted when the call died). No reserve: with one
+    # above the Timeout, the handler would hand the records back without starting them.
+    uploads = {"articles/batch/first.md": GOOD_FIRST, "articles/batch/stalled.html": PAGE}
+    state, calls = _run(
+        uploads,
+        {"ExtractFunction": {"Timeout": 1, "Environment": {"BATCH_RESERVE_SECONDS": "0"}}},
+        slow_reads=("articles/batch/stalled.html",),
+    )
     assert state["articles"] == [] and state["rejected"] == []
     assert state["dead_letters"]["IngestDeadLetterQueue"] == 2
     assert calls and all(done.timed_out for name, done in calls if name == "ExtractFunction")

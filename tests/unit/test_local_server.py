@@ -7,6 +7,7 @@ import io
 import json
 from urllib.parse import urlencode
 
+from masthead_tools.local import server as server_module
 from masthead_tools.local.server import Call, _Recorder, describe, s3_object_changes, summarise
 
 
@@ -76,6 +77,22 @@ def test_the_recorder_notes_calls_only_while_recording_and_leaves_the_body_for_t
     call()
     assert recorder.calls == [Call("DynamoDB", "PutItem", "idx")]
     assert seen == [body, body]
+
+
+def test_the_recorder_holds_back_only_the_calls_a_delay_matches(monkeypatch):
+    slept = []
+    monkeypatch.setattr(server_module.time, "sleep", slept.append)
+    recorder = _Recorder(lambda environ, start_response: [b""])
+    recorder.delays.append((lambda call: call.action == "GetObject" and call.target == "b/slow.html", 3.0))
+
+    def request(path: str, method: str = "GET") -> None:
+        recorder({"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": "", "wsgi.input": io.BytesIO(b"")}, None)
+
+    request("/b/slow.html")
+    request("/b/fast.html")
+    request("/b/slow.html", method="PUT")
+    assert slept == [3.0]
+    assert recorder.calls == []  # delaying is not recording
 
 
 def test_a_summary_counts_repeated_calls_in_first_seen_order():

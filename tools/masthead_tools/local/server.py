@@ -12,7 +12,9 @@ import json
 import logging
 import socket
 import threading
+import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote
 
@@ -39,23 +41,28 @@ def free_port() -> int:
 
 
 class _Recorder:
-    """WSGI middleware: the call each request makes, noted while recording is on."""
+    """WSGI middleware: the call each request makes, noted while recording is on, and held back
+    before it is answered where a delay matches it (a slow AWS, on purpose)."""
 
     def __init__(self, app) -> None:
         self.app = app
         self.calls: list[Call] = []
         self.recording = False
+        self.delays: list[tuple[Callable[[Call], bool], float]] = []
         self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
-        if self.recording:
+        if self.recording or self.delays:
             length = int(environ.get("CONTENT_LENGTH") or 0)
             body = environ["wsgi.input"].read(length) if length else b""
             environ["wsgi.input"] = io.BytesIO(body)  # the app reads it again
             call = describe(environ, body)
-            if call is not None:
+            if call is not None and self.recording:
                 with self.lock:
                     self.calls.append(call)
+            wait = max((seconds for matches, seconds in self.delays if call is not None and matches(call)), default=0)
+            if wait:
+                time.sleep(wait)
         return self.app(environ, start_response)
 
 
@@ -268,6 +275,12 @@ class RecordingMotoServer(ThreadedMotoServer):
         with self.recorder.lock:
             self.recorder.calls = []
         self.recorder.recording = True
+
+    def delay(self, matches: Callable[[Call], bool], seconds: float) -> None:
+        """Answer each call that `matches` only after `seconds`: an AWS that is slow to answer,
+        which is how a function meets its Timeout on any machine, however fast it runs."""
+        assert self.recorder is not None, "start() first"
+        self.recorder.delays.append((matches, seconds))
 
     def stop_recording(self) -> list[Call]:
         assert self.recorder is not None, "start() first"

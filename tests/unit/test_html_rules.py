@@ -469,6 +469,27 @@ def test_a_publisher_byline_stays_when_the_page_shows_no_person():
     assert extracted(page(head, "<article><h1>H</h1>" + BODY + "</article>", lang="ja"))["authors"] == ["朝日新聞デジタル"]
 
 
+def test_a_publisher_named_as_author_gives_way_to_a_bold_name_paragraph_at_the_start_or_end():
+    org = ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Organization", "name": "Lesotho Times"}})
+    site = meta("og:site_name", "Lesotho Times", "property")
+    under_deck = "<p><em>A deck line</em></p><p><strong>Mathatisi Sebusi/Mohalenyane Phakela</strong></p>" + BODY * 4
+    assert extracted(page(org + site, f'<article><h1>H</h1><span class="author">by Lesotho Times</span>{under_deck}</article>'))[
+        "authors"
+    ] == ["Mathatisi Sebusi", "Mohalenyane Phakela"]
+    at_end = BODY * 4 + '<p style="text-align:right"><strong>Lê Phương</strong></p>'
+    assert extracted(page(org, f"<article><h1>H</h1>{at_end}</article>", lang="vi"))["authors"] == ["Lê Phương"]
+    # a bold subheading is no byline, nor a bold run that is only part of its paragraph, nor one
+    # in the middle of the article; and a person the metadata names is never replaced
+    for body in (
+        "<p><strong>Key Takeaways</strong></p>" + BODY * 4,
+        "<p><strong>Jane Doe</strong> said it was so.</p>" + BODY * 4,
+        BODY * 3 + "<p><b>Jane Doe</b></p>" + BODY * 3,
+    ):
+        assert extracted(page(org, f"<article><h1>H</h1>{body}</article>"))["authors"] == ["Lesotho Times"]
+    person = ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Person", "name": "Ann Other"}})
+    assert extracted(page(person, "<article><h1>H</h1>" + at_end + "</article>"))["authors"] == ["Ann Other"]
+
+
 def test_structured_names_glued_together_are_split_but_not_last_first():
     glued = ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Person", "name": "Trine Jørgensen og Tôrtia Reimer"}})
     assert extracted(page(glued, "<h1>H</h1>" + BODY))["authors"] == ["Trine Jørgensen", "Tôrtia Reimer"]

@@ -584,6 +584,8 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
         _read_body(draft, fresh.body)
     if not draft.authors or (facts.publisher_only and draft.authors is declared_authors):
         draft.authors = _agency_byline(draft.paragraphs) or draft.authors
+    if facts.publisher_only and _still_publisher(draft.authors, declared_authors):
+        draft.authors = _bold_byline([node for node, tag in blocks if tag == "p" and node.parent is not None]) or draft.authors
     _settle_dates(draft, facts._replace(shown=shown), options)
     draft.authors = people.clean_names(draft.authors, site_names)
     return draft
@@ -607,6 +609,41 @@ def _agency_byline(paragraphs: list[str]) -> list[str]:
         if (m := _SOURCE_LINE.fullmatch(paragraph.strip())) and people.is_agency(m.group(1)):
             return [m.group(1).strip()]
     return []
+
+
+def _still_publisher(authors: list[str], declared: list[str]) -> bool:
+    """Whether the authors are still the publisher the metadata named (a visible "by Lesotho
+    Times" repeats it)."""
+    publisher = {a.casefold() for a in declared}
+    return all(a.casefold() in publisher for a in authors)
+
+
+def _bold_byline(paragraphs: list) -> list[str]:
+    """People named by a paragraph that is one bold run and nothing else, among the first three
+    or the last paragraph of the article: the byline of papers whose metadata names only the
+    publisher ("<p><strong>Lê Phương</strong></p>" at the end, "<p><b>A Name/Another Name</b></p>"
+    under the deck). Full names only: a bold "Key points" is a subheading."""
+    for node in paragraphs[:3] + paragraphs[-1:] if len(paragraphs) > 3 else paragraphs:
+        bold = node.child
+        if bold is None or bold.tag not in ("strong", "b") or bold.next is not None:
+            continue
+        value = text.collapse_spaces(node.text(deep=True, separator=" "))
+        if not 4 <= len(value) <= 80 or any(ch.isdigit() or ch in ":.!?" for ch in value):
+            continue
+        names = people.clean_names(_byline_names(value), [])
+        if names and all(2 <= len(n.split()) <= 4 and people.looks_like_person(n) for n in names):
+            if not _SUBHEADING_WORDS.intersection(value.casefold().split()):
+                return names
+    return []
+
+
+# Words of the bold lines that open or close an article and are not names ("Key Takeaways",
+# "Read More", "Follow Us", "The Background").
+_SUBHEADING_WORDS = frozenset(
+    "a about also an analysis and background breaking by comment conclusion context editor editor's facts follow for "
+    "highlights how in introduction key live more news newsletter note of on opinion photos points read related share "
+    "sources subscribe summary takeaways the this to top update updates video watch what when where who why with".split()
+)
 
 
 class _Shown(NamedTuple):

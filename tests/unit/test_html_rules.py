@@ -229,6 +229,42 @@ def test_a_kicker_element_inside_the_h1_is_not_the_headline():
 
 
 @pytest.mark.parametrize(
+    ("title", "h1"),
+    [
+        # a byline after a <br>, the page's <title> with a photo credit and the site's name
+        (
+            "米朝首脳直通電話　習氏に挑むトランプ戦術の成否　（写真＝ロイター）　：日本経済新聞",
+            "<span>米朝首脳直通電話　習氏に挑むトランプ戦術の成否</span><br><span>編集委員　中沢克二</span>",
+        ),
+        # the link home after the headline
+        (
+            "Anticorrupción decidirá en Madrid si recurre la imputación",
+            '<span class="define">Anticorrupción decidirá en Madrid si recurre la imputación</span><a href="/">Ultima Hora Mallorca</a>',
+        ),
+    ],
+)
+def test_the_headline_element_of_an_h1_that_also_holds_a_byline_or_the_home_link(title, h1):
+    html = page(f"<title>{title}</title>", f"<article><h1>{h1}</h1>{BODY}</article>")
+    assert extracted(html)["title"] == text_of(h1.split("</span>")[0])
+
+
+def test_an_h1_in_parts_that_the_page_title_spells_whole_is_one_headline():
+    # the og:title is only the first part; the <title> is the whole <h1>, spaced its own way
+    head = (
+        meta("og:title", "Intel NUCで最新SSDを比較してみた", "property")
+        + "<title>Intel NUCで最新SSDを比較してみた：さらば平成（1/2 ページ）</title>"
+    )
+    h1 = '<span class="main">Intel NUCで最新SSDを比較してみた</span><i>：</i><i class="sub">さらば平成</i><span>（1/2 ページ）</span>'
+    assert extracted(page(head, f"<article><h1>{h1}</h1>{BODY}</article>", lang="ja"))["title"] == (
+        "Intel NUCで最新SSDを比較してみた ： さらば平成 （1/2 ページ）"
+    )
+
+
+def text_of(markup: str) -> str:
+    return re.sub(r"<[^>]*>", "", markup).replace("\u3000", " ")
+
+
+@pytest.mark.parametrize(
     ("site", "og_title"),
     [("lastampa.it", "Perturbazione polare al Centro - La Stampa"), ("NEWS WEB EASY", "NEWS WEB EASY|Perturbazione polare al Centro")],
 )

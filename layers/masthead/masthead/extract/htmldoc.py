@@ -499,6 +499,31 @@ def _headline_text(h1) -> str:
     return value
 
 
+def _leading_part(h1, titles: list[str]) -> str | None:
+    """The first element of an <h1> made of several (the headline, then a byline or the link home)
+    when a title the page declares is it, or starts with it and it is at least half that title (a
+    kicker element is shorter); unless a title is the whole <h1> (a headline in parts: "Title",
+    "：", "Subtitle")."""
+    first = h1.child
+    while first is not None and first.tag == "-text" and not first.text_content.strip():
+        first = first.next
+    if first is None or first.tag == "-text" or first.next is None:
+        return None
+    part = text.clean(first.text(deep=True, separator=" "), 1200) or ""
+    folded = part.casefold()
+    rest = h1.text(deep=True, separator=" ").strip()
+    rest = (text.clean(rest[rest.find(part[-8:]) + 8 :] if part[-8:] in rest else "", 1200) or "").casefold()
+    wholes = [(text.clean(title) or "").casefold() for title in titles]
+    if not folded or not rest or any(_unspaced(whole).startswith(_unspaced(folded + rest)) for whole in wholes):
+        return None  # a title that is the whole <h1>: its parts are one headline
+    return next((part for whole in wholes if whole.startswith(folded) and len(folded) * 2 >= len(whole)), None)
+
+
+def _unspaced(value: str) -> str:
+    """The text without its spaces (the page's <title> spaces a headline's parts its own way)."""
+    return "".join(value.split())
+
+
 _KICKER_END = re.compile(r"[|:：•·–—-]\s*$")
 
 
@@ -909,6 +934,9 @@ def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, si
             return meta_title, meta_title
     if not h1_texts:
         return meta_title, meta_title
+    for h1 in h1s[:3]:
+        if part := _leading_part(h1, [t for t in (meta_title, page_title) if t]):
+            return part, meta_title
     visible = next((v for v in h1_texts if v and not any(text.same_text(v, s) for s in site_names)), None)
     # An <h1> that shares almost no words with the article's metadata title is a logo or a
     # section label; so is a lone word that has nothing in common with the page's <title>.

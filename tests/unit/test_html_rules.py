@@ -564,6 +564,21 @@ def test_an_unmarked_by_line_under_the_headline(byline, authors):
     assert extracted(page(body=f"<article><h1>Headline</h1>{byline}{BODY}</article>"))["authors"] == authors
 
 
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ('<span>Sehernur Karsu &nbsp;|</span> <span class="tarih">05.04.2025 - Güncelleme : 05.04.2025</span>', ["Sehernur Karsu"]),
+        ("<span>Jane Doe ·</span><span>March 3, 2024</span>", ["Jane Doe"]),
+        ("<span>Middle East |</span><span>Politics</span>", []),  # a section trail, no date beside it
+        ("<span>Breaking News |</span><span>March 3, 2024</span>", []),  # a label, not a name
+        ("<span>Home |</span><span>March 3, 2024</span>", []),  # one word is not a full name
+    ],
+)
+def test_a_name_and_a_bar_beside_the_date_under_the_headline_is_the_byline(line, authors):
+    html = page(body=f"<article><h1>Headline</h1><div>{line}</div>{BODY}</article>", lang="tr")
+    assert extracted(html)["authors"] == authors
+
+
 def test_an_unmarked_by_line_far_below_the_headline_is_not_a_byline():
     filler = "<div><span>x</span></div>" * 20
     html = page(body=f"<article><h1>Headline</h1>{filler}<p>By Anna Fink</p>{BODY}</article>")

@@ -1106,12 +1106,32 @@ def _unmarked_byline(unmarked: list) -> list[str]:
         value = text.collapse_spaces(value) if len(value) <= 2000 else ""  # a line's indentation collapsed
         if near and (agency := _WIRE_LINE.fullmatch(value)) and agency.group(1).lower() in _WIRE_AGENCIES:
             return [agency.group(1)]  # "JIJI", "AFP, MANILA" under the headline: the agency's byline
+        if near and len(value) <= 80 and (names := _name_before_date(node, value)):
+            return names
         if len(value) > 80 or not (people.starts_with_by(value) if near else people.starts_with_author_label(value)):
             continue
         names = people.clean_names(_byline_names(value), [])
         if names and all(people.looks_like_person(name) for name in names):
             return names
     return []
+
+
+_NAME_THEN_BAR = re.compile(r"([^\W\d][^|·•]{3,60}?)\s*[|·•]")
+
+
+def _name_before_date(node, value: str) -> list[str]:
+    """A full name and a bar, and the date beside it ("<span>Jane Doe |</span><span>05.04.2025</span>"):
+    the line under a headline that names its author without a "By"."""
+    if not (m := _NAME_THEN_BAR.fullmatch(value)):
+        return []
+    beside = node.next
+    while beside is not None and beside.tag == "-text" and not beside.text_content.strip():
+        beside = beside.next
+    if beside is None or not find_date(beside.text(deep=True, separator=" ")[:120]):
+        return []
+    names = people.clean_names([m.group(1)], [])
+    person = len(names) == 1 and 2 <= len(names[0].split()) <= 4 and people.looks_like_person(names[0])
+    return names if person and not _SUBHEADING_WORDS.intersection(names[0].casefold().split()) else []
 
 
 # Where a labelled author stands away from the headline: a line of a facts box, not a whole block.

@@ -256,8 +256,24 @@ def test_an_h1_in_parts_that_the_page_title_spells_whole_is_one_headline():
     )
     h1 = '<span class="main">Intel NUCで最新SSDを比較してみた</span><i>：</i><i class="sub">さらば平成</i><span>（1/2 ページ）</span>'
     assert extracted(page(head, f"<article><h1>{h1}</h1>{BODY}</article>", lang="ja"))["title"] == (
-        "Intel NUCで最新SSDを比較してみた ： さらば平成 （1/2 ページ）"
+        "Intel NUCで最新SSDを比較してみた：さらば平成（1/2 ページ）"
     )
+
+
+@pytest.mark.parametrize(
+    ("markup", "read"),
+    [
+        ("The <a href='/x'>company</a>, which <b>grew</b> (<i>fast</i>).", "The company, which grew (fast)."),
+        ("<span>Breakpoint</span>: Hilfe, <em>„die Fundis“</em> kommen!", "Breakpoint: Hilfe, „die Fundis“ kommen!"),
+        ("First line<br>second line", "First line second line"),  # a <br> between words still parts them
+        ("<a href='/x'>岸田首相</a>は<b>19日</b>、記者団に語った。", "岸田首相は19日、記者団に語った。"),
+        ("Elle a dit : <i>non</i> !", "Elle a dit : non !"),  # the page's own spaces stay
+    ],
+)
+def test_inline_markup_inside_a_sentence_adds_no_space_to_its_text(markup, read):
+    html = page(body=f"<article><h1>{markup}</h1>{BODY}<p>{markup}</p></article>")
+    assert extracted(html)["title"] == read
+    assert extracted(html, with_body=True)["body"].endswith("\n\n" + read)
 
 
 def text_of(markup: str) -> str:

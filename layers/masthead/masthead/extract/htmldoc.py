@@ -443,7 +443,7 @@ def _related_titles(tree, page: bytes, candidates: list) -> list[str]:
     for node in candidates:
         titles = [
             t
-            for t in (item.text(deep=True, separator=" ").strip() for item in (node.css("li") or node.css("a")))
+            for t in (htmlmeta.node_text(item).strip() for item in (node.css("li") or node.css("a")))
             if t and not text.RELATED_HEADING.match(t)
         ]
         if titles:
@@ -458,7 +458,7 @@ def _related_titles(tree, page: bytes, candidates: list) -> list[str]:
             while sibling is not None and sibling.tag == "-text":
                 sibling = sibling.next
             if sibling is not None:
-                titles = [li.text(deep=True, separator=" ").strip() for li in (sibling.css("li") or sibling.css("a"))]
+                titles = [htmlmeta.node_text(li).strip() for li in (sibling.css("li") or sibling.css("a"))]
                 if titles:
                     return titles
     return []
@@ -491,9 +491,9 @@ _KICKER_SELECTOR = ", ".join(
 
 def _headline_text(h1) -> str:
     """An <h1>'s text without a kicker element of its own."""
-    value = h1.text(deep=True, separator=" ").strip()
+    value = htmlmeta.node_text(h1).strip()
     for kicker in h1.css(_KICKER_SELECTOR)[:3]:
-        words = kicker.text(deep=True, separator=" ").strip()
+        words = htmlmeta.node_text(kicker).strip()
         if words and value.startswith(words) and len(value) > len(words) + 10:
             value = value[len(words) :].lstrip(" \t\r\n\xa0:|-–—")
     return value
@@ -509,9 +509,9 @@ def _leading_part(h1, titles: list[str]) -> str | None:
         first = first.next
     if first is None or first.tag == "-text" or first.next is None:
         return None
-    part = text.clean(first.text(deep=True, separator=" "), 1200) or ""
+    part = text.clean(htmlmeta.node_text(first), 1200) or ""
     folded = part.casefold()
-    rest = h1.text(deep=True, separator=" ").strip()
+    rest = htmlmeta.node_text(h1).strip()
     rest = (text.clean(rest[rest.find(part[-8:]) + 8 :] if part[-8:] in rest else "", 1200) or "").casefold()
     wholes = [(text.clean(title) or "").casefold() for title in titles]
     if not folded or not rest or any(_unspaced(whole).startswith(_unspaced(folded + rest)) for whole in wholes):
@@ -652,7 +652,7 @@ def _bold_byline(paragraphs: list) -> list[str]:
         bold = node.child
         if bold is None or bold.tag not in ("strong", "b") or bold.next is not None:
             continue
-        value = text.collapse_spaces(node.text(deep=True, separator=" "))
+        value = text.collapse_spaces(htmlmeta.node_text(node))
         if not 4 <= len(value) <= 80 or any(ch.isdigit() or ch in ":.!?" for ch in value):
             continue
         names = people.clean_names(_byline_names(value), [])
@@ -973,7 +973,7 @@ def _read_visible_byline(draft: Draft, root, tree, facts: _PageFacts) -> _Shown:
             if (mem_id := node.mem_id) in read:
                 shown[where] = shown[where] or read[mem_id]
                 continue
-            value = node.text(deep=True, separator=" ").strip()
+            value = htmlmeta.node_text(node).strip()
             read[mem_id] = None
             if len(value) > 200:
                 continue
@@ -1011,7 +1011,7 @@ def _author_page_link(root) -> list[str]:
     if link is None:
         return []
     named = link.css_first("[itemprop=name]") or link
-    value = named.text(deep=False).strip() or named.text(deep=True, separator=" ").strip()
+    value = named.text(deep=False).strip() or htmlmeta.node_text(named).strip()
     names = people.clean_names(_byline_names(value), []) if len(value) <= 80 else []
     return names if names and all(people.looks_like_person(n) and " " in n for n in names) else []
 
@@ -1048,7 +1048,7 @@ def _says_author(node) -> bool:
 
 def _visible_names(node, value: str) -> list[str]:
     inner = node.css_first(".author, [rel=author], [itemprop=author]")
-    return _byline_names(inner.text(deep=True, separator=" ") if inner is not None and inner is not node else value)
+    return _byline_names(htmlmeta.node_text(inner) if inner is not None and inner is not node else value)
 
 
 _UNMARKED_SELECTOR = "h1, p, div, span, li, small"
@@ -1075,7 +1075,7 @@ def _dateline(unmarked: list) -> str | None:
 def _labelled_date(node, own: str) -> bool:
     """Whether a date the element shows is labelled by a child element ("<h5>Datum:</h5> 03.11.2021",
     "<strong>Published</strong> May 3"): the label is in its whole text, in front of the date."""
-    value = node.text(deep=True, separator=" ")
+    value = htmlmeta.node_text(node)
     if len(value) > 1000:
         return False
     value = text.collapse_spaces(value)
@@ -1100,7 +1100,7 @@ def _unmarked_byline(unmarked: list) -> list[str]:
         near = after_headline is not None and n - after_headline <= _NEAR_HEADLINE
         if not near and (after_headline is None or tag not in _LABELLED_TAGS):
             continue
-        value = node.text(deep=True, separator=" ")
+        value = htmlmeta.node_text(node)
         if not near and (budget := budget - len(value)) < 0:
             break
         value = text.collapse_spaces(value) if len(value) <= 2000 else ""  # a line's indentation collapsed
@@ -1127,7 +1127,7 @@ def _name_before_date(node, value: str) -> list[str]:
     beside = node.next
     while beside is not None and beside.tag == "-text" and not beside.text_content.strip():
         beside = beside.next
-    if beside is None or not find_date(beside.text(deep=True, separator=" ")[:120]):
+    if beside is None or not find_date(htmlmeta.node_text(beside)[:120]):
         return []
     names = people.clean_names([m.group(1)], [])
     person = len(names) == 1 and 2 <= len(names[0].split()) <= 4 and people.looks_like_person(names[0])
@@ -1155,9 +1155,9 @@ def _read_visible_labels(draft: Draft, root) -> None:
     for node in root.css(selector):
         classes = set((node.attributes.get("class") or "").split())
         if not draft.category and (classes & _CATEGORY_CLASSES or node.attributes.get("rel") == "category tag"):
-            draft.category = node.text(deep=True, separator=" ")
+            draft.category = htmlmeta.node_text(node)
         elif not draft.subtitle and classes & _DECK_CLASSES:
-            draft.subtitle = node.text(deep=True, separator=" ")
+            draft.subtitle = htmlmeta.node_text(node)
         if draft.category and draft.subtitle:
             return
 
@@ -1175,7 +1175,7 @@ def _read_body(draft: Draft, root, blocks: list | None = None) -> None:
                 continue  # the inner blocks carry the text, or an outer container already gave it
             if _may_hold_blocks(blocks, index):
                 read.update(inner.mem_id for inner in node.css("li, blockquote, dd"))
-        value = node.text(deep=True, separator=" ").strip()
+        value = htmlmeta.node_text(node).strip()
         if value and tag != "h1":
             _read_block(draft, node, tag, value)
     if len(draft.paragraphs) == len(draft.headings) - headings:

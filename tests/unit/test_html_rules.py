@@ -280,6 +280,14 @@ def text_of(markup: str) -> str:
     return re.sub(r"<[^>]*>", "", markup).replace("\u3000", " ")
 
 
+def test_ruby_readings_are_not_part_of_the_text():
+    h1 = "<ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rp>(</rp><rt>たいばつ</rt><rp>)</rp></ruby>を禁止する"
+    para = "<p><ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>親<rt>おや</rt></ruby>が子どもを教育するために体罰を禁止することになりました。</p>"
+    found = extracted(page(body=f"<article><h1>{h1}</h1>{para}</article>", lang="ja"), with_body=True)
+    assert found["title"] == "子どもへの体罰を禁止する"
+    assert found["body"] == "法律ができて、親が子どもを教育するために体罰を禁止することになりました。"
+
+
 @pytest.mark.parametrize(
     ("site", "og_title"),
     [("lastampa.it", "Perturbazione polare al Centro - La Stampa"), ("NEWS WEB EASY", "NEWS WEB EASY|Perturbazione polare al Centro")],

@@ -571,6 +571,8 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     """`raw`: the upload's bytes when they are UTF-8 (`source` decoded), handed to the parser as
     they are."""
     tree = parse_tree(source, raw)
+    if b"<rt" in raw if raw is not None else "<rt" in source:
+        _drop_ruby_readings(tree)
     draft = Draft()
     walk = _first_walk(tree)
     meta_title, page_title, site_names, facts = _read_metadata(tree, source, options, draft, walk.marked)
@@ -614,6 +616,14 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     _settle_dates(draft, facts._replace(shown=shown), options)
     draft.authors = people.clean_names(draft.authors, site_names)
     return draft
+
+
+def _drop_ruby_readings(tree) -> None:
+    """Ruby readings (<rt>, and the <rp> brackets around them) are not the text: "子<rt>こ</rt>ども"
+    reads "子ども" (Japanese pages for learners and children put a reading over each kanji)."""
+    for tag in ("rt", "rp"):
+        for node in tree.tags(tag):
+            node.decompose()
 
 
 # A news agency's byline inside the text, where a page shows no other: the dateline of an agency

@@ -404,6 +404,29 @@ def test_a_utc_instant_takes_the_zone_of_the_page_language():
     assert day(page(head, "<h1>H</h1>" + BODY, lang="ja")) == "2022-05-04"
 
 
+@pytest.mark.parametrize(
+    ("lang", "shown", "expected"),
+    [
+        ("de", "19.07.2022", "2022-07-19T00:00:00+02:00"),  # summer time in Berlin
+        ("de", "19.01.2022", "2022-01-19T00:00:00+01:00"),
+        ("ja", "2022年7月19日", "2022-07-19T00:00:00+09:00"),
+        ("en", "July 19, 2022", "2022-07-19T00:00:00+09:00"),  # no zone for the language: the default one
+    ],
+)
+def test_a_day_alone_is_midnight_in_the_zone_of_the_page(lang, shown, expected):
+    body = f'<article><h1>H</h1><p class="date">{shown}</p>{BODY}</article>'
+    assert extracted(page("", body, lang=lang))["published_at"] == expected
+
+
+def test_the_date_in_a_facts_list_of_a_side_column_is_read_before_the_column_is_dropped():
+    side = '<aside class="columns"><ul class="content__meta"><li>Hintergrund</li><li class="item">19.07.2022</li><li>Lesedauer 10 Minuten</li></ul></aside>'
+    html = page("", f"<div>{side}<article><h1>H</h1>{BODY * 3}</article></div>", lang="de")
+    assert extracted(html)["published_at"] == "2022-07-19T00:00:00+02:00"
+    # a side column of teasers is not the article's facts
+    teasers = '<aside class="columns"><ul class="teasers"><li>Other story, 19.07.2022</li></ul></aside>'
+    assert extracted(page("", f"<div>{teasers}<article><h1>H</h1>{BODY * 3}</article></div>", lang="de"))["published_at"] is None
+
+
 def test_a_utc_instant_of_a_page_without_a_zone_takes_the_day_the_page_shows():
     head = meta("article:published_time", "2016-12-23T00:47:31Z", "property")
     body = '<article><h1>H</h1><span class="timestamp">Published: Dec. 22, 2016, 6:47 p.m.</span>' + BODY + "</article>"

@@ -581,7 +581,9 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
         raise ExtractionRejected("no_body")
     weighed = _paragraph_weights(walk.paragraphs)
     weights = weighed.chars
-    for node in _furniture(tree.body, walk.containers, weights):
+    furniture = _furniture(tree.body, walk.containers, weights)
+    side_date = _side_column_date(furniture) if not draft.published else None
+    for node in furniture:
         node.decompose()
     root = _content_root(tree, weighed)
     # The headline is read before boilerplate removal, and the elements around it survive it: the
@@ -613,7 +615,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
         draft.authors = _agency_byline(draft.paragraphs) or draft.authors
     if facts.publisher_only and _still_publisher(draft.authors, declared_authors):
         draft.authors = _bold_byline([node for node, tag in blocks if tag == "p" and node.parent is not None]) or draft.authors
-    _settle_dates(draft, facts._replace(shown=shown), options)
+    _settle_dates(draft, facts._replace(shown=shown if shown.outside or not side_date else shown._replace(outside=side_date)), options)
     draft.authors = people.clean_names(draft.authors, site_names)
     return draft
 
@@ -832,6 +834,20 @@ def _furniture(body, containers: list, weights: dict[int, int]) -> list:
         return [node for node in containers if weights.get(node.mem_id, 0) <= story]
     half = len(body.text(deep=True)) / 2
     return [node for node in containers if node.tag != "form" or len(node.text(deep=True)) <= half]
+
+
+def _side_column_date(furniture: list) -> str | None:
+    """The date in the facts list of an <aside> ("<aside><ul class="content__meta"><li>Hintergrund
+    <li class="date">19.07.2022</ul>"): read before the aside is dropped, for a page whose metadata
+    has no date. It counts as a date shown outside the article."""
+    for node in [node for node in furniture if node.tag == "aside"][:_MAX_CANDIDATES]:
+        facts = node.css_first(_SIDE_FACTS_SELECTOR)
+        if facts is not None and len(value := htmlmeta.node_text(facts)) <= 300 and (found := find_date(value)):
+            return found[0]
+    return None
+
+
+_SIDE_FACTS_SELECTOR = "[class*=meta i], [class*=date i], [class*=byline i]"
 
 
 def _content_root(tree, weights: _Weights):

@@ -187,5 +187,7 @@ def local_iso(value: str | None, zone: dt.tzinfo | None, default_tz: str, month_
         elif not _OFFSET.search(head):
             parsed = parsed.replace(tzinfo=zone)
     if not _BARE_TIME.search(value[:100]):
-        return parsed.date().isoformat()  # a day alone stays that day, whatever the zone
+        # A day alone stays that day: midnight in the page's zone, or left to the default zone.
+        day = parsed.date()
+        return dt.datetime(day.year, day.month, day.day, tzinfo=zone).isoformat() if zone is not None else day.isoformat()
     return parsed.isoformat()

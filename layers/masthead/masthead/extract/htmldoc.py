@@ -325,7 +325,7 @@ class _Marked(NamedTuple):
     canonical: str | None
 
 
-_MARKED_SELECTOR = 'meta, script[type="application/ld+json"], link[rel="canonical"], [itemprop], ' + _RELATED_SELECTOR
+_MARKED_SELECTOR = 'meta, rt, rp, script[type="application/ld+json"], link[rel="canonical"], [itemprop], ' + _RELATED_SELECTOR
 # Related-articles class and id words over a "class id" string (a token boundary is also a space).
 _RELATED_NAMES = re.compile(r"(?:^|[-_\s])(?:related|recommend(?:ed)?|more-stories|read-more)(?:$|[-_\s])", re.I)
 
@@ -339,6 +339,9 @@ class _FirstWalk(NamedTuple):
     marked: _Marked
     paragraphs: list  # <p> in the body
     containers: list  # _DROP_CONTAINERS in the body
+    # Ruby readings (<rt>, and the <rp> brackets around them) are not the text: "子<rt>こ</rt>ども"
+    # reads "子ども" (Japanese pages for learners and children put a reading over each kanji).
+    ruby: list
 
 
 _DROP_TAGS = tuple(_DROP_CONTAINERS.split(", "))
@@ -349,6 +352,7 @@ def _first_walk(tree) -> _FirstWalk:
     scripts: list = []
     itemprops: list = []
     related: list = []
+    ruby: list = []
     canonical = None
     previous = None
     for node in tree.css(_MARKED_SELECTOR):
@@ -360,6 +364,9 @@ def _first_walk(tree) -> _FirstWalk:
         # each group as its selector alone would have found it
         if tag == "meta":
             metas.append(attrs)  # most of what this walk finds: nothing else to test on most
+        elif tag == "rt" or tag == "rp":
+            ruby.append(node)
+            continue
         elif not (attrs and _is_marked(tag, attrs)):
             continue
         elif tag == "script" and attrs.get("type") == "application/ld+json":
@@ -379,7 +386,7 @@ def _first_walk(tree) -> _FirstWalk:
         # The parser puts every <p> and every container in the body.
         paragraphs = tree.tags("p")
         containers = [node for tag in _DROP_TAGS for node in tree.tags(tag)]
-    return _FirstWalk(_Marked(metas, scripts, itemprops, related, canonical), paragraphs, containers)
+    return _FirstWalk(_Marked(metas, scripts, itemprops, related, canonical), paragraphs, containers, ruby)
 
 
 def _is_marked(tag: str, attrs: dict) -> bool:
@@ -571,10 +578,10 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     """`raw`: the upload's bytes when they are UTF-8 (`source` decoded), handed to the parser as
     they are."""
     tree = parse_tree(source, raw)
-    if b"<rt" in raw if raw is not None else "<rt" in source:
-        _drop_ruby_readings(tree)
     draft = Draft()
     walk = _first_walk(tree)
+    for node in walk.ruby:
+        node.decompose()
     meta_title, page_title, site_names, facts = _read_metadata(tree, source, options, draft, walk.marked)
     draft.related_titles = _related_titles(tree, raw if raw is not None else source.encode("utf-8", "replace"), walk.marked.related)
     if tree.body is None:
@@ -620,14 +627,6 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     return draft
 
 
-def _drop_ruby_readings(tree) -> None:
-    """Ruby readings (<rt>, and the <rp> brackets around them) are not the text: "子<rt>こ</rt>ども"
-    reads "子ども" (Japanese pages for learners and children put a reading over each kanji)."""
-    for tag in ("rt", "rp"):
-        for node in tree.tags(tag):
-            node.decompose()
-
-
 # A news agency's byline inside the text, where a page shows no other: the dateline of an agency
 # story ("Hamburg (dpa/lno) – ...", "PARIS (AFP) - ...") at its start, or its source line
 # ("Quelle: MDR/ls", an agency and its desk) at its end. Without a desk after a "/", only wire agencies count: a
@@ -664,7 +663,7 @@ def _bold_byline(paragraphs: list) -> list[str]:
         bold = node.child
         if bold is None or bold.tag not in ("strong", "b") or bold.next is not None:
             continue
-        value = text.collapse_spaces(htmlmeta.node_text(node))
+        value = text.collapse_spaces(htmlmeta.node_text(node, limit=1000))
         if not 4 <= len(value) <= 80 or any(ch.isdigit() or ch in ":.!?" for ch in value):
             continue
         names = people.clean_names(_byline_names(value), [])
@@ -842,7 +841,7 @@ def _side_column_date(furniture: list) -> str | None:
     has no date. It counts as a date shown outside the article."""
     for node in [node for node in furniture if node.tag == "aside"][:_MAX_CANDIDATES]:
         facts = node.css_first(_SIDE_FACTS_SELECTOR)
-        if facts is not None and len(value := htmlmeta.node_text(facts)) <= 300 and (found := find_date(value)):
+        if facts is not None and len(value := htmlmeta.node_text(facts, limit=300)) <= 300 and (found := find_date(value)):
             return found[0]
     return None
 
@@ -999,7 +998,7 @@ def _read_visible_byline(draft: Draft, root, tree, facts: _PageFacts) -> _Shown:
             if (mem_id := node.mem_id) in read:
                 shown[where] = shown[where] or read[mem_id]
                 continue
-            value = htmlmeta.node_text(node).strip()
+            value = htmlmeta.node_text(node, limit=300).strip()
             read[mem_id] = None
             if len(value) > 200:
                 continue
@@ -1101,7 +1100,7 @@ def _dateline(unmarked: list) -> str | None:
 def _labelled_date(node, own: str) -> bool:
     """Whether a date the element shows is labelled by a child element ("<h5>Datum:</h5> 03.11.2021",
     "<strong>Published</strong> May 3"): the label is in its whole text, in front of the date."""
-    value = htmlmeta.node_text(node)
+    value = htmlmeta.node_text(node, limit=1000)
     if len(value) > 1000:
         return False
     value = text.collapse_spaces(value)
@@ -1126,9 +1125,14 @@ def _unmarked_byline(unmarked: list) -> list[str]:
         near = after_headline is not None and n - after_headline <= _NEAR_HEADLINE
         if not near and (after_headline is None or tag not in _LABELLED_TAGS):
             continue
-        value = htmlmeta.node_text(node)
-        if not near and (budget := budget - len(value)) < 0:
-            break
+        if not near:
+            # Far down, most lines are looked at only for a label: read as Lexbor joins them first.
+            seen = node.text(deep=True, separator=" ")
+            if (budget := budget - len(seen)) < 0:
+                break
+            if len(seen) > 2000 or not people.starts_with_author_label(text.collapse_spaces(seen)):
+                continue
+        value = htmlmeta.node_text(node, limit=2000)
         value = text.collapse_spaces(value) if len(value) <= 2000 else ""  # a line's indentation collapsed
         if near and (agency := _WIRE_LINE.fullmatch(value)) and agency.group(1).lower() in _WIRE_AGENCIES:
             return [agency.group(1)]  # "JIJI", "AFP, MANILA" under the headline: the agency's byline

@@ -780,6 +780,7 @@ def test_a_wire_agency_alone_under_the_headline_is_the_byline(line, authors):
             ["Kathrin Führes"],
         ),
         ('<a href="/author/pa">PA</a>', []),
+        ('<a href="/author/180/">著者：後藤大地</a>', ["後藤大地"]),  # a name in a script without spaces
         ('<a href="/topics/uriel-gadessaud/">Uriel Gadessaud</a>', []),
     ],
 )
@@ -791,6 +792,16 @@ def test_a_link_to_an_authors_page_in_the_article_names_the_author(link, authors
 def test_an_author_page_link_in_a_related_card_outside_the_article_is_not_the_author():
     card = '<aside><a href="/author/someone-else/">Someone Else</a></aside>'
     assert extracted(page(body=f"<article><h1>Headline</h1>{BODY}</article>{card}"))["authors"] == []
+
+
+def test_an_author_page_link_in_the_headlines_box_outside_the_article_names_the_author():
+    header = '<div class="articleHeader"><h1>Headline</h1><div><time>2019/02/22</time></div><a href="/author/180/">Jane Doe</a></div>'
+    assert extracted(page(body=f"{header}<div><article>{BODY * 3}</article></div>"))["authors"] == ["Jane Doe"]
+    # a headline in a whole column of links is no box of its facts
+    column = (
+        f'<div><h1>Headline</h1><ul>{"<li>Another story of the day, and its summary</li>" * 40}</ul><a href="/author/x/">Jane Doe</a></div>'
+    )
+    assert extracted(page(body=f"{column}<div><article>{BODY * 3}</article></div>"))["authors"] == []
 
 
 def test_a_metadata_author_that_is_no_name_leaves_the_visible_byline_to_be_read():

@@ -112,6 +112,9 @@ def test_meta_author_that_is_a_name():
         ('<meta name="sailthru.author" content="mikecason"><meta name="byline" value="Mike Cason | mcason@al.com">', ["Mike Cason"]),
         ('<meta name="author" content="www.mrsadiq.info | Sadiq Mammadov">', ["Sadiq Mammadov"]),
         ('<meta name="writer" value="田中宏昌&lt;b&gt;&lt;/b&gt;">', ["田中宏昌"]),
+        # the publishing company in the first author meta, the writer in a second one
+        ('<meta name="author" value="mediagene Inc."><meta name="author" value="小暮ひさのり">', ["小暮ひさのり"]),
+        ('<meta name="author" content="Axel Springer Verlag">', ["Axel Springer Verlag"]),  # no one else named
     ],
 )
 def test_a_sites_own_author_meta_and_the_name_in_an_author_meta_value(head, authors):

@@ -1018,7 +1018,7 @@ def _read_visible_byline(draft: Draft, root, tree, facts: _PageFacts) -> _Shown:
         # Unmarked elements, in document order: one walk for the dateline and the byline.
         unmarked = (tree.body or root).css(_UNMARKED_SELECTOR)[:_MAX_SCANNED]
         shown[1] = _dateline(unmarked) if needs_date else shown[1]
-        if wanted and (names := _unmarked_byline(unmarked) or _author_page_link(root)):
+        if wanted and (names := _unmarked_byline(unmarked) or _author_page_link(root) or _headline_author_link(tree)):
             draft.authors = names
     return _Shown(*shown)
 
@@ -1030,15 +1030,33 @@ _AUTHOR_PAGE_LINK = ", ".join(f'a[href*="/{part}/"]' for part in ("author", "aut
 
 def _author_page_link(root) -> list[str]:
     """The person the first author-page link of the article names (its name item or its own text:
-    the link may also hold the author's photo and its credit), when nothing else names one. A full name: initials
-    ("PA") are a desk's signature."""
+    the link may also hold the author's photo and its credit), when nothing else names one. A full name (or one in
+    a script without spaces, "著者：後藤大地"): initials ("PA") are a desk's signature."""
     link = root.css_first(_AUTHOR_PAGE_LINK)
     if link is None:
         return []
     named = link.css_first("[itemprop=name]") or link
     value = named.text(deep=False).strip() or htmlmeta.node_text(named).strip()
     names = people.clean_names(_byline_names(value), []) if len(value) <= 80 else []
-    return names if names and all(people.looks_like_person(n) and " " in n for n in names) else []
+    return names if names and all(people.looks_like_person(n) and people.is_full_name(n) for n in names) else []
+
+
+def _headline_author_link(tree) -> list[str]:
+    """The author-page link in the headline's own box when that box is outside the article
+    ("<div class="articleHeader"><h1>…</h1><a href="/author/180/">著者：後藤大地</a></div>"): a
+    box of a headline and its facts, not a whole column."""
+    h1 = tree.css_first("h1")
+    box = h1.parent if h1 is not None else None
+    for _ in range(2):
+        if box is None or box.tag in ("body", "html") or len(box.text(deep=True)) > _HEADLINE_BOX_CHARS:
+            return []
+        if names := _author_page_link(box):
+            return names
+        box = box.parent
+    return []
+
+
+_HEADLINE_BOX_CHARS = 1500
 
 
 def _shown_date(node, value: str) -> str | None:

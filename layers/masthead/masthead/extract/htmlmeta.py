@@ -316,12 +316,17 @@ def meta_author(found: dict[str, list[str]]) -> str | None:
 
 
 def _author_value(values: list[str]) -> str | None:
+    """The first value of one author meta that can be a name; a company's ("mediagene Inc.") only
+    when no later one of the same meta names someone else."""
+    company = None
     for value in values:
         sides = [side for side in _BAR.split(text.clean(value, 400) or "") if side]
         value = next((side for side in sides if people.looks_like_person(side)), sides[0] if sides else "")
         if value and not value.startswith("http") and not people.is_handle(value):
-            return value
-    return None
+            if not people.is_company(value):
+                return value
+            company = company or value
+    return company
 
 
 _BAR = re.compile(r"\s*(?:\||｜)\s*")  # not a class: one with a non-Latin-1 character costs sre ~1 ms to compile

@@ -65,12 +65,12 @@ def clean_names(names: list, site_names: list[str]) -> list[str]:
     # The outlet beside a person ("田中宏昌，ITmedia" on ITmedia PC USER): the site's name, or its
     # first words, is not one more author. Beside an agency ("Le Figaro avec AFP") it is the byline.
     outlets = [name for name in people if _names_the_site(name, site_names)]
-    if any(_full_name(name) for name in people if name not in outlets):
+    if any(is_full_name(name) for name in people if name not in outlets):
         return [name for name in people if name not in outlets]
     return people
 
 
-def _full_name(name: str) -> bool:
+def is_full_name(name: str) -> bool:
     """A given and a family name, or a name in a script without spaces (not an acronym)."""
     return " " in name or not name.isascii()
 
@@ -109,6 +109,11 @@ def _split(value: str) -> list[str]:
 
 
 _ORGANISATION = re.compile(r"\b(?:ltd|inc|llc|gmbh|sons|co|corp|group|company|verlag|media)\b\.?", re.I)
+
+
+def is_company(name: str) -> bool:
+    """Whether a name is a company's ("mediagene Inc.", "Axel Springer Verlag"), by its legal form."""
+    return _ORGANISATION.search(name) is not None
 
 
 # What follows a name and a comma when it is the name's employer, not the name's second half

@@ -518,8 +518,9 @@ def _leading_part(h1, titles: list[str]) -> str | None:
         return None
     part = text.clean(htmlmeta.node_text(first), 1200) or ""
     folded = part.casefold()
-    rest = htmlmeta.node_text(h1).strip()
-    rest = (text.clean(rest[rest.find(part[-8:]) + 8 :] if part[-8:] in rest else "", 1200) or "").casefold()
+    whole_h1, tail = htmlmeta.node_text(h1), part[-8:]  # the rest of the <h1> starts after the part's end
+    cut = whole_h1.find(tail) if tail else -1
+    rest = (text.clean(whole_h1[cut + len(tail) :] if cut >= 0 else "", 1200) or "").casefold()
     wholes = [(text.clean(title) or "").casefold() for title in titles]
     if not folded or not rest or any(_unspaced(whole).startswith(_unspaced(folded + rest)) for whole in wholes):
         return None  # a title that is the whole <h1>: its parts are one headline
@@ -659,7 +660,7 @@ def _bold_byline(paragraphs: list) -> list[str]:
     or the last paragraph of the article: the byline of papers whose metadata names only the
     publisher ("<p><strong>Lê Phương</strong></p>" at the end, "<p><b>A Name/Another Name</b></p>"
     under the deck). Full names only: a bold "Key points" is a subheading."""
-    for node in paragraphs[:3] + paragraphs[-1:] if len(paragraphs) > 3 else paragraphs:
+    for node in (paragraphs[:3] + paragraphs[-1:]) if len(paragraphs) > 3 else paragraphs:
         bold = node.child
         if bold is None or bold.tag not in ("strong", "b") or bold.next is not None:
             continue
@@ -1175,7 +1176,7 @@ def _name_before_date(node, value: str) -> list[str]:
     beside = node.next
     while beside is not None and beside.tag == "-text" and not beside.text_content.strip():
         beside = beside.next
-    if beside is None or not find_date(htmlmeta.node_text(beside)[:120]):
+    if beside is None or not find_date(htmlmeta.node_text(beside, limit=120)[:120]):
         return []
     names = people.clean_names([m.group(1)], [])
     person = len(names) == 1 and 2 <= len(names[0].split()) <= 4 and people.looks_like_person(names[0])

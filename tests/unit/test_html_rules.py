@@ -248,6 +248,22 @@ def test_the_headline_element_of_an_h1_that_also_holds_a_byline_or_the_home_link
     assert extracted(html)["title"] == text_of(h1.split("</span>")[0])
 
 
+@pytest.mark.parametrize(
+    ("title", "h1", "expected"),
+    [
+        (
+            "这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报",
+            "好奇心日报",
+            "这个约会软件，想用你和对方的相似好恶来帮你找对象",
+        ),
+        ("Brothel busted in downtown Boston | The Daily Planet", "The Daily Planet", "Brothel busted in downtown Boston"),
+    ],
+)
+def test_an_h1_that_is_only_the_sites_name_gives_way_to_the_page_title(title, h1, expected):
+    html = page(f"<title>{title}</title>", f'<h1 class="hidden">{h1}</h1><div>{BODY}</div>')
+    assert extracted(html)["title"] == expected
+
+
 def test_an_h1_in_parts_that_the_page_title_spells_whole_is_one_headline():
     # the og:title is only the first part; the <title> is the whole <h1>, spaced its own way
     head = (

@@ -527,6 +527,26 @@ def _leading_part(h1, titles: list[str]) -> str | None:
     return next((part for whole in wholes if whole.startswith(folded) and len(folded) * 2 >= len(whole)), None)
 
 
+def _title_before_site(h1_text: str, page_title: str) -> str | None:
+    """The page's <title> without the site's name, when the <h1> is only that name (a hidden logo
+    heading: "<h1 class="hidden">好奇心日报</h1>" under "<title>Headline_智能_好奇心日报"); a short
+    section between headline and site ("_智能") goes with it."""
+    name, title = text.clean(h1_text) or "", text.clean(page_title) or ""
+    if not name or len(name) > 30 or len(title) <= len(name) or not title.endswith(name):
+        return None
+    head = title[: -len(name)].rstrip()
+    separator, head = head[-1:], head[:-1].rstrip()
+    if separator not in _SITE_SEPARATORS:
+        return None
+    cut = head.rfind("_") if separator == "_" else -1
+    if cut >= 0 and len(head) - cut - 1 <= 12:
+        head = head[:cut]  # "Headline_Section_Site"
+    return head or None
+
+
+_SITE_SEPARATORS = frozenset("_|-–—:｜")
+
+
 def _unspaced(value: str) -> str:
     """The text without its spaces (the page's <title> spaces a headline's parts its own way)."""
     return "".join(value.split())
@@ -969,6 +989,8 @@ def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, si
     page = text.strip_site_suffix(text.clean(page_title) or "", site_names, any_site=True) if page_title else ""
     if visible and meta_title and _overlap(visible, meta_title) < 0.3:
         return meta_title, meta_title
+    if visible and not meta_title and page_title and (headline := _title_before_site(visible, page_title)):
+        return headline, headline
     if visible and not meta_title and page and re.fullmatch(r"[A-Za-z][\w&'-]{0,19}", visible.strip()) and _overlap(visible, page) == 0:
         return page, page
     return visible or meta_title, meta_title

@@ -443,6 +443,14 @@ def test_the_date_in_a_facts_list_of_a_side_column_is_read_before_the_column_is_
     assert extracted(page("", f"<div>{teasers}<article><h1>H</h1>{BODY * 3}</article></div>", lang="de"))["published_at"] is None
 
 
+def test_a_date_ending_the_page_title_comes_before_the_dates_of_entries_in_the_article():
+    entries = '<h2>An earlier entry <span class="date">24.04.2023</span></h2><p>What happened then, in a few words.</p>'
+    body = f"<article><h1>Ukrainische Gegenoffensive</h1>{entries}{BODY}</article>"
+    assert day(page("<title>Ukrainische Gegenoffensive | Europa | DW | 28.04.2023</title>", body, lang="de")) == "2023-04-28"
+    # a date inside the title's last part is not the whole part: the entry's date stands
+    assert day(page("<title>Ukrainische Gegenoffensive | Lage am 28.04.2023</title>", body, lang="de")) == "2023-04-24"
+
+
 def test_a_utc_instant_of_a_page_without_a_zone_takes_the_day_the_page_shows():
     head = meta("article:published_time", "2016-12-23T00:47:31Z", "property")
     body = '<article><h1>H</h1><span class="timestamp">Published: Dec. 22, 2016, 6:47 p.m.</span>' + BODY + "</article>"

@@ -719,17 +719,19 @@ class _PageFacts(NamedTuple):
     metas: dict[str, list[str]]
     publisher_only: bool = False  # the metadata's authors are the publisher: a visible byline wins
     shown: _Shown = _Shown()
+    title_date: str | None = None  # the date that ends the page's <title>
 
 
 def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions) -> None:
-    """The publication date by the declared order (metadata, shown in the article, generic meta
-    names, shown elsewhere, the URL), both dates in the publisher's zone."""
+    """The publication date by the declared order (metadata, the date ending the <title>, shown in
+    the article, generic meta names, shown elsewhere, the URL), both dates in the publisher's zone."""
     language = draft.language if isinstance(draft.language, str) else None
     month_first = pagedates.is_month_first(language)
     weak = pagedates.first_date(v for name in pagedates.WEAK_PUBLISHED_METAS for v in facts.metas.get(name, ()))
     in_url = pagedates.url_date(facts.url)
     shown = facts.shown
-    draft.published = next((v for v in (draft.published, shown.in_article, weak, shown.outside, in_url) if v), None)
+    candidates = (draft.published, facts.title_date, shown.in_article, weak, shown.outside, in_url)
+    draft.published = next((v for v in candidates if v), None)
     zone = pagedates.page_zone(language, facts.timestamps)
     if zone is None and isinstance(draft.published, str) and pagedates.is_utc(draft.published):
         draft.published = _publisher_day(draft.published, (shown.in_article, shown.outside, in_url), options) or draft.published
@@ -807,7 +809,8 @@ def _read_metadata(
     declared = htmlmeta.merge(partials)
     declared_sites = (htmlmeta.first(metas, htmlmeta.SITE_NAME_METAS), htmlmeta.publisher_name(linked), htmlmeta.publisher_meta(metas))
     site_names = [n for n in declared_sites if n]
-    page_title = htmlmeta.without_site(htmlmeta.page_title(tree), site_names)
+    whole_title = htmlmeta.page_title(tree)
+    page_title = htmlmeta.without_site(whole_title, site_names)
     meta_title = _uncut_title(htmlmeta.without_site(declared.title, site_names), page_title)
     draft.subtitle, draft.authors = declared.subtitle, [_first_name_first(a, source) for a in declared.authors]
     publisher_only = bool(draft.authors) and all(htmlmeta.is_organisation(a, linked, site_names) for a in draft.authors)
@@ -818,8 +821,19 @@ def _read_metadata(
     draft.language, draft.summary, draft.issue = declared.language, declared.summary, declared.issue
     draft.expiry = declared.expiry
     url = marked.canonical or htmlmeta.first(metas, ("og:url",))
-    facts = _PageFacts(htmlmeta.timestamps(metas, linked), url, metas, publisher_only)
+    title_date = None if draft.published else _title_date(whole_title)
+    facts = _PageFacts(htmlmeta.timestamps(metas, linked), url, metas, publisher_only, title_date=title_date)
     return meta_title, page_title, list(options.site_names) + site_names, facts
+
+
+def _title_date(title: str | None) -> str | None:
+    """A date that is the last part of the page's <title>, after a bar ("Headline | DW | 28.04.2023"):
+    the page's own, where a live page's entries show dates of their own."""
+    if not title or len(title) > 1000:
+        return None
+    last = title.rpartition("|")[2].strip()
+    found = find_date(last) if "|" in title and len(last) <= 30 else None
+    return found[0] if found and found[0] == last else None
 
 
 def _uncut_title(meta_title: str | None, page_title: str | None) -> str | None:

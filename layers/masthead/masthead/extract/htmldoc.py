@@ -530,21 +530,17 @@ def _leading_part(h1, titles: list[str]) -> str | None:
 def _title_before_site(h1_text: str, page_title: str) -> str | None:
     """The page's <title> without the site's name, when the <h1> is only that name (a hidden logo
     heading: "<h1 class="hidden">好奇心日报</h1>" under "<title>Headline_智能_好奇心日报"); a short
-    section between headline and site ("_智能") goes with it."""
+    section glued on between headline and site ("_智能") goes with it."""
     name, title = text.clean(h1_text) or "", text.clean(page_title) or ""
-    if not name or len(name) > 30 or len(title) <= len(name) or not title.endswith(name):
+    if not name or len(name) > 30 or not title.endswith(name):
         return None
-    head = title[: -len(name)].rstrip()
-    separator, head = head[-1:], head[:-1].rstrip()
-    if separator not in _SITE_SEPARATORS:
+    head = text.strip_site_suffix(title, [name])
+    if not head or head == title:
         return None
-    cut = head.rfind("_") if separator == "_" else -1
-    if cut >= 0 and len(head) - cut - 1 <= 12:
-        head = head[:cut]  # "Headline_Section_Site"
-    return head or None
-
-
-_SITE_SEPARATORS = frozenset("_|-–—:｜")
+    cut = head.rfind("_")
+    if title[len(head) : len(head) + 1] == "_" and cut >= 0 and len(head) - cut - 1 <= 12:
+        head = head[:cut]  # "Headline_Section_Site": the section glued on the same way
+    return head
 
 
 def _unspaced(value: str) -> str:

@@ -264,6 +264,16 @@ def test_an_h1_that_is_only_the_sites_name_gives_way_to_the_page_title(title, h1
     assert extracted(html)["title"] == expected
 
 
+def test_an_h1_the_page_title_repeats_is_the_headline_though_the_metadata_has_another():
+    head = meta("og:title", "Schrödinger’s Hack", "property")
+    h1 = "Hacking, Cryptography, and the Countdown to Quantum Computing"
+    html = page(head + f"<title>{h1} | The New Yorker</title>", f"<article><h1>{h1}</h1>{BODY}</article>")
+    assert extracted(html)["title"] == h1
+    # an <h1> the <title> does not repeat, sharing no word with the metadata title, is a section label
+    label = page(head + "<title>Schrödinger’s Hack | The New Yorker</title>", f"<article><h1>Annals of Technology</h1>{BODY}</article>")
+    assert extracted(label)["title"] == "Schrödinger’s Hack"
+
+
 def test_an_h1_in_parts_that_the_page_title_spells_whole_is_one_headline():
     # the og:title is only the first part; the <title> is the whole <h1>, spaced its own way
     head = (

@@ -995,9 +995,10 @@ def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, si
             return part, meta_title
     visible = next((v for v in h1_texts if v and not any(text.same_text(v, s) for s in site_names)), None)
     # An <h1> that shares almost no words with the article's metadata title is a logo or a
-    # section label; so is a lone word that has nothing in common with the page's <title>.
+    # section label, unless the page's <title> is that <h1> too (the metadata then holds a social
+    # or print headline); so is a lone word that has nothing in common with the page's <title>.
     page = text.strip_site_suffix(text.clean(page_title) or "", site_names, any_site=True) if page_title else ""
-    if visible and meta_title and _overlap(visible, meta_title) < 0.3:
+    if visible and meta_title and _overlap(visible, meta_title) < 0.3 and not text.same_text(visible, page):
         return meta_title, meta_title
     if visible and not meta_title and page_title and (headline := _title_before_site(visible, page_title)):
         return headline, headline

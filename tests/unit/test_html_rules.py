@@ -607,6 +607,13 @@ def test_a_publisher_named_as_author_gives_way_to_a_bold_name_paragraph_at_the_s
     assert extracted(page(person, "<article><h1>H</h1>" + at_end + "</article>"))["authors"] == ["Ann Other"]
 
 
+def test_an_agency_dateline_wins_over_a_visible_byline_that_repeats_the_publisher():
+    org = ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Organization", "name": "Hamburger Blatt"}})
+    dateline = "<p>Hamburg (dpa/lno) – Die Polizei hat am Morgen einen Mann festgenommen, der gesucht wurde.</p>"
+    body = f'<article><h1>H</h1><span class="author">von Hamburger Blatt</span>{dateline}{BODY}</article>'
+    assert extracted(page(org, body, lang="de"))["authors"] == ["dpa/lno"]
+
+
 def test_structured_names_glued_together_are_split_but_not_last_first():
     glued = ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Person", "name": "Trine Jørgensen og Tôrtia Reimer"}})
     assert extracted(page(glued, "<h1>H</h1>" + BODY))["authors"] == ["Trine Jørgensen", "Tôrtia Reimer"]

@@ -635,10 +635,11 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
         for node in fresh.css(_DROP_CONTAINERS + ", " + _DROP_CODE):
             node.decompose()
         _read_body(draft, fresh.body)
-    if not draft.authors or (facts.publisher_only and draft.authors is declared_authors):
-        draft.authors = _agency_byline(draft.paragraphs) or draft.authors
-    if facts.publisher_only and _still_publisher(draft.authors, declared_authors):
-        draft.authors = _bold_byline([node for node, tag in blocks if tag == "p" and node.parent is not None]) or draft.authors
+    # Where no one is named, or still only the publisher: an agency in the text, or a bold name line.
+    publisher_named = facts.publisher_only and _still_publisher(draft.authors, declared_authors)
+    if not draft.authors or publisher_named:
+        paragraphs = [node for node, tag in blocks if tag == "p" and node.parent is not None] if publisher_named else []
+        draft.authors = _agency_byline(draft.paragraphs) or _bold_byline(paragraphs) or draft.authors
     _settle_dates(draft, facts._replace(shown=shown if shown.outside or not side_date else shown._replace(outside=side_date)), options)
     draft.authors = people.clean_names(draft.authors, site_names)
     return draft

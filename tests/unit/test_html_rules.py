@@ -691,6 +691,17 @@ def test_a_publisher_meta_named_as_author_gives_way_to_the_labelled_person():
     assert extracted(page(meta("author", "Deutsche Welle (www.dw.com)"), body, lang="de"))["authors"] == ["Deutsche Welle"]
 
 
+def test_a_publisher_in_the_author_meta_gives_way_to_a_person_in_another_author_meta():
+    site = meta("og:site_name", "Badische Zeitung", "property") + meta("author", "Badische Zeitung")
+    body = f"<article><h1>Headline</h1>{BODY}</article>"
+    assert extracted(page(site + meta("cXenseParse:author", "Lisa Petrich", "property"), body, lang="de"))["authors"] == ["Lisa Petrich"]
+    # a handle, a company, a web address or the publisher again in the other meta: the publisher stays
+    for other in ("lisapetrich", "Badische Verlag GmbH", "https://example.com/lisa", "Badische Zeitung"):
+        assert extracted(page(site + meta("article:byline", other), body, lang="de"))["authors"] == ["Badische Zeitung"], other
+    # a person in the first author meta is never replaced by a later one
+    assert extracted(page(meta("author", "Anna Fink") + meta("parsely-author", "Lisa Petrich"), body))["authors"] == ["Anna Fink"]
+
+
 def test_a_section_label_in_front_of_full_names_in_a_byline_is_not_an_author():
     byline = '<div class="article__author">Politik &#xB7; Jochen Bittner, Tina Hildebrandt</div>'
     assert extracted(page(body=f"<article><h1>H</h1>{byline}{BODY}</article>", lang="de"))["authors"] == [

@@ -121,6 +121,21 @@ def test_a_sites_own_author_meta_and_the_name_in_an_author_meta_value(head, auth
     assert metas_of(tree(head)).authors == authors
 
 
+def test_a_person_in_any_author_meta():
+    found = htmlmeta.metas(
+        [
+            node.attributes
+            for node in tree(
+                '<meta name="author" content="Site News"><meta name="twitter:creator" content="Anna Fink">'
+                '<meta name="sailthru.author" content="Site Media Inc."><meta property="cxenseparse:author" content="Lisa Petrich">'
+            ).css("meta")
+        ]
+    )
+    assert htmlmeta.person_author_meta(found, lambda name: name == "Site News") == "Lisa Petrich"
+    # neither a social account's meta nor a company counts
+    assert htmlmeta.person_author_meta(found, lambda name: name in ("Site News", "Lisa Petrich")) is None
+
+
 # --- microdata ---------------------------------------------------------------------------------------
 
 

@@ -809,6 +809,8 @@ def _read_metadata(
     meta_title = _uncut_title(htmlmeta.without_site(declared.title, site_names), page_title)
     draft.subtitle, draft.authors = declared.subtitle, [_first_name_first(a, source) for a in declared.authors]
     publisher_only = bool(draft.authors) and all(htmlmeta.is_organisation(a, linked, site_names) for a in draft.authors)
+    if publisher_only and (person := htmlmeta.person_author_meta(metas, lambda name: htmlmeta.is_organisation(name, linked, site_names))):
+        draft.authors, publisher_only = [person], False  # another author meta names the writer
     draft.published, draft.updated = declared.published, declared.updated
     section = declared.category
     draft.category = section[0] if isinstance(section, list) and section else section

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import NamedTuple
@@ -313,6 +314,33 @@ def meta_author(found: dict[str, list[str]]) -> str | None:
             if value := _author_value(values):
                 return value
     return None
+
+
+def person_author_meta(found: dict[str, list[str]], is_publisher: Callable[[str], bool]) -> str | None:
+    """A full person's name in any author meta, for a page whose first author meta names only the
+    publisher (`<meta name="author" content="Badische Zeitung">` beside
+    `<meta property="cXenseParse:author" content="Lisa Petrich">`)."""
+    for name, values in found.items():
+        if name in AUTHOR_METAS or (name.endswith(_SITE_AUTHOR_SUFFIXES) and not name.startswith(_NOT_AUTHOR_METAS)):
+            for value in values[:_MAX_AUTHOR_VALUES]:
+                value = (text.clean(value, 120) or "").strip()
+                if _is_person_value(value) and not is_publisher(value):
+                    return value
+    return None
+
+
+_MAX_AUTHOR_VALUES = 20
+
+
+def _is_person_value(value: str) -> bool:
+    return (
+        " " in value
+        and len(value.split()) <= 4
+        and "://" not in value
+        and not people.is_handle(value)
+        and not people.is_company(value)
+        and people.looks_like_person(value)
+    )
 
 
 def _author_value(values: list[str]) -> str | None:

@@ -775,7 +775,7 @@ def test_a_domain_as_the_metadata_author_is_kept():
     ],
 )
 def test_long_tags_found_with_str_methods_are_those_the_regex_finds(source):
-    from masthead.extract.htmldoc import _LONG_TAG_CHARS, _long_tags
+    from masthead.extract.htmlparse import _LONG_TAG_CHARS, _long_tags
 
     spec = re.compile(rf"<[A-Za-z][^<>]{{{_LONG_TAG_CHARS},}}")  # what "a long tag" means: over 2,000 characters
     assert _long_tags(source) == [(m.start(), m.group(0)[1:]) for m in spec.finditer(source)]

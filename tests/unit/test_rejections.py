@@ -122,7 +122,7 @@ def test_a_long_pretty_printed_html_page_is_not_refused_for_its_lines():
 def test_nesting_depth_is_bounded_on_every_branch(levels, rejected):
     # html, body, then `levels` <div>s, each holding a <span> before the next level: no element of
     # the deep chain is its parent's first child. The paragraph at the bottom is at depth levels + 3.
-    from masthead.extract.htmldoc import MAX_DEPTH
+    from masthead.extract.htmlparse import MAX_DEPTH
 
     assert levels + 3 in (MAX_DEPTH - 1, MAX_DEPTH)
     nested = "<div><span>aside</span>" * levels + "<p>A paragraph at the very bottom of the nesting.</p>" + "</div>" * levels

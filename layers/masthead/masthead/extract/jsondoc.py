@@ -45,7 +45,7 @@ def _value(item):
 
 
 def _html_to_text(value: str) -> list[str]:
-    from .htmldoc import check_tree_depth, parse_tree
+    from .htmlparse import check_tree_depth, parse_tree
 
     tree = parse_tree(value)
     check_tree_depth(tree.body)

@@ -1,0 +1,330 @@
+"""What an HTML page visibly says about who wrote it and when: its byline and the dates it shows.
+
+The metadata (htmlmeta) comes first; these are read where it names no one, only the publisher or
+a placeholder, or gives no usable date: elements marked as a byline or a date (in the article
+first, then the whole page), unmarked lines right under the headline ("By …", "Name | date"),
+"Author: …" lines further down, author-page links, and, once the body is read, an agency's dateline
+in the text or a bold name line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from . import htmlmeta, pagedates, people, text
+from .dates import find_date
+from .draft import Draft
+
+_ORG_WORDS = re.compile(
+    r"\b(office|inc|ltd|llc|corp|corporation|company|co\.|group|university|bank|agency|institute|association|foundation|media|news|press|times|journal)\b|株式会社|事務所|大学|協会|新聞",
+    re.I,
+)
+_BYLINE_SELECTOR = (
+    "[class*=byline i], [class*=author i], [class*=meta i], [rel=author], [class*=date i], [class*=time i], time, [data-origindate]"
+)
+_DATELINE = re.compile(
+    r"\b(posted|published|updated|on|datum|date|fecha|publicado|publié|veröffentlicht|erschienen|pubblicato|data|dato)\b|公開|更新|配信|掲載|发布",
+    re.I,
+)
+_SEPARATORS = re.compile(r"\s*[·|•/｜]\s*|\s+[-–—]\s+")
+
+
+# Bylines, datelines and related-articles blocks are near the top of a page or of its article: only
+# the first candidates are looked at, so a page of 50,000 ".author" elements costs no more.
+MAX_CANDIDATES = 200
+_MAX_SCANNED = 2000
+
+
+def _byline_names(value: str) -> list[str]:
+    """'By A and B, Some Office · 2024/12/05' -> ['A', 'B']: drop dates and affiliations."""
+    found = find_date(value)
+    if found:
+        value = (value[: found[1]] + " " + value[found[2] :]).strip()
+    if people.is_agency(text.clean(value) or ""):
+        return [value.strip()]
+    parts = [p for p in _SEPARATORS.split(value) if p.strip()]
+    per_part: list[list[str]] = []
+    for part in parts[:2]:
+        keep = not any(per_part)  # an organisation that is the whole first byline is kept
+        per_part.append([n for n in text.parse_authors(part) if not _ORG_WORDS.search(n) or keep and text.same_text(n, part.strip())])
+    # "Politik · Jochen Bittner, Tina Hildebrandt": beside full names, a lone word is a section label.
+    if any(names and all(len(n.split()) >= 2 for n in names) for names in per_part):
+        per_part = [names for names in per_part if not all(len(n.split()) == 1 and n[:1].isupper() for n in names)]
+    names = [n for part in per_part for n in part]
+    return [n for n in names if not _ORG_WORDS.search(n)] or names
+
+
+# A news agency's byline inside the text, where a page shows no other: the dateline of an agency
+# story ("Hamburg (dpa/lno) – ...", "PARIS (AFP) - ...") at its start, or its source line
+# ("Quelle: MDR/ls", an agency and its desk) at its end. Without a desk after a "/", only wire agencies count: a
+# dateline naming the publisher itself ("Washington (CNN)") is not a byline.
+_AGENCY_DATELINE = re.compile(r"[^\W\d][\w .'’-]{0,40}?\s\(([^\s()/]{2,20}/[^\s()/]{1,12}|[A-Za-z]{2,8})\)\s*[-–—]\s")
+_WIRE_AGENCIES = frozenset("dpa afp ap reuters rtr kna epd sid apa ansa efe aa kyodo jiji xinhua tass ria".split())
+_WIRE_LINE = re.compile(r"([A-Za-z]{2,8})(?:\s*,\s*[^\W\d][\w .'’-]{1,30})?")
+_SOURCE_LINE = re.compile(r"(?:quelle|source|fuente|fonte|kaynak)\s*:\s*(\S.{1,40})", re.I)
+
+
+def agency_byline(paragraphs: list[str]) -> list[str]:
+    for paragraph in paragraphs[:2]:
+        if (m := _AGENCY_DATELINE.match(paragraph)) and ("/" in m.group(1) or m.group(1).lower() in _WIRE_AGENCIES):
+            return [m.group(1)]
+    for paragraph in paragraphs[-3:]:
+        if (m := _SOURCE_LINE.fullmatch(paragraph.strip())) and people.is_agency(m.group(1)):
+            return [m.group(1).strip()]
+    return []
+
+
+def still_publisher(authors: list[str], declared: list[str]) -> bool:
+    """Whether the authors are still the publisher the metadata named (a visible "by Lesotho
+    Times" repeats it)."""
+    publisher = {a.casefold() for a in declared}
+    return all(a.casefold() in publisher for a in authors)
+
+
+def bold_byline(paragraphs: list) -> list[str]:
+    """People named by a paragraph that is one bold run and nothing else, among the first three
+    or the last paragraph of the article: the byline of papers whose metadata names only the
+    publisher ("<p><strong>Lê Phương</strong></p>" at the end, "<p><b>A Name/Another Name</b></p>"
+    under the deck). Full names only: a bold "Key points" is a subheading."""
+    for node in (paragraphs[:3] + paragraphs[-1:]) if len(paragraphs) > 3 else paragraphs:
+        bold = node.child
+        if bold is None or bold.tag not in ("strong", "b") or bold.next is not None:
+            continue
+        value = text.collapse_spaces(htmlmeta.node_text(node, limit=1000))
+        if not 4 <= len(value) <= 80 or any(ch.isdigit() or ch in ":.!?" for ch in value):
+            continue
+        names = people.clean_names(_byline_names(value), [])
+        if names and all(2 <= len(n.split()) <= 4 and people.looks_like_person(n) for n in names):
+            if not _SUBHEADING_WORDS.intersection(value.casefold().split()):
+                return names
+    return []
+
+
+# Words of the bold lines that open or close an article and are not names ("Key Takeaways",
+# "Read More", "Follow Us", "The Background").
+_SUBHEADING_WORDS = frozenset(
+    "a about also an analysis and background breaking by comment conclusion context editor editor's facts follow for "
+    "highlights how in introduction key live more news newsletter note of on opinion photos points read related share "
+    "sources subscribe summary takeaways the this to top update updates video watch what when where who why with".split()
+)
+
+
+class Shown(NamedTuple):
+    """The first date the page shows in the article, and outside it (a site header may show today's)."""
+
+    in_article: str | None = None
+    outside: str | None = None
+
+
+def read_visible_byline(draft: Draft, root, tree, publisher_only: bool, timestamps: list[str]) -> Shown:
+    """Visible byline when metadata has none (or names only the publisher), and the dates the page
+    shows: in the article first, then the whole page (templates often put the byline above the
+    content container)."""
+    shown: list[str | None] = [None, None]
+    body = tree.body  # a new node object each time: compared by mem_id, never by identity
+    scopes = (root, body) if body is not None and body.mem_id != root.mem_id else (root,)
+    # Metadata authors that are placeholders ("No Author", "admin") leave the byline to be read too.
+    wanted = publisher_only or all(map(people.is_placeholder, draft.authors))
+    if not wanted and not _needs_shown_date(draft, timestamps):
+        return Shown()
+    # The page's scan repeats the article's candidates: each is read once, its date kept (None when
+    # it has none or was not looked at: the article's first date then comes before it). A byline
+    # the article did not take is not taken in the page either.
+    read: dict[int, str | None] = {}
+    for where, scope in enumerate(scopes):
+        if not wanted and (shown[0] or shown[1]):
+            break
+        for node in scope.css(_BYLINE_SELECTOR)[:MAX_CANDIDATES]:
+            if not wanted and shown[where]:
+                break  # nothing left to find in this scope: the rest would only be read
+            if (mem_id := node.mem_id) in read:
+                shown[where] = shown[where] or read[mem_id]
+                continue
+            value = htmlmeta.node_text(node, limit=300).strip()
+            read[mem_id] = None
+            if len(value) > 200:
+                continue
+            if not shown[where]:
+                shown[where] = read[mem_id] = _shown_date(node, value)
+            says_author = node.tag != "time" and _says_author(node)
+            if wanted and node.tag != "time" and (not publisher_only or says_author):
+                names = people.clean_names(_visible_names(node, value), [])
+                if (
+                    names
+                    and (says_author or _names_a_person(names, value))
+                    and (not publisher_only or all(map(people.looks_like_person, names)))
+                ):
+                    draft.authors, wanted = names, False
+    needs_date = not draft.published and not shown[0] and not shown[1]
+    if needs_date or wanted:
+        # Unmarked elements, in document order: one walk for the dateline and the byline.
+        unmarked = (tree.body or root).css(_UNMARKED_SELECTOR)[:_MAX_SCANNED]
+        shown[1] = _dateline(unmarked) if needs_date else shown[1]
+        if wanted and (names := _unmarked_byline(unmarked) or _author_page_link(root) or _headline_author_link(tree)):
+            draft.authors = names
+    return Shown(*shown)
+
+
+# Links to an author's page ("/author/jane-doe/", "/staff/uriel-gadessaud/"): in the article only,
+# where the related stories' cards (each with its own author's link) are not.
+_AUTHOR_PAGE_LINK = ", ".join(f'a[href*="/{part}/"]' for part in ("author", "authors", "autor", "autoren", "staff", "writer", "writers"))
+
+
+def _author_page_link(root) -> list[str]:
+    """The person the first author-page link of the article names (its name item or its own text:
+    the link may also hold the author's photo and its credit), when nothing else names one. A full name (or one in
+    a script without spaces, "著者：後藤大地"): initials ("PA") are a desk's signature."""
+    link = root.css_first(_AUTHOR_PAGE_LINK)
+    if link is None:
+        return []
+    named = link.css_first("[itemprop=name]") or link
+    value = named.text(deep=False).strip() or htmlmeta.node_text(named).strip()
+    names = people.clean_names(_byline_names(value), []) if len(value) <= 80 else []
+    return names if names and all(people.looks_like_person(n) and people.is_full_name(n) for n in names) else []
+
+
+def _headline_author_link(tree) -> list[str]:
+    """The author-page link in the headline's own box when that box is outside the article
+    ("<div class="articleHeader"><h1>…</h1><a href="/author/180/">著者：後藤大地</a></div>"): a
+    box of a headline and its facts, not a whole column."""
+    h1 = tree.css_first("h1")
+    box = h1.parent if h1 is not None else None
+    for _ in range(2):
+        if box is None or box.tag in ("body", "html") or len(box.text(deep=True)) > _HEADLINE_BOX_CHARS:
+            return []
+        if names := _author_page_link(box):
+            return names
+        box = box.parent
+    return []
+
+
+_HEADLINE_BOX_CHARS = 1500
+
+
+def _shown_date(node, value: str) -> str | None:
+    attrs = node.attributes
+    return pagedates.first_date((attrs.get("datetime"), attrs.get("data-origindate"), (find_date(value) or [None])[0]))
+
+
+def _needs_shown_date(draft: Draft, timestamps: list[str]) -> bool:
+    """Whether a date the page shows can matter (see _settle_dates): when the metadata has no
+    publication date, or only a UTC instant on a page whose zone is unknown (the shown date then
+    gives the publisher's day)."""
+    if not isinstance(draft.published, str):
+        return True
+    if not pagedates.is_utc(draft.published):
+        return False
+    language = draft.language if isinstance(draft.language, str) else None
+    return pagedates.page_zone(language, timestamps) is None
+
+
+def _names_a_person(names: list[str], value: str) -> bool:
+    """For an element marked only as metadata (a date or meta line), whether it names people rather
+    than sections and tags ("In News, Portugal, Tourism"): a "By" line, or full names."""
+    return people.starts_with_by(value) or all(len(name.split()) >= 2 and people.looks_like_person(name) for name in names)
+
+
+def _says_author(node) -> bool:
+    """Whether an element is marked as a byline (class, rel or itemprop), not any metadata line."""
+    attrs = node.attributes
+    classes = (attrs.get("class") or "").lower()
+    return "byline" in classes or "author" in classes or attrs.get("rel") == "author" or attrs.get("itemprop") == "author"
+
+
+def _visible_names(node, value: str) -> list[str]:
+    inner = node.css_first(".author, [rel=author], [itemprop=author]")
+    return _byline_names(htmlmeta.node_text(inner) if inner is not None and inner is not node else value)
+
+
+_UNMARKED_SELECTOR = "h1, p, div, span, li, small"
+
+
+def _dateline(unmarked: list) -> str | None:
+    """A date in an unmarked element: "Posted on March 3, 2024 by ..." anywhere, or the first full
+    date in the few elements right after the headline."""
+    after_headline = None
+    for n, node in enumerate(unmarked):
+        if node.tag == "h1":
+            after_headline = after_headline if after_headline is not None else n
+            continue
+        value = node.text(deep=False)  # own text only: cheap, and a dateline is short (once its
+        value = text.collapse_spaces(value) if len(value) <= 2000 else ""  # indentation is collapsed)
+        if not value or len(value) > 120:
+            continue
+        near = after_headline is not None and n - after_headline <= _NEAR_HEADLINE
+        if (dateline := find_date(value)) and (near or _DATELINE.search(value) or _labelled_date(node, value)):
+            return dateline[0]
+    return None
+
+
+def _labelled_date(node, own: str) -> bool:
+    """Whether a date the element shows is labelled by a child element ("<h5>Datum:</h5> 03.11.2021",
+    "<strong>Published</strong> May 3"): the label is in its whole text, in front of the date."""
+    value = htmlmeta.node_text(node, limit=1000)
+    if len(value) > 1000:
+        return False
+    value = text.collapse_spaces(value)
+    label = _DATELINE.search(value[:160])
+    return label is not None and label.start() < value.find(own[:10])
+
+
+_NEAR_HEADLINE = 30
+
+
+def _unmarked_byline(unmarked: list) -> list[str]:
+    """People named in a short "By Name" element among the few right after the headline, or in an
+    "Author: Name" list item or line anywhere after it, when no element is marked as a byline
+    (obfuscated class names, a bare <span>By</span><a>Name</a>, a facts box of label and value)."""
+    after_headline = None
+    budget = _FAR_BYLINE_CHARS  # further down, the text read is bounded: a page can nest much there
+    for n, node in enumerate(unmarked):
+        tag = node.tag
+        if tag == "h1":
+            after_headline = after_headline if after_headline is not None else n
+            continue
+        near = after_headline is not None and n - after_headline <= _NEAR_HEADLINE
+        if not near and (after_headline is None or tag not in _LABELLED_TAGS):
+            continue
+        if not near:
+            # Far down, most lines are looked at only for a label: read as Lexbor joins them first.
+            seen = node.text(deep=True, separator=" ")
+            if (budget := budget - len(seen)) < 0:
+                break
+            if len(seen) > 2000 or not people.starts_with_author_label(text.collapse_spaces(seen)):
+                continue
+        value = htmlmeta.node_text(node, limit=2000)
+        value = text.collapse_spaces(value) if len(value) <= 2000 else ""  # a line's indentation collapsed
+        if near and (agency := _WIRE_LINE.fullmatch(value)) and agency.group(1).lower() in _WIRE_AGENCIES:
+            return [agency.group(1)]  # "JIJI", "AFP, MANILA" under the headline: the agency's byline
+        if near and len(value) <= 80 and (names := _name_before_date(node, value)):
+            return names
+        if len(value) > 80 or not (people.starts_with_by(value) if near else people.starts_with_author_label(value)):
+            continue
+        names = people.clean_names(_byline_names(value), [])
+        if names and all(people.looks_like_person(name) for name in names):
+            return names
+    return []
+
+
+_NAME_THEN_BAR = re.compile(r"([^\W\d][^|·•]{3,60}?)\s*[|·•]")
+
+
+def _name_before_date(node, value: str) -> list[str]:
+    """A full name and a bar, and the date beside it ("<span>Jane Doe |</span><span>05.04.2025</span>"):
+    the line under a headline that names its author without a "By"."""
+    if not (m := _NAME_THEN_BAR.fullmatch(value)):
+        return []
+    beside = node.next
+    while beside is not None and beside.tag == "-text" and not beside.text_content.strip():
+        beside = beside.next
+    if beside is None or not find_date(htmlmeta.node_text(beside, limit=120)[:120]):
+        return []
+    names = people.clean_names([m.group(1)], [])
+    person = len(names) == 1 and 2 <= len(names[0].split()) <= 4 and people.looks_like_person(names[0])
+    return names if person and not _SUBHEADING_WORDS.intersection(names[0].casefold().split()) else []
+
+
+# Where a labelled author stands away from the headline: a line of a facts box, not a whole block.
+_LABELLED_TAGS = frozenset({"li", "p", "small", "span"})
+_FAR_BYLINE_CHARS = 50_000

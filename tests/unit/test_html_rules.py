@@ -803,6 +803,26 @@ def test_a_byline_box_named_like_page_furniture_gives_the_byline_but_not_body_te
     assert "Diogo" not in result["body"] and "Share this" not in result["body"]
 
 
+def test_an_aside_or_footer_named_as_a_byline_box_gives_the_byline_and_date_but_not_body_text():
+    footer = (
+        '<footer class="article-meta"><p class="article-date">06.11.2023 | 14:10</p><p class="article-author">Von Anna Fink</p></footer>'
+    )
+    result = extracted(page(body=f"<article><header><h1>H</h1>{footer}</header>{BODY}</article>", lang="de"), with_body=True)
+    assert (result["published_at"][:10], result["authors"]) == ("2023-11-06", ["Anna Fink"])
+    assert "Anna Fink" not in result["body"]
+    aside = '<aside class="author"><h3><a href="/auteur/jeanne-corriveau">Jeanne Corriveau</a></h3><time datetime="2020-02-19">19 février 2020</time></aside>'
+    result = extracted(page(body=f"<main><h1>H</h1><div>{aside}{BODY}</div></main>", lang="fr"), with_body=True)
+    assert (result["published_at"][:10], result["authors"]) == ("2020-02-19", ["Jeanne Corriveau"])
+    assert "Corriveau" not in result["body"]
+    # a <nav> named "meta" is the site's small top menu, and an aside named otherwise is dropped unread
+    for furniture in (
+        '<nav class="nav--meta"><a href="/n">Nachrichten Meinung</a></nav>',
+        '<aside class="teasers"><p>Von Anna Fink</p><time datetime="2023-11-06">6. November</time></aside>',
+    ):
+        result = extracted(page(body=f"<main>{furniture}<h1>H</h1>{BODY}</main>", lang="de"))
+        assert (result["published_at"], result["authors"]) == (None, []), furniture
+
+
 @pytest.mark.parametrize(
     ("story", "authors"),
     [

@@ -93,6 +93,16 @@ def _boilerplate(node) -> int:
     return found
 
 
+_BOX_TAGS = frozenset({"aside", "footer"})  # a <nav> "meta" is the site's small top menu
+
+
+def _names_a_byline_box(node) -> bool:
+    """Whether an element's class or id has a byline word as a whole segment ("article-meta")."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return not _BYLINE_WORDS.isdisjoint(_segments(names.lower()))
+
+
 _BOILERPLATE_NAMES: dict[str, int] = {}
 _MAX_REMEMBERED_NAMES = 4096
 _BYLINE_WORDS = frozenset({"author", "authors", "byline", "bylines", "meta", "date", "dateline"})  # as htmlbyline._BYLINE_SELECTOR
@@ -375,8 +385,13 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     weights = weighed.chars
     furniture = _furniture(tree.body, walk.containers, weights)
     side_date = _side_column_date(furniture) if not draft.published else None
+    # An aside or footer named as a byline or meta box ("<footer class="article-meta">",
+    # "<aside class="author">") holds the byline and date: dropped once they are read.
+    byline_furniture = [node for node in furniture if node.tag in _BOX_TAGS and _names_a_byline_box(node)]
+    kept = {node.mem_id for node in byline_furniture}
     for node in furniture:
-        node.decompose()
+        if node.mem_id not in kept:
+            node.decompose()
     root = _content_root(tree, weighed)
     # The headline is read before boilerplate removal, and the elements around it survive it: the
     # byline and date usually sit beside it in an element named "header".
@@ -391,7 +406,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weights, keep=set(_ancestors_within(root, headlines)))
     declared_authors = draft.authors
     shown = read_visible_byline(draft, root, tree, facts.publisher_only, facts.timestamps)
-    for node in byline_boxes:
+    for node in byline_boxes + byline_furniture:
         node.decompose()
     _read_visible_labels(draft, root)
     # decompose() unlinks every element of the subtree it removes: the blocks still in the page are

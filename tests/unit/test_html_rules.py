@@ -400,6 +400,26 @@ def test_the_first_date_after_the_headline_and_the_url_date_are_the_last_resorts
 
 
 @pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ('<script>window.__STATE__={"headline":"H","publishTime":"2024-09-04T16:20:35+05:30"}</script>', "2024-09-04T16:20:35+05:30"),
+        ("<script>var utag = { ct_postDate: '2025-11-28T15:26:06+02:00' };</script>", "2025-11-28T15:26:06+02:00"),
+        ('<script>tp.push(["setCustomVariable", "publishtime", "2023-10-18T12:50:38+02:00"]);</script>', "2023-10-18T12:50:38+02:00"),
+        ('<script>var fcmsTpPubdate = "2026-01-06CET14:59:00";</script>', "2026-01-06T00:00:00+09:00"),
+        ('<div data-publish-date="2022-03-01"></div>', "2022-03-01T00:00:00+09:00"),
+        # an empty value is passed over; a modification date, a publisher or a bare number is no publication date
+        ('<script>x={"cd_publish_date":"","published":"2021-05-06"}</script>', "2021-05-06T00:00:00+09:00"),
+        ('<script>x={"modifiedTime":"2024-09-04T16:20:35+05:30","publisher":"2024-01-01","publishTime":20240904}</script>', None),
+    ],
+)
+def test_a_publication_date_in_the_pages_own_data_is_the_last_resort(data, expected):
+    assert extracted(page(body=f"<h1>H</h1>{data}{BODY}"))["published_at"] == expected
+    # any date the page declares or shows comes first
+    shown = f'<h1>H</h1><p class="date">2019-01-02</p>{data}{BODY}'
+    assert day(page(body=shown)) == "2019-01-02"
+
+
+@pytest.mark.parametrize(
     "facts",
     [
         '<div class="col">\n    <h5>Datum: </h5>03.11.2021\n        <br>\n    <h5>Autor: </h5>Peter Maahn\n    </div>',

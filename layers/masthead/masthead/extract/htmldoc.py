@@ -378,7 +378,8 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     for node in walk.ruby:
         node.decompose()
     meta_title, page_title, site_names, facts = _read_metadata(tree, source, options, draft, walk.marked)
-    draft.related_titles = _related_titles(tree, raw if raw is not None else source.encode("utf-8", "replace"), walk.marked.related)
+    page = raw if raw is not None else source.encode("utf-8", "replace")
+    draft.related_titles = _related_titles(tree, page, walk.marked.related)
     if tree.body is None:
         raise ExtractionRejected("no_body")
     weighed = _paragraph_weights(walk.paragraphs)
@@ -423,7 +424,8 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     if not draft.authors or publisher_named:
         paragraphs = [node for node, tag in blocks if tag == "p" and node.parent is not None] if publisher_named else []
         draft.authors = agency_byline(draft.paragraphs) or bold_byline(paragraphs) or draft.authors
-    _settle_dates(draft, facts._replace(shown=shown if shown.outside or not side_date else shown._replace(outside=side_date)), options)
+    shown = shown if shown.outside or not side_date else shown._replace(outside=side_date)
+    _settle_dates(draft, facts._replace(shown=shown), options, page)
     draft.authors = people.clean_names(draft.authors, site_names)
     return draft
 
@@ -440,16 +442,17 @@ class _PageFacts(NamedTuple):
     title_date: str | None = None  # the date that ends the page's <title>
 
 
-def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions) -> None:
+def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions, page: bytes) -> None:
     """The publication date by the declared order (metadata, the date ending the <title>, shown in
-    the article, generic meta names, shown elsewhere, the URL), both dates in the publisher's zone."""
+    the article, generic meta names, shown elsewhere, the URL, the page's own data), both dates in
+    the publisher's zone."""
     language = draft.language if isinstance(draft.language, str) else None
     month_first = pagedates.is_month_first(language)
     weak = pagedates.first_date(v for name in pagedates.WEAK_PUBLISHED_METAS for v in facts.metas.get(name, ()))
     in_url = pagedates.url_date(facts.url)
     shown = facts.shown
     candidates = (draft.published, facts.title_date, shown.in_article, weak, shown.outside, in_url)
-    draft.published = next((v for v in candidates if v), None)
+    draft.published = next((v for v in candidates if v), None) or pagedates.keyed_date(page)
     zone = pagedates.page_zone(language, facts.timestamps)
     if zone is None and isinstance(draft.published, str) and pagedates.is_utc(draft.published):
         draft.published = _publisher_day(draft.published, (shown.in_article, shown.outside, in_url), options) or draft.published

@@ -146,6 +146,28 @@ def url_date(url: str | None) -> str | None:
     return f"{m.group(1)}-{m.group(3)}-{m.group(4)}" if m else None
 
 
+# A publication date under a key of the page's own data: a script's state or data layer
+# ("publishTime":"2024-09-04T16:20:35+05:30", ct_postDate: "…", tp.push(["setCustomVariable",
+# "publishtime", "…"])) or a data attribute (data-publish-date="…"). The keys start with a
+# letter the regex engine skips to at C speed; a value is an ISO day, with its time if any.
+_KEYED_DATE = re.compile(
+    rb"(?i)(?:publish(?:ed|ing)?|pub|post|first_?published)[_-]?(?:date|time|timestamp|at|on)?[\"']?[ \t]{0,3}[:=,][ \t]{0,3}\[?[\"']"
+    rb"(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?)"
+)
+_MAX_KEYED = 20
+
+
+def keyed_date(page: bytes) -> str | None:
+    """The first publication date the page keeps under a key of its own data: the date of last
+    resort, for a page that declares and shows none."""
+    for n, match in enumerate(_KEYED_DATE.finditer(page)):
+        if n >= _MAX_KEYED:
+            break
+        if found := first_date([match.group(1).decode("ascii")]):
+            return found
+    return None
+
+
 def is_utc(value: str) -> bool:
     """Whether a timestamp is a UTC instant (its calendar day may not be the publisher's)."""
     return bool(_UTC.search(value[:100]))

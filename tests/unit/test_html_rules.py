@@ -392,6 +392,25 @@ def test_todays_date_in_the_site_header_yields_to_a_date_meta():
     assert day(page(meta("date", "2017-05-01T17:05:00+0200"), body, lang="de")) == "2017-05-01"
 
 
+def test_a_date_in_a_link_of_the_line_under_the_headline_is_read():
+    line = '<p class="article-infos">Par <a href="/auteurs/ng/">Nicolas G.</a> le <a href="/index/2020/09/14/">14.09.2020 à 11h46</a></p>'
+    assert day(page(body=f"<h1>H</h1>{line}{BODY}", lang="fr")) == "2020-09-14"
+    # a long block under the headline is no dateline, nor a short line far below it
+    long_block = f"<div>{BODY}<a>14.09.2020</a></div>"
+    assert day(page(body=f"<h1>H</h1>{long_block}{BODY}", lang="fr")) is None
+    far = "".join(f"<p>Paragraph {n} of the story, long enough to be read as text.</p>" for n in range(40))
+    assert day(page(body=f"<h1>H</h1>{far}<p>le <a>14.09.2020</a></p>", lang="fr")) is None
+
+
+def test_the_date_in_the_url_decides_the_order_of_an_ambiguous_numeric_date():
+    shown = '<h1>H</h1><p class="date">06/01/2026</p>' + BODY
+    in_url = '<link rel="canonical" href="https://www.example.com/2026/01/06/story">'
+    assert day(page(in_url, shown, lang="en")) == "2026-01-06"
+    assert day(page("", shown, lang="en")) == "2026-06-01"  # without it, the language's order
+    # a URL date that is neither reading changes nothing
+    assert day(page('<link rel="canonical" href="https://www.example.com/2026/02/09/story">', shown, lang="en")) == "2026-06-01"
+
+
 def test_the_first_date_after_the_headline_and_the_url_date_are_the_last_resorts():
     after_h1 = page(body='<h1>H</h1><p class="tagline">22/11/2020 - 04:30</p>' + BODY, lang="pt-BR")
     assert day(after_h1) == "2020-11-22"

@@ -250,12 +250,24 @@ def _dateline(unmarked: list) -> str | None:
             continue
         value = node.text(deep=False)  # own text only: cheap, and a dateline is short (once its
         value = text.collapse_spaces(value) if len(value) <= 2000 else ""  # indentation is collapsed)
-        if not value or len(value) > 120:
-            continue
         near = after_headline is not None and n - after_headline <= _NEAR_HEADLINE
-        if (dateline := find_date(value)) and (near or _DATELINE.search(value) or _labelled_date(node, value)):
+        if value and len(value) <= 120:
+            if (dateline := find_date(value)) and (near or _DATELINE.search(value) or _labelled_date(node, value)):
+                return dateline[0]
+        # Right under the headline, a short line whose date is in a link or an inline element of
+        # its own ("Par <a>Nicolas G.</a> le <a href="/index/2020/09/14/">14.09.2020 à 11h46</a>").
+        if near and (whole := _short_line(node)) and (dateline := find_date(whole)):
             return dateline[0]
     return None
+
+
+def _short_line(node) -> str | None:
+    """An element's whole text when it is a line of at most 120 characters."""
+    value = htmlmeta.node_text(node, limit=240)
+    if len(value) > 240:
+        return None
+    value = text.collapse_spaces(value)
+    return value if len(value) <= 120 else None
 
 
 def _labelled_date(node, own: str) -> bool:

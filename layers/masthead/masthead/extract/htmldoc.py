@@ -459,7 +459,19 @@ def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions, page
     for name in ("published", "updated"):
         value = getattr(draft, name)
         if isinstance(value, str):
-            setattr(draft, name, pagedates.local_iso(value, zone, options.default_tz, month_first))
+            order = _day_order(value, in_url, month_first, options) if name == "published" else month_first
+            setattr(draft, name, pagedates.local_iso(value, zone, options.default_tz, order))
+
+
+def _day_order(value: str, in_url: str | None, month_first: bool, options: ExtractOptions) -> bool:
+    """Whether to read a numeric date month first: as the page's language says, unless the date in
+    the URL is the other reading of an ambiguous one ("06/01/2026" on an English page whose URL holds
+    /2026/01/06/: 6 January, not 1 June)."""
+    if not in_url:
+        return month_first
+    read = pagedates.local_iso(value, None, options.default_tz, month_first)
+    other = pagedates.local_iso(value, None, options.default_tz, not month_first)
+    return not month_first if read and other and read[:10] != in_url and other[:10] == in_url else month_first
 
 
 def _publisher_day(instant: str, local: tuple[str | None, ...], options: ExtractOptions) -> str | None:

@@ -411,6 +411,12 @@ def test_the_date_in_the_url_decides_the_order_of_an_ambiguous_numeric_date():
     assert day(page('<link rel="canonical" href="https://www.example.com/2026/02/09/story">', shown, lang="en")) == "2026-06-01"
 
 
+def test_a_date_right_under_the_second_headline_of_a_page_with_a_hidden_one_at_its_top():
+    menu = "".join(f"<div><span>Menu item {n}</span></div>" for n in range(40))
+    body = f'<h1 class="hidden">Site</h1>{menu}<div class="story"><h1>H</h1><div class="xinf">2023-11-17 15:13</div>{BODY}</div>'
+    assert day(page(body=body, lang="zh")) == "2023-11-17"
+
+
 def test_the_first_date_after_the_headline_and_the_url_date_are_the_last_resorts():
     after_h1 = page(body='<h1>H</h1><p class="tagline">22/11/2020 - 04:30</p>' + BODY, lang="pt-BR")
     assert day(after_h1) == "2020-11-22"

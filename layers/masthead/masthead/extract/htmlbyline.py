@@ -242,11 +242,11 @@ _UNMARKED_SELECTOR = "h1, p, div, span, li, small"
 
 def _dateline(unmarked: list) -> str | None:
     """A date in an unmarked element: "Posted on March 3, 2024 by ..." anywhere, or the first full
-    date in the few elements right after the headline."""
+    date in the few elements right after a headline (a page may have a hidden <h1> at its top)."""
     after_headline = None
     for n, node in enumerate(unmarked):
         if node.tag == "h1":
-            after_headline = after_headline if after_headline is not None else n
+            after_headline = n
             continue
         value = node.text(deep=False)  # own text only: cheap, and a dateline is short (once its
         value = text.collapse_spaces(value) if len(value) <= 2000 else ""  # indentation is collapsed)

@@ -601,6 +601,18 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         ("Richard David Precht im Gespräch mit Karin Fischer", ["Richard David Precht", "Karin Fischer"]),
         ("dpa/lno", ["dpa/lno"]),
         ("By Perry Bacon Jr.", ["Perry Bacon Jr."]),
+        # a social handle, a job title after a full name, "Last updated", the rest of a label
+        ("April Glaser @aprilaser", ["April Glaser"]),
+        ("Steve Gillman Contributor", ["Steve Gillman"]),
+        ("Jane Doe Senior Writer", ["Jane Doe"]),
+        ("Jane Writer", ["Jane Writer"]),
+        ("By Joseph Brean Last updated", ["Joseph Brean"]),
+        ("Author of the article: Jody Robbins", ["Jody Robbins"]),
+        ("Автор: Олеся Жуковень", ["Олеся Жуковень"]),
+        ("责任编辑：孔德明", ["孔德明"]),
+        # a label and its value is no one's name
+        ("Foto: JEP", []),
+        ("Erstellt: Uhr", []),
     ],
 )
 def test_visible_bylines_become_people(byline, expected):

@@ -5,8 +5,9 @@ can take long whatever the page holds.
 "Von Vanessa Franke" -> Vanessa Franke; "Andrew Husband Twitter" -> Andrew Husband;
 "Michael Larabel in Valve on at 08:34 PM EDT. 51 Comments" -> Michael Larabel;
 "Monika Bolliger und Anna Trechsel" -> two people; "12:44 PM UTC", "Uhr", "Published" -> nothing;
-"Ariel Pierre-Louis at MSA Models" (a photo credit) -> nothing. Agency bylines ("dpa/lno",
-"AFP/The Local") stay whole.
+"Ariel Pierre-Louis at MSA Models" (a photo credit), "Foto: JEP" (a label and its value) -> nothing;
+"April Glaser @aprilaser", "Steve Gillman Contributor", "Author of the article: Jody Robbins",
+"责任编辑：孔德明" -> the name alone. Agency bylines ("dpa/lno", "AFP/The Local") stay whole.
 """
 
 from __future__ import annotations
@@ -17,19 +18,26 @@ from . import text
 
 # "By" in the languages of the pages Masthead reads, at the start of a byline.
 _LEADING_BY = re.compile(
-    r"^(?:by|von|por|par|di|door|av|af|przez|od|tekst|texte?|autor(?:in|a)?(?:/autor(?:in)?)?|redacción|author)\s*[:：]?\s+(?=\S)", re.I
+    r"^(?:by|von|por|par|di|door|av|af|przez|od|tekst|texte?|autor(?:in|a)?(?:/autor(?:in)?)?|redacción|author|автор)\s*[:：]?\s+(?=\S)",
+    re.I,
 )
 # An author label before the name ("Autorin/Autor Roman G.", "Author: Jane Doe"): unlike a bare
 # "By", it names the author wherever the element stands.
-_AUTHOR_LABEL = re.compile(r"^(?:autor(?:in|a|e)?(?:/autor(?:in)?)?|author|auteur(?:e)?|autore|autora)\s*[:：]?\s+(?=\S)", re.I)
+_AUTHOR_LABEL = re.compile(r"^(?:autor(?:in|a|e)?(?:/autor(?:in)?)?|author|auteur(?:e)?|autore|autora|автор)\s*[:：]?\s+(?=\S)", re.I)
 # Everything from a time, a relative time, a date word or a share button on is not the name.
 _TRAILING = re.compile(
     r"\s+(?:(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,)\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\b|\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b|hace\s+\d|il y a\s+\d|vor\s+\d|"
-    r"(?:published|updated|posted|edit|veröffentlicht|aktualisiert|publicado|actualizado|publié|mis à jour|tiempo de lectura)\b|"
-    r"(?:twitter|facebook|e-?mail|flipboard|pocket|linkedin|instagram|whatsapp|follow)\b|"
+    r"(?:last\s+)?(?:published|updated|posted|edit|veröffentlicht|aktualisiert|publicado|actualizado|publié|mis à jour)\b|"
+    r"tiempo de lectura\b|"
+    r"(?:twitter|facebook|e-?mail|flipboard|pocket|linkedin|instagram|whatsapp|follow)\b|@\w|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b)",
     re.I,
+)
+# A job title after a full name ("Steve Gillman Contributor", "Jane Doe Senior Writer"); one
+# word before it may be the name itself ("Jane Writer").
+_ROLE_AFTER_NAME = re.compile(
+    r"^(\S+\s+\S.*?)\s+(?:senior\s+|staff\s+|contributing\s+|chief\s+)?(?:contributor|writer|reporter|correspondent|columnist)$", re.I
 )
 # What is left hanging once a date is cut away ("MORITZ GATHMANN am", "Michael Larabel in Valve on").
 _DANGLING = re.compile(r"(?:\s+in\s+\S+(?:\s+\S+)?)?(?:\s+(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,))+\s*$", re.I)
@@ -42,6 +50,8 @@ _NOT_A_NAME = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$",
     re.I,
 )
+# What is left of a label once "By" or "Author" is cut ("Author of the article: Jody Robbins").
+_LOWER_CASE_LABEL = re.compile(r"^[a-zà-ÿ][^:：A-Z]{0,40}[:：]\s*(?=\S)")
 _SITE_SEPARATOR = re.compile(r"\s?[-|:–—]\s?(?=\S)")
 _QUOTES = "'\"“”‘’«»„"
 _ABBREVIATION_END = re.compile(r"\b(?:Jr|Sr|Jnr|Snr)\.$")
@@ -86,8 +96,14 @@ def _strip(value: str, site_names: list[str]) -> str:
         if value[: len(site)].casefold() == site.casefold() and (m := _SITE_SEPARATOR.match(value, len(site))):
             value = value[m.end() :]
     value = _LEADING_BY.sub("", value)
+    value = _LOWER_CASE_LABEL.sub("", value)
+    label, colon, rest = value.partition("：")
+    if colon and rest.strip() and len(label) <= 6 and min(label, default=" ") >= "\u3000":
+        value = rest.strip()  # a label in a script without spaces ("责任编辑：孔德明", "記者：…")
     if m := _TRAILING.search(value):
         value = value[: m.start()]
+    if m := _ROLE_AFTER_NAME.match(value):
+        value = m.group(1)
     value = _DANGLING.sub("", value).strip(_QUOTES + " ,;|·-–—:")
     if value.endswith(".") and not _ABBREVIATION_END.search(value):
         value = value[:-1].rstrip()
@@ -153,6 +169,8 @@ def is_placeholder(name: object) -> bool:
 def _is_name(name: str) -> bool:
     if not 2 <= len(name) <= 80 or _NOT_A_NAME.match(name) or _CREDIT.search(name) or _READING_TIME.search(name):
         return False
+    if ":" in name or "：" in name:
+        return False  # a label and its value ("Foto: JEP", "Erstellt: Uhr"), not a name
     if _EMAIL.fullmatch(name):
         return False  # "By Mike Cason | mcason@al.com": the address beside the name is not a second author
     return any(ch.isalpha() for ch in name) and sum(ch.isdigit() for ch in name) <= 1

@@ -607,6 +607,8 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         ("Jane Doe Senior Writer", ["Jane Doe"]),
         ("Jane Writer", ["Jane Writer"]),
         ("By Joseph Brean Last updated", ["Joseph Brean"]),
+        ("Joseph Brean • Last updated 1 hour ago", ["Joseph Brean"]),
+        ("@asahi_shogi からのツイート", []),
         ("Author of the article: Jody Robbins", ["Jody Robbins"]),
         ("Автор: Олеся Жуковень", ["Олеся Жуковень"]),
         ("责任编辑：孔德明", ["孔德明"]),

@@ -24,9 +24,10 @@ _LEADING_BY = re.compile(
 # An author label before the name ("Autorin/Autor Roman G.", "Author: Jane Doe"): unlike a bare
 # "By", it names the author wherever the element stands.
 _AUTHOR_LABEL = re.compile(r"^(?:autor(?:in|a|e)?(?:/autor(?:in)?)?|author|auteur(?:e)?|autore|autora|автор)\s*[:：]?\s+(?=\S)", re.I)
-# Everything from a time, a relative time, a date word or a share button on is not the name.
+# Everything from a time, a relative time, a date word or a share button on is not the name (a
+# part of a byline that starts with one is no name at all: "Last updated 1 hour ago").
 _TRAILING = re.compile(
-    r"\s+(?:(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,)\s+)?"
+    r"(?:^|\s+)(?:(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,)\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\b|\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b|hace\s+\d|il y a\s+\d|vor\s+\d|"
     r"(?:last\s+)?(?:published|updated|posted|edit|veröffentlicht|aktualisiert|publicado|actualizado|publié|mis à jour)\b|"
     r"tiempo de lectura\b|"

@@ -609,6 +609,10 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         ("By Joseph Brean Last updated", ["Joseph Brean"]),
         ("Joseph Brean • Last updated 1 hour ago", ["Joseph Brean"]),
         ("@asahi_shogi からのツイート", []),
+        ("Rachel Brazil 0", ["Rachel Brazil"]),  # a comment counter, not a year
+        ("Thabo Mokone Parliamentary editor", ["Thabo Mokone"]),
+        ("배윤경 기자 bykj@mk.co.kr", ["배윤경"]),
+        ("Par Le Figaro et AFP, a 3 heures", ["Le Figaro", "AFP"]),
         ("Author of the article: Jody Robbins", ["Jody Robbins"]),
         ("Автор: Олеся Жуковень", ["Олеся Жуковень"]),
         ("责任编辑：孔德明", ["孔德明"]),

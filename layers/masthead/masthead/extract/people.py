@@ -29,16 +29,20 @@ _AUTHOR_LABEL = re.compile(r"^(?:autor(?:in|a|e)?(?:/autor(?:in)?)?|author|auteu
 _TRAILING = re.compile(
     r"(?:^|\s+)(?:(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,)\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\b|\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b|hace\s+\d|il y a\s+\d|vor\s+\d|"
+    r"\d{1,2}\s*(?:heures?|jours?|horas?|días|stunden|tagen)\b|\d{1,3}$|[\w.+-]+@[\w-]+\.|"
     r"(?:last\s+)?(?:published|updated|posted|edit|veröffentlicht|aktualisiert|publicado|actualizado|publié|mis à jour)\b|"
     r"tiempo de lectura\b|"
     r"(?:twitter|facebook|e-?mail|flipboard|pocket|linkedin|instagram|whatsapp|follow)\b|@\w|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b)",
     re.I,
 )
-# A job title after a full name ("Steve Gillman Contributor", "Jane Doe Senior Writer"); one
-# word before it may be the name itself ("Jane Writer").
+# A job title after a full name ("Steve Gillman Contributor", "Thabo Mokone Parliamentary editor",
+# "배윤경 기자"); one word before it may be the name itself ("Jane Writer").
 _ROLE_AFTER_NAME = re.compile(
-    r"^(\S+\s+\S.*?)\s+(?:senior\s+|staff\s+|contributing\s+|chief\s+)?(?:contributor|writer|reporter|correspondent|columnist)$", re.I
+    r"^(\S+(?:\s+\S.*?)?)\s+(?:(?:senior|staff|contributing|chief|deputy|managing|executive|associate|political|parliamentary"
+    r"|foreign|news|sports?|business|science|health)\s+)?(?:contributor|writer|reporter|correspondent|columnist|editor"
+    r"|redakteur(?:in)?|journalist(?:in)?)$|^(\S+)\s*(?:기자|특파원|記者)$",
+    re.I,
 )
 # What is left hanging once a date is cut away ("MORITZ GATHMANN am", "Michael Larabel in Valve on").
 _DANGLING = re.compile(r"(?:\s+in\s+\S+(?:\s+\S+)?)?(?:\s+(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,))+\s*$", re.I)
@@ -103,8 +107,8 @@ def _strip(value: str, site_names: list[str]) -> str:
         value = rest.strip()  # a label in a script without spaces ("责任编辑：孔德明", "記者：…")
     if m := _TRAILING.search(value):
         value = value[: m.start()]
-    if m := _ROLE_AFTER_NAME.match(value):
-        value = m.group(1)
+    if (m := _ROLE_AFTER_NAME.match(value)) and (m.group(2) or " " in m.group(1)):
+        value = m.group(1) or m.group(2)
     value = _DANGLING.sub("", value).strip(_QUOTES + " ,;|·-–—:")
     if value.endswith(".") and not _ABBREVIATION_END.search(value):
         value = value[:-1].rstrip()

@@ -626,6 +626,23 @@ def test_visible_bylines_become_people(byline, expected):
     assert extracted(html)["authors"] == expected
 
 
+def test_every_author_marked_inside_a_byline_is_read_on_its_own():
+    two = '<p class="author_name"><a rel="author">Chus del Pino</a>, <a rel="author">Martí Abad (Enviado especial)</a></p>'
+    assert extracted(page(body=f"<article><h1>H</h1>{two}{BODY}</article>", lang="es"))["authors"] == ["Chus del Pino", "Martí Abad"]
+    spans = '<span class="first">Ingrid</span> <span class="last">Treborg</span>'
+    boxes = (
+        f'<div class="bylines"><div class="byline"><a rel="author" itemprop="url name">{spans}</a></div>'
+        '<div class="byline"><a rel="author">Marlene Lundberg Holm</a></div></div>'
+    )
+    assert extracted(page(body=f"<article><h1>H</h1>{boxes}{BODY}</article>", lang="no"))["authors"] == [
+        "Ingrid Treborg",
+        "Marlene Lundberg Holm",
+    ]
+    # one author marked twice, or inside another marked element, is one author
+    nested = '<div class="byline"><span class="author" itemprop="author"><a rel="author">Anna Fink</a></span></div>'
+    assert extracted(page(body=f"<article><h1>H</h1>{nested}{BODY}</article>"))["authors"] == ["Anna Fink"]
+
+
 def test_photo_and_styling_credits_in_an_author_meta_are_not_authors():
     credits = "Connie Wang,Sharokh Mirzai at MSA Models,Paul Warren for Amika,Gracie J using Floss Gloss"
     assert extracted(page(meta("author", credits), "<h1>H</h1>" + BODY))["authors"] == ["Connie Wang"]

@@ -233,8 +233,28 @@ def _says_author(node) -> bool:
 
 
 def _visible_names(node, value: str) -> list[str]:
-    inner = node.css_first(".author, [rel=author], [itemprop=author]")
-    return _byline_names(htmlmeta.node_text(inner) if inner is not None and inner is not node else value)
+    """The names in a byline element: those of the authors marked inside it, each read on its own
+    ("<a rel=author>Chus del Pino</a>, <a rel=author>Martí Abad (Enviado especial)</a>"), else its text."""
+    # an element marked twice (<div class="author" itemprop="author">) or inside another is read once
+    inner = list({n.mem_id: n for n in node.css(_INNER_AUTHOR)[: _MAX_INNER_AUTHORS * 2] if n.mem_id != node.mem_id}.values())
+    outermost = [n for n in inner[:_MAX_INNER_AUTHORS] if not any(_holds(other, n) for other in inner if other is not n)]
+    if not outermost:
+        return _byline_names(value)
+    return [name for n in outermost for name in _byline_names(htmlmeta.node_text(n))]
+
+
+_INNER_AUTHOR = ".author, [rel=author], [itemprop=author]"
+_MAX_INNER_AUTHORS = 10
+
+
+def _holds(outer, node) -> bool:
+    """Whether `node` lies inside `outer` (a climb of its ancestors: a byline is a few levels deep)."""
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == outer.mem_id:
+            return True
+        parent = parent.parent
+    return False
 
 
 _UNMARKED_SELECTOR = "h1, p, div, span, li, small"

@@ -467,8 +467,8 @@ def _day_order(value: str, in_url: str | None, month_first: bool, options: Extra
     """Whether to read a numeric date month first: as the page's language says, unless the date in
     the URL is the other reading of an ambiguous one ("06/01/2026" on an English page whose URL holds
     /2026/01/06/: 6 January, not 1 June)."""
-    if not in_url:
-        return month_first
+    if not in_url or value[:4].isdigit():
+        return month_first  # an ISO date reads one way
     read = pagedates.local_iso(value, None, options.default_tz, month_first)
     other = pagedates.local_iso(value, None, options.default_tz, not month_first)
     return not month_first if read and other and read[:10] != in_url and other[:10] == in_url else month_first

@@ -25,9 +25,10 @@ _LEADING_BY = re.compile(
 # "By", it names the author wherever the element stands.
 _AUTHOR_LABEL = re.compile(r"^(?:autor(?:in|a|e)?(?:/autor(?:in)?)?|author|auteur(?:e)?|autore|autora|автор)\s*[:：]?\s+(?=\S)", re.I)
 # Everything from a time, a relative time, a date word or a share button on is not the name (a
-# part of a byline that starts with one is no name at all: "Last updated 1 hour ago").
+# part of a byline that starts with one is no name at all: "Last updated 1 hour ago"). Searched
+# in the name behind a space: a pattern that starts with whitespace is skipped to at C speed.
 _TRAILING = re.compile(
-    r"(?:^|\s+)(?:(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,)\s+)?"
+    r"\s+(?:(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,)\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\b|\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b|hace\s+\d|il y a\s+\d|vor\s+\d|"
     r"\d{1,2}\s*(?:heures?|jours?|horas?|días|stunden|tagen)\b|\d{1,3}$|[\w.+-]+@[\w-]+\.|"
     r"(?:last\s+)?(?:published|updated|posted|edit|veröffentlicht|aktualisiert|publicado|actualizado|publié|mis à jour)\b|"
@@ -105,8 +106,9 @@ def _strip(value: str, site_names: list[str]) -> str:
     label, colon, rest = value.partition("：")
     if colon and rest.strip() and len(label) <= 6 and min(label, default=" ") >= "\u3000":
         value = rest.strip()  # a label in a script without spaces ("责任编辑：孔德明", "記者：…")
-    if m := _TRAILING.search(value):
-        value = value[: m.start()]
+    spaced = " " + value
+    if m := _TRAILING.search(spaced):
+        value = spaced[1 : m.start()]
     if (m := _ROLE_AFTER_NAME.match(value)) and (m.group(2) or " " in m.group(1)):
         value = m.group(1) or m.group(2)
     value = _DANGLING.sub("", value).strip(_QUOTES + " ,;|·-–—:")

@@ -2,8 +2,10 @@
 
 Runs ../shared/tools/web-vs-trafilatura (339 labelled news pages from 327 sites; each side one whole
 process over all pages, imports included; the floor is a bare Lexbor parse + JSON-LD + meta + <h1>
-and <title>) a few times, and reports the median run. Needs trafilatura in .venv (`make bench`
-installs it) and ../shared beside the checkout; without them it says so and changes nothing.
+and <title>) a few times, and reports the median run. Then once more over a copy of the pages
+without their JSON-LD and meta tags: what each side reads from the page itself, as it must on a
+page that declares little. Needs trafilatura in .venv (`make bench` installs it) and ../shared
+beside the checkout; without them it says so and changes nothing.
 
   .venv/bin/python bench/web.py [--runs 3] [--print]
 """
@@ -13,8 +15,10 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from sections import write_section  # bench/sections.py
@@ -27,11 +31,10 @@ _FLOOR = re.compile(r"parse floor .*?: ([\d.]+) pages/s; masthead at (\d+)% of i
 _FIELD = re.compile(r"^(title|authors|date)\s+masthead ([\d.]+) \((\d+)/(\d+)\)\s+trafilatura ([\d.]+) \((\d+)/(\d+)\)", re.M)
 
 
-def run_once() -> dict:
+def run_once(corpus: Path | None = None) -> dict:
     env = {**os.environ, "TRAF_VENV": str(ROOT / ".venv")}
-    result = subprocess.run(
-        [str(TOOL), "--masthead", str(ROOT / ".venv" / "bin" / "masthead")], capture_output=True, text=True, env=env, timeout=1800
-    )
+    command = [str(TOOL), "--masthead", str(ROOT / ".venv" / "bin" / "masthead")] + (["--corpus", str(corpus)] if corpus else [])
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=1800)
     out = result.stdout + result.stderr
     times, floor = _TIMES.search(out), _FLOOR.search(out)
     if not times or not floor:
@@ -47,7 +50,32 @@ def run_once() -> dict:
     }
 
 
-def render(runs: list[dict]) -> str:
+# What a page declares about itself: its JSON-LD and its meta tags (the charset declaration stays).
+_JSON_LD = re.compile(rb"<script[^>]*application/ld\+json[^>]*>.*?</script\s*>", re.S | re.I)
+_META = re.compile(rb"<meta\b[^>]*>", re.I)
+_CHARSET = re.compile(rb"<meta[^>]*charset[^>]*>", re.I)
+_HEAD = re.compile(rb"<head\b[^>]*>", re.I)
+
+
+def undeclared_copy(corpus: Path, into: Path) -> Path:
+    """A copy of the corpus whose pages declare nothing: no JSON-LD, no meta tag but the charset."""
+    for page in (corpus / "pages").rglob("*"):
+        if page.is_file():
+            data = page.read_bytes()
+            charset = _CHARSET.search(data)
+            data = _META.sub(b"", _JSON_LD.sub(b"", data))
+            if charset:  # back where it was declared, inside <head> (markup before the doctype would make a quirks-mode page)
+                head = _HEAD.search(data)
+                at = head.end() if head else 0
+                data = data[:at] + charset.group(0) + data[at:]
+            target = into / page.relative_to(corpus)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    shutil.copy(corpus / "expected.json", into / "expected.json")
+    return into
+
+
+def render(runs: list[dict], undeclared: dict | None = None) -> str:
     ratios = sorted(r["masthead_pps"] / r["trafilatura_pps"] for r in runs)
     median = runs[[r["masthead_pps"] / r["trafilatura_pps"] for r in runs].index(ratios[len(ratios) // 2])]
     floor_share = median["masthead_pps"] / median["floor_pps"]
@@ -77,8 +105,20 @@ def render(runs: list[dict]) -> str:
         f"pages/s ({'met' if ratios[len(ratios) // 2] >= 5 else 'not met'} in the median run, in {five_times} of {len(ratios)} runs);",
         f"35 % of the floor ({'met' if floor_share >= 0.35 else 'not met'}). Both sides share this machine with others: a run's ratio",
         "moves by a fifth from one run to the next, so the spread is reported, not one run.",
-        END,
     ]
+    if undeclared:
+        u = undeclared["fields"]
+        lines += [
+            "",
+            "The same pages without their JSON-LD and meta tags (the charset declaration kept): what each side",
+            "reads from the page itself, as it must on a page that declares little.",
+            "",
+            "| without metadata | title | authors | date |",
+            "|---|---:|---:|---:|",
+            f"| Masthead | {u['title'][0]} | {u['authors'][0]} | {u['date'][0]} |",
+            f"| trafilatura 2.x | {u['title'][3]} | {u['authors'][3]} | {u['date'][3]} |",
+        ]
+    lines.append(END)
     return "\n".join(lines) + "\n"
 
 
@@ -91,7 +131,10 @@ def main() -> int:
     if not TOOL.exists():
         print(f"{TOOL} is not here: the web-page benchmark needs ../shared beside the checkout", file=sys.stderr)
         return 0
-    section = render([run_once() for _ in range(args.runs)])
+    runs = [run_once() for _ in range(args.runs)]
+    with tempfile.TemporaryDirectory() as folder:
+        undeclared = run_once(undeclared_copy(TOOL.parent.parent / "webcorpus", Path(folder)))
+    section = render(runs, undeclared)
     if args.print:
         print(section)
     else:

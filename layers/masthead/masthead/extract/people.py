@@ -45,6 +45,17 @@ _ROLE_AFTER_NAME = re.compile(
     r"|redakteur(?:in)?|journalist(?:in)?)$|^(\S+)\s*(?:기자|특파원|記者)$",
     re.I,
 )
+_ROLES_AT_END = frozenset(
+    "contributor writer reporter correspondent columnist editor redakteur redakteurin journalist journalistin".split()
+)
+_CJK_ROLES = ("기자", "특파원", "記者")
+
+
+def _ends_with_role(value: str) -> bool:
+    """Whether a name ends in a job title (most do not: the pattern is tried only on those)."""
+    return value.rpartition(" ")[2].lower() in _ROLES_AT_END or value.endswith(_CJK_ROLES)
+
+
 # What is left hanging once a date is cut away ("MORITZ GATHMANN am", "Michael Larabel in Valve on").
 _DANGLING = re.compile(r"(?:\s+in\s+\S+(?:\s+\S+)?)?(?:\s+(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,))+\s*$", re.I)
 _GLUED_CONNECTOR = re.compile(r"\s+(?:im gespräch mit|in conversation with|with|mit|avec|con|com|og|och|ja|és|e|y|und|et|and|&)\s+", re.I)
@@ -109,7 +120,7 @@ def _strip(value: str, site_names: list[str]) -> str:
     spaced = " " + value
     if m := _TRAILING.search(spaced):
         value = spaced[1 : m.start()]
-    if (m := _ROLE_AFTER_NAME.match(value)) and (m.group(2) or " " in m.group(1)):
+    if _ends_with_role(value) and (m := _ROLE_AFTER_NAME.match(value)) and (m.group(2) or " " in m.group(1)):
         value = m.group(1) or m.group(2)
     value = _DANGLING.sub("", value).strip(_QUOTES + " ,;|·-–—:")
     if value.endswith(".") and not _ABBREVIATION_END.search(value):

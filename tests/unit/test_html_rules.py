@@ -417,6 +417,14 @@ def test_a_date_right_under_the_second_headline_of_a_page_with_a_hidden_one_at_i
     assert day(page(body=body, lang="zh")) == "2023-11-17"
 
 
+def test_the_date_in_the_url_comes_before_a_date_shown_outside_the_article():
+    header = '<header class="site"><span class="date">November 9th 2023</span></header>'
+    body = f"{header}<article><h1>Story</h1>{BODY}</article>"
+    in_url = '<link rel="canonical" href="https://www.example.com/2023/11/08/story/">'
+    assert day(page(in_url, body)) == "2023-11-08"
+    assert day(page("", body)) == "2023-11-09"  # without it, the date the page shows
+
+
 def test_the_first_date_after_the_headline_and_the_url_date_are_the_last_resorts():
     after_h1 = page(body='<h1>H</h1><p class="tagline">22/11/2020 - 04:30</p>' + BODY, lang="pt-BR")
     assert day(after_h1) == "2020-11-22"

@@ -444,14 +444,14 @@ class _PageFacts(NamedTuple):
 
 def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions, page: bytes) -> None:
     """The publication date by the declared order (metadata, the date ending the <title>, shown in
-    the article, generic meta names, shown elsewhere, the URL, the page's own data), both dates in
-    the publisher's zone."""
+    the article, generic meta names, the URL, shown elsewhere: a site's header shows today's date,
+    the page's own data), both dates in the publisher's zone."""
     language = draft.language if isinstance(draft.language, str) else None
     month_first = pagedates.is_month_first(language)
     weak = pagedates.first_date(v for name in pagedates.WEAK_PUBLISHED_METAS for v in facts.metas.get(name, ()))
     in_url = pagedates.url_date(facts.url)
     shown = facts.shown
-    candidates = (draft.published, facts.title_date, shown.in_article, weak, shown.outside, in_url)
+    candidates = (draft.published, facts.title_date, shown.in_article, weak, in_url, shown.outside)
     draft.published = next((v for v in candidates if v), None) or pagedates.keyed_date(page)
     zone = pagedates.page_zone(language, facts.timestamps)
     if zone is None and isinstance(draft.published, str) and pagedates.is_utc(draft.published):

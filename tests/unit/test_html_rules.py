@@ -274,6 +274,15 @@ def test_an_h1_the_page_title_repeats_is_the_headline_though_the_metadata_has_an
     assert extracted(label)["title"] == "Schrödinger’s Hack"
 
 
+def test_without_a_metadata_title_the_h1_the_page_title_repeats_is_the_headline():
+    headline = "ผล DNA ยืนยัน ศพลอยแม่น้ำโขงเป็นคนสนิท อ.สุรชัย"
+    body = f'<main><div class="brand"><h1>ประชาไท</h1></div><h1>{headline}</h1>{BODY}</main>'
+    assert extracted(page(f"<title>{headline} | ประชาไท Prachatai.com</title>", body, lang="th"))["title"] == headline
+    # no <h1> the <title> repeats: the first one stands
+    other = page("<title>Another headline | Site</title>", f"<h1>The headline</h1><h1>Second</h1>{BODY}")
+    assert extracted(other)["title"] == "The headline"
+
+
 def test_an_h1_in_parts_that_the_page_title_spells_whole_is_one_headline():
     # the og:title is only the first part; the <title> is the whole <h1>, spaced its own way
     head = (

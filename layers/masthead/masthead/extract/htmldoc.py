@@ -729,6 +729,12 @@ def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, si
             return meta_title, meta_title
     if not h1_texts:
         return meta_title, meta_title
+    page = text.strip_site_suffix(text.clean(page_title) or "", site_names, any_site=True) if page_title else ""
+    if not meta_title and page:
+        # Without a metadata title: the <h1> that the page's <title> repeats (another is the logo).
+        for value in h1_texts:
+            if text.same_text(text.split_labels(text.clean(value, 1200) or "")[0], page):
+                return value, meta_title
     for h1 in h1s[:3]:
         if part := _leading_part(h1, [t for t in (meta_title, page_title) if t]):
             return part, meta_title
@@ -736,7 +742,6 @@ def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, si
     # An <h1> that shares almost no words with the article's metadata title is a logo or a
     # section label, unless the page's <title> is that <h1> too (the metadata then holds a social
     # or print headline); so is a lone word that has nothing in common with the page's <title>.
-    page = text.strip_site_suffix(text.clean(page_title) or "", site_names, any_site=True) if page_title else ""
     if visible and meta_title and _overlap(visible, meta_title) < 0.3 and not text.same_text(visible, page):
         return meta_title, meta_title
     if visible and not meta_title and page_title and (headline := _title_before_site(visible, page_title)):

@@ -292,6 +292,14 @@ CASES: list[Case] = [
         "accepted",
         "T",
     ),
+    Case(
+        # no date anywhere: the page's own data is searched for one, through megabytes of near-keys
+        "html-publish-keys",
+        "articles/h/keys.html",
+        lambda: b"<html><body><h1>T</h1><script>" + b'{"publishDate": "20x", "postTime":' * 60000 + b"</script><p>Body.</p></body></html>",
+        "accepted",
+        "T",
+    ),
     Case("html-angle-brackets", "articles/h/lt.html", lambda: b"<html><body><h1>T</h1>" + b"<" * 1000000 + b"</body></html>", "no_body"),
     Case("html-unclosed-tag", "articles/h/tag.html", lambda: b"<html><body><h1>T</h1><a " + b"x" * 2000000 + b"</body></html>", "no_body"),
     Case(

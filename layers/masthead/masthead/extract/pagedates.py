@@ -148,11 +148,25 @@ def url_date(url: str | None) -> str | None:
 
 # A publication date under a key of the page's own data: a script's state or data layer
 # ("publishTime":"2024-09-04T16:20:35+05:30", ct_postDate: "…", tp.push(["setCustomVariable",
-# "publishtime", "…"])) or a data attribute (data-publish-date="…"). The keys start with a
-# letter the regex engine skips to at C speed; a value is an ISO day, with its time if any.
+# "publishtime", "…"])) or a data attribute (data-publish-date="…"); a value is an ISO day, with its
+# time if any. The pattern starts with one class, of the keys' first letters, so that the regex
+# engine skips to those at C speed; an alternation or IGNORECASE in front makes it try every byte
+# of the page (30 ns a byte against 6).
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word)
+
+
 _KEYED_DATE = re.compile(
-    rb"(?i)(?:publish(?:ed|ing)?|pub|post|first_?published)[_-]?(?:date|time|timestamp|at|on)?[\"']?[ \t]{0,3}[:=,][ \t]{0,3}\[?[\"']"
-    rb"(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?)"
+    (
+        "[PpFf](?:"
+        + "|".join(_any_case(key) for key in ("ublished", "ublishing", "ublish", "ub", "ost", "irst_published", "irstpublished"))
+        + ")[_-]?(?:"
+        + "|".join(_any_case(word) for word in ("date", "timestamp", "time", "at", "on"))
+        + ")?[\"']?[ \t]{0,3}[:=,][ \t]{0,3}\\[?[\"']"
+        + r"([0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?)"
+    ).encode()
 )
 _MAX_KEYED = 20
 

@@ -627,6 +627,8 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         ("Joseph Brean • Last updated 1 hour ago", ["Joseph Brean"]),
         ("@asahi_shogi からのツイート", []),
         ("Rachel Brazil 0", ["Rachel Brazil"]),  # a comment counter, not a year
+        ("Artikel von Alexa von Heyden", ["Alexa von Heyden"]),
+        ("Article by Jane Doe", ["Jane Doe"]),
         ("Thabo Mokone Parliamentary editor", ["Thabo Mokone"]),
         ("배윤경 기자 bykj@mk.co.kr", ["배윤경"]),
         ("Par Le Figaro et AFP, a 3 heures", ["Le Figaro", "AFP"]),

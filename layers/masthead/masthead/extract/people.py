@@ -18,7 +18,8 @@ from . import text
 
 # "By" in the languages of the pages Masthead reads, at the start of a byline.
 _LEADING_BY = re.compile(
-    r"^(?:by|von|por|par|di|door|av|af|przez|od|tekst|texte?|autor(?:in|a)?(?:/autor(?:in)?)?|redacción|author|автор)\s*[:：]?\s+(?=\S)",
+    r"^(?:(?:ein\s+)?artikel\s+von|(?:an\s+)?article\s+by|story\s+by|escrito\s+por|escribe|by|von|por|par|di|door|av|af|przez|od|"
+    r"tekst|texte?|autor(?:in|a)?(?:/autor(?:in)?)?|redacción|author|автор)\s*[:：]?\s+(?=\S)",
     re.I,
 )
 # An author label before the name ("Autorin/Autor Roman G.", "Author: Jane Doe"): unlike a bare

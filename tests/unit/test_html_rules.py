@@ -801,6 +801,22 @@ def test_a_publisher_in_the_author_meta_gives_way_to_a_person_in_another_author_
     assert extracted(page(meta("author", "Anna Fink") + meta("parsely-author", "Lisa Petrich"), body))["authors"] == ["Anna Fink"]
 
 
+def test_an_author_meta_that_spells_the_sites_domain_is_the_publisher():
+    head = meta("og:site_name", "www.elespectador.com", "property") + meta("author", "El Espectador")
+    body = f'<article><h1>Headline</h1><div class="author-name">Felipe Morales Sierra</div>{BODY}</article>'
+    assert extracted(page(head, body, lang="es"))["authors"] == ["Felipe Morales Sierra"]
+    # a name that merely starts like the domain is someone's
+    other = meta("og:site_name", "www.elespectador.com", "property") + meta("author", "El Espectadorio")
+    assert extracted(page(other, body, lang="es"))["authors"] == ["El Espectadorio"]
+
+
+def test_a_newsroom_in_another_author_meta_does_not_replace_the_publisher():
+    head = meta("og:site_name", "La República", "property") + meta("author", "La República")
+    for desk in ("Redacción LR", "Noticias Trome", "Online-Redaktion"):
+        html = page(head + meta("article:byline", desk), f"<article><h1>Headline</h1>{BODY}</article>", lang="es")
+        assert extracted(html)["authors"] == ["La República"], desk
+
+
 def test_a_section_label_in_front_of_full_names_in_a_byline_is_not_an_author():
     byline = '<div class="article__author">Politik &#xB7; Jochen Bittner, Tina Hildebrandt</div>'
     assert extracted(page(body=f"<article><h1>H</h1>{byline}{BODY}</article>", lang="de"))["authors"] == [

@@ -426,6 +426,22 @@ def test_a_date_right_under_the_second_headline_of_a_page_with_a_hidden_one_at_i
     assert day(page(body=body, lang="zh")) == "2023-11-17"
 
 
+def test_the_country_of_the_web_address_gives_the_zone_before_the_language():
+    head = meta("article:published_time", "2025-01-28T02:39:19+00:00", "property")
+    body = f"<article><h1>H</h1>{BODY}</article>"
+    uk = page(head + '<link rel="canonical" href="https://inews.co.uk/news/story-3504901">', body, lang="en-US")
+    assert extracted(uk)["published_at"] == "2025-01-28T02:39:19+00:00"  # London in January
+    bolivia = page(
+        meta("article:published_time", "2022-05-04T02:41:00Z", "property") + '<link rel="canonical" href="https://eldeber.com.bo/x">',
+        body,
+        lang="es",
+    )
+    assert extracted(bolivia)["published_at"] == "2022-05-03T22:41:00-04:00"
+    # a .com says nothing of a country: the language decides
+    us = page(head + '<link rel="canonical" href="https://example.com/story">', body, lang="en-US")
+    assert extracted(us)["published_at"] == "2025-01-27T21:39:19-05:00"
+
+
 def test_the_date_in_the_url_comes_before_a_date_shown_outside_the_article():
     header = '<header class="site"><span class="date">November 9th 2023</span></header>'
     body = f"{header}<article><h1>Story</h1>{BODY}</article>"

@@ -117,7 +117,7 @@ class Shown(NamedTuple):
     outside: str | None = None
 
 
-def read_visible_byline(draft: Draft, root, tree, publisher_only: bool, timestamps: list[str]) -> Shown:
+def read_visible_byline(draft: Draft, root, tree, publisher_only: bool, timestamps: list[str], url: str | None = None) -> Shown:
     """Visible byline when metadata has none (or names only the publisher), and the dates the page
     shows: in the article first, then the whole page (templates often put the byline above the
     content container)."""
@@ -126,7 +126,7 @@ def read_visible_byline(draft: Draft, root, tree, publisher_only: bool, timestam
     scopes = (root, body) if body is not None and body.mem_id != root.mem_id else (root,)
     # Metadata authors that are placeholders ("No Author", "admin") leave the byline to be read too.
     wanted = publisher_only or all(map(people.is_placeholder, draft.authors))
-    if not wanted and not _needs_shown_date(draft, timestamps):
+    if not wanted and not _needs_shown_date(draft, timestamps, url):
         return Shown()
     # The page's scan repeats the article's candidates: each is read once, its date kept (None when
     # it has none or was not looked at: the article's first date then comes before it). A byline
@@ -207,7 +207,7 @@ def _shown_date(node, value: str) -> str | None:
     return pagedates.first_date((attrs.get("datetime"), attrs.get("data-origindate"), (find_date(value) or [None])[0]))
 
 
-def _needs_shown_date(draft: Draft, timestamps: list[str]) -> bool:
+def _needs_shown_date(draft: Draft, timestamps: list[str], url: str | None) -> bool:
     """Whether a date the page shows can matter (see _settle_dates): when the metadata has no
     publication date, or only a UTC instant on a page whose zone is unknown (the shown date then
     gives the publisher's day)."""
@@ -216,7 +216,7 @@ def _needs_shown_date(draft: Draft, timestamps: list[str]) -> bool:
     if not pagedates.is_utc(draft.published):
         return False
     language = draft.language if isinstance(draft.language, str) else None
-    return pagedates.page_zone(language, timestamps) is None
+    return pagedates.page_zone(language, timestamps, url) is None
 
 
 def _names_a_person(names: list[str], value: str) -> bool:

@@ -406,7 +406,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
     byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weights, keep=set(_ancestors_within(root, headlines)))
     declared_authors = draft.authors
-    shown = read_visible_byline(draft, root, tree, facts.publisher_only, facts.timestamps)
+    shown = read_visible_byline(draft, root, tree, facts.publisher_only, facts.timestamps, facts.url)
     for node in byline_boxes + byline_furniture:
         node.decompose()
     _read_visible_labels(draft, root)
@@ -453,7 +453,7 @@ def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions, page
     shown = facts.shown
     candidates = (draft.published, facts.title_date, shown.in_article, weak, in_url, shown.outside)
     draft.published = next((v for v in candidates if v), None) or pagedates.keyed_date(page)
-    zone = pagedates.page_zone(language, facts.timestamps)
+    zone = pagedates.page_zone(language, facts.timestamps, facts.url)
     if zone is None and isinstance(draft.published, str) and pagedates.is_utc(draft.published):
         draft.published = _publisher_day(draft.published, (shown.in_article, shown.outside, in_url), options) or draft.published
     for name in ("published", "updated"):

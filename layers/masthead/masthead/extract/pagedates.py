@@ -4,8 +4,8 @@ trusted, and which calendar day they mean. Pure: the HTML parser hands in what i
 Order (publication first, the first value that parses wins): JSON-LD of the article, meta tags
 (the table below, most specific first), microdata, then what the page shows (a <time>, a dateline;
 read by htmldoc), then the date in the page's URL. The day is the publisher's: a UTC instant is
-turned into the page's own zone (an offset another timestamp on the page carries, else its language),
-never into Masthead's default zone.
+turned into the page's own zone (an offset another timestamp on the page carries, else the country of
+its web address, else its language), never into Masthead's default zone.
 """
 
 from __future__ import annotations
@@ -192,9 +192,10 @@ def is_month_first(language: str | None) -> bool:
     return (language or "").lower().replace("_", "-") in ("en-us", "en")
 
 
-def page_zone(language: str | None, timestamps: Iterable[str]) -> dt.tzinfo | None:
+def page_zone(language: str | None, timestamps: Iterable[str], url: str | None = None) -> dt.tzinfo | None:
     """The publisher's zone: a non-zero offset one of the page's timestamps carries, else the zone
-    of the page's language (when it has one zone)."""
+    of the country its web address is in (inews.co.uk on a page that says lang="en-US"), else the
+    zone of the page's language (when it has one zone)."""
     for value in timestamps:
         if isinstance(value, str) and (m := _OFFSET.search(value[:100])):
             digits = m.group(1).replace(":", "")
@@ -202,8 +203,84 @@ def page_zone(language: str | None, timestamps: Iterable[str]) -> dt.tzinfo | No
             if minutes:
                 return dt.timezone(dt.timedelta(minutes=-minutes if digits[0] == "-" else minutes))
     tag = (language or "").lower().replace("_", "-")
-    name = LANGUAGE_ZONES.get(tag) or LANGUAGE_ZONES.get(tag.split("-")[0]) if tag else None
+    name = COUNTRY_ZONES.get(_country(url)) or (LANGUAGE_ZONES.get(tag) or LANGUAGE_ZONES.get(tag.split("-")[0]) if tag else None)
     return dates.zone(name) if name else None
+
+
+# Countries with one time zone, by their internet domain. Not here: domains sold for other uses
+# (.co, .io, .tv, .me, .ai, .fm, .ly) and countries of several zones.
+COUNTRY_ZONES = {
+    "uk": "Europe/London",
+    "ie": "Europe/Dublin",
+    "de": "Europe/Berlin",
+    "at": "Europe/Vienna",
+    "ch": "Europe/Zurich",
+    "fr": "Europe/Paris",
+    "be": "Europe/Brussels",
+    "nl": "Europe/Amsterdam",
+    "lu": "Europe/Luxembourg",
+    "es": "Europe/Madrid",
+    "it": "Europe/Rome",
+    "se": "Europe/Stockholm",
+    "no": "Europe/Oslo",
+    "dk": "Europe/Copenhagen",
+    "fi": "Europe/Helsinki",
+    "is": "Atlantic/Reykjavik",
+    "pl": "Europe/Warsaw",
+    "cz": "Europe/Prague",
+    "sk": "Europe/Bratislava",
+    "hu": "Europe/Budapest",
+    "ro": "Europe/Bucharest",
+    "bg": "Europe/Sofia",
+    "gr": "Europe/Athens",
+    "tr": "Europe/Istanbul",
+    "ua": "Europe/Kyiv",
+    "lt": "Europe/Vilnius",
+    "lv": "Europe/Riga",
+    "ee": "Europe/Tallinn",
+    "si": "Europe/Ljubljana",
+    "hr": "Europe/Zagreb",
+    "rs": "Europe/Belgrade",
+    "ba": "Europe/Sarajevo",
+    "al": "Europe/Tirane",
+    "am": "Asia/Yerevan",
+    "il": "Asia/Jerusalem",
+    "jp": "Asia/Tokyo",
+    "kr": "Asia/Seoul",
+    "cn": "Asia/Shanghai",
+    "tw": "Asia/Taipei",
+    "hk": "Asia/Hong_Kong",
+    "sg": "Asia/Singapore",
+    "th": "Asia/Bangkok",
+    "vn": "Asia/Ho_Chi_Minh",
+    "ph": "Asia/Manila",
+    "my": "Asia/Kuala_Lumpur",
+    "in": "Asia/Kolkata",
+    "pk": "Asia/Karachi",
+    "ir": "Asia/Tehran",
+    "za": "Africa/Johannesburg",
+    "ng": "Africa/Lagos",
+    "ke": "Africa/Nairobi",
+    "na": "Africa/Windhoek",
+    "ls": "Africa/Maseru",
+    "eg": "Africa/Cairo",
+    "nz": "Pacific/Auckland",
+    "ar": "America/Argentina/Buenos_Aires",
+    "cl": "America/Santiago",
+    "pe": "America/Lima",
+    "uy": "America/Montevideo",
+    "ve": "America/Caracas",
+    "bo": "America/La_Paz",
+    "ec": "America/Guayaquil",
+    "py": "America/Asuncion",
+}
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://([^/:?#]+)", re.I)
+
+
+def _country(url: str | None) -> str:
+    """The country domain of a web address ("https://inews.co.uk/…" -> "uk"), or ""."""
+    host = _HOST.match(url or "")
+    return host.group(1).lower().rstrip(".").rsplit(".", 1)[-1] if host else ""
 
 
 def local_iso(value: str | None, zone: dt.tzinfo | None, default_tz: str, month_first: bool = False) -> str | None:

@@ -327,9 +327,10 @@ def meta_author(found: dict[str, list[str]]) -> str | None:
 
 
 def person_author_meta(found: dict[str, list[str]], is_publisher: Callable[[str], bool]) -> str | None:
-    """A full person's name in any author meta, for a page whose first author meta names only the
-    publisher (`<meta name="author" content="Badische Zeitung">` beside
-    `<meta property="cXenseParse:author" content="Lisa Petrich">`)."""
+    """A name of two to four capitalised words (a person's, or the agency whose story it is) in any
+    author meta, for a page whose first author meta names only the publisher (`<meta name="author"
+    content="Badische Zeitung">` beside `<meta property="cXenseParse:author" content="Lisa Petrich">`);
+    not a newsroom, a company, a handle or a web address."""
     for name, values in found.items():
         if name in AUTHOR_METAS or (name.endswith(_SITE_AUTHOR_SUFFIXES) and not name.startswith(_NOT_AUTHOR_METAS)):
             for value in values[:_MAX_AUTHOR_VALUES]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from . import dates
 
@@ -158,23 +159,28 @@ def _any_case(word: str) -> str:
     return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word)
 
 
-_KEYED_DATE = re.compile(
-    (
-        "[PpFf](?:"
-        + "|".join(_any_case(key) for key in ("ublished", "ublishing", "ublish", "ub", "ost", "irst_published", "irstpublished"))
-        + ")[_-]?(?:"
-        + "|".join(_any_case(word) for word in ("date", "timestamp", "time", "at", "on"))
-        + ")?[\"']?[ \t]{0,3}[:=,][ \t]{0,3}\\[?[\"']"
-        + r"([0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?)"
-    ).encode()
-)
+@lru_cache(maxsize=1)
+def _keyed_date_pattern() -> re.Pattern[bytes]:
+    """Compiled on first use (1 ms): only a page that declares and shows no date needs it."""
+    return re.compile(
+        (
+            "[PpFf](?:"
+            + "|".join(_any_case(key) for key in ("ublished", "ublishing", "ublish", "ub", "ost", "irst_published", "irstpublished"))
+            + ")[_-]?(?:"
+            + "|".join(_any_case(word) for word in ("date", "timestamp", "time", "at", "on"))
+            + ")?[\"']?[ \t]{0,3}[:=,][ \t]{0,3}\\[?[\"']"
+            + r"([0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?)"
+        ).encode()
+    )
+
+
 _MAX_KEYED = 20
 
 
 def keyed_date(page: bytes) -> str | None:
     """The first publication date the page keeps under a key of its own data: the date of last
     resort, for a page that declares and shows none."""
-    for n, match in enumerate(_KEYED_DATE.finditer(page)):
+    for n, match in enumerate(_keyed_date_pattern().finditer(page)):
         if n >= _MAX_KEYED:
             break
         if found := first_date([match.group(1).decode("ascii")]):

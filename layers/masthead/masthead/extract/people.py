@@ -25,9 +25,9 @@ _LEADING_BY = re.compile(
 # An author label before the name ("Autorin/Autor Roman G.", "Author: Jane Doe"): unlike a bare
 # "By", it names the author wherever the element stands.
 _AUTHOR_LABEL = re.compile(r"^(?:autor(?:in|a|e)?(?:/autor(?:in)?)?|author|auteur(?:e)?|autore|autora|автор)\s*[:：]?\s+(?=\S)", re.I)
-# Everything from a time, a relative time, a date word or a share button on is not the name (a
-# part of a byline that starts with one is no name at all: "Last updated 1 hour ago"). Searched
-# in the name behind a space: a pattern that starts with whitespace is skipped to at C speed.
+# Everything from a time, a relative time, a date word or a share button on is not the name.
+# Searched in the name behind a space, so that a part of a byline that starts with one is no name
+# at all ("Last updated 1 hour ago"): the pattern itself keeps its whitespace in front.
 _TRAILING = re.compile(
     r"\s+(?:(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,)\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\b|\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b|hace\s+\d|il y a\s+\d|vor\s+\d|"

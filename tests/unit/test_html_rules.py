@@ -678,6 +678,24 @@ def test_every_author_marked_inside_a_byline_is_read_on_its_own():
     assert extracted(page(body=f"<article><h1>H</h1>{nested}{BODY}</article>"))["authors"] == ["Anna Fink"]
 
 
+def test_names_listed_as_sibling_elements_without_separators_are_each_a_person():
+    names = "".join(f'<span class="simple">{n}</span> ' for n in ("Birgit Baumann", "Anna Giulia Fink", "Jan Michael Marchart"))
+    byline = f'<div class="article-byline"><div class="article-origins">{names}</div></div>'
+    assert extracted(page(body=f"<article><h1>H</h1>{byline}{BODY}</article>", lang="de"))["authors"] == [
+        "Birgit Baumann",
+        "Anna Giulia Fink",
+        "Jan Michael Marchart",
+    ]
+    # a name split over its own elements stays one name
+    split = '<div class="byline"><span class="first">Ingrid</span> <span class="last">Treborg</span></div>'
+    assert extracted(page(body=f"<article><h1>H</h1>{split}{BODY}</article>", lang="no"))["authors"] == ["Ingrid Treborg"]
+
+
+def test_an_outlet_glued_after_a_name_comes_off():
+    byline = '<div class="c-byline"><span>By Samya Kullab and Vasilisa Stepanenko</span> <span>The Associated Press</span></div>'
+    assert extracted(page(body=f"<article><h1>H</h1>{byline}{BODY}</article>"))["authors"] == ["Samya Kullab", "Vasilisa Stepanenko"]
+
+
 def test_photo_and_styling_credits_in_an_author_meta_are_not_authors():
     credits = "Connie Wang,Sharokh Mirzai at MSA Models,Paul Warren for Amika,Gracie J using Floss Gloss"
     assert extracted(page(meta("author", credits), "<h1>H</h1>" + BODY))["authors"] == ["Connie Wang"]

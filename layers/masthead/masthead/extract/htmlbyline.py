@@ -47,12 +47,19 @@ def _byline_names(value: str) -> list[str]:
     per_part: list[list[str]] = []
     for part in parts[:2]:
         keep = not any(per_part)  # an organisation that is the whole first byline is kept
-        per_part.append([n for n in text.parse_authors(part) if not _ORG_WORDS.search(n) or keep and text.same_text(n, part.strip())])
+        names = [_without_outlet(n) for n in text.parse_authors(part)]
+        per_part.append([n for n in names if not _ORG_WORDS.search(n) or keep and text.same_text(n, part.strip())])
     # "Politik · Jochen Bittner, Tina Hildebrandt": beside full names, a lone word is a section label.
     if any(names and all(len(n.split()) >= 2 for n in names) for names in per_part):
         per_part = [names for names in per_part if not all(len(n.split()) == 1 and n[:1].isupper() for n in names)]
     names = [n for part in per_part for n in part]
     return [n for n in names if not _ORG_WORDS.search(n)] or names
+
+
+def _without_outlet(name: str) -> str:
+    """A full name without the outlet glued after it ("Vasilisa Stepanenko The Associated Press")."""
+    head, the, tail = name.partition(" The ")
+    return head if the and len(head.split()) >= 2 and _ORG_WORDS.search(tail) else name
 
 
 # A news agency's byline inside the text, where a page shows no other: the dateline of an agency
@@ -238,9 +245,28 @@ def _visible_names(node, value: str) -> list[str]:
     # an element marked twice (<div class="author" itemprop="author">) or inside another is read once
     inner = list({n.mem_id: n for n in node.css(_INNER_AUTHOR)[: _MAX_INNER_AUTHORS * 2] if n.mem_id != node.mem_id}.values())
     outermost = [n for n in inner[:_MAX_INNER_AUTHORS] if not any(_holds(other, n) for other in inner if other is not n)]
-    if not outermost:
-        return _byline_names(value)
-    return [name for n in outermost for name in _byline_names(htmlmeta.node_text(n))]
+    if outermost:
+        return [name for n in outermost for name in _byline_names(htmlmeta.node_text(n))]
+    names = _byline_names(value)
+    if len(names) == 1 and len(names[0].split()) > 4:
+        return _sibling_names(node) or names  # names glued together, each in an element of its own
+    return names
+
+
+def _sibling_names(node) -> list[str]:
+    """The names of a byline that lists its people as sibling elements of one kind, with nothing
+    between them ("<span class=simple>Birgit Baumann</span> <span class=simple>Anna Giulia Fink</span>")."""
+    for _ in range(3):  # through wrappers of a single element
+        children = list(node.iter())[: _MAX_INNER_AUTHORS + 1]
+        if len(children) != 1:
+            break
+        node = children[0]
+    kinds = {(child.tag, child.attributes.get("class")) for child in children}
+    if not 2 <= len(children) <= _MAX_INNER_AUTHORS or len(kinds) != 1:
+        return []
+    names = [htmlmeta.node_text(child, limit=80).strip() for child in children]
+    full = all(2 <= len(name.split()) <= 4 and people.looks_like_person(name) for name in names)
+    return people.clean_names(names, []) if full else []
 
 
 _INNER_AUTHOR = ".author, [rel=author], [itemprop=author]"

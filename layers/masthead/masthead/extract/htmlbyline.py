@@ -10,6 +10,7 @@ in the text or a bold name line.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import NamedTuple
 
 from . import htmlmeta, pagedates, people, text
@@ -257,7 +258,7 @@ def _sibling_names(node) -> list[str]:
     """The names of a byline that lists its people as sibling elements of one kind, with nothing
     between them ("<span class=simple>Birgit Baumann</span> <span class=simple>Anna Giulia Fink</span>")."""
     for _ in range(3):  # through wrappers of a single element
-        children = list(node.iter())[: _MAX_INNER_AUTHORS + 1]
+        children = list(islice(node.iter(), _MAX_INNER_AUTHORS + 1))  # a byline of thousands of empty elements is not read
         if len(children) != 1:
             break
         node = children[0]

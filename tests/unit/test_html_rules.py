@@ -828,8 +828,8 @@ def test_a_publisher_in_the_author_meta_gives_way_to_a_person_in_another_author_
     site = meta("og:site_name", "Badische Zeitung", "property") + meta("author", "Badische Zeitung")
     body = f"<article><h1>Headline</h1>{BODY}</article>"
     assert extracted(page(site + meta("cXenseParse:author", "Lisa Petrich", "property"), body, lang="de"))["authors"] == ["Lisa Petrich"]
-    # a handle, a company, a web address or the publisher again in the other meta: the publisher stays
-    for other in ("lisapetrich", "Badische Verlag GmbH", "https://example.com/lisa", "Badische Zeitung"):
+    # a handle, a company, a web address, the publisher again or an agency in the other meta: the publisher stays
+    for other in ("lisapetrich", "Badische Verlag GmbH", "https://example.com/lisa", "Badische Zeitung", "Anadolu Ajansı"):
         assert extracted(page(site + meta("article:byline", other), body, lang="de"))["authors"] == ["Badische Zeitung"], other
     # a person in the first author meta is never replaced by a later one
     assert extracted(page(meta("author", "Anna Fink") + meta("parsely-author", "Lisa Petrich"), body))["authors"] == ["Anna Fink"]

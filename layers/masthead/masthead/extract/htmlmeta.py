@@ -327,10 +327,10 @@ def meta_author(found: dict[str, list[str]]) -> str | None:
 
 
 def person_author_meta(found: dict[str, list[str]], is_publisher: Callable[[str], bool]) -> str | None:
-    """A name of two to four capitalised words (a person's, or the agency whose story it is) in any
-    author meta, for a page whose first author meta names only the publisher (`<meta name="author"
-    content="Badische Zeitung">` beside `<meta property="cXenseParse:author" content="Lisa Petrich">`);
-    not a newsroom, a company, a handle or a web address."""
+    """A person's name (two to four capitalised words) in any author meta, for a page whose first
+    author meta names only the publisher (`<meta name="author" content="Badische Zeitung">` beside
+    `<meta property="cXenseParse:author" content="Lisa Petrich">`); not a newsroom, an agency, a
+    company, a handle or a web address."""
     for name, values in found.items():
         if name in AUTHOR_METAS or (name.endswith(_SITE_AUTHOR_SUFFIXES) and not name.startswith(_NOT_AUTHOR_METAS)):
             for value in values[:_MAX_AUTHOR_VALUES]:
@@ -343,9 +343,11 @@ def person_author_meta(found: dict[str, list[str]], is_publisher: Callable[[str]
 _MAX_AUTHOR_VALUES = 20
 
 
-# A newsroom's signature in an author meta ("Redacción LR", "Online-Redaktion"), not a person.
+# A newsroom's signature or a news agency in an author meta ("Redacción LR", "Online-Redaktion",
+# "Anadolu Ajansı"), not a person: the publisher's own name stays where the page names no one else.
 _DESK_WORDS = frozenset(
-    "redacción redaccion redaktion redazione rédaction redakcja newsroom staff desk team editorial noticias news nachrichten".split()
+    "redacción redaccion redaktion redazione rédaction redakcja newsroom staff desk team editorial noticias news nachrichten "
+    "agency agencia agence agentur agenzia ajansı ajansi press presse prensa".split()
 )
 
 

@@ -458,6 +458,45 @@ def test_the_first_date_after_the_headline_and_the_url_date_are_the_last_resorts
 
 
 @pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("http://www.cnn.com/2010/POLITICS/08/13/democrats.social.security/index.html", "2010-08-13"),
+        ("http://arabic.cnn.com/2013/middle_east/8/3/syria.clashes/index.html", "2013-08-03"),
+        ("http://www.theverge.com/2014/6/29/5855710/facebook-responds", "2014-06-29"),
+        ("https://example.com/2024/page/2/", None),  # a page number is no day
+        ("https://example.com/2019/1/12345/", None),
+    ],
+)
+def test_a_url_date_with_a_section_or_one_digit_segments(address, expected):
+    from masthead.extract.pagedates import url_date
+
+    assert url_date(address) == expected
+
+
+def test_the_url_date_comes_before_a_date_shown_outside_the_article():
+    # the story's highlights quote a date of history; the address holds the day of the story
+    head = '<link rel="canonical" href="http://www.cnn.com/2010/POLITICS/08/13/democrats/index.html">'
+    body = '<div class="highlights"><ul><li>The Act was signed into law on August 14, 1935</li></ul></div>'
+    assert day(page(head, f"{body}<article><h1>H</h1>{BODY}</article>")) == "2010-08-13"
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        '<script>x={"pubdate":"1970-01-01T00:00:00.000+00:00"}</script>',
+        ld({"@type": "NewsArticle", "headline": "H", "datePublished": "1970-01-01T00:00:00Z"}),
+        ld({"@type": "NewsArticle", "headline": "H", "datePublished": 0}),
+        meta("article:published_time", "1969-12-31T19:00:00-05:00", "property"),
+        meta("date", "1970-01-01"),
+    ],
+)
+def test_the_unix_epoch_is_no_publication_date(placeholder):
+    assert day(page(placeholder, f"<h1>H</h1>{BODY}")) is None
+    # a real date after the placeholder is still read
+    assert day(page(placeholder, f'<h1>H</h1><p class="date">2019-01-02</p>{BODY}')) == "2019-01-02"
+
+
+@pytest.mark.parametrize(
     ("data", "expected"),
     [
         ('<script>window.__STATE__={"headline":"H","publishTime":"2024-09-04T16:20:35+05:30"}</script>', "2024-09-04T16:20:35+05:30"),
@@ -654,6 +693,17 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         # a label and its value is no one's name
         ("Foto: JEP", []),
         ("Erstellt: Uhr", []),
+        # a rank and a beat before the title; a job title alone; a desk beside people; a French posting
+        ("Andrea Stone Senior Washington Correspondent", ["Andrea Stone"]),
+        ("Jane Roe Chief White House Correspondent", ["Jane Roe"]),
+        ("Mary Jo Foley Senior Editor", ["Mary Jo Foley"]),
+        ("By DAVID LIEBERMAN, Executive Editor", ["DAVID LIEBERMAN"]),
+        ("Senior Reporter", []),
+        ("By JORDAN ROBERTSON and RACHEL METZ - AP Technology Writers", ["JORDAN ROBERTSON", "RACHEL METZ"]),
+        ("World's Editorial Writers", ["World's Editorial Writers"]),  # a desk alone is the byline
+        ("Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse", ["LILIAN ALEMAGNA", "LAURE BRETTON"]),
+        ("Authors", []),  # a menu's label
+        ("Last Modified", []),
     ],
 )
 def test_visible_bylines_become_people(byline, expected):
@@ -689,6 +739,37 @@ def test_names_listed_as_sibling_elements_without_separators_are_each_a_person()
     # a name split over its own elements stays one name
     split = '<div class="byline"><span class="first">Ingrid</span> <span class="last">Treborg</span></div>'
     assert extracted(page(body=f"<article><h1>H</h1>{split}{BODY}</article>", lang="no"))["authors"] == ["Ingrid Treborg"]
+
+
+def test_what_follows_a_by_line_in_a_meta_line_is_not_an_author():
+    line = '<div class="meta">By <a href="/author/dl/">DAVID LIEBERMAN</a> | Friday June 7, 2013 @ 6:43pm EDT Tags: '
+    line += '<a href="/tag/a/">Amazon Prime</a>, <a href="/tag/b/">Steve Ballmer</a>, <a href="/tag/c/">TiVo</a></div>'
+    assert extracted(page(body=f"<article><h1>H</h1>{line}{BODY}</article>"))["authors"] == ["DAVID LIEBERMAN"]
+
+
+def test_a_date_element_gives_no_author_from_its_punctuation():
+    retrieved = '<p>Cited, 2009. <span class="reference-accessdate">. Retrieved 2010-01-25</span></p>'
+    assert extracted(page(body=f"<article><h1>H</h1>{BODY}{retrieved}</article>"))["authors"] == []
+
+
+@pytest.mark.parametrize(
+    ("canonical", "authors"),
+    [
+        ("https://www.usatoday.com/story/news/1/", ["Doug Stanglin"]),
+        ("https://example.com/story/news/1/", ["Doug Stanglin, USA TODAY"]),  # another site's name stays
+    ],
+)
+def test_the_outlet_after_a_comma_that_the_address_names_is_not_an_author(canonical, authors):
+    person = (
+        '<div itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Doug Stanglin, USA TODAY</span></div>'
+    )
+    html = page(f'<link rel="canonical" href="{canonical}">', f"<article><h1>H</h1>{person}{BODY}</article>")
+    assert extracted(html)["authors"] == authors
+
+
+def test_the_site_its_address_names_beside_a_person_in_an_author_meta_is_not_an_author():
+    head = meta("author", "By  Ed Hornick, CNN") + '<link rel="canonical" href="http://www.cnn.com/2010/POLITICS/08/13/x/index.html">'
+    assert extracted(page(head, f"<h1>H</h1>{BODY}"))["authors"] == ["Ed Hornick"]
 
 
 def test_an_outlet_glued_after_a_name_comes_off():

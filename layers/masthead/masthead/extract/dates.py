@@ -87,9 +87,17 @@ def _build(year, month, day, hour=None, minute=None, second=None, tz: dt.tzinfo 
         value = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
     except ValueError:
         return None
-    if not 1900 <= value.year <= 2200:
+    if not 1900 <= value.year <= 2200 or value == _EPOCH_WALL:
         return None
-    return value.replace(tzinfo=tz or _zone(default_tz))
+    value = value.replace(tzinfo=tz or _zone(default_tz))
+    return None if value == _EPOCH else value
+
+
+# The Unix epoch is what a template prints for a date it does not have ("pubdate":
+# "1970-01-01T00:00:00.000+00:00", 0, or the epoch in the site's zone, 1969-12-31T19:00:00-05:00):
+# never a publication date.
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_EPOCH_WALL = dt.datetime(1970, 1, 1)
 
 
 def parse_datetime(value: object, default_tz: str = "Asia/Tokyo", month_first: bool = False) -> dt.datetime | None:
@@ -102,6 +110,8 @@ def parse_datetime(value: object, default_tz: str = "Asia/Tokyo", month_first: b
         return _build(value.year, value.month, value.day, default_tz=default_tz)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value / 1000 if value > 10**11 else value  # epoch seconds or milliseconds
+        if not seconds:
+            return None  # the epoch: a placeholder
         try:
             return dt.datetime.fromtimestamp(seconds, dt.UTC)
         except (OverflowError, OSError, ValueError):

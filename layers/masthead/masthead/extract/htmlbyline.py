@@ -45,6 +45,8 @@ def _byline_names(value: str) -> list[str]:
     if people.is_agency(text.clean(value) or ""):
         return [value.strip()]
     parts = [p for p in _SEPARATORS.split(value) if p.strip()]
+    if parts and people.starts_with_by(parts[0].strip()):
+        parts = parts[:1]  # "By A, Executive Editor | Friday @ 6:43pm | Tags: …": the rest is not by-line
     per_part: list[list[str]] = []
     for part in parts[:2]:
         keep = not any(per_part)  # an organisation that is the whole first byline is kept

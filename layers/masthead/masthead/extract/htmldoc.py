@@ -426,7 +426,8 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
         draft.authors = agency_byline(draft.paragraphs) or bold_byline(paragraphs) or draft.authors
     shown = shown if shown.outside or not side_date else shown._replace(outside=side_date)
     _settle_dates(draft, facts._replace(shown=shown), options, page)
-    draft.authors = people.clean_names(draft.authors, site_names)
+    # The page's address names the site too: "Doug Stanglin, USA TODAY" on usatoday.com.
+    draft.authors = people.clean_names(draft.authors, site_names + ([facts.url] if facts.url else []))
     return draft
 
 

@@ -235,7 +235,7 @@ def _ld_issue(value, by_id, publisher: str | None, options: ExtractOptions):
 def is_organisation(name: str, linked: LinkedData, site_names: list[str]) -> bool:
     """Whether a metadata author is the publisher rather than a person: typed Organization in
     JSON-LD, or the site's own name (also as its web address: "El Colombiano" on "www.elcolombiano.com")."""
-    if any(text.same_text(name, site) or _names_the_domain(name, site) for site in site_names):
+    if any(text.same_text(name, site) or text.names_the_domain(name, site) for site in site_names):
         return True
     authors = linked.article.get("author")
     for item in authors if isinstance(authors, list) else [authors]:
@@ -243,16 +243,6 @@ def is_organisation(name: str, linked: LinkedData, site_names: list[str]) -> boo
         if isinstance(item, dict) and text.same_text(ld_scalar(item.get("name")), name):
             return bool(types(item) & {"organization", "newsmediaorganization", "corporation"})
     return False
-
-
-def _names_the_domain(name: str, site: str) -> bool:
-    """Whether a name spells a site's domain name ("www.elcolombiano.com", "die-tagespost.de") without
-    its spaces, hyphens and case."""
-    host = site.strip().lower().removeprefix("https://").removeprefix("http://").removeprefix("www.").split("/")[0]
-    if " " in host or host.count(".") != 1:
-        return False
-    squashed = "".join(name.split()).replace("-", "").casefold()
-    return len(squashed) >= 4 and squashed == host.split(".")[0].replace("-", "")
 
 
 # --- meta tags ---------------------------------------------------------------------------------------

@@ -68,6 +68,9 @@ MODIFIED_METAS = (
 
 # /2024/04/28/, /2024-04-28-, /20240428/ in a URL path: a last resort, but a reliable one.
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})([/-]?)(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+# The same with a section between the year and the day, or a month and day of one digit, each a
+# segment of its own: /2010/POLITICS/08/13/, /2013/middle_east/8/3/, /2014/6/29/.
+_URL_SPLIT_DATE = re.compile(r"/((?:19|20)\d{2})/(?:[A-Za-z][\w-]{0,30}/)?(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
 _OFFSET = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*([+-]\d{2}:?\d{2})\b")
 _UTC = re.compile(r"(?:\d(?:Z|\s*[+-]00:?00)\b)|\b(?:GMT|UTC)\b")
 _BARE_TIME = re.compile(r"\d{1,2}:\d{2}")
@@ -140,11 +143,14 @@ def first_date(values: Iterable[object], month_first: bool = False) -> str | Non
 
 
 def url_date(url: str | None) -> str | None:
-    """The date in a URL's path (/2024/04/28/…), as YYYY-MM-DD."""
+    """The date in a URL's path (/2024/04/28/…, /2010/POLITICS/08/13/…), as YYYY-MM-DD."""
     if not url or len(url) > 2000:
         return None
-    m = _URL_DATE.search(url)
-    return f"{m.group(1)}-{m.group(3)}-{m.group(4)}" if m else None
+    if m := _URL_DATE.search(url):
+        return f"{m.group(1)}-{m.group(3)}-{m.group(4)}"
+    if m := _URL_SPLIT_DATE.search(url):
+        return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return None
 
 
 # A publication date under a key of the page's own data: a script's state or data layer

@@ -32,22 +32,26 @@ _TRAILING = re.compile(
     r"\s+(?:(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,)\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\b|\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b|hace\s+\d|il y a\s+\d|vor\s+\d|"
     r"\d{1,2}\s*(?:heures?|jours?|horas?|días|stunden|tagen)\b|\d{1,3}$|[\w.+-]+@[\w-]+\.|"
-    r"(?:last\s+)?(?:published|updated|posted|edit|veröffentlicht|aktualisiert|publicado|actualizado|publié|mis à jour)\b|"
-    r"tiempo de lectura\b|"
+    r"(?:last\s+)?(?:published|updated|modified|posted|edit|veröffentlicht|aktualisiert|publicado|actualizado|publié|mis à jour)\b|"
+    r"tiempo de lectura\b|envoy[ée]e?s? spécia|"
     r"(?:twitter|facebook|e-?mail|flipboard|pocket|linkedin|instagram|whatsapp|follow)\b|@\w|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b)",
     re.I,
 )
 # A job title after a full name ("Steve Gillman Contributor", "Thabo Mokone Parliamentary editor",
-# "배윤경 기자"); one word before it may be the name itself ("Jane Writer").
-_ROLE_AFTER_NAME = re.compile(
-    r"^(\S+(?:\s+\S.*?)?)\s+(?:(?:senior|staff|contributing|chief|deputy|managing|executive|associate|political|parliamentary"
-    r"|foreign|news|sports?|business|science|health)\s+)?(?:contributor|writer|reporter|correspondent|columnist|editor"
-    r"|redakteur(?:in)?|journalist(?:in)?)$|^(\S+)\s*(?:기자|특파원|記者)$",
-    re.I,
-)
+# "Andrea Stone Senior Washington Correspondent", "배윤경 기자"); one word before it may be the name
+# itself ("Jane Writer"). After a rank, a beat of one or two words may stand before the title.
 _ROLES_AT_END = frozenset(
     "contributor writer reporter correspondent columnist editor redakteur redakteurin journalist journalistin".split()
+)
+_RANKS = frozenset(
+    "senior staff contributing chief deputy managing executive associate political parliamentary foreign news sport sports "
+    "business science health".split()
+)
+_ROLE_AFTER_NAME = re.compile(
+    rf"^(\S+(?:\s+\S.*?)?)\s+(?:(?:{'|'.join(sorted(_RANKS))})\s+(?:\S+\s+){{0,2}}?)?(?:{'|'.join(sorted(_ROLES_AT_END))})$"
+    r"|^(\S+)\s*(?:기자|특파원|記者)$",
+    re.I,
 )
 _CJK_ROLES = ("기자", "특파원", "記者")
 
@@ -64,7 +68,7 @@ _GLUED_CONNECTOR = re.compile(r"\s+(?:im gespräch mit|in conversation with|with
 _CREDIT = re.compile(r"\s(?:at|for|using|via)\s+\S|getty images|shutterstock|\bap photo\b", re.I)
 _NOT_A_NAME = re.compile(
     r"^(?:published|updated|posted|veröffentlicht|aktualisiert|publicado|actualizado|publié|uhr|no author|unknown|admin|"
-    r"redaktion|editor|staff|anonymous|am|um|on|at|in|by|von|de|"
+    r"redaktion|editor|staff|anonymous|authors?|autor(?:en|es)?|auteurs?|byline|am|um|on|at|in|by|von|de|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$",
     re.I,
 )
@@ -90,9 +94,10 @@ def clean_names(names: list, site_names: list[str]) -> list[str]:
                 name = _strip(name, site_names)
                 if _is_name(name) and not any(text.same_text(name, seen) for seen in people):
                     people.append(text.PersonName(name))
-    # The outlet beside a person ("田中宏昌，ITmedia" on ITmedia PC USER): the site's name, or its
-    # first words, is not one more author. Beside an agency ("Le Figaro avec AFP") it is the byline.
-    outlets = [name for name in people if _names_the_site(name, site_names)]
+    # The outlet or desk beside a person ("田中宏昌，ITmedia" on ITmedia PC USER, "… - AP Technology
+    # Writers"): the site's name, its first words or a desk is not one more author. Beside an agency
+    # ("Le Figaro avec AFP") it is the byline.
+    outlets = [name for name in people if _names_the_site(name, site_names) or _is_a_desk(name)]
     if any(is_full_name(name) for name in people if name not in outlets):
         return [name for name in people if name not in outlets]
     return people
@@ -104,15 +109,19 @@ def is_full_name(name: str) -> bool:
 
 
 def _names_the_site(name: str, site_names: list[str]) -> bool:
+    """Whether a name is the site's name, its first words, or its domain ("USA TODAY" on usatoday.com)."""
     words = name.casefold().split()
-    return any(site.casefold().split()[: len(words)] == words for site in site_names if site)
+    return any(site.casefold().split()[: len(words)] == words or text.names_the_domain(name, site) for site in site_names if site)
 
 
 def _strip(value: str, site_names: list[str]) -> str:
-    value = " ".join(str(value).split())[:200].strip(_QUOTES + " ,;|·-–—")
+    value = " ".join(str(value).split())[:200].strip(_QUOTES + " ,;|·-–—").lstrip(". ")
     for site in site_names:  # "unocero - Alberto Ávila": the site's name in front of the person's
         if value[: len(site)].casefold() == site.casefold() and (m := _SITE_SEPARATOR.match(value, len(site))):
             value = value[m.end() :]
+    head, comma, outlet = value.rpartition(", ")
+    if comma and " " in head and _names_the_site(outlet, site_names):
+        value = head  # "Doug Stanglin, USA TODAY": the outlet after the person's name
     value = _LEADING_BY.sub("", value)
     value = _LOWER_CASE_LABEL.sub("", value)
     label, colon, rest = value.partition("：")
@@ -190,12 +199,29 @@ def _is_name(name: str) -> bool:
         return False
     if ":" in name or "：" in name:
         return False  # a label and its value ("Foto: JEP", "Erstellt: Uhr"), not a name
+    if _is_a_title(name):
+        return False  # "Executive Editor", "Senior Reporter": a job, not a person
     if _EMAIL.fullmatch(name):
         return False  # "By Mike Cason | mcason@al.com": the address beside the name is not a second author
     return any(ch.isalpha() for ch in name) and sum(ch.isdigit() for ch in name) <= 1
 
 
 _EMAIL = re.compile(r"[^\s@]{1,64}+@[^\s@]{1,100}+")
+
+
+def _is_a_title(name: str) -> bool:
+    """A job title alone: ranks and a title ("Executive Editor", "Senior Reporter")."""
+    words = name.casefold().split()
+    return len(words) > 1 and words[-1] in _ROLES_AT_END and all(w in _RANKS for w in words[:-1])
+
+
+def _is_a_desk(name: str) -> bool:
+    """Several people's title ("AP Technology Writers", "World's Editorial Writers"): the byline of a
+    desk, which is the author only where no person is named."""
+    last = name.rpartition(" ")[2].casefold()
+    return last.endswith("s") and last[:-1] in _ROLES_AT_END
+
+
 _PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le", "bin", "al", "el", "y", "e", "zu", "ter", "ten"}
 )

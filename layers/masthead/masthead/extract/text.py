@@ -249,6 +249,17 @@ _ROLE_WORDS = re.compile(
 _ABBREVIATION_END = re.compile(r"\b(?:Jr|Sr|Jnr|Snr)\.$")  # "Perry Bacon Jr." keeps its dot
 
 
+def names_the_domain(name: str, site: str) -> bool:
+    """Whether a name spells the domain of a site's name or address ("El Colombiano" and
+    "www.elcolombiano.com", "USA TODAY" and "https://www.usatoday.com/story/…") without its spaces,
+    hyphens and case."""
+    host = site.strip().lower().removeprefix("https://").removeprefix("http://").removeprefix("www.").split("/")[0]
+    if " " in host or host.count(".") != 1:
+        return False
+    squashed = "".join(name.split()).replace("-", "").casefold()
+    return len(squashed) >= 3 and squashed == host.split(".")[0].replace("-", "")
+
+
 class PersonName(str):
     """One person's name from structured data (JSON-LD, microdata): never split on commas or 'and'."""
 

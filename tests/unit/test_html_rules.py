@@ -480,6 +480,11 @@ def test_the_url_date_comes_before_a_date_shown_outside_the_article():
     assert day(page(head, f"{body}<article><h1>H</h1>{BODY}</article>")) == "2010-08-13"
 
 
+def test_a_date_with_dots_is_day_first_on_an_english_page():
+    assert day(page(body=f'<h1>H</h1><p class="date">10.06.2013</p>{BODY}', lang="en-US")) == "2013-06-10"
+    assert day(page(body=f'<h1>H</h1><p class="date">10/06/2013</p>{BODY}', lang="en-US")) == "2013-10-06"
+
+
 @pytest.mark.parametrize(
     "placeholder",
     [
@@ -704,6 +709,9 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         ("Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse", ["LILIAN ALEMAGNA", "LAURE BRETTON"]),
         ("Authors", []),  # a menu's label
         ("Last Modified", []),
+        ("By Franziska Dully in Allgemein, Fashion, Kolumne", ["Franziska Dully"]),  # a post's categories
+        ("so Artikel empfehlen:", []),  # a label whose value is elsewhere
+        ("Name (erforderlich)", []),  # a form field's label
     ],
 )
 def test_visible_bylines_become_people(byline, expected):
@@ -745,6 +753,29 @@ def test_what_follows_a_by_line_in_a_meta_line_is_not_an_author():
     line = '<div class="meta">By <a href="/author/dl/">DAVID LIEBERMAN</a> | Friday June 7, 2013 @ 6:43pm EDT Tags: '
     line += '<a href="/tag/a/">Amazon Prime</a>, <a href="/tag/b/">Steve Ballmer</a>, <a href="/tag/c/">TiVo</a></div>'
     assert extracted(page(body=f"<article><h1>H</h1>{line}{BODY}</article>"))["authors"] == ["DAVID LIEBERMAN"]
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        '<div class="comment-author"><cite>Tim Reader</cite> says:</div>',  # a reader, not the author
+        '<p class="comment-form-author"><label>Your Name</label></p>',
+        '<aside class="entry-meta-tag-list">Schlagworte Christoph Vilanek DVB-T Freenet</aside>',
+        '<div class="modal fade timedContent">Jetzt Teilnehmen</div>',  # "time" in a class, no time in it
+    ],
+)
+def test_comments_tag_lists_and_undated_time_boxes_name_no_author(element):
+    assert extracted(page(body=f"<article><h1>H</h1>{BODY}{element}</article>", lang="de"))["authors"] == []
+
+
+def test_a_name_beside_a_relative_time_in_a_date_box_is_the_byline():
+    line = '<div class="block-date">Jacobo Betancur Peláez | Publicado hace 3 horas</div>'
+    assert extracted(page(body=f"<article><h1>H</h1>{line}{BODY}</article>", lang="es"))["authors"] == ["Jacobo Betancur Peláez"]
+
+
+def test_a_name_escaped_twice_in_structured_data_is_unescaped():
+    head = ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Person", "name": "Lindsey O&#039;Donnell"}})
+    assert extracted(page(head, f"<h1>H</h1>{BODY}"))["authors"] == ["Lindsey O'Donnell"]
 
 
 def test_a_date_element_gives_no_author_from_its_punctuation():

@@ -166,8 +166,10 @@ def _parse_text(text: str, default_tz: str, month_first: bool = False) -> dt.dat
     if (m := _DAY_FIRST.search(text)) and (month := _MONTHS.get(m.group(2).lower())):
         return _clocked(text, m.end(), (m.group(3), month, m.group(1)), default_tz=default_tz)
     if m := _NUMERIC.search(text):
-        first, _sep, second, year, h, mi = m.groups()
-        swap = (month_first and int(first) <= 12) or int(second) > 12
+        first, separator, second, year, h, mi = m.groups()
+        # Month first only with slashes or hyphens: a date with dots is day first in every country
+        # ("| DW | 10.06.2013" on an English page is 10 June).
+        swap = (month_first and separator != "." and int(first) <= 12) or int(second) > 12
         date = (year, first if swap else second, second if swap else first)
         return _clocked(text, m.end(), date, (h, mi, None), default_tz=default_tz)
     return None

@@ -46,7 +46,9 @@ def _byline_names(value: str) -> list[str]:
         return [value.strip()]
     parts = [p for p in _SEPARATORS.split(value) if p.strip()]
     if parts and people.starts_with_by(parts[0].strip()):
-        parts = parts[:1]  # "By A, Executive Editor | Friday @ 6:43pm | Tags: …": the rest is not by-line
+        # "By A, Executive Editor | Friday @ 6:43pm | Tags: …", "By A in News, Fashion": what
+        # follows the names is not by-line
+        parts = [parts[0].split(" in ", 1)[0]]
     per_part: list[list[str]] = []
     for part in parts[:2]:
         keep = not any(per_part)  # an organisation that is the whole first byline is kept
@@ -153,7 +155,7 @@ def read_visible_byline(draft: Draft, root, tree, publisher_only: bool, timestam
                 continue
             value = htmlmeta.node_text(node, limit=300).strip()
             read[mem_id] = None
-            if len(value) > 200:
+            if len(value) > 200 or _not_a_byline(node):
                 continue
             if not shown[where]:
                 shown[where] = read[mem_id] = _shown_date(node, value)
@@ -162,7 +164,7 @@ def read_visible_byline(draft: Draft, root, tree, publisher_only: bool, timestam
                 names = people.clean_names(_visible_names(node, value), [])
                 if (
                     names
-                    and (says_author or _names_a_person(names, value))
+                    and (says_author or _names_a_person(node, names, value))
                     and (not publisher_only or all(map(people.looks_like_person, names)))
                 ):
                     draft.authors, wanted = names, False
@@ -229,10 +231,28 @@ def _needs_shown_date(draft: Draft, timestamps: list[str], url: str | None) -> b
     return pagedates.page_zone(language, timestamps, url) is None
 
 
-def _names_a_person(names: list[str], value: str) -> bool:
+def _names_a_person(node, names: list[str], value: str) -> bool:
     """For an element marked only as metadata (a date or meta line), whether it names people rather
-    than sections and tags ("In News, Portugal, Tourism"): a "By" line, or full names."""
-    return people.starts_with_by(value) or all(len(name.split()) >= 2 and people.looks_like_person(name) for name in names)
+    than sections and tags ("In News, Portugal, Tourism"): a "By" line, or full names; beside a
+    date or time ("Published 4 months ago") where the element is marked as one (a "timedContent"
+    dialog holds neither)."""
+    if people.starts_with_by(value):
+        return True
+    if not all(len(name.split()) >= 2 and people.looks_like_person(name) for name in names):
+        return False
+    classes = (node.attributes.get("class") or "").lower()
+    return "meta" in classes or "byline" in classes or any(ch.isdigit() for ch in value)
+
+
+# Elements an author or date selector matches that are about something else: the readers' comments
+# ("comment-author", "comment-form-author") and the tags or categories of the story.
+_NOT_BYLINE_PARTS = frozenset("comment comments tag tags keywords categories category schlagworte".split())
+_CLASS_PARTS = re.compile(r"[\s_-]+")
+
+
+def _not_a_byline(node) -> bool:
+    classes = node.attributes.get("class")
+    return bool(classes) and not _NOT_BYLINE_PARTS.isdisjoint(_CLASS_PARTS.split(classes.lower()))
 
 
 def _says_author(node) -> bool:

@@ -12,6 +12,7 @@ can take long whatever the page holds.
 
 from __future__ import annotations
 
+import html
 import re
 
 from . import text
@@ -68,7 +69,8 @@ _GLUED_CONNECTOR = re.compile(r"\s+(?:im gespräch mit|in conversation with|with
 _CREDIT = re.compile(r"\s(?:at|for|using|via)\s+\S|getty images|shutterstock|\bap photo\b", re.I)
 _NOT_A_NAME = re.compile(
     r"^(?:published|updated|posted|veröffentlicht|aktualisiert|publicado|actualizado|publié|uhr|no author|unknown|admin|"
-    r"redaktion|editor|staff|anonymous|authors?|autor(?:en|es)?|auteurs?|byline|am|um|on|at|in|by|von|de|"
+    r"redaktion|editor|staff|anonymous|authors?|autor(?:en|es)?|auteurs?|byline|name|your name|nom|nombre|"
+    r"am|um|on|at|in|by|von|de|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$",
     re.I,
 )
@@ -90,6 +92,8 @@ def clean_names(names: list, site_names: list[str]) -> list[str]:
         structured = isinstance(raw, text.PersonName)  # one name from JSON-LD or microdata: never split
         whole = structured or _AGENCY.match(raw.strip())  # "dpa/lno", "AFP/The Local": one byline
         for part in [raw] if whole else text.parse_authors(raw):
+            if part.endswith((":", "：")):
+                continue  # a label ("Artikel empfehlen:"), whose value is not here
             for name in _split_structured(_strip(part, site_names)) if structured else _split(_strip(part, site_names)):
                 name = _strip(name, site_names)
                 if _is_name(name) and not any(text.same_text(name, seen) for seen in people):
@@ -115,7 +119,10 @@ def _names_the_site(name: str, site_names: list[str]) -> bool:
 
 
 def _strip(value: str, site_names: list[str]) -> str:
-    value = " ".join(str(value).split())[:200].strip(_QUOTES + " ,;|·-–—").lstrip(". ")
+    value = " ".join(str(value).split())[:200]
+    if "&" in value:  # escaped twice in the page ("Lindsey O&#039;Donnell" in a meta's content)
+        value = html.unescape(value)
+    value = value.strip(_QUOTES + " ,;|·-–—").lstrip(". ")
     for site in site_names:  # "unocero - Alberto Ávila": the site's name in front of the person's
         if value[: len(site)].casefold() == site.casefold() and (m := _SITE_SEPARATOR.match(value, len(site))):
             value = value[m.end() :]

@@ -480,6 +480,15 @@ def test_the_url_date_comes_before_a_date_shown_outside_the_article():
     assert day(page(head, f"{body}<article><h1>H</h1>{BODY}</article>")) == "2010-08-13"
 
 
+def test_a_utc_instant_keeps_the_day_its_url_holds():
+    canonical = '<link rel="canonical" href="https://example.org/news/2020/01/15/access-restored/">'
+    head = meta("article:published_time", "2020-01-15T01:01:01+00:00", "property") + canonical
+    assert extracted(page(head, f"<h1>H</h1>{BODY}", lang="en-US"))["published_at"] == "2020-01-15T01:01:01+00:00"
+    # without a URL date the page's zone gives the day
+    head = meta("article:published_time", "2020-01-15T01:01:01+00:00", "property")
+    assert extracted(page(head, f"<h1>H</h1>{BODY}", lang="en-US"))["published_at"] == "2020-01-14T20:01:01-05:00"
+
+
 def test_a_date_with_dots_is_day_first_on_an_english_page():
     assert day(page(body=f'<h1>H</h1><p class="date">10.06.2013</p>{BODY}', lang="en-US")) == "2013-06-10"
     assert day(page(body=f'<h1>H</h1><p class="date">10/06/2013</p>{BODY}', lang="en-US")) == "2013-10-06"

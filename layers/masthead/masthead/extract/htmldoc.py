@@ -461,7 +461,19 @@ def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions, page
         value = getattr(draft, name)
         if isinstance(value, str):
             order = _day_order(value, in_url, month_first, options) if name == "published" else month_first
-            setattr(draft, name, pagedates.local_iso(value, zone, options.default_tz, order))
+            local = pagedates.local_iso(value, zone, options.default_tz, order)
+            if name == "published" and _utc_day_is_the_urls(value, local, in_url, options):
+                local = pagedates.local_iso(value, dt.UTC, options.default_tz, order)
+            setattr(draft, name, local)
+
+
+def _utc_day_is_the_urls(value: str, local: str | None, in_url: str | None, options: ExtractOptions) -> bool:
+    """Whether a UTC instant falls on the day the URL holds in UTC but not in the zone the page was
+    given ("2020-01-15T01:01:01+00:00" at /2020/01/15/ on an en-US page): the URL says the
+    publisher's day, so the instant keeps it."""
+    if not in_url or not local or local[:10] == in_url or not pagedates.is_utc(value):
+        return False
+    return (pagedates.local_iso(value, dt.UTC, options.default_tz) or "")[:10] == in_url
 
 
 def _day_order(value: str, in_url: str | None, month_first: bool, options: ExtractOptions) -> bool:

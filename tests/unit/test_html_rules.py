@@ -489,6 +489,18 @@ def test_a_utc_instant_keeps_the_day_its_url_holds():
     assert extracted(page(head, f"<h1>H</h1>{BODY}", lang="en-US"))["published_at"] == "2020-01-14T20:01:01-05:00"
 
 
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        ('<cite class="byline">By Jane Doe - <abbr title="2011-08-25T01:40:40Z">1 hr 4 mins ago</abbr></cite>', "2011-08-25"),
+        ('<div class="timestamp updated" title="2016-06-13T1603Z">Jun 13, 4:03 PM EDT</div>', "2016-06-13"),
+        ('<div class="timestamp" title="Share this story">Jun 13, 4:03 PM EDT</div>', None),  # a title that is no date
+    ],
+)
+def test_a_date_kept_in_the_title_of_a_dated_element_is_shown(shown, expected):
+    assert day(page(body=f"<article><h1>H</h1>{shown}{BODY}</article>", lang="en-GB")) == expected
+
+
 def test_a_date_with_dots_is_day_first_on_an_english_page():
     assert day(page(body=f'<h1>H</h1><p class="date">10.06.2013</p>{BODY}', lang="en-US")) == "2013-06-10"
     assert day(page(body=f'<h1>H</h1><p class="date">10/06/2013</p>{BODY}', lang="en-US")) == "2013-10-06"

@@ -22,7 +22,8 @@ _ORG_WORDS = re.compile(
     re.I,
 )
 _BYLINE_SELECTOR = (
-    "[class*=byline i], [class*=author i], [class*=meta i], [rel=author], [class*=date i], [class*=time i], time, [data-origindate]"
+    "[class*=byline i], [class*=author i], [class*=meta i], [rel=author], [class*=date i], [class*=time i], time, [data-origindate], "
+    "abbr[title]"
 )
 _DATELINE = re.compile(
     r"\b(posted|published|updated|on|datum|date|fecha|publicado|publié|veröffentlicht|erschienen|pubblicato|data|dato)\b|公開|更新|配信|掲載|发布",
@@ -215,8 +216,13 @@ _HEADLINE_BOX_CHARS = 1500
 
 
 def _shown_date(node, value: str) -> str | None:
+    """The date an element shows, or keeps in an attribute for machines: <time datetime>, and the
+    title of the microformats' <abbr title="2011-08-25T01:40:40Z">1 hr ago</abbr> (or of a dated
+    box, <div class="timestamp" title="2016-06-13T1603Z">Jun 13, 4:03 PM</div>)."""
     attrs = node.attributes
-    return pagedates.first_date((attrs.get("datetime"), attrs.get("data-origindate"), (find_date(value) or [None])[0]))
+    title = attrs.get("title")
+    title = title if title and title[:1].isdigit() else None
+    return pagedates.first_date((attrs.get("datetime"), attrs.get("data-origindate"), title, (find_date(value) or [None])[0]))
 
 
 def _needs_shown_date(draft: Draft, timestamps: list[str], url: str | None) -> bool:

@@ -253,11 +253,19 @@ def names_the_domain(name: str, site: str) -> bool:
     """Whether a name spells the domain of a site's name or address ("El Colombiano" and
     "www.elcolombiano.com", "USA TODAY" and "https://www.usatoday.com/story/…") without its spaces,
     hyphens and case."""
+    label = _domain_label(site)
+    return bool(label) and "".join(name.split()).replace("-", "").casefold() == label
+
+
+@lru_cache(maxsize=64)
+def _domain_label(site: str) -> str | None:
+    """ "usatoday" for "https://www.usatoday.com/story/…"; None for a name that is no address or a
+    host under a subdomain. Cached: a page asks about the same few sites for every name."""
     host = site.strip().lower().removeprefix("https://").removeprefix("http://").removeprefix("www.").split("/")[0]
     if " " in host or host.count(".") != 1:
-        return False
-    squashed = "".join(name.split()).replace("-", "").casefold()
-    return len(squashed) >= 3 and squashed == host.split(".")[0].replace("-", "")
+        return None
+    label = host.split(".")[0].replace("-", "")
+    return label if len(label) >= 3 else None
 
 
 class PersonName(str):

@@ -733,6 +733,10 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         ("By Franziska Dully in Allgemein, Fashion, Kolumne", ["Franziska Dully"]),  # a post's categories
         ("so Artikel empfehlen:", []),  # a label whose value is elsewhere
         ("Name (erforderlich)", []),  # a form field's label
+        ("Ondřej Katz, přihlaste se", ["Ondřej Katz"]),  # a log-in link beside the name
+        ("telebasel", ["telebasel"]),  # alone, a name without capitals stays
+        ("Edilson La Rosa edilsonlarosa", ["Edilson La Rosa"]),  # the account's handle
+        ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
     ],
 )
 def test_visible_bylines_become_people(byline, expected):

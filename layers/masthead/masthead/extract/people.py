@@ -19,7 +19,7 @@ from . import text
 
 # "By" in the languages of the pages Masthead reads, at the start of a byline.
 _LEADING_BY = re.compile(
-    r"^(?:(?:ein\s+)?artikel\s+von|(?:an\s+)?article\s+by|story\s+by|escrito\s+por|escribe|by|von|por|par|di|door|av|af|przez|od|"
+    r"^(?:(?:ein\s+)?artikel\s+von|(?:an\s+)?article\s+by|story\s+by|(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|escrito\s+por|escribe|by|von|por|par|di|door|av|af|przez|od|"
     r"tekst|texte?|autor(?:in|a)?(?:/autor(?:in)?)?|redacción|author|автор)\s*[:：]?\s+(?=\S)",
     re.I,
 )
@@ -99,9 +99,10 @@ def clean_names(names: list, site_names: list[str]) -> list[str]:
                 if _is_name(name) and not any(text.same_text(name, seen) for seen in people):
                     people.append(text.PersonName(name))
     # The outlet or desk beside a person ("田中宏昌，ITmedia" on ITmedia PC USER, "… - AP Technology
-    # Writers"): the site's name, its first words or a desk is not one more author. Beside an agency
-    # ("Le Figaro avec AFP") it is the byline.
-    outlets = [name for name in people if _names_the_site(name, site_names) or _is_a_desk(name)]
+    # Writers"), or words without a capital ("Ondřej Katz, přihlaste se": a log-in link): the site's
+    # name, its first words, a desk or a phrase is not one more author. Beside an agency ("Le Figaro
+    # avec AFP") it is the byline.
+    outlets = [name for name in people if _names_the_site(name, site_names) or _is_a_desk(name) or _uncased(name)]
     if any(is_full_name(name) for name in people if name not in outlets):
         return [name for name in people if name not in outlets]
     return people
@@ -130,6 +131,9 @@ def _strip(value: str, site_names: list[str]) -> str:
     if comma and " " in head and _names_the_site(outlet, site_names):
         value = head  # "Doug Stanglin, USA TODAY": the outlet after the person's name
     value = _LEADING_BY.sub("", value)
+    head, _, last = value.rpartition(" ")
+    if head and last.islower() and last.isalnum() and last.rstrip("0123456789") == "".join(head.split()).casefold():
+        value = head  # the account's handle after the name ("Edilson La Rosa edilsonlarosa")
     value = _LOWER_CASE_LABEL.sub("", value)
     label, colon, rest = value.partition("：")
     if colon and rest.strip() and len(label) <= 6 and min(label, default=" ") >= "\u3000":
@@ -220,6 +224,11 @@ def _is_a_title(name: str) -> bool:
     """A job title alone: ranks and a title ("Executive Editor", "Senior Reporter")."""
     words = name.casefold().split()
     return len(words) > 1 and words[-1] in _ROLES_AT_END and all(w in _RANKS for w in words[:-1])
+
+
+def _uncased(name: str) -> bool:
+    """Words of a script with case, none of them capitalised ("přihlaste se", "israel news")."""
+    return name.lower() == name and name.upper() != name
 
 
 def _is_a_desk(name: str) -> bool:

@@ -737,6 +737,7 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         ("telebasel", ["telebasel"]),  # alone, a name without capitals stays
         ("Edilson La Rosa edilsonlarosa", ["Edilson La Rosa"]),  # the account's handle
         ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
+        ("Written by Eliaser Ndeyanale", ["Eliaser Ndeyanale"]),
     ],
 )
 def test_visible_bylines_become_people(byline, expected):
@@ -908,6 +909,7 @@ def test_microdata_authors_of_photos_and_related_cards_are_not_the_articles():
         ('<div class="Yc"><span>By </span><a href="/profile/t">Teresa Newsome</a></div>', ["Teresa Newsome"]),
         ("<p>Von Anna Fink und Jan Marchart</p>", ["Anna Fink", "Jan Marchart"]),
         ("<p>By the way, the market fell sharply on Monday</p>", []),  # not people
+        ("<div><span><time>Published: 5 hours ago</time></span><span>Written by Eliaser Ndeyanale</span></div>", ["Eliaser Ndeyanale"]),
         (  # indented markup: the line is short once its whitespace is collapsed
             '<li class="information-item">Von:'
             + "\t" * 60

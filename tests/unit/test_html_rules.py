@@ -959,8 +959,9 @@ def test_a_publisher_meta_named_as_author_gives_way_to_the_labelled_person():
     head = meta("publisher", "Deutsche Welle (www.dw.com)") + meta("author", "Deutsche Welle (www.dw.com)")
     body = f"<article><h1>Headline</h1>{BODY}</article><ul><li><strong>Autor</strong> Roman Goncharenko</li></ul>"
     assert extracted(page(head, body, lang="de"))["authors"] == ["Roman Goncharenko"]
-    # the same author meta, no publisher meta: a name the page declares stays
-    assert extracted(page(meta("author", "Deutsche Welle (www.dw.com)"), body, lang="de"))["authors"] == ["Deutsche Welle"]
+    # without a publisher meta, a name the page declares stays, unless its web address says it is the site
+    assert extracted(page(meta("author", "Deutsche Welle"), body, lang="de"))["authors"] == ["Deutsche Welle"]
+    assert extracted(page(meta("author", "Deutsche Welle (www.dw.com)"), body, lang="de"))["authors"] == ["Roman Goncharenko"]
 
 
 def test_a_publisher_in_the_author_meta_gives_way_to_a_person_in_another_author_meta():
@@ -972,6 +973,29 @@ def test_a_publisher_in_the_author_meta_gives_way_to_a_person_in_another_author_
         assert extracted(page(site + meta("article:byline", other), body, lang="de"))["authors"] == ["Badische Zeitung"], other
     # a person in the first author meta is never replaced by a later one
     assert extracted(page(meta("author", "Anna Fink") + meta("parsely-author", "Lisa Petrich"), body))["authors"] == ["Anna Fink"]
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        meta("author", "Le Monde") + '<link rel="canonical" href="https://www.lemonde.fr/politique/article/x.html">',  # the address
+        meta("author", "mediaindonesia.com developer"),  # a web address
+        meta("author", "Süddeutsche.de GmbH, Munich, Germany"),  # a company
+    ],
+)
+def test_an_author_meta_naming_the_address_a_company_or_a_site_gives_way_to_the_byline(declared):
+    body = f'<article><h1>Headline</h1><div class="author-name">Bertrand Bissuel</div>{BODY}</article>'
+    assert extracted(page(declared, body, lang="fr"))["authors"] == ["Bertrand Bissuel"]
+
+
+def test_a_place_after_the_name_in_a_by_line_is_not_an_author():
+    for line, authors in (
+        ("Von Markus Balser, Berlin", ["Markus Balser"]),
+        ("Von Paula Steiger, SDA", ["Paula Steiger", "SDA"]),  # an agency stays
+        ("By Jane Doe, Reuters", ["Jane Doe", "Reuters"]),
+    ):
+        html = page(body=f'<article><h1>H</h1><div class="byline">{line}</div>{BODY}</article>', lang="de")
+        assert extracted(html)["authors"] == authors, line
 
 
 def test_an_author_meta_that_spells_the_sites_domain_is_the_publisher():

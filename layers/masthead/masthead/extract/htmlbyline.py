@@ -46,7 +46,8 @@ def _byline_names(value: str) -> list[str]:
     if people.is_agency(text.clean(value) or ""):
         return [value.strip()]
     parts = [p for p in _SEPARATORS.split(value) if p.strip()]
-    if parts and people.starts_with_by(parts[0].strip()):
+    by_line = bool(parts) and people.starts_with_by(parts[0].strip())
+    if by_line:
         # "By A, Executive Editor | Friday @ 6:43pm | Tags: …", "By A in News, Fashion": what
         # follows the names is not by-line
         parts = [parts[0].split(" in ", 1)[0]]
@@ -59,7 +60,15 @@ def _byline_names(value: str) -> list[str]:
     if any(names and all(len(n.split()) >= 2 for n in names) for names in per_part):
         per_part = [names for names in per_part if not all(len(n.split()) == 1 and n[:1].isupper() for n in names)]
     names = [n for part in per_part for n in part]
+    if by_line and len(names) >= 2 and _is_a_place(names[-1]) and len(names[-2].split()) >= 2:
+        names = names[:-1]  # "Von Markus Balser, Berlin": where the story was written
     return [n for n in names if not _ORG_WORDS.search(n)] or names
+
+
+def _is_a_place(word: str) -> bool:
+    """One capitalised word that is no wire agency ("Berlin" after a name; "SDA", "dpa", "Reuters"
+    are agencies and stay)."""
+    return " " not in word and word[:1].isupper() and not word.isupper() and word.lower() not in _WIRE_AGENCIES
 
 
 def _without_outlet(name: str) -> str:

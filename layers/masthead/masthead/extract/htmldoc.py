@@ -559,8 +559,14 @@ def _read_metadata(
     page_title = htmlmeta.without_site(whole_title, site_names)
     meta_title = _uncut_title(htmlmeta.without_site(declared.title, site_names), page_title)
     draft.subtitle, draft.authors = declared.subtitle, [_first_name_first(a, source) for a in declared.authors]
-    publisher_only = bool(draft.authors) and all(htmlmeta.is_organisation(a, linked, site_names) for a in draft.authors)
-    if publisher_only and (person := htmlmeta.person_author_meta(metas, lambda name: htmlmeta.is_organisation(name, linked, site_names))):
+    url = marked.canonical or htmlmeta.first(metas, ("og:url",))
+    publishers = site_names + [url] if url else site_names  # "Le Monde" on www.lemonde.fr is the publisher
+
+    def is_publisher(name: str) -> bool:
+        return htmlmeta.is_organisation(name, linked, publishers)
+
+    publisher_only = bool(draft.authors) and all(map(is_publisher, draft.authors))
+    if publisher_only and (person := htmlmeta.person_author_meta(metas, is_publisher)):
         draft.authors, publisher_only = [person], False  # another author meta names the writer
     draft.published, draft.updated = declared.published, declared.updated
     section = declared.category
@@ -568,7 +574,6 @@ def _read_metadata(
     draft.tags = declared.tags + declared.keywords
     draft.language, draft.summary, draft.issue = declared.language, declared.summary, declared.issue
     draft.expiry = declared.expiry
-    url = marked.canonical or htmlmeta.first(metas, ("og:url",))
     title_date = None if draft.published else _title_date(whole_title)
     facts = _PageFacts(htmlmeta.timestamps(metas, linked), url, metas, publisher_only, title_date=title_date)
     return meta_title, page_title, list(options.site_names) + site_names, facts

@@ -234,8 +234,11 @@ def _ld_issue(value, by_id, publisher: str | None, options: ExtractOptions):
 
 def is_organisation(name: str, linked: LinkedData, site_names: list[str]) -> bool:
     """Whether a metadata author is the publisher rather than a person: typed Organization in
-    JSON-LD, or the site's own name (also as its web address: "El Colombiano" on "www.elcolombiano.com")."""
+    JSON-LD, the site's own name (also as its web address: "El Colombiano" on "www.elcolombiano.com"),
+    a company or a web address ("mediaindonesia.com developer")."""
     if any(text.same_text(name, site) or text.names_the_domain(name, site) for site in site_names):
+        return True
+    if people.names_a_company_or_site(name):
         return True
     authors = linked.article.get("author")
     for item in authors if isinstance(authors, list) else [authors]:

@@ -179,6 +179,12 @@ _AFFILIATION = re.compile(r"^(?:the\s+\S.*|.*\b(?:press|news|agency|newswire|wir
 _DOMAIN = re.compile(r"\b[\w-]++\.(?:com|net|org|info|[a-z]{2})\b", re.I)
 
 
+def names_a_company_or_site(name: str) -> bool:
+    """A company by its legal form ("Süddeutsche.de GmbH") or a name holding a web address
+    ("mediaindonesia.com developer"): not a person."""
+    return is_company(name) or _DOMAIN.search(name) is not None
+
+
 def _split_structured(value: str) -> list[str]:
     """A structured name is one name ("Doe, Jane", "Smith and Sons Ltd") unless it reads as several
     people glued together: "A Person und B Person, Place" -> A Person, B Person, Place; or as a

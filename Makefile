@@ -83,11 +83,13 @@ bench: $(STAMP) $(SAM_STAMP) bytecode ## extraction, cold-start, safety, real-pa
 	@$(VENV)/bin/python bench/coldstart.py
 	@$(VENV)/bin/python bench/safety.py
 	@$(VENV)/bin/python bench/web.py
+	@$(VENV)/bin/python bench/heldout.py
 	@$(VENV)/bin/python bench/reindex.py
 
-bench-web: $(STAMP) bytecode ## real web pages against trafilatura and the parse floor (needs ../shared)
+bench-web: $(STAMP) bytecode ## real web pages against trafilatura and the parse floor (needs ../shared), and pages other extractors ship
 	@$(VENV)/bin/python -m pip install $(PIP_FLAGS) trafilatura
 	@$(VENV)/bin/python bench/web.py
+	@$(VENV)/bin/python bench/heldout.py
 
 bench-up: $(STAMP) ## masthead up over an hour of random changes: its memory and threads (writes docs/benchmarks.md)
 	@$(VENV)/bin/python bench/up_soak.py --minutes 60

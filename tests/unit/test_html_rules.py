@@ -264,6 +264,35 @@ def test_an_h1_that_is_only_the_sites_name_gives_way_to_the_page_title(title, h1
     assert extracted(html)["title"] == expected
 
 
+@pytest.mark.parametrize(
+    "logo",
+    [
+        '<h1 class="wpcom-title"><a class="wpcom-logo" href="https://wordpress.com/"><span>WordPress.com</span></a></h1>',
+        '<h1><a href="/">The Daily Planet</a></h1>',  # a link home and nothing else
+    ],
+)
+def test_an_h1_that_is_the_logo_gives_way_to_the_metadata_title(logo):
+    head = meta("og:title", "Want to See a More Diverse WordPress Community? So Do We.", "property")
+    head += meta("og:site_name", "The WordPress.com Blog", "property")
+    html = page(head, f"{logo}<h2>Want to See a More Diverse WordPress Community? So Do We.</h2>{BODY}")
+    assert extracted(html)["title"] == "Want to See a More Diverse WordPress Community? So Do We."
+    # an <h1> that links to a story is the headline
+    story = page(head, f'<h1><a href="/2020/01/story/">A Diverse Community</a></h1>{BODY}')
+    assert extracted(story)["title"] == "A Diverse Community"
+
+
+def test_a_logo_h1_in_front_of_the_page_title_leaves_the_headline():
+    logo = '<h1 id="header"><a href="http://www.internet-law.de">Internet-Law</a></h1>'
+    html = page("<title>Internet-Law &raquo; Verstößt der Ausschluss von Pseudonymen gegen deutsches Recht?</title>", logo + BODY)
+    assert extracted(html)["title"] == "Verstößt der Ausschluss von Pseudonymen gegen deutsches Recht?"
+
+
+def test_without_an_h1_the_h2_that_is_part_of_the_page_title_is_the_headline():
+    title = "<title>Gregory Szorc's Digital Home | Mercurial's Journey to and Reflections on Python 3</title>"
+    body = '<h2 class="blog_post_title"><a href="/blog/x">Mercurial\'s Journey to and Reflections on Python 3</a></h2>'
+    assert extracted(page(title, body + BODY))["title"] == "Mercurial's Journey to and Reflections on Python 3"
+
+
 def test_an_h1_the_page_title_repeats_is_the_headline_though_the_metadata_has_another():
     head = meta("og:title", "Schrödinger’s Hack", "property")
     h1 = "Hacking, Cryptography, and the Countdown to Quantum Computing"

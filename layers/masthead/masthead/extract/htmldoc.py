@@ -305,6 +305,51 @@ def _leading_part(h1, titles: list[str]) -> str | None:
     return next((part for whole in wholes if whole.startswith(folded) and len(folded) * 2 >= len(whole)), None)
 
 
+def _is_logo(h1, value: str, site_names: list[str]) -> bool:
+    """An <h1> that is the site's name or part of it ("WordPress.com" in "The WordPress.com Blog"),
+    or a link to the home page and nothing else: the logo, not the headline."""
+    folded = value.strip().casefold()
+    if any(text.same_text(value, site) or (len(folded) >= 4 and folded in site.casefold()) for site in site_names):
+        return True
+    link = h1.css_first("a[href]")
+    if link is None or htmlmeta.node_text(link).strip() != value.strip():
+        return False
+    href = (link.attributes.get("href") or "").strip()
+    host_and_path = href.split("://", 1)[1] if "://" in href else None
+    return href in ("/", "") or (host_and_path is not None and "/" not in host_and_path.rstrip("/"))
+
+
+def _headings(tree, headlines: list, meta_title: str | None, page_title: str | None) -> list:
+    """The <h1>s of the story, else of the page; on a page without one, the <h2> the <title> names."""
+    return headlines or tree.css("h1") or (_h2_the_title_repeats(tree, page_title) if not meta_title else [])
+
+
+def _h2_the_title_repeats(tree, page_title: str | None) -> list:
+    """On a page without an <h1> or a metadata title, the <h2> that is one part of the page's
+    <title> ("Gregory Szorc's Digital Home | Mercurial's Journey to…" over <h2>Mercurial's Journey
+    to…</h2>): the headline, which the <title> puts after the site's name."""
+    folded = (text.clean(page_title) or "").casefold() if page_title else ""
+    for h2 in tree.css("h2")[:10] if folded else []:
+        value = (text.clean(htmlmeta.node_text(h2, limit=400)) or "").casefold()
+        if len(value) >= 10 and value in folded and value != folded:
+            return [h2]
+    return []
+
+
+_PREFIX_SEPARATORS = tuple("|»›-–—:·")
+
+
+def _title_after_logo(logo: str, page_title: str) -> str | None:
+    """The page's <title> after the site's name, when an <h1> that links home says that name
+    first ("<h1><a href="/">Internet-Law</a></h1>" over "<title>Internet-Law » Headline")."""
+    name, title = text.clean(logo) or "", text.clean(page_title) or ""
+    rest = title[len(name) :].lstrip() if name and title.startswith(name) else ""
+    if rest[:1] not in _PREFIX_SEPARATORS:
+        return None
+    rest = rest[1:].strip()
+    return rest if len(rest) >= 10 else None
+
+
 def _title_before_site(h1_text: str, page_title: str) -> str | None:
     """The page's <title> without the site's name, when the <h1> is only that name (a hidden logo
     heading: "<h1 class="hidden">好奇心日报</h1>" under "<title>Headline_智能_好奇心日报"); a short
@@ -402,7 +447,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     code = [node for node, tag in tagged if tag in _CODE_TAGS]
     blocks = [(node, tag) for node, tag in tagged if tag not in _CODE_TAGS]
     headlines = [node for node, tag in blocks if tag == "h1"]
-    draft.title, meta_title = _visible_title(headlines or tree.css("h1"), meta_title, page_title, site_names)
+    draft.title, meta_title = _visible_title(_headings(tree, headlines, meta_title, page_title), meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
     byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weights, keep=set(_ancestors_within(root, headlines)))
     declared_authors = draft.authors
@@ -756,13 +801,18 @@ def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, si
     for h1 in h1s[:3]:
         if part := _leading_part(h1, [t for t in (meta_title, page_title) if t]):
             return part, meta_title
-    visible = next((v for v in h1_texts if v and not any(text.same_text(v, s) for s in site_names)), None)
+    named = next((v for v in h1_texts if v and not any(text.same_text(v, s) for s in site_names)), None)
+    visible = next((v for h1, v in zip(h1s, h1_texts, strict=True) if v and not _is_logo(h1, v, site_names)), None)
     # An <h1> that shares almost no words with the article's metadata title is a logo or a
     # section label, unless the page's <title> is that <h1> too (the metadata then holds a social
     # or print headline); so is a lone word that has nothing in common with the page's <title>.
     if visible and meta_title and _overlap(visible, meta_title) < 0.3 and not text.same_text(visible, page):
         return meta_title, meta_title
-    if visible and not meta_title and page_title and (headline := _title_before_site(visible, page_title)):
+    # A logo <h1> names the site that the page's <title> ends with, or starts with.
+    if named and not meta_title and page_title and (headline := _title_before_site(named, page_title)):
+        return headline, headline
+    logo = next((v for h1, v in zip(h1s, h1_texts, strict=True) if v and v != visible and _is_logo(h1, v, site_names)), None)
+    if logo and not visible and not meta_title and page_title and (headline := _title_after_logo(logo, page_title)):
         return headline, headline
     if visible and not meta_title and page and re.fullmatch(r"[A-Za-z][\w&'-]{0,19}", visible.strip()) and _overlap(visible, page) == 0:
         return page, page

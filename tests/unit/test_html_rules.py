@@ -44,6 +44,19 @@ def test_an_empty_article_ad_slot_before_the_story_is_passed_over():
     assert extracted(html)["title"] == "Real headline"
 
 
+def test_a_blog_post_in_divs_beside_a_tagline_paragraph_is_the_body():
+    # Blogger: a one-line <p> tagline in the header, the post in <div>s and <br>s inside a "widget Blog"
+    post = "<div>Python 3.6.0 is the newest major release of the Python language.</div><div><br /></div>" * 8
+    body = (
+        "<header><p class='description'>Python core development news and information.</p></header>"
+        f"<div class='widget Blog' id='Blog1'><h3 class='post-title'>Python 3.6.0 is now available!</h3>"
+        f"<div class='post-body entry-content'>{post}</div></div>"
+    )
+    article = extracted(page("<title>Python Insider: Python 3.6.0 is now available!</title>", body), with_body=True)
+    assert article["body"].startswith("Python 3.6.0 is the newest major release")
+    assert article["word_count"] > 60
+
+
 OUTSIDE = "<div><p>A paragraph outside the story container that is long enough to be weighed as text.</p></div>"
 
 

@@ -682,6 +682,9 @@ def _side_column_date(furniture: list) -> str | None:
 _SIDE_FACTS_SELECTOR = "[class*=meta i], [class*=date i], [class*=byline i]"
 
 
+_TAGLINE_CHARS = 200  # less paragraph text than this on a whole page is no story
+
+
 def _content_root(tree, weights: _Weights):
     """The article's container: the first candidate (most specific selector first) holding at least
     half the paragraph text of the best one and a fair share (30 %) of the page's, so an empty
@@ -691,8 +694,9 @@ def _content_root(tree, weights: _Weights):
     the candidates are those of them that match a content-root selector (no walk of the page)."""
     chars = weights.chars
     total = chars.get(tree.body.mem_id, 0)
-    if not total:
-        # No paragraphs anywhere: the most specific candidate of the whole page.
+    if total < _TAGLINE_CHARS:
+        # No paragraphs, or only a line or two (a blog's tagline over posts written in <div>s and
+        # <br>s): the most specific candidate of the whole page.
         candidates = tree.css(_CONTENT_ROOT_SELECTOR)[:_MAX_ROOTS]
         return min(candidates, key=_root_rank) if candidates else tree.body
     # decompose() left the elements of dropped containers without a parent: they are out.

@@ -57,6 +57,14 @@ def test_a_blog_post_in_divs_beside_a_tagline_paragraph_is_the_body():
     assert article["word_count"] > 60
 
 
+def test_a_link_inside_a_line_of_a_page_without_paragraphs_stays_in_its_line():
+    lines = "<div>See <a href='/new'>the What's New document</a> for more information.</div><div><br /></div>" * 6
+    lines += "<div>Download it <b>here</b>.<br>Packages follow soon.</div>"
+    body = extracted(page(body=f"<h1>Python 3.6.0 is now available</h1><div class='text'>{lines}</div>"), with_body=True)["body"]
+    assert body.split("\n\n")[:2] == ["See the What's New document for more information."] * 2
+    assert body.split("\n\n")[-2:] == ["Download it here.", "Packages follow soon."]
+
+
 OUTSIDE = "<div><p>A paragraph outside the story container that is long enough to be weighed as text.</p></div>"
 
 

@@ -863,11 +863,18 @@ def _read_body(draft: Draft, root, blocks: list | None = None) -> None:
         if value and tag != "h1":
             _read_block(draft, node, tag, value)
     if len(draft.paragraphs) == len(draft.headings) - headings:
-        # Pages that use <div>s and <br>s instead of paragraphs (their headings are in the text).
+        # Pages that use <div>s and <br>s instead of paragraphs (their headings are in the text): a
+        # line ends at a <br> or an element that starts a line, not at a link or a bold word.
         draft.paragraphs.clear()
-        for line in (root.text(deep=True, separator="\n") or "").split("\n"):
+        for node in root.css(_LINE_ENDS)[:_MAX_LINE_ENDS]:
+            node.insert_after("\n")
+        for line in htmlmeta.node_text(root).split("\n"):
             if line.strip() and not text.same_text(line, draft.title if isinstance(draft.title, str) else None):
                 draft.credit_or_paragraph(line.strip())
+
+
+_LINE_ENDS = "br, div, p, li, dd, dt, tr, blockquote, pre, section, article, header, footer, table, h1, h2, h3, h4, h5, h6"
+_MAX_LINE_ENDS = 20_000  # a page of more is refused before it is parsed (MAX_TAGS); this bounds it anyway
 
 
 def _may_hold_blocks(blocks: list, index: int) -> bool:

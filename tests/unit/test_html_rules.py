@@ -580,6 +580,10 @@ def test_the_unix_epoch_is_no_publication_date(placeholder):
         ('<script>tp.push(["setCustomVariable", "publishtime", "2023-10-18T12:50:38+02:00"]);</script>', "2023-10-18T12:50:38+02:00"),
         ('<script>var fcmsTpPubdate = "2026-01-06CET14:59:00";</script>', "2026-01-06T00:00:00+09:00"),
         ('<div data-publish-date="2022-03-01"></div>', "2022-03-01T00:00:00+09:00"),
+        (
+            '<script>var layer = {"last-updated":"2020-01-28 15:49","first-publication":"2020-01-28 15:28"};</script>',
+            "2020-01-28T15:28:00+09:00",
+        ),
         # an empty value is passed over; a modification date, a publisher or a bare number is no publication date
         ('<script>x={"cd_publish_date":"","published":"2021-05-06"}</script>', "2021-05-06T00:00:00+09:00"),
         ('<script>x={"modifiedTime":"2024-09-04T16:20:35+05:30","publisher":"2024-01-01","publishTime":20240904}</script>', None),

@@ -171,7 +171,10 @@ def _keyed_date_pattern() -> re.Pattern[bytes]:
     return re.compile(
         (
             "[PpFf](?:"
-            + "|".join(_any_case(key) for key in ("ublished", "ublishing", "ublish", "ub", "ost", "irst_published", "irstpublished"))
+            + "|".join(
+                _any_case(key)
+                for key in ("ublished", "ublishing", "ublish", "ub", "ost", "irst_published", "irstpublished", "irst-publication")
+            )
             + ")[_-]?(?:"
             + "|".join(_any_case(word) for word in ("date", "timestamp", "time", "at", "on"))
             + ")?[\"']?[ \t]{0,3}[:=,][ \t]{0,3}\\[?[\"']"

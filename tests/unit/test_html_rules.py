@@ -551,6 +551,14 @@ def test_a_date_kept_in_the_title_of_a_dated_element_is_shown(shown, expected):
     assert day(page(body=f"<article><h1>H</h1>{shown}{BODY}</article>", lang="en-GB")) == expected
 
 
+def test_midnight_utc_is_a_day_and_keeps_it_in_the_pages_zone():
+    head = meta("article:published_time", "2020-01-10T00:00:00+00:00", "property")
+    assert extracted(page(head, f"<h1>H</h1>{BODY}", lang="en-US"))["published_at"] == "2020-01-10T00:00:00-05:00"
+    # an instant a minute later is an instant: New York's evening before
+    head = meta("article:published_time", "2020-01-10T00:01:00+00:00", "property")
+    assert extracted(page(head, f"<h1>H</h1>{BODY}", lang="en-US"))["published_at"] == "2020-01-09T19:01:00-05:00"
+
+
 def test_a_date_with_dots_is_day_first_on_an_english_page():
     assert day(page(body=f'<h1>H</h1><p class="date">10.06.2013</p>{BODY}', lang="en-US")) == "2013-06-10"
     assert day(page(body=f'<h1>H</h1><p class="date">10/06/2013</p>{BODY}', lang="en-US")) == "2013-10-06"

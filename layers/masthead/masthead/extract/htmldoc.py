@@ -506,10 +506,16 @@ def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions, page
         value = getattr(draft, name)
         if isinstance(value, str):
             order = _day_order(value, in_url, month_first, options) if name == "published" else month_first
+            value = value[:10] if _UTC_MIDNIGHT.match(value) else value  # a day stored as an instant
             local = pagedates.local_iso(value, zone, options.default_tz, order)
             if name == "published" and _utc_day_is_the_urls(value, local, in_url, options):
                 local = pagedates.local_iso(value, dt.UTC, options.default_tz, order)
             setattr(draft, name, local)
+
+
+# Midnight UTC exactly is how a CMS stores a date without a time ("2020-01-10T00:00:00+00:00"): the
+# day itself, which moving it into New York would make the 9th.
+_UTC_MIDNIGHT = re.compile(r"\d{4}-\d{2}-\d{2}T00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
 
 
 def _utc_day_is_the_urls(value: str, local: str | None, in_url: str | None, options: ExtractOptions) -> bool:

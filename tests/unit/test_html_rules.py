@@ -800,6 +800,8 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         ("Edilson La Rosa edilsonlarosa", ["Edilson La Rosa"]),  # the account's handle
         ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
         ("Written by Eliaser Ndeyanale", ["Eliaser Ndeyanale"]),
+        ("Autor/in: Korinna Hennig", ["Korinna Hennig"]),  # German's gender-inclusive labels
+        ("Autor*in Korinna Hennig", ["Korinna Hennig"]),
     ],
 )
 def test_visible_bylines_become_people(byline, expected):

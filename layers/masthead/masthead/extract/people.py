@@ -20,12 +20,14 @@ from . import text
 # "By" in the languages of the pages Masthead reads, at the start of a byline.
 _LEADING_BY = re.compile(
     r"^(?:(?:ein\s+)?artikel\s+von|(?:an\s+)?article\s+by|story\s+by|(?:written|words|reported)\s+by|(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|escrito\s+por|escribe|by|von|por|par|di|door|av|af|przez|od|"
-    r"tekst|texte?|autor(?:in|a)?(?:/autor(?:in)?)?|redacción|author|автор)\s*[:：]?\s+(?=\S)",
+    r"tekst|texte?|autor(?:in|a)?(?:[/*_:]in|/autor(?:in)?)?|redacción|author|автор)\s*[:：]?\s+(?=\S)",
     re.I,
 )
 # An author label before the name ("Autorin/Autor Roman G.", "Author: Jane Doe"): unlike a bare
 # "By", it names the author wherever the element stands.
-_AUTHOR_LABEL = re.compile(r"^(?:autor(?:in|a|e)?(?:/autor(?:in)?)?|author|auteur(?:e)?|autore|autora|автор)\s*[:：]?\s+(?=\S)", re.I)
+_AUTHOR_LABEL = re.compile(
+    r"^(?:autor(?:in|a|e)?(?:[/*_:]in|/autor(?:in)?)?|author|auteur(?:e)?|autore|autora|автор)\s*[:：]?\s+(?=\S)", re.I
+)
 # Everything from a time, a relative time, a date word or a share button on is not the name.
 # Searched in the name behind a space, so that a part of a byline that starts with one is no name
 # at all ("Last updated 1 hour ago"): the pattern itself keeps its whitespace in front.

@@ -87,10 +87,10 @@ def _build(year, month, day, hour=None, minute=None, second=None, tz: dt.tzinfo 
         value = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
     except ValueError:
         return None
-    if not 1900 <= value.year <= 2200 or value == _EPOCH_WALL:
+    if not 1900 <= value.year <= 2200:
         return None
     value = value.replace(tzinfo=tz or _zone(default_tz))
-    return None if value == _EPOCH else value
+    return None if value.year in (1969, 1970) and _is_epoch(value) else value
 
 
 # The Unix epoch is what a template prints for a date it does not have ("pubdate":
@@ -98,6 +98,10 @@ def _build(year, month, day, hour=None, minute=None, second=None, tz: dt.tzinfo 
 # never a publication date.
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _EPOCH_WALL = dt.datetime(1970, 1, 1)
+
+
+def _is_epoch(value: dt.datetime) -> bool:
+    return value.replace(tzinfo=None) == _EPOCH_WALL or value == _EPOCH
 
 
 def parse_datetime(value: object, default_tz: str = "Asia/Tokyo", month_first: bool = False) -> dt.datetime | None:

@@ -311,6 +311,8 @@ def _is_logo(h1, value: str, site_names: list[str]) -> bool:
     folded = value.strip().casefold()
     if any(text.same_text(value, site) or (len(folded) >= 4 and folded in site.casefold()) for site in site_names):
         return True
+    if len(folded) > 40:
+        return False  # a logo is a short name; a headline is not looked into
     link = h1.css_first("a[href]")
     if link is None or htmlmeta.node_text(link).strip() != value.strip():
         return False

@@ -293,6 +293,29 @@ CASES: list[Case] = [
         "T",
     ),
     Case(
+        # a page in <div>s and <br>s is read a line per break: every break gets a line end of its own
+        "html-breaks",
+        "articles/h/breaks.html",
+        lambda: b"<html><body><h1>T</h1><div>" + b"word <a>x</a> <br>" * 25000 + b"</div></body></html>",
+        "accepted",
+        "T",
+    ),
+    Case(
+        # no <h1> and no metadata title: the <h2>s are compared with a long <title>, ten at most
+        "html-h2s-title",
+        "articles/h/h2s.html",
+        lambda: (
+            b"<html><head><title>"
+            + b"a " * 20000
+            + b"</title></head><body>"
+            + b"<h2>"
+            + b"a " * 150
+            + b"</h2>" * 20000
+            + b"<p>Body.</p></body></html>"
+        ),
+        "accepted",
+    ),
+    Case(
         # no date anywhere: the page's own data is searched for one, through megabytes of near-keys
         "html-publish-keys",
         "articles/h/keys.html",

@@ -85,6 +85,8 @@ def _boilerplate(node) -> int:
     found = _BOILERPLATE_NAMES.get(names)
     if found is None:
         segments = _segments(names.lower())
+        if "elementor" in segments:  # the page builder's blocks ("elementor-widget-heading") hold the story too
+            segments = [word for word in segments if word != "widget"]
         found = _NOT_FURNITURE if _BOILERPLATE.isdisjoint(segments) else _FURNITURE if _BYLINE_WORDS.isdisjoint(segments) else _BYLINE_BOX
         if len(names) <= 200:  # bounded in count and size: hostile class names cannot grow it
             if len(_BOILERPLATE_NAMES) >= _MAX_REMEMBERED_NAMES:

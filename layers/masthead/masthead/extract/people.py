@@ -7,7 +7,9 @@ can take long whatever the page holds.
 "Monika Bolliger und Anna Trechsel" -> two people; "12:44 PM UTC", "Uhr", "Published" -> nothing;
 "Ariel Pierre-Louis at MSA Models" (a photo credit), "Foto: JEP" (a label and its value) -> nothing;
 "April Glaser @aprilaser", "Steve Gillman Contributor", "Author of the article: Jody Robbins",
-"责任编辑：孔德明" -> the name alone. Agency bylines ("dpa/lno", "AFP/The Local") stay whole.
+"Andrea Stone Senior Washington Correspondent", "Doug Stanglin, USA TODAY" (on usatoday.com),
+"Edilson La Rosa edilsonlarosa", "责任编辑：孔德明" -> the name alone; "Executive Editor", "Authors",
+"Name (erforderlich)" -> nothing. Agency bylines ("dpa/lno", "AFP/The Local") stay whole.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from . import text
 
 # "By" in the languages of the pages Masthead reads, at the start of a byline.
 _LEADING_BY = re.compile(
-    r"^(?:(?:ein\s+)?artikel\s+von|(?:an\s+)?article\s+by|story\s+by|(?:written|words|reported)\s+by|(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|escrito\s+por|escribe|by|von|por|par|di|door|av|af|przez|od|"
+    r"^(?:(?:ein\s+)?artikel\s+von|(?:an\s+)?article\s+by|story\s+by|(?:written|words|reported)\s+by|"
+    r"(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|escrito\s+por|escribe|by|von|por|par|di|door|av|af|przez|od|"
     r"tekst|texte?|autor(?:in|a)?(?:[/*_:]in|/autor(?:in)?)?|redacción|author|автор)\s*[:：]?\s+(?=\S)",
     re.I,
 )

@@ -259,8 +259,9 @@ def names_the_domain(name: str, site: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _domain_label(site: str) -> str | None:
-    """ "usatoday" for "https://www.usatoday.com/story/…"; None for a name that is no address or a
-    host under a subdomain. Cached: a page asks about the same few sites for every name."""
+    """The label a site's address is named by ("usatoday" for "https://www.usatoday.com/story/…");
+    None for a name that is no address, or a host under a subdomain. Cached: a page asks about the
+    same few sites for every name."""
     host = site.strip().lower().removeprefix("https://").removeprefix("http://").removeprefix("www.").split("/")[0]
     if " " in host or host.count(".") != 1:
         return None

@@ -74,6 +74,28 @@ def test_a_blog_post_in_divs_beside_a_tagline_paragraph_is_the_body():
     assert article["word_count"] > 60
 
 
+def test_a_wrapper_that_ranks_as_the_post_it_holds_gives_way_to_the_post():
+    # div.content holds the "widget Blog" (page furniture by name) that holds the post's own container
+    post = "<div>Zhi neng xiang nian ni, a song of the summer, in its words and their readings.</div><br />" * 8
+    body = (
+        "<header><p class='description'>Chinese Pinyin Lyrics</p></header><div class='content'>"
+        "<div class='widget Blog' id='Blog1'><div class='post hentry'><h3 class='post-title'>Zhi Neng Xiang Nian Ni</h3>"
+        f"<div class='post-body entry-content'>{post}</div></div></div></div>"
+    )
+    article = extracted(page("<title>Zhi Neng Xiang Nian Ni</title>", body), with_body=True)
+    assert article["body"].startswith("Zhi neng xiang nian ni, a song of the summer")
+    # an <article> is the story itself, not the first teaser <article> inside it
+    teaser = "<article class='teaser'><div>Another story, read it next.</div></article>"
+    story = "<div>The story of the shower head, told in a line of its own.</div>" * 8
+    html = page("<title>Duschkopf</title>", f"<article><h1>Duschkopf</h1>{story}{teaser}</article>")
+    assert extracted(html, with_body=True)["body"].startswith("The story of the shower head")
+
+
+def test_a_copyright_line_named_meta_is_no_byline():
+    links = '<div class="Menu__StyledMetaLinks">Kontakt Impressum Nutzungsrichtlinien Work with us Datenschutz © 2019</div>'
+    assert extracted(page(body=f"<article><h1>H</h1>{BODY}</article>{links}", lang="de"))["authors"] == []
+
+
 def test_a_link_inside_a_line_of_a_page_without_paragraphs_stays_in_its_line():
     lines = "<div>See <a href='/new'>the What's New document</a> for more information.</div><div><br /></div>" * 6
     lines += "<div>Download it <b>here</b>.<br>Packages follow soon.</div>"

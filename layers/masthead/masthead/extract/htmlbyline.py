@@ -165,8 +165,8 @@ def read_visible_byline(draft: Draft, root, tree, publisher_only: bool, timestam
                 continue
             value = htmlmeta.node_text(node, limit=300).strip()
             read[mem_id] = None
-            if len(value) > 200 or _not_a_byline(node):
-                continue
+            if len(value) > 200 or _not_a_byline(node) or "©" in value:
+                continue  # ("© 2019": a footer's links, not a byline)
             if not shown[where]:
                 shown[where] = read[mem_id] = _shown_date(node, value)
             says_author = node.tag != "time" and _says_author(node)

@@ -708,7 +708,7 @@ def _content_root(tree, weights: _Weights):
         # No paragraphs, or only a line or two (a blog's tagline over posts written in <div>s and
         # <br>s): the most specific candidate of the whole page.
         candidates = tree.css(_CONTENT_ROOT_SELECTOR)[:_MAX_ROOTS]
-        return min(candidates, key=_root_rank) if candidates else tree.body
+        return _innermost(candidates, min(candidates, key=_root_rank)) if candidates else tree.body
     # decompose() left the elements of dropped containers without a parent: they are out.
     heavy = [
         (key, node)
@@ -727,6 +727,36 @@ def _content_root(tree, weights: _Weights):
     if len(outermost) == 1:
         return outermost[0]
     return min(outermost, key=_root_rank) if outermost else tree.body
+
+
+def _innermost(candidates: list, chosen):
+    """The element that earns `chosen` its rank: a wrapper ranks as the post it holds ("div.content"
+    around a Blogger "widget Blog" around "div.post-body.entry-content"), and page furniture between
+    them would take the story with it. An element that matches the selector itself is kept (an
+    <article> stays the story, not the first teaser <article> inside it)."""
+    rank, found = _root_rank(chosen), False
+    selector = _CONTENT_ROOTS[rank]
+    for node in candidates:
+        if _matches_itself(chosen, selector):
+            break
+        found = found or node.mem_id == chosen.mem_id
+        if found and node.mem_id != chosen.mem_id and _within(node, chosen) and _root_rank(node) == rank:
+            chosen = node
+    return chosen
+
+
+def _matches_itself(node, selector: str) -> bool:
+    first = node.css_first(selector)  # the first match in the element's subtree: itself, when it matches
+    return first is not None and first.mem_id == node.mem_id
+
+
+def _within(node, ancestor) -> bool:
+    parent, target = node.parent, ancestor.mem_id
+    while parent is not None:
+        if parent.mem_id == target:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _inside_any(mem_id: int, ids: set[int], parents: dict[int, tuple[int | None, Any]]) -> bool:

@@ -301,6 +301,23 @@ CASES: list[Case] = [
         "T",
     ),
     Case(
+        # no story's worth of paragraphs: the content-root candidates are climbed into, 150 nested wrappers
+        "html-nested-roots",
+        "articles/h/roots.html",
+        lambda: (
+            b"<html><body><h1>T</h1><p>t</p>"
+            + b'<div class="content"><div class="post">' * 75
+            + b'<div class="entry-content">'
+            + b"<div>words here</div>" * 3000
+            + b"</div>"
+            + b"</div></div>" * 75
+            + b'<div class="content">x</div>' * 200
+            + b"</body></html>"
+        ),
+        "accepted",
+        "T",
+    ),
+    Case(
         # no <h1> and no metadata title: the <h2>s are compared with a long <title>, ten at most
         "html-h2s-title",
         "articles/h/h2s.html",

@@ -736,12 +736,14 @@ def _innermost(candidates: list, chosen):
     <article> stays the story, not the first teaser <article> inside it)."""
     rank, found = _root_rank(chosen), False
     selector = _CONTENT_ROOTS[rank]
+    if _matches_itself(chosen, selector):
+        return chosen
     for node in candidates:
-        if _matches_itself(chosen, selector):
-            break
         found = found or node.mem_id == chosen.mem_id
         if found and node.mem_id != chosen.mem_id and _within(node, chosen) and _root_rank(node) == rank:
             chosen = node
+            if _matches_itself(chosen, selector):
+                break
     return chosen
 
 

@@ -475,8 +475,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
         draft.authors = agency_byline(draft.paragraphs) or bold_byline(paragraphs) or draft.authors
     shown = shown if shown.outside or not side_date else shown._replace(outside=side_date)
     _settle_dates(draft, facts._replace(shown=shown), options, page)
-    # The page's address names the site too: "Doug Stanglin, USA TODAY" on usatoday.com.
-    draft.authors = people.clean_names(draft.authors, site_names + ([facts.url] if facts.url else []))
+    draft.authors = people.clean_names(draft.authors, list(facts.publishers))
     return draft
 
 
@@ -490,6 +489,9 @@ class _PageFacts(NamedTuple):
     publisher_only: bool = False  # the metadata's authors are the publisher: a visible byline wins
     shown: Shown = Shown()
     title_date: str | None = None  # the date that ends the page's <title>
+    # The site's names and its address ("Le Monde" on www.lemonde.fr, "USA TODAY" on usatoday.com):
+    # who the publisher is, for telling it from the people who write.
+    publishers: tuple[str, ...] = ()
 
 
 def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions, page: bytes) -> None:
@@ -615,10 +617,10 @@ def _read_metadata(
     meta_title = _uncut_title(htmlmeta.without_site(declared.title, site_names), page_title)
     draft.subtitle, draft.authors = declared.subtitle, [_first_name_first(a, source) for a in declared.authors]
     url = marked.canonical or htmlmeta.first(metas, ("og:url",))
-    publishers = site_names + [url] if url else site_names  # "Le Monde" on www.lemonde.fr is the publisher
+    publishers = (*site_names, url) if url else tuple(site_names)
 
     def is_publisher(name: str) -> bool:
-        return htmlmeta.is_organisation(name, linked, publishers)
+        return htmlmeta.is_organisation(name, linked, list(publishers))
 
     publisher_only = bool(draft.authors) and all(map(is_publisher, draft.authors))
     if publisher_only and (person := htmlmeta.person_author_meta(metas, is_publisher)):
@@ -630,7 +632,7 @@ def _read_metadata(
     draft.language, draft.summary, draft.issue = declared.language, declared.summary, declared.issue
     draft.expiry = declared.expiry
     title_date = None if draft.published else _title_date(whole_title)
-    facts = _PageFacts(htmlmeta.timestamps(metas, linked), url, metas, publisher_only, title_date=title_date)
+    facts = _PageFacts(htmlmeta.timestamps(metas, linked), url, metas, publisher_only, title_date=title_date, publishers=publishers)
     return meta_title, page_title, list(options.site_names) + site_names, facts
 
 

@@ -347,6 +347,21 @@ def test_a_logo_h1_in_front_of_the_page_title_leaves_the_headline():
     assert extracted(html)["title"] == "Verstößt der Ausschluss von Pseudonymen gegen deutsches Recht?"
 
 
+def test_without_an_h1_the_date_beside_the_h2_headline_in_its_header_is_read():
+    # sueddeutsche.de: no <h1>; the <h2> headline and the date sit in a "header" section, which is
+    # page furniture anywhere else
+    header = '<section class="header"><time datetime="2019-05-15 05:28:29">15. Mai 2019, 05:28 Uhr</time>'
+    header += "<h2><strong>Deutschlandtakt</strong> Flixbus attackiert Deutsche Bahn</h2></section>"
+    head = meta("og:title", "Flixbus attackiert Deutsche Bahn", "property")
+    article = extracted(page(head, f"<article>{header}{BODY}</article>", lang="de"), with_body=True)
+    assert article["published_at"] == "2019-05-15T05:28:29+02:00"
+    # read, then dropped as before: the body is the story alone
+    assert article["body"].startswith("The story's first paragraph")
+    # an <h2> that is not the headline keeps no header around it
+    other = page(head.replace("Flixbus attackiert", "Ein anderer Titel über"), f"<article>{header}{BODY}</article>", lang="de")
+    assert extracted(other)["published_at"] is None
+
+
 def test_without_an_h1_the_h2_that_is_part_of_the_page_title_is_the_headline():
     title = "<title>Gregory Szorc's Digital Home | Mercurial's Journey to and Reflections on Python 3</title>"
     body = '<h2 class="blog_post_title"><a href="/blog/x">Mercurial\'s Journey to and Reflections on Python 3</a></h2>'
@@ -727,6 +742,23 @@ def test_the_time_of_day_after_a_date_is_kept_on_the_12_hour_clock_and_with_its_
     from masthead.extract.dates import iso_datetime
 
     assert iso_datetime(value).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Tue Jan 28 15:28:56 CET 2020", "2020-01-28T15:28:56+01:00"),
+        ("Mon Jul 01 09:00:00 EDT 2019", "2019-07-01T09:00:00-04:00"),
+        ("Sat Jun 01 23:30:00 UTC 2019", "2019-06-01T23:30:00+00:00"),
+        # CST is Central Standard Time and China Standard Time: the page's zone then
+        ("Tue Jan 28 15:28:56 CST 2020", "2020-01-28T15:28:56+09:00"),
+    ],
+)
+def test_java_date_strings_keep_the_zone_their_abbreviation_names(value, expected):
+    # Date.toString() in a CMS's JSON-LD ("datePublished":"Tue Jan 28 15:28:56 CET 2020", faz.net)
+    from masthead.extract.dates import iso_datetime
+
+    assert iso_datetime(value) == expected
 
 
 @pytest.mark.parametrize(

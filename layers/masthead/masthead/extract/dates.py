@@ -49,8 +49,15 @@ _ERA = re.compile(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*�
 _MONTH_FIRST = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 # "4 May 2022", "28. April 2024", "4 de mayo de 2022", "20 February, 2024".
 _DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(\d{4})\b")
-# "Fri Feb 18 10:27:24 2022" (C's ctime, in some templates' meta tags).
-_CTIME = re.compile(r"\b[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})\b")
+# "Fri Feb 18 10:27:24 2022" (C's ctime, in some templates' meta tags), "Tue Jan 28 15:28:56 CET
+# 2020" (Java's Date.toString(), in some JSON-LD), with the zone's abbreviation.
+_CTIME = re.compile(r"\b[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(?:([A-Z]{3,4})\s+)?(\d{4})\b")
+# Zone abbreviations that name one offset (CST, IST and others name several: the page's zone then).
+_ZONE_ABBREVIATIONS = {
+    "UTC": 0, "GMT": 0, "WET": 0, "WEST": 60, "BST": 60, "CET": 60, "CEST": 120, "MEZ": 60, "MESZ": 120, "EET": 120,
+    "EEST": 180, "MSK": 180, "JST": 540, "KST": 540, "HKT": 480, "AEST": 600, "AEDT": 660,
+    "EST": -300, "EDT": -240, "PST": -480, "PDT": -420, "MST": -420, "MDT": -360,
+}  # fmt: skip
 # 31.03.2020, 03/31/2020, 31-03-2020: day first unless the numbers or the page's language say otherwise.
 _NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b(?:,?\s+(\d{1,2}):(\d{2}))?")
 
@@ -164,7 +171,9 @@ def _parse_text(text: str, default_tz: str, month_first: bool = False) -> dt.dat
         y, mo, d, h, mi, s = m.groups()
         return _clocked(text, m.end(), (y, mo, d), (h, mi, s), default_tz=default_tz)
     if (m := _CTIME.search(text)) and (month := _MONTHS.get(m.group(1).lower())):
-        return _build(m.group(6), month, m.group(2), m.group(3), m.group(4), m.group(5), default_tz=default_tz)
+        minutes = _ZONE_ABBREVIATIONS.get(m.group(6) or "")
+        tz = dt.timezone(dt.timedelta(minutes=minutes)) if minutes is not None else None
+        return _build(m.group(7), month, m.group(2), m.group(3), m.group(4), m.group(5), tz, default_tz)
     if (m := _MONTH_FIRST.search(text)) and (month := _MONTHS.get(m.group(1).lower())):
         return _clocked(text, m.end(), (m.group(3), month, m.group(2)), default_tz=default_tz)
     if (m := _DAY_FIRST.search(text)) and (month := _MONTHS.get(m.group(2).lower())):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import islice
 from typing import Any, NamedTuple
 
 from ..errors import ExtractionRejected
@@ -340,6 +341,41 @@ def _h2_the_title_repeats(tree, page_title: str | None) -> list:
     return []
 
 
+def _drop_furniture(furniture: list) -> list:
+    """Drops the page furniture but an aside or footer named as a byline or meta box ("<footer
+    class="article-meta">", "<aside class="author">"), which holds the byline and the date: returned,
+    for the caller to drop once they are read."""
+    byline_furniture = [node for node in furniture if node.tag in _BOX_TAGS and _names_a_byline_box(node)]
+    kept = {node.mem_id for node in byline_furniture}
+    for node in furniture:
+        if node.mem_id not in kept:
+            node.decompose()
+    return byline_furniture
+
+
+def _headline_headers(root, blocks: list, headlines: list, meta_title: str | None) -> tuple[set[int], set[int]]:
+    """The elements around the headline, which boilerplate removal spares: for good around an <h1>
+    (the article's own header, with the byline, the date and the deck); around the <h2> headline of
+    a page without one, only until the byline and the date are read."""
+    if headlines:
+        return set(_ancestors_within(root, headlines)), set()
+    return set(), set(_ancestors_within(root, _h2_the_title_ends(blocks, meta_title)))
+
+
+def _h2_the_title_ends(blocks: list, meta_title: str | None) -> list:
+    """In an article without an <h1>, the <h2> that ends with the metadata title ("<h2><strong>
+    Deutschlandtakt</strong> Flixbus attackiert Deutsche Bahn</h2>"): the story's headline, with
+    the date beside it in its header."""
+    title = (text.clean(meta_title) or "").casefold() if meta_title else ""
+    if len(title) < 10:
+        return []
+    h2s = (node for node, tag in blocks if tag == "h2")
+    for h2 in islice(h2s, 10):
+        if (text.clean(htmlmeta.node_text(h2, limit=400)) or "").casefold().endswith(title):
+            return [h2]
+    return []
+
+
 _PREFIX_SEPARATORS = tuple("|»›-–—:·")
 
 
@@ -435,13 +471,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     weights = weighed.chars
     furniture = _furniture(tree.body, walk.containers, weights)
     side_date = _side_column_date(furniture) if not draft.published else None
-    # An aside or footer named as a byline or meta box ("<footer class="article-meta">",
-    # "<aside class="author">") holds the byline and date: dropped once they are read.
-    byline_furniture = [node for node in furniture if node.tag in _BOX_TAGS and _names_a_byline_box(node)]
-    kept = {node.mem_id for node in byline_furniture}
-    for node in furniture:
-        if node.mem_id not in kept:
-            node.decompose()
+    byline_furniture = _drop_furniture(furniture)
     root = _content_root(tree, weighed)
     # The headline is read before boilerplate removal, and the elements around it survive it: the
     # byline and date usually sit beside it in an element named "header".
@@ -453,7 +483,9 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     headlines = [node for node, tag in blocks if tag == "h1"]
     draft.title, meta_title = _visible_title(_headings(tree, headlines, meta_title, page_title), meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
-    byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weights, keep=set(_ancestors_within(root, headlines)))
+    byline_boxes = _remove_boilerplate(
+        root, code, [node for node, _ in blocks], weights, *_headline_headers(root, blocks, headlines, meta_title)
+    )
     declared_authors = draft.authors
     shown = read_visible_byline(draft, root, tree, facts.publisher_only, facts.timestamps, facts.url)
     for node in byline_boxes + byline_furniture:
@@ -805,12 +837,12 @@ def _is_content_root(node) -> bool:
 _MAX_ROOTS = 200
 
 
-def _remove_boilerplate(root, code: list, blocks: list, weights: dict[int, int], keep: set[int]) -> list:
+def _remove_boilerplate(root, code: list, blocks: list, weights: dict[int, int], keep: set[int], read_first: set[int]) -> list:
     """Code, and elements whose class, id or role says page furniture, unless one holds half the
     story's paragraphs (a wrapper named "has-header" or "layout--sidebar" is the story itself) or
     the headline (`keep`: the article's own header). `code` and `blocks`: what
     root.css(_DROP_CODE + ", " + _BLOCKS) found. Returns the furniture that holds the byline or the
-    date, for the caller to drop once it has read them."""
+    date, and the furniture in `read_first`, for the caller to drop once it has read them."""
     for node in code:
         node.decompose()
     story = weights.get(root.mem_id, 0) / 2
@@ -820,7 +852,7 @@ def _remove_boilerplate(root, code: list, blocks: list, weights: dict[int, int],
     for node in [*_ancestors_within(root, blocks).values(), *blocks]:
         mem_id = node.mem_id
         if mem_id not in keep and (kind := _boilerplate(node)) and (not story or weights.get(mem_id, 0) < story):
-            if kind == _BYLINE_BOX:
+            if kind == _BYLINE_BOX or mem_id in read_first:
                 byline_boxes.append(node)
             else:
                 node.decompose()

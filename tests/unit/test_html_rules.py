@@ -347,6 +347,21 @@ def test_a_logo_h1_in_front_of_the_page_title_leaves_the_headline():
     assert extracted(html)["title"] == "Verstößt der Ausschluss von Pseudonymen gegen deutsches Recht?"
 
 
+@pytest.mark.parametrize("line", ["Erstellt am 22.05.2014", "Created: 22 May 2014"])
+def test_a_created_on_line_far_from_the_headline_dates_a_page_without_another_date(line):
+    # Joomla and similar CMSs ("Erstellt am", "Created"); unmarked, below the story
+    body = f"<article><h1>H</h1>{BODY * 32}<div>{line}</div></article>"
+    assert day(page(body=body, lang="de")) == "2014-05-22"
+    # the same line without the word is not a dateline so far down
+    assert day(page(body=body.replace(line, "22.05.2014"), lang="de")) is None
+
+
+def test_the_first_of_several_declared_languages_gives_the_page_its_zone():
+    # <meta http-equiv="content-language" content="DE, AT, CH">: a German page, dated in Berlin
+    head = '<meta http-equiv="content-language" content="DE, AT, CH">' + meta("date", "2014-05-22 10:00")
+    assert extracted(page(head, "<h1>H</h1>" + BODY, lang=""))["published_at"] == "2014-05-22T10:00:00+02:00"
+
+
 def test_without_an_h1_the_date_beside_the_h2_headline_in_its_header_is_read():
     # sueddeutsche.de: no <h1>; the <h2> headline and the date sit in a "header" section, which is
     # page furniture anywhere else

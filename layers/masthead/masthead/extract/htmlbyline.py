@@ -26,7 +26,7 @@ _BYLINE_SELECTOR = (
     "abbr[title]"
 )
 _DATELINE = re.compile(
-    r"\b(posted|published|updated|on|datum|date|fecha|publicado|publié|veröffentlicht|erschienen|pubblicato|data|dato)\b|公開|更新|配信|掲載|发布",
+    r"\b(posted|published|updated|created|on|datum|date|fecha|publicado|publié|veröffentlicht|erschienen|erstellt|pubblicato|data|dato)\b|公開|更新|配信|掲載|发布",
     re.I,
 )
 _SEPARATORS = re.compile(r"\s*[·|•/｜]\s*|\s+[-–—]\s+")

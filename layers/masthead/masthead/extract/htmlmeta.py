@@ -384,10 +384,16 @@ def from_meta_tags(found: dict[str, list[str]]) -> Declared:
         category=first(found, SECTION_METAS),
         tags=[tag for name in TAG_METAS for value in found.get(name, []) for tag in text.as_list(value)],
         keywords=text.as_list(first(found, KEYWORD_METAS)),
-        language=first(found, LANGUAGE_METAS),
+        language=_first_language(first(found, LANGUAGE_METAS)),
         summary=first(found, SUMMARY_METAS),
         expiry=first(found, EXPIRY_METAS) or _unavailable_after(found),
     )
+
+
+def _first_language(value: str | None) -> str | None:
+    """The first of the languages a page declares ("DE, AT, CH" -> "DE"): its own, which decides
+    its zone and how it writes dates."""
+    return value.split(",", 1)[0].strip() or None if value else value
 
 
 def _unavailable_after(found: dict[str, list[str]]) -> str | None:

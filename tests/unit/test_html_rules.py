@@ -362,6 +362,17 @@ def test_the_first_of_several_declared_languages_gives_the_page_its_zone():
     assert extracted(page(head, "<h1>H</h1>" + BODY, lang=""))["published_at"] == "2014-05-22T10:00:00+02:00"
 
 
+def test_a_declared_day_after_the_day_the_url_holds_and_the_article_shows_is_the_utc_day():
+    # theverge.com: sailthru.date "2014-06-30" for a story of June 29, 8:08 pm in New York
+    head = meta("sailthru.date", "2014-06-30") + '<link rel="canonical" href="https://example.com/2014/6/29/123/story">'
+    shown = '<span class="publish-date">June 29, 2014 08:08 pm</span>'
+    assert day(page(head, f"<article><h1>H</h1>{shown}{BODY}</article>")) == "2014-06-29"
+    # a declared day that the URL and the article do not both contradict stands
+    assert day(page(head, f"<article><h1>H</h1>{BODY}</article>")) == "2014-06-30"
+    far = head.replace("2014-06-30", "2014-07-02")
+    assert day(page(far, f"<article><h1>H</h1>{shown}{BODY}</article>")) == "2014-07-02"
+
+
 def test_without_an_h1_the_date_beside_the_h2_headline_in_its_header_is_read():
     # sueddeutsche.de: no <h1>; the <h2> headline and the date sit in a "header" section, which is
     # page furniture anywhere else

@@ -535,7 +535,8 @@ def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions, page
     weak = pagedates.first_date(v for name in pagedates.WEAK_PUBLISHED_METAS for v in facts.metas.get(name, ()))
     in_url = pagedates.url_date(facts.url)
     shown = facts.shown
-    candidates = (draft.published, facts.title_date, shown.in_article, weak, in_url, shown.outside)
+    declared = shown.in_article if _a_utc_day(draft.published, in_url, shown.in_article, options) else draft.published
+    candidates = (declared, facts.title_date, shown.in_article, weak, in_url, shown.outside)
     draft.published = next((v for v in candidates if v), None) or pagedates.keyed_date(page)
     zone = pagedates.page_zone(language, facts.timestamps, facts.url)
     if zone is None and isinstance(draft.published, str) and pagedates.is_utc(draft.published):
@@ -549,6 +550,20 @@ def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions, page
             if name == "published" and _utc_day_is_the_urls(value, local, in_url, options):
                 local = pagedates.local_iso(value, dt.UTC, options.default_tz, order)
             setattr(draft, name, local)
+
+
+_DAY_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _a_utc_day(value: object, in_url: str | None, shown: str | None, options: ExtractOptions) -> bool:
+    """Whether a declared day without a time ("sailthru.date": "2014-06-30") is the day after the
+    one the URL holds and the article shows (/2014/6/29/, "June 29, 2014 08:08 pm"): the day in UTC
+    of an evening story, where the article shows the publisher's own."""
+    if not isinstance(value, str) or not in_url or not shown or not _DAY_ONLY.fullmatch(value):
+        return False
+    if (pagedates.local_iso(shown, None, options.default_tz) or "")[:10] != in_url:
+        return False
+    return dt.date.fromisoformat(value) - dt.date.fromisoformat(in_url) == dt.timedelta(days=1)
 
 
 # Midnight UTC exactly is how a CMS stores a date without a time ("2020-01-10T00:00:00+00:00"): the

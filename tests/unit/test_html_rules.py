@@ -890,6 +890,7 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         ("Authors", []),  # a menu's label
         ("Last Modified", []),
         ("By Franziska Dully in Allgemein, Fashion, Kolumne", ["Franziska Dully"]),  # a post's categories
+        ("By Alexa Ray Corriea\n on Jul 04, 2014\n at 11:30a @AlexaRayC", ["Alexa Ray Corriea"]),  # when and the handle
         ("so Artikel empfehlen:", []),  # a label whose value is elsewhere
         ("Name (erforderlich)", []),  # a form field's label
         ("Ondřej Katz, přihlaste se", ["Ondřej Katz"]),  # a log-in link beside the name

@@ -48,9 +48,9 @@ def _byline_names(value: str) -> list[str]:
     parts = [p for p in _SEPARATORS.split(value) if p.strip()]
     by_line = bool(parts) and people.starts_with_by(parts[0].strip())
     if by_line:
-        # "By A, Executive Editor | Friday @ 6:43pm | Tags: …", "By A in News, Fashion": what
-        # follows the names is not by-line
-        parts = [parts[0].split(" in ", 1)[0]]
+        # "By A, Executive Editor | Friday @ 6:43pm | Tags: …", "By A in News, Fashion", "By A on
+        # Jul 04, 2014 at 11:30a @handle": what follows the names is not by-line
+        parts = [_BY_LINE_END.split(parts[0], 1)[0]]
     per_part: list[list[str]] = []
     for part in parts[:2]:
         keep = not any(per_part)  # an organisation that is the whole first byline is kept
@@ -63,6 +63,9 @@ def _byline_names(value: str) -> list[str]:
     if by_line and len(names) >= 2 and _is_a_place(names[-1]) and len(names[-2].split()) >= 2:
         names = names[:-1]  # "Von Markus Balser, Berlin": where the story was written
     return [n for n in names if not _ORG_WORDS.search(n)] or names
+
+
+_BY_LINE_END = re.compile(r"\s(?:in|on|at)\s")
 
 
 def _is_a_place(word: str) -> bool:

@@ -74,6 +74,43 @@ def test_a_blog_post_in_divs_beside_a_tagline_paragraph_is_the_body():
     assert article["word_count"] > 60
 
 
+STORY_IN_LINES = "".join(
+    f"Line {n} of a court report written in line breaks, as older sites write their stories, with enough words.<br><br>"
+    for n in range(1, 9)
+)
+
+
+def test_a_story_written_between_line_breaks_is_the_body_not_the_paragraphs_around_it():
+    # juraforum.de: the story is text and <br>s in a div; the page's few <p>s are its sidebar's
+    sidebar = (
+        "<div class='aside-box'>" + "<p>Rechtsanwalt Berlin, Rechtsanwalt Hamburg, Rechtsanwalt Köln, Rechtsanwalt Essen</p>" * 3 + "</div>"
+    )
+    html = page(
+        "<title>Ohne Bewerbungen kein Wohngeld</title>",
+        f"<div class='main'><h1>Ohne Bewerbungen kein Wohngeld</h1><div class='articleBody'>{STORY_IN_LINES}</div></div>{sidebar}",
+        lang="de",
+    )
+    article = extracted(html, with_body=True)
+    assert article["body"].startswith("Line 1 of a court report")
+    assert "Line 8 of a court report" in article["body"]
+    assert "Rechtsanwalt" not in article["body"]
+
+
+def test_a_deck_and_captions_in_paragraphs_give_way_to_the_story_in_lines_they_surround():
+    # eluniversal.com: the deck and a caption are <p>s, the story itself text between <br>s
+    deck = "<p>The senator said the president was not fit for office, in a speech on Tuesday.</p>"
+    caption = "<figure><p>The president in Washington, in a photograph of the agency.</p></figure>"
+    related = "<ul><li>Another story of the day</li><li>And another one</li></ul>"
+    html = page(body=f"<article><h1>H</h1>{deck}{caption}<div class='note-text'>{STORY_IN_LINES}</div>{related}</article>")
+    body = extracted(html, with_body=True)["body"]
+    assert body.startswith("Line 1 of a court report") and "Line 8" in body
+    assert "Another story of the day" not in body
+    # where the paragraphs hold more than the lines, the paragraphs are the story
+    address = "<div class='contact'>" + "Our office, 1 Main Street, Springfield, open on weekdays from nine to five<br>" * 4 + "</div>"
+    story = extracted(page(body=f"<article><h1>H</h1>{BODY * 6}{address}</article>"), with_body=True)["body"]
+    assert story.startswith("The story's first paragraph") and "Our office" not in story
+
+
 def test_a_wrapper_that_ranks_as_the_post_it_holds_gives_way_to_the_post():
     # div.content holds the "widget Blog" (page furniture by name) that holds the post's own container
     post = "<div>Zhi neng xiang nian ni, a song of the summer, in its words and their readings.</div><br />" * 8
@@ -118,7 +155,7 @@ def test_paragraph_text_is_weighed_into_every_element_that_holds_it():
         f"<aside><p>{long_a}{long_b}</p></aside></main><footer><p>{long_b}</p></footer>"
     )
     tree = LexborHTMLParser(html)
-    weighed = _paragraph_weights(tree.css("p"))
+    weighed = _paragraph_weights(tree.css("p"), [])
     # Each element's weight is the text of the paragraphs of 30 characters or more in it (a <p>'s
     # css() includes the <p> itself).
     for node in tree.css("*"):

@@ -140,12 +140,16 @@ class _FirstWalk(NamedTuple):
     marked: _Marked
     paragraphs: list  # <p> in the body
     containers: list  # _DROP_CONTAINERS in the body
+    breaks: list  # <br> in the body (the first _MAX_BREAKS)
     # Ruby readings (<rt>, and the <rp> brackets around them) are not the text: "子<rt>こ</rt>ども"
     # reads "子ども" (Japanese pages for learners and children put a reading over each kanji).
     ruby: list
 
 
-_PARAGRAPHS_AND_CONTAINERS = "p, " + _DROP_CONTAINERS
+# "br + br": a <br> after another among its element siblings (text between them is no element): the
+# second and later of an element's line breaks, far fewer than all of them, and none alone.
+_PARAGRAPHS_AND_CONTAINERS = "p, br + br, " + _DROP_CONTAINERS
+_MAX_BREAKS = 5000
 
 
 def _first_walk(tree) -> _FirstWalk:
@@ -185,8 +189,9 @@ def _first_walk(tree) -> _FirstWalk:
     body = tree.body
     tagged = [(node, node.tag) for node in body.css(_PARAGRAPHS_AND_CONTAINERS)] if body is not None else []
     paragraphs = [node for node, tag in tagged if tag == "p"]
-    containers = [node for node, tag in tagged if tag != "p"]
-    return _FirstWalk(_Marked(metas, scripts, itemprops, related, canonical), paragraphs, containers, ruby)
+    breaks = [node for node, tag in tagged if tag == "br"][:_MAX_BREAKS]
+    containers = [node for node, tag in tagged if tag != "p" and tag != "br"]
+    return _FirstWalk(_Marked(metas, scripts, itemprops, related, canonical), paragraphs, containers, breaks, ruby)
 
 
 def _is_marked(tag: str, attrs: dict) -> bool:
@@ -467,7 +472,8 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     draft.related_titles = _related_titles(tree, page, walk.marked.related)
     if tree.body is None:
         raise ExtractionRejected("no_body")
-    weighed = _paragraph_weights(walk.paragraphs)
+    broken = _text_between_breaks(walk.breaks)
+    weighed = _paragraph_weights(walk.paragraphs, broken)
     weights = weighed.chars
     furniture = _furniture(tree.body, walk.containers, weights)
     side_date = _side_column_date(furniture) if not draft.published else None
@@ -476,10 +482,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     # The headline is read before boilerplate removal, and the elements around it survive it: the
     # byline and date usually sit beside it in an element named "header".
     check_tree_depth(root)
-    found = root.css(_DROP_CODE + ", " + _BLOCKS)  # one walk: code to drop, blocks, headlines
-    tagged = [(node, node.tag) for node in found]  # each tag read once (a new string at every read)
-    code = [node for node, tag in tagged if tag in _CODE_TAGS]
-    blocks = [(node, tag) for node, tag in tagged if tag not in _CODE_TAGS]
+    code, blocks, lines = _walk_root(root, with_breaks=bool(broken))
     headlines = [node for node, tag in blocks if tag == "h1"]
     draft.title, meta_title = _visible_title(_headings(tree, headlines, meta_title, page_title), meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
@@ -493,7 +496,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     _read_visible_labels(draft, root)
     # decompose() unlinks every element of the subtree it removes: the blocks still in the page are
     # the ones found before that still have a parent (no second walk of the article).
-    _read_body(draft, root, [(node, tag) for node, tag in blocks if node.parent is not None or node.mem_id == root.mem_id])
+    _read_body(draft, root, [(node, tag) for node, tag in lines if node.parent is not None or node.mem_id == root.mem_id], bool(broken))
     if not draft.paragraphs:
         # The story was inside what looked like page furniture: read the page without the class rules.
         fresh = parse_tree(source, raw)
@@ -617,15 +620,33 @@ class _Weights(NamedTuple):
     parents: dict[int, tuple[int | None, Any]]  # each holder's parent (mem_id, element)
 
 
-def _paragraph_weights(paragraphs: list) -> _Weights:
+# Text written between <br>s in an element that is not a paragraph ("<div class="articleBody">Text
+# <br><br>More text<br><br>…"): a story's paragraphs, when an element holds this much of it.
+_BREAK_TEXT_CHARS = 200
+
+
+def _text_between_breaks(breaks: list) -> list[tuple[Any, int]]:
+    """Each element that holds _BREAK_TEXT_CHARS of text of its own (not inside its children)
+    between <br>s (`breaks`: "br + br" matches), with that length: paragraphs written in lines."""
+    parents = {parent.mem_id: parent for br in breaks if (parent := br.parent) is not None}
+    found = []
+    for parent in parents.values():
+        if parent.tag not in _BLOCK_TAGS and (size := len((parent.text(deep=False) or "").strip())) >= _BREAK_TEXT_CHARS:
+            found.append((parent, size))
+    return found
+
+
+def _paragraph_weights(paragraphs: list, broken: list[tuple[Any, int]]) -> _Weights:
     """Paragraph text inside each element, from one pass over the <p>s and their ancestors."""
     weights: dict[int, int] = {}
     holders: dict[int, tuple[tuple[int, int], Any]] = {}
     # Each element's parent, read from the tree once: the paragraphs of a story share their
     # ancestors, and a climb through this table costs a third of one through the tree's nodes.
     parents: dict[int, tuple[int | None, Any]] = {}
-    for index, paragraph in enumerate(paragraphs[:_MAX_WEIGHED]):
-        size = len(paragraph.text(deep=True).strip())
+    # Text between <br>s weighs as paragraphs do, after them (document order is that of the <p>s).
+    sized = [(paragraph, None) for paragraph in paragraphs[:_MAX_WEIGHED]] + list(broken)
+    for index, (paragraph, known) in enumerate(sized):
+        size = len(paragraph.text(deep=True).strip()) if known is None else known
         if size < 30:
             continue  # captions, datelines, empty spacers: not what makes a story
         node, mem_id, depth = paragraph, paragraph.mem_id, 0
@@ -937,14 +958,30 @@ def _read_visible_labels(draft: Draft, root) -> None:
             return
 
 
-def _read_body(draft: Draft, root, blocks: list | None = None) -> None:
-    """Headings, paragraphs and credits, in order; each container's text read once. `blocks`:
-    root.css(_BLOCKS) with each element's tag, when the caller has them already."""
-    blocks = [(node, node.tag) for node in root.css(_BLOCKS)] if blocks is None else blocks
+def _walk_root(root, with_breaks: bool) -> tuple[list, list, list]:
+    """One walk of the article: the code to drop, its blocks (with their tags: each tag read once,
+    a new string at every read), and the same with its <br>s when the page has text between them
+    (they tell a story written without paragraphs; most pages have none to tell, and skip them)."""
+    tagged = [(node, node.tag) for node in root.css(_DROP_CODE + ", " + (_LINES if with_breaks else _BLOCKS))]
+    code = [node for node, tag in tagged if tag in _CODE_TAGS]
+    lines = [(node, tag) for node, tag in tagged if tag not in _CODE_TAGS]
+    return code, [(node, tag) for node, tag in lines if tag != "br"] if with_breaks else lines, lines
+
+
+_LINES = _BLOCKS + ", br + br"
+
+
+def _read_body(draft: Draft, root, blocks: list | None = None, breaks: bool = True) -> None:
+    """Headings, paragraphs and credits, in order; each container's text read once. A story written
+    in <div>s and <br>s is read a line at a time. `blocks`: root.css(_LINES) with each element's
+    tag, when the caller has them already (`breaks`: with the <br>s, when the page has text between them)."""
+    blocks = [(node, node.tag) for node in root.css(_LINES)] if blocks is None else blocks
     holders = set(_ancestors_within(root, [node for node, tag in blocks if tag in _HELD]))
     read: set[int] = set()  # containers inside a container already read whole
-    headings = len(draft.headings)
+    headings, first = len(draft.headings), len(draft.paragraphs)
     for index, (node, tag) in enumerate(blocks):
+        if tag == "br":
+            continue
         if tag in _CONTAINERS:
             if node.mem_id in holders or node.mem_id in read:
                 continue  # the inner blocks carry the text, or an outer container already gave it
@@ -953,15 +990,29 @@ def _read_body(draft: Draft, root, blocks: list | None = None) -> None:
         value = htmlmeta.node_text(node).strip()
         if value and tag != "h1":
             _read_block(draft, node, tag, value)
-    if len(draft.paragraphs) == len(draft.headings) - headings:
+    lines = _written_in_breaks(draft.paragraphs[first:], blocks) if breaks else None
+    lines = root if lines is None and len(draft.paragraphs) == len(draft.headings) - headings else lines
+    if lines is not None:
         # Pages that use <div>s and <br>s instead of paragraphs (their headings are in the text): a
         # line ends at a <br> or an element that starts a line, not at a link or a bold word.
         draft.paragraphs.clear()
-        for node in root.css(_LINE_ENDS)[:_MAX_LINE_ENDS]:
+        for node in lines.css(_LINE_ENDS)[:_MAX_LINE_ENDS]:
             node.insert_after("\n")
-        for line in htmlmeta.node_text(root).split("\n"):
+        for line in htmlmeta.node_text(lines).split("\n"):
             if line.strip() and not text.same_text(line, draft.title if isinstance(draft.title, str) else None):
                 draft.credit_or_paragraph(line.strip())
+
+
+def _written_in_breaks(paragraphs: list[str], blocks: list):
+    """The element that holds the story in lines between <br>s, when more of the article is
+    written so than in its blocks (its paragraphs are then a deck, captions or quotes): the one
+    that holds most of that text."""
+    broken = _text_between_breaks([node for node, tag in blocks if tag == "br"])
+    total = sum(size for _, size in broken)
+    if total <= sum(map(len, paragraphs)):
+        return None
+    element, size = max(broken, key=lambda pair: pair[1])
+    return element if size >= total * 2 / 3 else None
 
 
 _LINE_ENDS = "br, div, p, li, dd, dt, tr, blockquote, pre, section, article, header, footer, table, h1, h2, h3, h4, h5, h6"
@@ -972,7 +1023,7 @@ def _may_hold_blocks(blocks: list, index: int) -> bool:
     """Whether the container at `index`, which holds no _HELD block (it is not a holder), can hold
     any block: blocks come in document order, so the next one is inside it if any is. One that is
     _HELD is not (the common case: the next <li> of a list), and no walk of the container is needed."""
-    return index + 1 < len(blocks) and blocks[index + 1][1] not in _HELD
+    return index + 1 < len(blocks) and blocks[index + 1][1] not in _HELD and blocks[index + 1][1] != "br"
 
 
 def _read_block(draft: Draft, node, tag: str, value: str) -> None:

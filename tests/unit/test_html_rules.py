@@ -111,6 +111,24 @@ def test_a_deck_and_captions_in_paragraphs_give_way_to_the_story_in_lines_they_s
     assert story.startswith("The story's first paragraph") and "Our office" not in story
 
 
+def test_without_a_container_named_as_the_story_the_body_is_read_from_the_one_holding_its_paragraphs():
+    # DW, Asahi, ladbible: no <article>, <main> or "content" class; the body's navigation lists and
+    # teasers lay around the unnamed element that holds the story's paragraphs
+    menu = "<ul>" + "".join(f"<li><a href='/s{n}'>Section {n}</a></li>" for n in range(12)) + "</ul>"
+    teasers = "<div class='x9'>" + "".join(f"<div><a href='/t{n}'>Another story {n}</a></div>" for n in range(8)) + "</div>"
+    byline = "<div class='x2'><span>By Jane Roe</span></div>"
+    html = page(body=f"{menu}<div class='x1'><h1>H</h1>{byline}<div class='x3'>{BODY * 6}</div></div>{teasers}")
+    article = extracted(html, with_body=True)
+    assert article["body"].startswith("The story's first paragraph")
+    assert "Section 3" not in article["body"] and "Another story" not in article["body"]
+    assert article["authors"] == ["Jane Roe"]  # the byline beside the story is still read
+    # a story in two unnamed parts, neither holding nearly all of it, is read whole from the page
+    half = "<p>" + "The second half of the story goes on with what happened after, and who said what. " * 3 + "</p>"
+    split = page(body=f"{menu}<h1>H</h1><div class='x3'>{BODY * 3}</div><div class='x4'>{half * 3}</div>")
+    body = extracted(split, with_body=True)["body"]
+    assert "The story's first paragraph" in body and "The second half of the story" in body
+
+
 def test_a_wrapper_that_ranks_as_the_post_it_holds_gives_way_to_the_post():
     # div.content holds the "widget Blog" (page furniture by name) that holds the post's own container
     post = "<div>Zhi neng xiang nian ni, a song of the summer, in its words and their readings.</div><br />" * 8
@@ -246,7 +264,8 @@ def test_a_candidate_inside_a_dropped_aside_is_not_the_story():
 @pytest.mark.parametrize("doctype, outside_read", [("", False), ("<!doctype html>", True)])
 def test_class_names_match_in_any_case_only_on_quirks_mode_pages(doctype, outside_read):
     # Without a doctype the page is in quirks mode, where ".post-content" matches "Post-Content".
-    html = f'{doctype}<html><head><title>T</title></head><body><div class="Post-Content"><h1>H</h1>{BODY * 3}</div>{OUTSIDE}</body></html>'
+    # (outside text enough that no unnamed element holds nearly all of the paragraphs)
+    html = f'{doctype}<html><head><title>T</title></head><body><div class="Post-Content"><h1>H</h1>{BODY * 3}</div>{OUTSIDE * 3}</body></html>'
     assert ("outside the story" in extract("articles/x/p.html", html.encode()).body) is outside_read
 
 

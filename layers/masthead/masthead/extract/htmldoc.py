@@ -496,7 +496,13 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     _read_visible_labels(draft, root)
     # decompose() unlinks every element of the subtree it removes: the blocks still in the page are
     # the ones found before that still have a parent (no second walk of the article).
-    _read_body(draft, root, [(node, tag) for node, tag in lines if node.parent is not None or node.mem_id == root.mem_id], bool(broken))
+    # A page whose story has no container named as one is read from the element holding most of
+    # its paragraphs (the bylines and dates above were looked for in the whole page).
+    story = _paragraphs_holder(weighed, weights.get(root.mem_id, 0)) if root.mem_id == tree.body.mem_id else None
+    if story is not None:
+        _read_body(draft, story, None, bool(broken))
+    else:
+        _read_body(draft, root, [(node, tag) for node, tag in lines if node.parent is not None or node.mem_id == root.mem_id], bool(broken))
     if not draft.paragraphs:
         # The story was inside what looked like page furniture: read the page without the class rules.
         fresh = parse_tree(source, raw)
@@ -797,6 +803,23 @@ def _content_root(tree, weights: _Weights):
     if len(outermost) == 1:
         return outermost[0]
     return min(outermost, key=_root_rank) if outermost else tree.body
+
+
+# Without a container named as the story's, the smallest element holding this share of the
+# page's paragraph text is: what lies outside it is the page's navigation, teasers and footer.
+_HOLDER_SHARE = 0.85
+
+
+def _paragraphs_holder(weights: _Weights, total: int):
+    """The element holding _HOLDER_SHARE of the paragraph text that holds least (the innermost)."""
+    chars = weights.chars
+    held = [(chars[mem_id], key, node) for mem_id, (key, node) in weights.holders.items() if chars[mem_id] >= total * _HOLDER_SHARE]
+    held = [
+        entry
+        for entry in held
+        if entry[2].parent is not None and entry[2].tag not in ("body", "html", "-document") and not _boilerplate(entry[2])
+    ]
+    return min(held, key=lambda entry: (entry[0], -entry[1][1]))[2] if held else None
 
 
 def _innermost(candidates: list, chosen):

@@ -129,6 +129,15 @@ def test_without_a_container_named_as_the_story_the_body_is_read_from_the_one_ho
     assert "The story's first paragraph" in body and "The second half of the story" in body
 
 
+def test_list_entries_that_are_only_a_link_are_not_body_text():
+    # a list of other stories or a menu inside the article; a list of the story's points stays
+    stories = "<ul>" + "".join(f"<li><a href='/s{n}'>Another headline of the day, number {n}</a></li>" for n in range(5)) + "</ul>"
+    points = "<ul><li>The first point, <a href='/r'>with a source</a> in it.</li><li><strong>Second</strong> point</li></ul>"
+    body = extracted(page(body=f"<article><h1>H</h1>{BODY}{points}{stories}</article>"), with_body=True)["body"]
+    assert "Another headline of the day" not in body
+    assert "The first point, with a source in it." in body and "Second point" in body
+
+
 def test_a_wrapper_that_ranks_as_the_post_it_holds_gives_way_to_the_post():
     # div.content holds the "widget Blog" (page furniture by name) that holds the post's own container
     post = "<div>Zhi neng xiang nian ni, a song of the summer, in its words and their readings.</div><br />" * 8
@@ -265,7 +274,9 @@ def test_a_candidate_inside_a_dropped_aside_is_not_the_story():
 def test_class_names_match_in_any_case_only_on_quirks_mode_pages(doctype, outside_read):
     # Without a doctype the page is in quirks mode, where ".post-content" matches "Post-Content".
     # (outside text enough that no unnamed element holds nearly all of the paragraphs)
-    html = f'{doctype}<html><head><title>T</title></head><body><div class="Post-Content"><h1>H</h1>{BODY * 3}</div>{OUTSIDE * 3}</body></html>'
+    html = (
+        f'{doctype}<html><head><title>T</title></head><body><div class="Post-Content"><h1>H</h1>{BODY * 3}</div>{OUTSIDE * 3}</body></html>'
+    )
     assert ("outside the story" in extract("articles/x/p.html", html.encode()).body) is outside_read
 
 

@@ -1064,4 +1064,23 @@ def _read_block(draft: Draft, node, tag: str, value: str) -> None:
         if text.credit_line(value):
             draft.credit_or_paragraph(value)
         return
+    if tag == "li" and _only_a_link(node):
+        return  # a menu's or a list of stories' entry: a link and nothing else
     draft.credit_or_paragraph(value)
+
+
+def _only_a_link(node) -> bool:
+    """Whether an element's text is all one link's (<li><a href="/politics">Politics</a></li>)."""
+    child = node.child
+    link = None
+    while child is not None:
+        tag = child.tag
+        if tag == "a" and link is None:
+            link = child
+        elif tag == "-text":
+            if (child.text_content or "").strip():
+                return False
+        elif tag[:1] != "-":
+            return False
+        child = child.next
+    return link is not None

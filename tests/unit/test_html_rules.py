@@ -129,13 +129,17 @@ def test_without_a_container_named_as_the_story_the_body_is_read_from_the_one_ho
     assert "The story's first paragraph" in body and "The second half of the story" in body
 
 
-def test_list_entries_that_are_only_a_link_are_not_body_text():
-    # a list of other stories or a menu inside the article; a list of the story's points stays
+def test_list_entries_and_paragraphs_that_are_only_a_link_are_not_body_text():
+    # a list of other stories or a menu inside the article, teasers as linked paragraphs; a list of
+    # the story's points, and a paragraph with a link in it, stay
     stories = "<ul>" + "".join(f"<li><a href='/s{n}'>Another headline of the day, number {n}</a></li>" for n in range(5)) + "</ul>"
+    teasers = "".join(f"<p><a href='/t{n}'>A teaser for a story of yesterday, number {n}</a></p>" for n in range(3))
     points = "<ul><li>The first point, <a href='/r'>with a source</a> in it.</li><li><strong>Second</strong> point</li></ul>"
-    body = extracted(page(body=f"<article><h1>H</h1>{BODY}{points}{stories}</article>"), with_body=True)["body"]
-    assert "Another headline of the day" not in body
+    linked = "<p>Read <a href='/doc'>the court's decision</a> in full.</p>"
+    body = extracted(page(body=f"<article><h1>H</h1>{BODY}{points}{linked}{stories}{teasers}</article>"), with_body=True)["body"]
+    assert "Another headline of the day" not in body and "A teaser for a story" not in body
     assert "The first point, with a source in it." in body and "Second point" in body
+    assert "Read the court's decision in full." in body
 
 
 def test_a_wrapper_that_ranks_as_the_post_it_holds_gives_way_to_the_post():

@@ -1064,8 +1064,8 @@ def _read_block(draft: Draft, node, tag: str, value: str) -> None:
         if text.credit_line(value):
             draft.credit_or_paragraph(value)
         return
-    if tag == "li" and _only_a_link(node):
-        return  # a menu's or a list of stories' entry: a link and nothing else
+    if (tag == "li" or tag == "p") and _only_a_link(node):
+        return  # a menu's entry, a list of other stories', a teaser: a link and nothing else
     draft.credit_or_paragraph(value)
 
 

@@ -301,6 +301,45 @@ CASES: list[Case] = [
         "T",
     ),
     Case(
+        # text between <br>s in 6,000 elements of their own, beside paragraphs: every element is weighed
+        # as a story written in lines, and the heaviest is read a line at a time
+        "html-break-holders",
+        "articles/h/break-holders.html",
+        lambda: (
+            b"<html><body><h1>T</h1><p>"
+            + b"A paragraph of the page. " * 20
+            + b"</p>"
+            + (b"<div>" + b"A line of a story written in line breaks, long enough. " * 4 + b"<br><br>More.</div>") * 6000
+            + b"</body></html>"
+        ),
+        "accepted",
+        "T",
+    ),
+    Case(
+        # one element holding 30,000 lines between <br>s beside a paragraph: read a line at a time
+        "html-break-lines",
+        "articles/h/break-lines.html",
+        lambda: (
+            b"<html><body><h1>T</h1><p>A paragraph.</p><div>"
+            + b"A line of a story written in line breaks.<br><br>" * 30000
+            + b"</div></body></html>"
+        ),
+        "accepted",
+        "T",
+    ),
+    Case(
+        # 18,000 list entries and paragraphs that are a link each: every one is looked into
+        "html-linked-entries",
+        "articles/h/linked.html",
+        lambda: (
+            b"<html><body><h1>T</h1><p>Body text of the story.</p><ul>"
+            + b"<li><a href='/x'>x</a></li><p><a>y</a> </p>" * 9000
+            + b"</ul></body></html>"
+        ),
+        "accepted",
+        "T",
+    ),
+    Case(
         # no story's worth of paragraphs: the content-root candidates are climbed into, 150 nested wrappers
         "html-nested-roots",
         "articles/h/roots.html",

@@ -1030,7 +1030,7 @@ def _written_in_breaks(paragraphs: list[str], blocks: list):
     """The element that holds the story in lines between <br>s, when more of the article is
     written so than in its blocks (its paragraphs are then a deck, captions or quotes): the one
     that holds most of that text."""
-    broken = _text_between_breaks([node for node, tag in blocks if tag == "br"])
+    broken = _text_between_breaks([node for node, tag in blocks if tag == "br"][:_MAX_BREAKS])
     total = sum(size for _, size in broken)
     if total <= sum(map(len, paragraphs)):
         return None

@@ -142,6 +142,19 @@ def test_list_entries_and_paragraphs_that_are_only_a_link_are_not_body_text():
     assert "Read the court's decision in full." in body
 
 
+def test_sections_of_the_story_named_as_carrying_ads_are_the_story():
+    # chip.de: each section of a review is "TestReport__Section--Ads" (an ad may sit between its
+    # paragraphs); together they are the whole story, which was read as 49 words
+    section = "<section class='TestReport__Section TestReport__Section--Ads'><h2>Part</h2>" + BODY * 2 + "</section>"
+    ad = "<div class='ad'><p>" + "An advertisement for something else entirely, to buy today. " * 2 + "</p></div>"
+    article = extracted(page(body=f"<article class='TestReport'><h1>H</h1>{section * 4}{ad}</article>"), with_body=True)
+    assert article["word_count"] > 250 and "advertisement" not in article["body"]
+    # sections of readers' comments holding as much stay out: they are what their name says
+    comment = "<div class='comment'>" + BODY + "</div>"
+    commented = extracted(page(body=f"<article><h1>H</h1>{BODY}{comment * 4}</article>"), with_body=True)
+    assert commented["word_count"] < 60
+
+
 def test_a_wrapper_that_ranks_as_the_post_it_holds_gives_way_to_the_post():
     # div.content holds the "widget Blog" (page furniture by name) that holds the post's own container
     post = "<div>Zhi neng xiang nian ni, a song of the summer, in its words and their readings.</div><br />" * 8

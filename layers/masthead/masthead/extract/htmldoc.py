@@ -487,7 +487,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     draft.title, meta_title = _visible_title(_headings(tree, headlines, meta_title, page_title), meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
     byline_boxes = _remove_boilerplate(
-        root, code, [node for node, _ in blocks], weights, *_headline_headers(root, blocks, headlines, meta_title)
+        root, code, [node for node, _ in blocks], weighed, *_headline_headers(root, blocks, headlines, meta_title)
     )
     declared_authors = draft.authors
     shown = read_visible_byline(draft, root, tree, facts.publisher_only, facts.timestamps, facts.url)
@@ -896,7 +896,7 @@ def _is_content_root(node) -> bool:
 _MAX_ROOTS = 200
 
 
-def _remove_boilerplate(root, code: list, blocks: list, weights: dict[int, int], keep: set[int], read_first: set[int]) -> list:
+def _remove_boilerplate(root, code: list, blocks: list, weighed: _Weights, keep: set[int], read_first: set[int]) -> list:
     """Code, and elements whose class, id or role says page furniture, unless one holds half the
     story's paragraphs (a wrapper named "has-header" or "layout--sidebar" is the story itself) or
     the headline (`keep`: the article's own header). `code` and `blocks`: what
@@ -904,18 +904,52 @@ def _remove_boilerplate(root, code: list, blocks: list, weights: dict[int, int],
     date, and the furniture in `read_first`, for the caller to drop once it has read them."""
     for node in code:
         node.decompose()
+    weights = weighed.chars
     story = weights.get(root.mem_id, 0) / 2
     byline_boxes = []
     # Only the blocks the body is read from and the elements around them can matter; the rest
     # (links, images, icons: most of a page) are never even looked at.
-    for node in [*_ancestors_within(root, blocks).values(), *blocks]:
-        mem_id = node.mem_id
-        if mem_id not in keep and (kind := _boilerplate(node)) and (not story or weights.get(mem_id, 0) < story):
-            if kind == _BYLINE_BOX or mem_id in read_first:
-                byline_boxes.append(node)
-            else:
-                node.decompose()
+    found = [
+        (node, kind)
+        for node in [*_ancestors_within(root, blocks).values(), *blocks]
+        if node.mem_id not in keep and (kind := _boilerplate(node)) and (not story or weights.get(node.mem_id, 0) < story)
+    ]
+    sections = _story_sections(found, weighed, story)
+    for node, kind in found:
+        if node.mem_id in sections:
+            continue
+        if kind == _BYLINE_BOX or node.mem_id in read_first:
+            byline_boxes.append(node)
+        else:
+            node.decompose()
     return byline_boxes
+
+
+def _story_sections(found: list, weighed: _Weights, story: float) -> set[int]:
+    """The elements among `found` that are the story's own sections: those holding paragraphs whose
+    furniture word, over all of them, names half the story and only says they may carry ads
+    ("TestReport__Section--Ads": a review's sections hold all of it). Each alone holds less than half."""
+    held = [(node, weighed.chars.get(node.mem_id, 0)) for node, _ in found]
+    held = [(node, weight) for node, weight in held if weight]
+    if not story or sum(weight for _, weight in held) < story:
+        return set()  # (most pages: the furniture holds little of the story)
+    by_word: dict[frozenset, list] = {}
+    for node, weight in held:
+        attrs = node.attributes
+        words = _BOILERPLATE.intersection(_segments(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
+        by_word.setdefault(frozenset(words), []).append((node, weight))
+    sections: set[int] = set()
+    for words, members in by_word.items():
+        ids = {node.mem_id for node, _ in members}
+        # an element inside another of its group holds the same paragraphs: counted once
+        if words and words <= _ADS_WORDS and sum(w for node, w in members if not _inside_any(node.mem_id, ids, weighed.parents)) >= story:
+            sections.update(ids)
+    return sections
+
+
+# Furniture words that say what a section may carry rather than what it is: a story's sections
+# "--Ads" are the story; a "comments" section holding half the page's text is still readers' talk.
+_ADS_WORDS = frozenset({"ad", "ads", "advert", "advertisement", "adsense"})
 
 
 def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, site_names: list[str]) -> tuple[str | None, str | None]:

@@ -929,10 +929,10 @@ def _story_sections(found: list, weighed: _Weights, story: float) -> set[int]:
     """The elements among `found` that are the story's own sections: those holding paragraphs whose
     furniture word, over all of them, names half the story and only says they may carry ads
     ("TestReport__Section--Ads": a review's sections hold all of it). Each alone holds less than half."""
-    held = [(node, weighed.chars.get(node.mem_id, 0)) for node, _ in found]
-    held = [(node, weight) for node, weight in held if weight]
-    if not story or sum(weight for _, weight in held) < story:
+    chars = weighed.chars
+    if not story or sum(chars.get(node.mem_id, 0) for node, _ in found) < story:
         return set()  # (most pages: the furniture holds little of the story)
+    held = [(node, chars[node.mem_id]) for node, _ in found if chars.get(node.mem_id)]
     by_word: dict[frozenset, list] = {}
     for node, weight in held:
         attrs = node.attributes
@@ -1098,9 +1098,12 @@ def _read_block(draft: Draft, node, tag: str, value: str) -> None:
         if text.credit_line(value):
             draft.credit_or_paragraph(value)
         return
-    if (tag == "li" or tag == "p") and _only_a_link(node):
+    if (tag == "li" or tag == "p") and len(value) <= _LINK_CHARS and _only_a_link(node):
         return  # a menu's entry, a list of other stories', a teaser: a link and nothing else
     draft.credit_or_paragraph(value)
+
+
+_LINK_CHARS = 300  # a link's text is a line at most: a longer block is not looked into
 
 
 def _only_a_link(node) -> bool:

@@ -1032,7 +1032,7 @@ def _read_body(draft: Draft, root, blocks: list | None = None, breaks: bool = Tr
     """Headings, paragraphs and credits, in order; each container's text read once. A story written
     in <div>s and <br>s is read a line at a time. `blocks`: root.css(_LINES) with each element's
     tag, when the caller has them already (`breaks`: with the <br>s, when the page has text between them)."""
-    blocks = [(node, node.tag) for node in root.css(_LINES)] if blocks is None else blocks
+    blocks = [(node, node.tag) for node in root.css(_LINES if breaks else _BLOCKS)] if blocks is None else blocks
     holders = set(_ancestors_within(root, [node for node, tag in blocks if tag in _HELD]))
     read: set[int] = set()  # containers inside a container already read whole
     headings, first = len(draft.headings), len(draft.paragraphs)

@@ -431,6 +431,18 @@ def test_a_logo_h1_in_front_of_the_page_title_leaves_the_headline():
     assert extracted(html)["title"] == "Verstößt der Ausschluss von Pseudonymen gegen deutsches Recht?"
 
 
+@pytest.mark.parametrize("separator", ["›", "»", "•", "·"])
+def test_a_logo_h1_at_the_end_of_the_page_title_leaves_the_headline(separator):
+    # a club's site whose logo <h1> links home under its long name, which ends the <title>
+    logo = '<h1><a href="http://www.wehranlage-horka.de" title="zur Startseite"> Historische Wehranlage in Horka e.V </a></h1>'
+    html = page(f"<title>Historischer Markt {separator} Historische Wehranlage in Horka e.V</title>", logo + BODY, lang="de")
+    assert extracted(html)["title"] == "Historischer Markt"
+    # an <h1> as long that is no logo is the headline the <title> ends with, after the site's name
+    headline = "<h1>Sebi should settle the mutual fund cases</h1>"
+    titled = page(f"<title>Business Standard {separator} Sebi should settle the mutual fund cases</title>", headline + BODY)
+    assert extracted(titled)["title"] == "Sebi should settle the mutual fund cases"
+
+
 @pytest.mark.parametrize("line", ["Erstellt am 22.05.2014", "Created: 22 May 2014"])
 def test_a_created_on_line_far_from_the_headline_dates_a_page_without_another_date(line):
     # Joomla and similar CMSs ("Erstellt am", "Created"); unmarked, below the story

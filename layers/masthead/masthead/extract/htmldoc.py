@@ -395,12 +395,13 @@ def _title_after_logo(logo: str, page_title: str) -> str | None:
     return rest if len(rest) >= 10 else None
 
 
-def _title_before_site(h1_text: str, page_title: str) -> str | None:
+def _title_before_site(h1_text: str, page_title: str, longest: int = 30) -> str | None:
     """The page's <title> without the site's name, when the <h1> is only that name (a hidden logo
     heading: "<h1 class="hidden">好奇心日报</h1>" under "<title>Headline_智能_好奇心日报"); a short
-    section glued on between headline and site ("_智能") goes with it."""
+    section glued on between headline and site ("_智能") goes with it. An <h1> longer than `longest`
+    is a headline, unless it is known to be the logo."""
     name, title = text.clean(h1_text) or "", text.clean(page_title) or ""
-    if not name or len(name) > 30 or not title.endswith(name):
+    if not name or len(name) > longest or not title.endswith(name):
         return None
     head = text.strip_site_suffix(title, [name])
     if not head or head == title:
@@ -985,7 +986,14 @@ def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, si
     if named and not meta_title and page_title and (headline := _title_before_site(named, page_title)):
         return headline, headline
     logo = next((v for h1, v in zip(h1s, h1_texts, strict=True) if v and v != visible and _is_logo(h1, v, site_names)), None)
-    if logo and not visible and not meta_title and page_title and (headline := _title_after_logo(logo, page_title)):
+    # A logo <h1> (a link home) may name the site at length: "Historischer Markt › Historische Wehranlage in Horka e.V".
+    if (
+        logo
+        and not visible
+        and not meta_title
+        and page_title
+        and (headline := _title_after_logo(logo, page_title) or _title_before_site(logo, page_title, 60))
+    ):
         return headline, headline
     if visible and not meta_title and page and re.fullmatch(r"[A-Za-z][\w&'-]{0,19}", visible.strip()) and _overlap(visible, page) == 0:
         return page, page

@@ -163,7 +163,7 @@ _LIST_SEPARATOR = re.compile(r"[,;、，；]")
 
 MAX_LABELS = 20
 _LABEL = re.compile(r"\s*[\[【]\s*([A-Za-z0-9\u3040-\u30ff\u4e00-\u9fff ]{1,20}?)\s*[\]】]\s*")
-_SITE_SUFFIX = re.compile(r"\s+[|\-–—:｜]\s+[^|\-–—:｜]{1,40}$")
+_SITE_SUFFIX = re.compile(r"\s+[|\-–—:｜»›•·]\s+[^|\-–—:｜»›•·]{1,40}$")
 # CJK titles join the site's name without spaces ("…的城！-新华网", "タイトル｜サイト名"): a short suffix
 # after a hyphen, underscore or bar that follows a CJK character or CJK punctuation (tested in
 # _after_cjk: a class of those ranges costs sre ~5 ms to compile).
@@ -197,7 +197,7 @@ def strip_site_suffix(title: str, site_names: list[str], any_site: bool = False)
         glued = _GLUED_SUFFIX.search(title)
         return title[: glued.start()] if glued and glued.start() >= 8 and _after_cjk(title, glued.start()) else title
     separator = m.group(0).strip()[:1]
-    suffix = m.group(0).strip(" |-–—:｜").casefold()
+    suffix = m.group(0).strip(" |-–—:｜»›•·").casefold()
     names = {name.casefold() for name in site_names if name}
     short = len(suffix) <= 30 and len(suffix.split()) <= 4
     head = title[: m.start()].strip()

@@ -490,6 +490,34 @@ def test_without_an_h1_the_h2_that_is_part_of_the_page_title_is_the_headline():
     assert extracted(page(title, body + BODY))["title"] == "Mercurial's Journey to and Reflections on Python 3"
 
 
+def test_the_date_and_byline_right_after_an_h2_headline_are_read_as_after_an_h1():
+    # gregoryszorc.com: no <h1>, no metadata; the date is in a <small> line under the <h2> headline
+    title = "<title>Gregory Szorc's Digital Home | Mercurial's Journey to and Reflections on Python 3</title>"
+    h2 = "<h2 class='blog_post_title'><a href='/blog/x'>Mercurial's Journey to and Reflections on Python 3</a></h2>"
+    line = "<small>January 13, 2020 at 08:45 AM | categories: <a href='/c/python'>Python</a></small>"
+    assert day(page(title, f"<div id='menu'><ul><li>Home</li></ul></div><div class='blog_post'>{h2}{line}{BODY}</div>")) == "2020-01-13"
+    by = "<p>By Gregory Szorc</p>"
+    assert extracted(page(title, f"<div class='blog_post'>{h2}{by}{BODY}</div>"))["authors"] == ["Gregory Szorc"]
+    # an <h2> that is not the headline does not stand for one
+    other = title.replace("Mercurial's Journey", "Another Story")
+    assert day(page(other, f"<div class='blog_post'>{h2}{line}{BODY}</div>")) is None
+
+
+def test_an_h2_the_page_title_names_is_the_headline_over_section_h1s_it_names_none_of():
+    # novalanalove.com: a page builder's sections each have an <h1>; the post's title is an <h2>
+    title = "<title>Ear Candy! | Novalanalove</title>"
+    header = (
+        "<div class='title_wrap'><h2>Ear Candy!</h2><div id='post-info'><p>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel</p></div></div>"
+    )
+    sections = "".join(f"<section><h1>{name}</h1>{BODY}</section>" for name in ("Ear Candy allert", "Silver flash, Baby!"))
+    article = extracted(page(title, header + sections, lang="de"))
+    assert (article["title"], article["published_at"][:10]) == ("Ear Candy!", "2019-06-14")
+    # one <h1> is the headline whatever the <title> says; so is an <h1> the <title> names
+    assert extracted(page(title, header + sections.split("</section>")[0] + "</section>"))["title"] == "Ear Candy allert"
+    named = title.replace("Ear Candy!", "Silver flash, Baby!")
+    assert extracted(page(named, header + sections))["title"] == "Silver flash, Baby!"
+
+
 def test_an_h1_the_page_title_repeats_is_the_headline_though_the_metadata_has_another():
     head = meta("og:title", "Schrödinger’s Hack", "property")
     h1 = "Hacking, Cryptography, and the Countdown to Quantum Computing"

@@ -142,10 +142,12 @@ class Shown(NamedTuple):
     outside: str | None = None
 
 
-def read_visible_byline(draft: Draft, root, tree, publisher_only: bool, timestamps: list[str], url: str | None = None) -> Shown:
+def read_visible_byline(
+    draft: Draft, root, tree, publisher_only: bool, timestamps: list[str], url: str | None = None, headline=None
+) -> Shown:
     """Visible byline when metadata has none (or names only the publisher), and the dates the page
     shows: in the article first, then the whole page (templates often put the byline above the
-    content container)."""
+    content container). `headline`: the <h2> that is the headline, where it is not an <h1>."""
     shown: list[str | None] = [None, None]
     body = tree.body  # a new node object each time: compared by mem_id, never by identity
     scopes = (root, body) if body is not None and body.mem_id != root.mem_id else (root,)
@@ -184,9 +186,10 @@ def read_visible_byline(draft: Draft, root, tree, publisher_only: bool, timestam
     needs_date = not draft.published and not shown[0] and not shown[1]
     if needs_date or wanted:
         # Unmarked elements, in document order: one walk for the dateline and the byline.
-        unmarked = (tree.body or root).css(_UNMARKED_SELECTOR)[:_MAX_SCANNED]
-        shown[1] = _dateline(unmarked) if needs_date else shown[1]
-        if wanted and (names := _unmarked_byline(unmarked) or _author_page_link(root) or _headline_author_link(tree)):
+        heading = _Heading(headline.mem_id) if headline is not None else _Heading()
+        unmarked = (tree.body or root).css(heading.selector)[:_MAX_SCANNED]
+        shown[1] = _dateline(unmarked, heading) if needs_date else shown[1]
+        if wanted and (names := _unmarked_byline(unmarked, heading) or _author_page_link(root) or _headline_author_link(tree)):
             draft.authors = names
     return Shown(*shown)
 
@@ -327,12 +330,26 @@ def _holds(outer, node) -> bool:
 _UNMARKED_SELECTOR = "h1, p, div, span, li, small"
 
 
-def _dateline(unmarked: list) -> str | None:
+class _Heading(NamedTuple):
+    """What the unmarked elements after the headline are counted from: every <h1>, and the <h2>
+    that is the headline where the page has one (`h2`: its mem_id)."""
+
+    h2: int | None = None
+
+    @property
+    def selector(self) -> str:
+        return _UNMARKED_SELECTOR if self.h2 is None else "h2, " + _UNMARKED_SELECTOR
+
+    def is_headline(self, node, tag: str) -> bool:
+        return tag == "h1" or (tag == "h2" and node.mem_id == self.h2)
+
+
+def _dateline(unmarked: list, heading: _Heading) -> str | None:
     """A date in an unmarked element: "Posted on March 3, 2024 by ..." anywhere, or the first full
     date in the few elements right after a headline (a page may have a hidden <h1> at its top)."""
     after_headline = None
     for n, node in enumerate(unmarked):
-        if node.tag == "h1":
+        if heading.is_headline(node, node.tag):
             after_headline = n
             continue
         value = node.text(deep=False)  # own text only: cheap, and a dateline is short (once its
@@ -371,7 +388,7 @@ def _labelled_date(node, own: str) -> bool:
 _NEAR_HEADLINE = 30
 
 
-def _unmarked_byline(unmarked: list) -> list[str]:
+def _unmarked_byline(unmarked: list, heading: _Heading) -> list[str]:
     """People named in a short "By Name" element among the few right after the headline, or in an
     "Author: Name" list item or line anywhere after it, when no element is marked as a byline
     (obfuscated class names, a bare <span>By</span><a>Name</a>, a facts box of label and value)."""
@@ -379,7 +396,7 @@ def _unmarked_byline(unmarked: list) -> list[str]:
     budget = _FAR_BYLINE_CHARS  # further down, the text read is bounded: a page can nest much there
     for n, node in enumerate(unmarked):
         tag = node.tag
-        if tag == "h1":
+        if heading.is_headline(node, tag):
             after_headline = after_headline if after_headline is not None else n
             continue
         near = after_headline is not None and n - after_headline <= _NEAR_HEADLINE

@@ -330,8 +330,19 @@ def _is_logo(h1, value: str, site_names: list[str]) -> bool:
 
 
 def _headings(tree, headlines: list, meta_title: str | None, page_title: str | None) -> list:
-    """The <h1>s of the story, else of the page; on a page without one, the <h2> the <title> names."""
-    return headlines or tree.css("h1") or (_h2_the_title_repeats(tree, page_title) if not meta_title else [])
+    """The <h1>s of the story, else of the page; without a metadata title, the <h2> the <title>
+    names on a page without an <h1>, or whose several <h1>s it names none of (a page builder's
+    section headings: "<h2>Ear Candy!</h2>" over <h1>s "Ear Candy allert", "Dezent")."""
+    h1s = headlines or tree.css("h1")
+    if meta_title or (len(h1s) == 1 or _title_names_one(h1s, page_title)):
+        return h1s
+    return _h2_the_title_repeats(tree, page_title) or h1s
+
+
+def _title_names_one(h1s: list, page_title: str | None) -> bool:
+    """Whether the page's <title> holds the text of one of the first <h1>s."""
+    folded = (text.clean(page_title) or "").casefold() if page_title else ""
+    return any((text.clean(htmlmeta.node_text(h1, limit=400)) or "\0").casefold() in folded for h1 in h1s[:10])
 
 
 def _h2_the_title_repeats(tree, page_title: str | None) -> list:
@@ -358,13 +369,18 @@ def _drop_furniture(furniture: list) -> list:
     return byline_furniture
 
 
-def _headline_headers(root, blocks: list, headlines: list, meta_title: str | None) -> tuple[set[int], set[int]]:
-    """The elements around the headline, which boilerplate removal spares: for good around an <h1>
-    (the article's own header, with the byline, the date and the deck); around the <h2> headline of
-    a page without one, only until the byline and the date are read."""
+def _headline_headers(root, blocks: list, headlines: list, heads: list, meta_title: str | None) -> tuple[object, set[int], set[int]]:
+    """The <h2> that is the headline (on a page without an <h1>, or whose <h1>s are its sections'
+    headings: it stands where an <h1> would for the byline and the dateline), and the elements
+    around the headline, which boilerplate removal spares: for good around the headline shown (the
+    article's own header, with the byline, the date and the deck); around the <h2> that ends with
+    the metadata title on a page without an <h1>, only until the byline and the date are read."""
+    if heads and heads[0].tag == "h2":
+        return heads[0], set(_ancestors_within(root, heads[:1])), set()
     if headlines:
-        return set(_ancestors_within(root, headlines)), set()
-    return set(), set(_ancestors_within(root, _h2_the_title_ends(blocks, meta_title)))
+        return None, set(_ancestors_within(root, headlines)), set()
+    h2s = _h2_the_title_ends(blocks, meta_title)
+    return (h2s[0] if h2s else None), set(), set(_ancestors_within(root, h2s))
 
 
 def _h2_the_title_ends(blocks: list, meta_title: str | None) -> list:
@@ -485,13 +501,13 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     check_tree_depth(root)
     code, blocks, lines = _walk_root(root, with_breaks=bool(broken))
     headlines = [node for node, tag in blocks if tag == "h1"]
-    draft.title, meta_title = _visible_title(_headings(tree, headlines, meta_title, page_title), meta_title, page_title, site_names)
+    heads = _headings(tree, headlines, meta_title, page_title)
+    draft.title, meta_title = _visible_title(heads, meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
-    byline_boxes = _remove_boilerplate(
-        root, code, [node for node, _ in blocks], weighed, *_headline_headers(root, blocks, headlines, meta_title)
-    )
+    h2_headline, kept, read_first = _headline_headers(root, blocks, headlines, heads, meta_title)
+    byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weighed, kept, read_first)
     declared_authors = draft.authors
-    shown = read_visible_byline(draft, root, tree, facts.publisher_only, facts.timestamps, facts.url)
+    shown = read_visible_byline(draft, root, tree, facts.publisher_only, facts.timestamps, facts.url, h2_headline)
     for node in byline_boxes + byline_furniture:
         node.decompose()
     _read_visible_labels(draft, root)

@@ -1474,6 +1474,21 @@ def test_an_author_page_link_in_the_headlines_box_outside_the_article_names_the_
     assert extracted(page(body=f"{column}<div><article>{BODY * 3}</article></div>"))["authors"] == []
 
 
+def test_the_person_the_rel_author_links_name_in_a_dropped_sidebar_is_the_author():
+    # slate.fr: the byline is a box "L'AUTEUR" in the sidebar, dropped with it before bylines are read
+    # (a page with no container named as its story: the sidebar is dropped from the page itself)
+    box = "<div id='article_sidebar'><div class='article_leftbar_bloc'><span>L'AUTEUR</span>{}</div><ul><li>Topics</li></ul></div>"
+    link = "<a href='/source/titiou-lecoq' rel='author'>Titiou Lecoq</a><a href='/source/titiou-lecoq'>Ses articles</a>"
+    story = f"<div><h1>Headline</h1>{BODY * 2}</div>"
+    assert extracted(page(body=story + box.format(link)))["authors"] == ["Titiou Lecoq"]
+    # links naming several people are related stories' cards, not the byline
+    cards = link + "<a href='/source/x' rel='author'>Jean Dupont</a>"
+    assert extracted(page(body=story + box.format(cards)))["authors"] == []
+    # nor is a link that names no person
+    team = "<a href='/source/x' rel='author'>Voir tous les articles</a>"
+    assert extracted(page(body=story + box.format(team)))["authors"] == []
+
+
 def test_a_metadata_author_that_is_no_name_leaves_the_visible_byline_to_be_read():
     head = meta("author", "No Author")
     html = page(head, '<article><h1>Headline</h1><div class="byline">By Jane Doe</div>' + BODY + "</article>")

@@ -125,9 +125,12 @@ class _Marked(NamedTuple):
     itemprops: list
     related: list  # elements whose class or id mentions related or recommended articles
     canonical: str | None
+    author_links: list[str]  # the text of the first <a rel="author">s, read before any is dropped
 
 
-_MARKED_SELECTOR = 'meta, rt, rp, script[type="application/ld+json"], link[rel="canonical"], [itemprop], ' + _RELATED_SELECTOR
+_MARKED_SELECTOR = (
+    'meta, rt, rp, script[type="application/ld+json"], link[rel="canonical"], a[rel="author"], [itemprop], ' + _RELATED_SELECTOR
+)
 # Related-articles class and id words over a "class id" string (a token boundary is also a space).
 _RELATED_NAMES = re.compile(r"(?:^|[-_\s])(?:related|recommend(?:ed)?|more-stories|read-more)(?:$|[-_\s])", re.I)
 
@@ -158,6 +161,7 @@ def _first_walk(tree) -> _FirstWalk:
     itemprops: list = []
     related: list = []
     ruby: list = []
+    author_links: list[str] = []
     canonical = None
     previous = None
     for node in tree.css(_MARKED_SELECTOR):
@@ -178,6 +182,8 @@ def _first_walk(tree) -> _FirstWalk:
             scripts.append(node)
         elif tag == "link" and attrs.get("rel") == "canonical":
             canonical = canonical or attrs.get("href")
+        elif tag == "a" and attrs.get("rel") == "author" and len(author_links) < _MAX_AUTHOR_LINKS:
+            author_links.append(htmlmeta.node_text(node, limit=200))
         if "itemprop" in attrs and tag != "script":
             itemprops.append(node)
         if ("class" in attrs or "id" in attrs) and len(related) < MAX_CANDIDATES:
@@ -191,7 +197,24 @@ def _first_walk(tree) -> _FirstWalk:
     paragraphs = [node for node, tag in tagged if tag == "p"]
     breaks = [node for node, tag in tagged if tag == "br"][:_MAX_BREAKS]
     containers = [node for node, tag in tagged if tag != "p" and tag != "br"]
-    return _FirstWalk(_Marked(metas, scripts, itemprops, related, canonical), paragraphs, containers, breaks, ruby)
+    return _FirstWalk(_Marked(metas, scripts, itemprops, related, canonical, author_links), paragraphs, containers, breaks, ruby)
+
+
+_MAX_AUTHOR_LINKS = 5
+
+
+def _last_resort_authors(draft: Draft, blocks: list, publisher_named: bool, author_links: list[str]) -> list[str]:
+    """Where no one is named, or still only the publisher: an agency in the text, or a bold name
+    line; else the publisher named; else the person the <a rel="author"> links name."""
+    paragraphs = [node for node, tag in blocks if tag == "p" and node.parent is not None] if publisher_named else []
+    return agency_byline(draft.paragraphs) or bold_byline(paragraphs) or draft.authors or _linked_author(author_links)
+
+
+def _linked_author(texts: list[str]) -> list[str]:
+    """The person the page's <a rel="author"> links name, when they all name one (slate.fr's
+    "L'AUTEUR" box in the sidebar, dropped with it before the bylines are read)."""
+    names = {name for value in texts for name in people.clean_names([value], [])}
+    return list(names) if len(names) == 1 and all(map(people.looks_like_person, names)) else []
 
 
 def _is_marked(tag: str, attrs: dict) -> bool:
@@ -202,6 +225,8 @@ def _is_marked(tag: str, attrs: dict) -> bool:
     if tag == "script":
         return (attrs.get("type") or "").lower() == "application/ld+json"
     if tag == "link" and (attrs.get("rel") or "").lower() == "canonical":
+        return True
+    if tag == "a" and attrs.get("rel") == "author":
         return True
     classes = attrs.get("class") or ""
     # _RELATED_SELECTOR's words, spelled out: a generator over them costs more than the tests
@@ -526,11 +551,9 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
         for node in fresh.css(_DROP_CONTAINERS + ", " + _DROP_CODE):
             node.decompose()
         _read_body(draft, fresh.body)
-    # Where no one is named, or still only the publisher: an agency in the text, or a bold name line.
     publisher_named = facts.publisher_only and still_publisher(draft.authors, declared_authors)
     if not draft.authors or publisher_named:
-        paragraphs = [node for node, tag in blocks if tag == "p" and node.parent is not None] if publisher_named else []
-        draft.authors = agency_byline(draft.paragraphs) or bold_byline(paragraphs) or draft.authors
+        draft.authors = _last_resort_authors(draft, blocks, publisher_named, walk.marked.author_links)
     shown = shown if shown.outside or not side_date else shown._replace(outside=side_date)
     _settle_dates(draft, facts._replace(shown=shown), options, page)
     draft.authors = people.clean_names(draft.authors, list(facts.publishers))

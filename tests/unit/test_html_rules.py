@@ -1080,6 +1080,25 @@ def test_comments_tag_lists_and_undated_time_boxes_name_no_author(element):
     assert extracted(page(body=f"<article><h1>H</h1>{BODY}{element}</article>", lang="de"))["authors"] == []
 
 
+@pytest.mark.parametrize(
+    "element",
+    [
+        # abendblatt.de: a date box named as the author's "Fr, 15.05.2020, 07.11 Uhr" ("Fr": Friday)
+        '<div class="author-info_wrapper author-info_wrapper-date">Fr, 15.05.2020, 07.11 Uhr</div>',
+        '<div class="byline-date">Tue, 26 November 2024</div>',
+        # solarserver.de, allnewlyrics.com: the story's tags in a meta line or a box named as the author's
+        '<div class="postMeta--author vcard author">01.12.2022 / <a rel="tag" href="/t/csp">CSP</a> / '
+        '<a rel="tag" href="/t/i">International</a></div>',
+        '<div class="metadata">114 views <a href="/tag/pj" rel="tag">PJ Morton</a>, <a href="/tag/sw" rel="tag">Stevie Wonder</a></div>',
+    ],
+)
+def test_weekdays_and_tag_links_in_a_byline_or_meta_box_name_no_author(element):
+    assert extracted(page(body=f"<article><h1>H</h1>{element}{BODY}</article>", lang="de"))["authors"] == []
+    # a person beside them is still the author
+    person = element.replace("</div>", " <a rel='author' href='/a/x'>Melanie Wassink</a></div>")
+    assert extracted(page(body=f"<article><h1>H</h1>{person}{BODY}</article>", lang="de"))["authors"] == ["Melanie Wassink"]
+
+
 def test_a_name_beside_a_relative_time_in_a_date_box_is_the_byline():
     line = '<div class="block-date">Jacobo Betancur Peláez | Publicado hace 3 horas</div>'
     assert extracted(page(body=f"<article><h1>H</h1>{line}{BODY}</article>", lang="es"))["authors"] == ["Jacobo Betancur Peláez"]

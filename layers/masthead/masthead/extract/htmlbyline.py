@@ -294,7 +294,13 @@ def _visible_names(node, value: str) -> list[str]:
     names = _byline_names(value)
     if len(names) == 1 and len(names[0].split()) > 4:
         return _sibling_names(node) or names  # names glued together, each in an element of its own
-    return names
+    # The story's tags in a meta line ("01.12.2022 / <a rel=tag>CSP</a> / <a rel=tag>International</a>")
+    tags = {htmlmeta.node_text(n, limit=80).strip() for n in node.css(_TAG_LINKS)[:_MAX_TAGS]} if names else set()
+    return [name for name in names if name.strip() not in tags]
+
+
+_TAG_LINKS = 'a[rel~="tag"]'
+_MAX_TAGS = 50
 
 
 def _sibling_names(node) -> list[str]:

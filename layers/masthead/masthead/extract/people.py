@@ -76,7 +76,8 @@ _NOT_A_NAME = re.compile(
     r"^(?:published|updated|posted|veröffentlicht|aktualisiert|publicado|actualizado|publié|uhr|no author|unknown|admin|"
     r"redaktion|editor|staff|anonymous|authors?|autor(?:en|es)?|auteurs?|byline|name|your name|nom|nombre|"
     r"am|um|on|at|in|by|von|de|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$",
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mo|di|mi|do|fr|sa|so)\.?)$",
     re.I,
 )
 # What is left of a label once "By" or "Author" is cut ("Author of the article: Jody Robbins").

@@ -853,6 +853,15 @@ def test_a_day_alone_is_midnight_in_the_zone_of_the_page(lang, shown, expected):
     assert extracted(page("", body, lang=lang))["published_at"] == expected
 
 
+def test_a_day_alone_on_a_page_that_declares_no_language_is_in_the_zone_of_the_language_it_is_written_in():
+    german = "<p>" + "Der Sommer ist da und die kurzen Kleider werden wieder herausgeholt, die Haare sind hochgesteckt. " * 3 + "</p>"
+    body = f'<article><h1>Ear Candy!</h1><p class="date">14. Juni 2019</p>{german}</article>'
+    html = f"<!doctype html><html><head><meta charset='utf-8'></head><body>{body}</body></html>"
+    assert extracted(html)["published_at"] == "2019-06-14T00:00:00+02:00"
+    # written in English: no zone of its own, the default one
+    assert extracted(html.replace(german, BODY).replace("14. Juni", "14 June"))["published_at"] == "2019-06-14T00:00:00+09:00"
+
+
 def test_the_date_in_a_facts_list_of_a_side_column_is_read_before_the_column_is_dropped():
     side = '<aside class="columns"><ul class="content__meta"><li>Hintergrund</li><li class="item">19.07.2022</li><li>Lesedauer 10 Minuten</li></ul></aside>'
     html = page("", f"<div>{side}<article><h1>H</h1>{BODY * 3}</article></div>", lang="de")

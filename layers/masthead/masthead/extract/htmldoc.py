@@ -588,6 +588,8 @@ def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions, page
     candidates = (declared, facts.title_date, shown.in_article, weak, in_url, shown.outside)
     draft.published = next((v for v in candidates if v), None) or pagedates.keyed_date(page)
     zone = pagedates.page_zone(language, facts.timestamps, facts.url)
+    if zone is None and language is None and (draft.published or draft.updated):
+        zone = pagedates.page_zone(_written_language(draft), ())
     if zone is None and isinstance(draft.published, str) and pagedates.is_utc(draft.published):
         draft.published = _publisher_day(draft.published, (shown.in_article, shown.outside, in_url), options) or draft.published
     for name in ("published", "updated"):
@@ -599,6 +601,12 @@ def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions, page
             if name == "published" and _utc_day_is_the_urls(value, local, in_url, options):
                 local = pagedates.local_iso(value, dt.UTC, options.default_tz, order)
             setattr(draft, name, local)
+
+
+def _written_language(draft: Draft) -> str | None:
+    """The language the story is written in, for a page that declares none: its zone is then the
+    publisher's (a German blog's "14. Juni 2019" is a day in Berlin)."""
+    return text.detect_language(f"{draft.title or ''}\n" + "\n\n".join(draft.paragraphs[:40])[:4000])
 
 
 _DAY_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -1278,6 +1278,18 @@ def test_a_publisher_meta_named_as_author_gives_way_to_the_labelled_person():
     assert extracted(page(meta("author", "Deutsche Welle (www.dw.com)"), body, lang="de"))["authors"] == ["Roman Goncharenko"]
 
 
+@pytest.mark.parametrize(
+    ("author", "authors"),
+    [
+        ("SPIEGEL ONLINE, Hamburg, Germany", ["SPIEGEL ONLINE"]),  # spiegel.de: the publisher's address
+        ("Sebastian Held, Daniel Hentschel, Germany", ["Sebastian Held", "Daniel Hentschel"]),
+        ("Jane Doe, Lisa Berlin", ["Jane Doe", "Lisa Berlin"]),  # no country: every name stays
+    ],
+)
+def test_a_place_and_country_after_the_names_in_an_author_meta_are_no_authors(author, authors):
+    assert extracted(page(meta("author", author), f"<article><h1>H</h1>{BODY}</article>", lang="de"))["authors"] == authors
+
+
 def test_a_publisher_in_the_author_meta_gives_way_to_a_person_in_another_author_meta():
     site = meta("og:site_name", "Badische Zeitung", "property") + meta("author", "Badische Zeitung")
     body = f"<article><h1>Headline</h1>{BODY}</article>"

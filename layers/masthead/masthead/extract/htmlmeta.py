@@ -327,7 +327,7 @@ def person_author_meta(found: dict[str, list[str]], is_publisher: Callable[[str]
     for name, values in found.items():
         if name in AUTHOR_METAS or (name.endswith(_SITE_AUTHOR_SUFFIXES) and not name.startswith(_NOT_AUTHOR_METAS)):
             for value in values[:_MAX_AUTHOR_VALUES]:
-                value = (text.clean(value, 120) or "").strip()
+                value = people.without_address((text.clean(value, 120) or "").strip())
                 if _is_person_value(value) and not is_publisher(value):
                     return value
     return None
@@ -362,7 +362,7 @@ def _author_value(values: list[str]) -> str | None:
     company = None
     for value in values:
         sides = [side for side in _BAR.split(text.clean(value, 400) or "") if side]
-        value = next((side for side in sides if people.looks_like_person(side)), sides[0] if sides else "")
+        value = people.without_address(next((side for side in sides if people.looks_like_person(side)), sides[0] if sides else ""))
         if value and not value.startswith("http") and not people.is_handle(value):
             if not people.is_company(value):
                 return value

@@ -155,6 +155,26 @@ def _strip(value: str, site_names: list[str]) -> str:
     return value
 
 
+# Countries a publisher's address ends with, in English and in their own languages.
+_COUNTRIES = frozenset(
+    "germany deutschland austria österreich switzerland schweiz suisse svizzera france italy italia spain españa "
+    "portugal netherlands nederland belgium belgique belgië luxembourg denmark danmark sweden sverige norway norge "
+    "finland suomi poland polska ireland uk usa u.s. u.s.a. canada australia japan china india brazil brasil mexico "
+    "méxico argentina chile colombia".split()
+) | {"united kingdom", "united states", "new zealand", "south africa"}
+
+
+def without_address(value: str) -> str:
+    """A byline without the place and the country after it ("SPIEGEL ONLINE, Hamburg, Germany" in an
+    author meta: the publisher's address, not two more authors)."""
+    head, comma, country = value.rpartition(",")
+    if not comma or country.strip().casefold() not in _COUNTRIES:
+        return value
+    rest, comma, place = head.rpartition(",")
+    place = place.strip()
+    return (rest if comma and place[:1].isupper() and " " not in place else head).strip()
+
+
 _AGENCY = re.compile(r"^[^\s/]{2,20}/[^/]{2,30}$")
 
 

@@ -518,6 +518,20 @@ def test_an_h2_the_page_title_names_is_the_headline_over_section_h1s_it_names_no
     assert extracted(page(named, header + sections))["title"] == "Silver flash, Baby!"
 
 
+def test_a_metadata_title_that_is_an_address_slug_is_no_title():
+    # adac.de: og:title "adac-kindersitztest-herbst-2018" over the <h1> headline
+    h1 = "18 Kindersitze im Test: Vier Modelle fallen durch"
+    head = "<title>ADAC Kindersitz-Test 2018 | ADAC</title>"
+    html = page(
+        head + meta("og:title", "adac-kindersitztest-herbst-2018", "property"), f"<article><h1>{h1}</h1>{BODY}</article>", lang="de"
+    )
+    assert extracted(html)["title"] == h1
+    # the next title meta stands in for it (on a page without <h1>); a lower-case title in words is a title
+    twitter = meta("twitter:title", "Kindersitze im Test")
+    assert extracted(html.replace("</title>", "</title>" + twitter).replace(f"<h1>{h1}</h1>", ""))["title"] == "Kindersitze im Test"
+    assert extracted(html.replace("adac-kindersitztest-herbst-2018", "e-mail and k-pop in 2018"))["title"] == "e-mail and k-pop in 2018"
+
+
 def test_an_h1_the_page_title_repeats_is_the_headline_though_the_metadata_has_another():
     head = meta("og:title", "Schrödinger’s Hack", "property")
     h1 = "Hacking, Cryptography, and the Countdown to Quantum Computing"

@@ -370,13 +370,15 @@ def _author_value(values: list[str]) -> str | None:
     return company
 
 
+# A web address's last part standing in for a title ("adac-kindersitztest-herbst-2018" as og:title).
+_SLUG = re.compile(r"[a-z0-9]++(?:[-_][a-z0-9]++){2,}")
 _BAR = re.compile(r"\s*(?:\||｜)\s*")  # not a class: one with a non-Latin-1 character costs sre ~1 ms to compile
 
 
 def from_meta_tags(found: dict[str, list[str]]) -> Declared:
     author = meta_author(found)
     return Declared(
-        title=first(found, TITLE_METAS),
+        title=next((value for name in TITLE_METAS for value in found.get(name, ())[:1] if not _SLUG.fullmatch(value.strip())), None),
         subtitle=first(found, SUBTITLE_METAS),
         authors=[author] if author else [],
         published=pagedates.first_date(value for name in pagedates.PUBLISHED_METAS for value in found.get(name, ())),

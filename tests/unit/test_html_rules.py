@@ -893,6 +893,19 @@ def test_a_date_ending_the_page_title_comes_before_the_dates_of_entries_in_the_a
     assert day(page("<title>Ukrainische Gegenoffensive | Lage am 28.04.2023</title>", body, lang="de")) == "2023-04-24"
 
 
+def test_a_date_in_brackets_ending_the_headline_of_the_page_title_dates_the_page():
+    # news.biglobe.ne.jp: "…「お気に入りの一枚」（2020年2月15日）｜BIGLOBEニュース", the page shows no year
+    title = "<title>与田祐希、すっぴんショット公開「お気に入りの一枚」（2020年2月15日）｜BIGLOBEニュース</title>"
+    body = '<article><h1>与田祐希、すっぴんショット公開</h1><p class="date">2月15日（土）7時0分</p>' + BODY + "</article>"
+    assert day(page(title, body, lang="ja")) == "2020-02-15"
+    assert day(page(title.replace("｜BIGLOBEニュース", ""), body, lang="ja")) == "2020-02-15"
+    # it may be an event's date: one the article shows comes first
+    shown = body.replace("2月15日（土）", "2020年1月20日（月）")
+    assert day(page(title, shown, lang="ja")) == "2020-01-20"
+    # a bracket holding more than a date is part of the headline
+    assert day(page(title.replace("（2020年2月15日）", "（2020年2月15日の写真）"), body, lang="ja")) is None
+
+
 def test_a_utc_instant_of_a_page_without_a_zone_takes_the_day_the_page_shows():
     head = meta("article:published_time", "2016-12-23T00:47:31Z", "property")
     body = '<article><h1>H</h1><span class="timestamp">Published: Dec. 22, 2016, 6:47 p.m.</span>' + BODY + "</article>"

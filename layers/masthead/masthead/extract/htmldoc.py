@@ -570,6 +570,7 @@ class _PageFacts(NamedTuple):
     publisher_only: bool = False  # the metadata's authors are the publisher: a visible byline wins
     shown: Shown = Shown()
     title_date: str | None = None  # the date that ends the page's <title>
+    title_aside: str | None = None  # the date in brackets that ends its headline ("…（2020年2月15日）｜Site")
     # The site's names and its address ("Le Monde" on www.lemonde.fr, "USA TODAY" on usatoday.com):
     # who the publisher is, for telling it from the people who write.
     publishers: tuple[str, ...] = ()
@@ -585,7 +586,7 @@ def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions, page
     in_url = pagedates.url_date(facts.url)
     shown = facts.shown
     declared = shown.in_article if _a_utc_day(draft.published, in_url, shown.in_article, options) else draft.published
-    candidates = (declared, facts.title_date, shown.in_article, weak, in_url, shown.outside)
+    candidates = (declared, facts.title_date, shown.in_article, facts.title_aside, weak, in_url, shown.outside)
     draft.published = next((v for v in candidates if v), None) or pagedates.keyed_date(page)
     zone = pagedates.page_zone(language, facts.timestamps, facts.url)
     if zone is None and language is None and (draft.published or draft.updated):
@@ -753,19 +754,39 @@ def _read_metadata(
     draft.tags = declared.tags + declared.keywords
     draft.language, draft.summary, draft.issue = declared.language, declared.summary, declared.issue
     draft.expiry = declared.expiry
-    title_date = None if draft.published else _title_date(whole_title)
-    facts = _PageFacts(htmlmeta.timestamps(metas, linked), url, metas, publisher_only, title_date=title_date, publishers=publishers)
+    title_date, title_aside = (None, None) if draft.published else _title_dates(whole_title)
+    facts = _PageFacts(
+        htmlmeta.timestamps(metas, linked),
+        url,
+        metas,
+        publisher_only,
+        title_date=title_date,
+        title_aside=title_aside,
+        publishers=publishers,
+    )
     return meta_title, page_title, list(options.site_names) + site_names, facts
 
 
-def _title_date(title: str | None) -> str | None:
+def _title_dates(title: str | None) -> tuple[str | None, str | None]:
     """A date that is the last part of the page's <title>, after a bar ("Headline | DW | 28.04.2023"):
-    the page's own, where a live page's entries show dates of their own."""
+    the page's own, where a live page's entries show dates of their own. And a date in brackets
+    that ends the headline before the site's name ("…「お気に入りの一枚」（2020年2月15日）｜BIGLOBEニュース"),
+    as news portals date their stories; it may also be an event's, so it comes after a date the
+    article shows."""
     if not title or len(title) > 1000:
-        return None
-    last = title.rpartition("|")[2].strip()
-    found = find_date(last) if "|" in title and len(last) <= 30 else None
-    return found[0] if found and found[0] == last else None
+        return None, None
+    parts = _TITLE_BARS.split(title)
+    last = parts[-1].strip()
+    found = find_date(last) if len(parts) > 1 and len(last) <= 30 else None
+    if found and found[0] == last:
+        return last, None
+    aside = _BRACKETED_END.search(parts[-2] if len(parts) > 1 else parts[0])
+    found = find_date(aside.group(1)) if aside else None
+    return None, (found[0] if found and aside and found[0] == aside.group(1).strip() else None)
+
+
+_TITLE_BARS = re.compile(r"[|｜]")
+_BRACKETED_END = re.compile(r"[（(]([^（）()]{6,40})[）)]\s*$")
 
 
 def _uncut_title(meta_title: str | None, page_title: str | None) -> str | None:

@@ -906,6 +906,30 @@ def test_a_date_in_brackets_ending_the_headline_of_the_page_title_dates_the_page
     assert day(page(title.replace("（2020年2月15日）", "（2020年2月15日の写真）"), body, lang="ja")) is None
 
 
+@pytest.mark.parametrize(
+    ("lang", "element", "expected"),
+    [
+        # otempo.com.br: day first in Portuguese, the time after it
+        ("pt-BR", '<p class="post-date">10/12/20 - 10h02</p>', "2020-12-10"),
+        ("de", '<h2 class="date-header">17.7.11</h2>', "2011-07-17"),  # a Blogger date header
+        ("en", '<span class="publish-time">8/17/13 11:04am</span>', "2013-08-17"),  # gizmodo: month first in English
+        ("en", '<span class="date">04/19/13</span>', "2013-04-19"),
+        ("en", '<span class="date">12/31/99</span>', "1999-12-31"),
+        # a short line right under the headline that is only a date
+        ("pt-BR", "<div>10/12/20 - 10h02</div>", "2020-12-10"),
+    ],
+)
+def test_a_date_with_a_two_digit_year_is_read_where_the_page_marks_a_date(lang, element, expected):
+    assert day(page("", f"<article><h1>H</h1>{element}{BODY}</article>", lang=lang)) == expected
+
+
+def test_a_date_with_a_two_digit_year_in_running_text_is_no_date():
+    text = "<p>" + "The team won 3/4/21 of its games and shipped version 1.2.21 on time, as planned. " * 2 + "</p>"
+    assert day(page("", f"<article><h1>H</h1>{BODY}{text}</article>")) is None
+    # nor in a line under the headline that it does not start
+    assert day(page("", f"<article><h1>H</h1><div>Version 1.2.21 is out</div>{BODY}</article>")) is None
+
+
 def test_a_utc_instant_of_a_page_without_a_zone_takes_the_day_the_page_shows():
     head = meta("article:published_time", "2016-12-23T00:47:31Z", "property")
     body = '<article><h1>H</h1><span class="timestamp">Published: Dec. 22, 2016, 6:47 p.m.</span>' + BODY + "</article>"

@@ -212,6 +212,23 @@ def iso_date(value: object, default_tz: str = "Asia/Tokyo") -> str | None:
 _YEAR_DIGITS = re.compile(r"\d\d\d\d")  # not \d{4}: a pattern that starts with a class is scanned for at C speed
 
 
+# "10/12/20", "17.7.11", "8/17/13 11:04am": a numeric date with a two-digit year, found only where
+# a line is known to be a date (an element marked as one, a short line under the headline): in
+# running text it is as likely a score or a version.
+_SHORT_YEAR = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d\d)(?![\d./]|\.\d)")
+
+
+def find_short_year_date(text: str) -> str | None:
+    """The first numeric date with a two-digit year, its year written out ("10/12/20" ->
+    "10/12/2020"; 69-99 are 1969-1999, as POSIX reads them), for the page's day order to read."""
+    for m in _SHORT_YEAR.finditer(text[:300]):
+        first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if 1 <= first <= 31 and 1 <= second <= 31 and min(first, second) <= 12:
+            century = "19" if year >= 69 else "20"
+            return f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(2)}{century}{m.group(4)}"
+    return None
+
+
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The first date written in a line of text: (matched text, start, end)."""
     text = _halfwidth(text)

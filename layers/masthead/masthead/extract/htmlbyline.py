@@ -14,7 +14,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from . import htmlmeta, pagedates, people, text
-from .dates import find_date
+from .dates import find_date, find_short_year_date
 from .draft import Draft
 
 _ORG_WORDS = re.compile(
@@ -237,7 +237,8 @@ def _shown_date(node, value: str) -> str | None:
     attrs = node.attributes
     title = attrs.get("title")
     title = title if title and title[:1].isdigit() else None
-    return pagedates.first_date((attrs.get("datetime"), attrs.get("data-origindate"), title, (find_date(value) or [None])[0]))
+    written = (find_date(value) or [None])[0] or find_short_year_date(value)
+    return pagedates.first_date((attrs.get("datetime"), attrs.get("data-origindate"), title, written))
 
 
 def _needs_shown_date(draft: Draft, timestamps: list[str], url: str | None) -> bool:
@@ -366,9 +367,16 @@ def _dateline(unmarked: list, heading: _Heading) -> str | None:
                 return dateline[0]
         # Right under the headline, a short line whose date is in a link or an inline element of
         # its own ("Par <a>Nicolas G.</a> le <a href="/index/2020/09/14/">14.09.2020 à 11h46</a>").
-        if near and (whole := _short_line(node)) and (dateline := find_date(whole)):
+        if near and (whole := _short_line(node)) and (dateline := find_date(whole) or _short_year(whole)):
             return dateline[0]
     return None
+
+
+def _short_year(line: str) -> tuple[str, int, int] | None:
+    """A date with a two-digit year that starts a short line under the headline ("10/12/20 - 10h02";
+    not "Version 1.2.21")."""
+    written = find_short_year_date(line) if len(line) <= 60 and line[:1].isdigit() else None
+    return (written, 0, len(written) - 2) if written and line.startswith(written[:-4]) else None
 
 
 def _short_line(node) -> str | None:

@@ -930,6 +930,12 @@ def test_a_date_with_a_two_digit_year_in_running_text_is_no_date():
     assert day(page("", f"<article><h1>H</h1><div>Version 1.2.21 is out</div>{BODY}</article>")) is None
 
 
+def test_a_date_in_a_source_line_right_under_the_headline_dates_the_page():
+    # news.sina.com.tw: "<cite>北京新浪網 (2020-01-21 11:12)</cite>" under the <h1>
+    cite = "<cite><a href='/cobrand/sinacn/'>北京新浪網</a> (2020-01-21 11:12)</cite>"
+    assert day(page("", f"<div class='articles'><h1>NBA歷史第二差紀錄終結</h1>{cite}{BODY}</div>", lang="zh-TW")) == "2020-01-21"
+
+
 def test_a_utc_instant_of_a_page_without_a_zone_takes_the_day_the_page_shows():
     head = meta("article:published_time", "2016-12-23T00:47:31Z", "property")
     body = '<article><h1>H</h1><span class="timestamp">Published: Dec. 22, 2016, 6:47 p.m.</span>' + BODY + "</article>"
@@ -1084,6 +1090,9 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         ("Written by Eliaser Ndeyanale", ["Eliaser Ndeyanale"]),
         ("Autor/in: Korinna Hennig", ["Korinna Hennig"]),  # German's gender-inclusive labels
         ("Autor*in Korinna Hennig", ["Korinna Hennig"]),
+        # espn.com: the site's address after the name, then a link to the archive
+        ("By Jemele Hill<br>ESPN.com<br><a href='/jemele-hill/'>Archive</a>", ["Jemele Hill"]),
+        ("elmundo.es", ["elmundo.es"]),  # an address alone is the byline the page shows
     ],
 )
 def test_visible_bylines_become_people(byline, expected):

@@ -334,7 +334,7 @@ def _holds(outer, node) -> bool:
     return False
 
 
-_UNMARKED_SELECTOR = "h1, p, div, span, li, small"
+_UNMARKED_SELECTOR = "h1, p, div, span, li, small, cite"
 
 
 class _Heading(NamedTuple):

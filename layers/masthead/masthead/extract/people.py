@@ -144,6 +144,8 @@ def _strip(value: str, site_names: list[str]) -> str:
     label, colon, rest = value.partition("：")
     if colon and rest.strip() and len(label) <= 6 and min(label, default=" ") >= "\u3000":
         value = rest.strip()  # a label in a script without spaces ("责任编辑：孔德明", "記者：…")
+    if (m := _ADDRESS_AFTER_NAME.search(value)) and len(value[: m.start()].split()) >= 2:
+        value = value[: m.start()]  # "Jemele Hill ESPN.com Archive": the site's address after the name
     spaced = " " + value
     if m := _TRAILING.search(spaced):
         value = spaced[1 : m.start()]
@@ -176,6 +178,7 @@ def without_address(value: str) -> str:
 
 
 _AGENCY = re.compile(r"^[^\s/]{2,20}/[^/]{2,30}$")
+_ADDRESS_AFTER_NAME = re.compile(r"\s(?:www\.)?[\w-]{2,40}\.(?:com|net|org|info|co\.uk|de|at|ch|fr|es|it|nl|be|jp)\b", re.I)
 
 
 def is_agency(value: str) -> bool:

@@ -936,6 +936,27 @@ def test_a_date_in_a_source_line_right_under_the_headline_dates_the_page():
     assert day(page("", f"<div class='articles'><h1>NBA歷史第二差紀錄終結</h1>{cite}{BODY}</div>", lang="zh-TW")) == "2020-01-21"
 
 
+def test_a_box_named_as_a_header_after_the_headline_gives_the_date_but_not_body_text():
+    # newyorker.com: "content-header__accreditation", a sibling of the headline's block, holds the date
+    title_block = "<div class='content-header__title'><h1>Hacking, Cryptography, and Quantum Computing</h1></div>"
+    box = "<div class='content-header__accreditation'><p class='byline'>By Alex Hutchinson</p><time>September 26, 2016</time></div>"
+    html = page("", f"<article><header class='content-header'>{title_block}{box}</header>{BODY}</article>")
+    article = extracted(html, with_body=True)
+    assert (article["published_at"][:10], article["authors"]) == ("2016-09-26", ["Alex Hutchinson"])
+    assert "September" not in article["body"]
+    # a site's header before the story is no article header: its date of the day is not the story's
+    canonical = '<link rel="canonical" href="https://example.com/2019/05/03/story/">'
+    site = "<header class='site-header'><p class='date'>Monday, June 1, 2020</p></header>"
+    story = f"<div class='wrap'>{site}<div class='story'><h1>Headline of the story</h1>{BODY * 2}</div></div>"
+    assert day(page(canonical, story)) == "2019-05-03"
+
+
+def test_a_utc_instant_on_the_day_the_page_shows_keeps_its_time():
+    head = meta("article:published_time", "2019-08-21T07:40:00Z", "property")
+    shown = '<div class="formatted-date">21 August 2019, 7:40am</div>'
+    assert extracted(page(head, f"<article><h1>H</h1>{shown}{BODY}</article>"))["published_at"] == "2019-08-21T07:40:00+00:00"
+
+
 def test_a_utc_instant_of_a_page_without_a_zone_takes_the_day_the_page_shows():
     head = meta("article:published_time", "2016-12-23T00:47:31Z", "property")
     body = '<article><h1>H</h1><span class="timestamp">Published: Dec. 22, 2016, 6:47 p.m.</span>' + BODY + "</article>"

@@ -651,14 +651,15 @@ def _day_order(value: str, in_url: str | None, month_first: bool, options: Extra
 
 def _publisher_day(instant: str, local: tuple[str | None, ...], options: ExtractOptions) -> str | None:
     """For a UTC instant of a page whose zone is unknown: the first date the page shows (or its
-    URL holds) within a day of it, which is the publisher's own day."""
+    URL holds) within a day of it, which is the publisher's own day; None when that is the
+    instant's own day (the instant, with its time, stands)."""
     utc_day = pagedates.local_iso(instant, None, options.default_tz)
     if not utc_day:
         return None
     for value in local:
         day = pagedates.local_iso(value, None, options.default_tz) if value and not pagedates.is_utc(value) else None
         if day and abs(dt.date.fromisoformat(day[:10]) - dt.date.fromisoformat(utc_day[:10])) <= dt.timedelta(days=1):
-            return value
+            return value if day[:10] != utc_day[:10] else None
     return None
 
 
@@ -987,11 +988,36 @@ def _remove_boilerplate(root, code: list, blocks: list, weighed: _Weights, keep:
     for node, kind in found:
         if node.mem_id in sections:
             continue
-        if kind == _BYLINE_BOX or node.mem_id in read_first:
+        if kind == _BYLINE_BOX or node.mem_id in read_first or _header_after_headline(node, keep):
             byline_boxes.append(node)
         else:
             node.decompose()
     return byline_boxes
+
+
+_HEADER_WORDS = frozenset({"header", "masthead"})
+_MAX_SIBLINGS_BACK = 20
+
+
+def _header_after_headline(node, keep: set[int]) -> bool:
+    """Whether a box named only as a header follows the headline inside the article's own header
+    ("content-header__accreditation" after the <h1>'s block: the byline and the date): read, then
+    dropped. A site's header comes before the story, not after its headline."""
+    parent = node.parent
+    if parent is None or parent.mem_id not in keep:
+        return False
+    attrs = node.attributes
+    words = _BOILERPLATE.intersection(_segments(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
+    if not words or not words <= _HEADER_WORDS:
+        return False
+    sibling = node.prev
+    for _ in range(_MAX_SIBLINGS_BACK):
+        if sibling is None:
+            return False
+        if sibling.tag == "h1" or sibling.mem_id in keep:
+            return True
+        sibling = sibling.prev
+    return False
 
 
 def _story_sections(found: list, weighed: _Weights, story: float) -> set[int]:

@@ -951,6 +951,24 @@ def test_a_box_named_as_a_header_after_the_headline_gives_the_date_but_not_body_
     assert day(page(canonical, story)) == "2019-05-03"
 
 
+def test_a_list_named_as_furniture_inside_a_byline_box_is_read_with_it_and_the_revision_date_is_not_the_publication():
+    # opposingviews.com: the meta box's list is named "…header…", and the revision's date comes first
+    box = (
+        "<div class='m-detail-header--meta'><ul class='m-detail-header--horizontal-list'>"
+        "<li>Author: <a rel='author' href='/author/lb'>Lauren Briggs</a></li>"
+        "<li><div>Updated:</div><div><time>Mar 6, 2018</time></div><div>Original:</div><div><time>Dec 21, 2016</time></div></li>"
+        "</ul></div>"
+    )
+    html = page(
+        "", f"<article><header class='m-detail-header'><div><h1>Investor Icahn To Advise Trump</h1>{box}</div></header>{BODY}</article>"
+    )
+    article = extracted(html, with_body=True)
+    assert (article["published_at"][:10], article["authors"]) == ("2016-12-21", ["Lauren Briggs"])
+    assert "Original" not in article["body"]
+    # a revision date alone is still the date the page shows
+    assert day(html.replace("<div>Original:</div><div><time>Dec 21, 2016</time></div>", "")) == "2018-03-06"
+
+
 def test_a_utc_instant_on_the_day_the_page_shows_keeps_its_time():
     head = meta("article:published_time", "2019-08-21T07:40:00Z", "property")
     shown = '<div class="formatted-date">21 August 2019, 7:40am</div>'

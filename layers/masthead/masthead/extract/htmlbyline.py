@@ -237,8 +237,29 @@ def _shown_date(node, value: str) -> str | None:
     attrs = node.attributes
     title = attrs.get("title")
     title = title if title and title[:1].isdigit() else None
-    written = (find_date(value) or [None])[0] or find_short_year_date(value)
+    written = _first_unrevised_date(value) or find_short_year_date(value)
     return pagedates.first_date((attrs.get("datetime"), attrs.get("data-origindate"), title, written))
+
+
+# The label of a revision's date, right before it ("Updated: Mar 6, 2018 Original: Dec 21, 2016").
+_REVISED = re.compile(
+    r"(?:updated|modified|aktualisiert|geändert|actualizado|actualizada|mis à jour|aggiornato|更新)\W{0,3}(?:on|am|el|le|il)?\W{0,3}$", re.I
+)
+
+
+def _first_unrevised_date(value: str) -> str | None:
+    """The first date an element shows that is not labelled as its revision's, else its first."""
+    first = found = find_date(value)
+    offset = 0
+    for _ in range(3):
+        if found is None:
+            break
+        start, end = offset + found[1], offset + found[2]
+        if not _REVISED.search(value[max(0, start - 24) : start]):
+            return found[0]
+        offset = end
+        found = find_date(value[end:])
+    return first[0] if first else None
 
 
 def _needs_shown_date(draft: Draft, timestamps: list[str], url: str | None) -> bool:

@@ -985,14 +985,35 @@ def _remove_boilerplate(root, code: list, blocks: list, weighed: _Weights, keep:
         if node.mem_id not in keep and (kind := _boilerplate(node)) and (not story or weights.get(node.mem_id, 0) < story)
     ]
     sections = _story_sections(found, weighed, story)
+    dropped = []
     for node, kind in found:
         if node.mem_id in sections:
             continue
         if kind == _BYLINE_BOX or node.mem_id in read_first or _header_after_headline(node, keep):
             byline_boxes.append(node)
         else:
+            dropped.append(node)
+    # Furniture inside a byline box ("m-detail-header--meta" > "m-detail-header--horizontal-list")
+    # goes with the box once it is read, not before: it holds the date.
+    boxes = {node.mem_id for node in byline_boxes}
+    for node in dropped:
+        if not boxes or not _inside_box(node, boxes):
             node.decompose()
     return byline_boxes
+
+
+_BOX_DEPTH = 6  # how far up a byline box is looked for: its list or row is a few levels inside it
+
+
+def _inside_box(node, boxes: set[int]) -> bool:
+    parent = node.parent
+    for _ in range(_BOX_DEPTH):
+        if parent is None:
+            return False
+        if parent.mem_id in boxes:
+            return True
+        parent = parent.parent
+    return False
 
 
 _HEADER_WORDS = frozenset({"header", "masthead"})

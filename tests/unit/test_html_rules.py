@@ -969,6 +969,16 @@ def test_a_list_named_as_furniture_inside_a_byline_box_is_read_with_it_and_the_r
     assert day(html.replace("<div>Original:</div><div><time>Dec 21, 2016</time></div>", "")) == "2018-03-06"
 
 
+def test_a_revision_date_is_the_publication_date_of_last_resort():
+    # ndtv.com: only <span itemprop="dateModified">, in a <nav> dropped as furniture
+    nav = '<nav><span itemprop="dateModified" content="2020-04-07T15:49:34+05:30">Updated: April 07, 2020 03:49 pm IST</span></nav>'
+    article = extracted(page("", f"<div class='content'><h1>H</h1>{nav}{BODY}</div>"))
+    assert (article["published_at"], article["updated_at"]) == ("2020-04-07T15:49:34+05:30", "2020-04-07T15:49:34+05:30")
+    # any other date comes first
+    canonical = '<link rel="canonical" href="https://example.com/2020/04/06/story/">'
+    assert day(page(canonical, f"<div class='content'><h1>H</h1>{nav}{BODY}</div>")) == "2020-04-06"
+
+
 def test_a_utc_instant_on_the_day_the_page_shows_keeps_its_time():
     head = meta("article:published_time", "2019-08-21T07:40:00Z", "property")
     shown = '<div class="formatted-date">21 August 2019, 7:40am</div>'

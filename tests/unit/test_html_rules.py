@@ -1149,6 +1149,22 @@ def test_visible_bylines_become_people(byline, expected):
     assert extracted(html)["authors"] == expected
 
 
+def test_the_next_elements_of_the_byline_elements_kind_name_its_other_authors():
+    # pravda.com.ua: one <a class="post_article_author_item"> per author, a photo and a name in each
+    def item(name: str) -> str:
+        return (
+            f"<a href='/authors/x/' class='post_article_author_item'><span><img src='x.jpg'></span>\n      <span>{name}</span>\n    </a>\n"
+        )
+
+    indent = "\n" + " " * 40
+    names = ["Ярослав Кузишин", "Антон Зелинский", "Карина Гасимова"]
+    box = "<div class='post_article_author'>" + indent.join(item(n) for n in names) + indent * 8 + "<span>8 января, 17:46</span></div>"
+    assert extracted(page(body=f"<article><h1>H</h1>{box}{BODY}</article>", lang="ru"))["authors"] == names
+    # links of its kind that name no person (a menu's words) are not authors
+    menu = "<div class='post_article_author'>" + item("Ярослав Кузишин") + indent * 8 + item("Unternehmen") + item("DW.COM") + "</div>"
+    assert extracted(page(body=f"<article><h1>H</h1>{menu}{BODY}</article>", lang="ru"))["authors"] == ["Ярослав Кузишин"]
+
+
 def test_every_author_marked_inside_a_byline_is_read_on_its_own():
     two = '<p class="author_name"><a rel="author">Chus del Pino</a>, <a rel="author">Martí Abad (Enviado especial)</a></p>'
     assert extracted(page(body=f"<article><h1>H</h1>{two}{BODY}</article>", lang="es"))["authors"] == ["Chus del Pino", "Martí Abad"]

@@ -182,7 +182,7 @@ def read_visible_byline(
                     and (says_author or _names_a_person(node, names, value))
                     and (not publisher_only or all(map(people.looks_like_person, names)))
                 ):
-                    draft.authors, wanted = names, False
+                    draft.authors, wanted = names + _fellow_names(node, names), False
     needs_date = not draft.published and not shown[0] and not shown[1]
     if needs_date or wanted:
         # Unmarked elements, in document order: one walk for the dateline and the byline.
@@ -323,6 +323,26 @@ def _visible_names(node, value: str) -> list[str]:
 
 _TAG_LINKS = 'a[rel~="tag"]'
 _MAX_TAGS = 50
+
+
+def _fellow_names(node, names: list[str]) -> list[str]:
+    """The people the byline element's next siblings of its kind name, that it does not (Pravda's
+    three <a class="post_article_author_item">, each an author's name and photo)."""
+    kind = node.attributes.get("class")
+    if not kind:
+        return []
+    tag, more = node.tag, list[str]()
+    sibling = node.next
+    for _ in range(_MAX_INNER_AUTHORS * 2):  # the elements and the spaces between them
+        if sibling is None:
+            break
+        if sibling.tag == tag and sibling.attributes.get("class") == kind:
+            value = htmlmeta.node_text(sibling, limit=240)
+            value = text.collapse_spaces(value).strip() if len(value) <= 2000 else ""  # a name between indentation
+            found = people.clean_names(_byline_names(value), []) if 0 < len(value) <= 80 else []
+            more += [name for name in found if people.is_full_name(name) and people.looks_like_person(name) and name not in names + more]
+        sibling = sibling.next
+    return more
 
 
 def _sibling_names(node) -> list[str]:

@@ -328,6 +328,19 @@ CASES: list[Case] = [
         "T",
     ),
     Case(
+        # a byline link followed by 20 links of its kind, each holding 200,000 characters: each is
+        # measured, none is tidied or split into names
+        "html-byline-fellows",
+        "articles/h/fellows.html",
+        lambda: (
+            b"<html><body><article><h1>T</h1><div class='authors'><a class='author-item' href='/a/'>Jane Doe</a>"
+            + (b"<a class='author-item' href='/a/'>" + b"Many words of a name " * 10000 + b"</a>") * 20
+            + b"</div><p>Body text of the story.</p></article></body></html>"
+        ),
+        "accepted",
+        "T",
+    ),
+    Case(
         # 18,000 list entries and paragraphs that are a link each: every one is looked into
         "html-linked-entries",
         "articles/h/linked.html",

@@ -1432,6 +1432,8 @@ def test_a_publisher_in_the_author_meta_gives_way_to_a_person_in_another_author_
         meta("author", "Le Monde") + '<link rel="canonical" href="https://www.lemonde.fr/politique/article/x.html">',  # the address
         meta("author", "mediaindonesia.com developer"),  # a web address
         meta("author", "Süddeutsche.de GmbH, Munich, Germany"),  # a company
+        meta("author", "Prisma Média"),  # gala.fr: a media company, in French
+        meta("author", "Ringier AG"),
     ],
 )
 def test_an_author_meta_naming_the_address_a_company_or_a_site_gives_way_to_the_byline(declared):

@@ -192,7 +192,9 @@ def _split(value: str) -> list[str]:
     return [part for part in _GLUED_CONNECTOR.split(value) if part]
 
 
-_ORGANISATION = re.compile(r"\b(?:ltd|inc|llc|gmbh|sons|co|corp|group|company|verlag|media|média|medien|mídia|ag|sa|plc|srl|spa|bv|pty)\b\.?", re.I)
+_ORGANISATION = re.compile(
+    r"\b(?:ltd|inc|llc|gmbh|sons|co|corp|group|company|verlag|media|média|medien|mídia|ag|sa|plc|srl|spa|bv|pty)\b\.?", re.I
+)
 
 
 def is_company(name: str) -> bool:

@@ -532,6 +532,29 @@ def test_a_metadata_title_that_is_an_address_slug_is_no_title():
     assert extracted(html.replace("adac-kindersitztest-herbst-2018", "e-mail and k-pop in 2018"))["title"] == "e-mail and k-pop in 2018"
 
 
+def test_without_a_metadata_title_the_h1_the_page_title_holds_wins_over_an_ad_h1_before_it():
+    # phillyvoice.com: an ad's <h1> comes first; the story's differs from the <title> by a word
+    title = "<title>Sixers game notes: Joel Embiid leads Sixers to statement victory over Boston Celtics | PhillyVoice</title>"
+    story = "Sixers game notes: Joel Embiid leads Sixers to statement victory over Celtics"
+    body = f"<article><div class='promo'><h1>Visit Harford County this fall</h1></div><h1>{story}</h1>{BODY}</article>"
+    assert extracted(page(title, body))["title"] == story
+    # a first <h1> that shares the <title>'s words stays the headline
+    assert (
+        extracted(page(title, body.replace("Visit Harford County", "Sixers beat the Celtics")))["title"]
+        == "Sixers beat the Celtics this fall"
+    )
+
+
+def test_a_short_h1_sharing_words_only_with_the_site_part_of_the_page_title_is_a_label():
+    # aoc.media: the logo's letter and the section, "O Opinion", as the <h1>
+    title = "<title>Pour le néolibéralisme, la retraite est un archaïsme | AOC media - Analyse Opinion Critique</title>"
+    body = f"<header><h1><a href='/'>O</a> Opinion</h1></header><article>{BODY}</article>"
+    assert extracted(page(title, body, lang="fr"))["title"] == "Pour le néolibéralisme, la retraite est un archaïsme"
+    # kommersant.ru: a short headline of its own shares no word with the <title>, nor with a site's name
+    title = "<title>Андрей Колесников о встрече Владимира Путина с Анваром Ибрагимом</title>"
+    assert extracted(page(title, f"<article><h1>Легкий троннинг</h1>{BODY}</article>", lang="ru"))["title"] == "Легкий троннинг"
+
+
 def test_an_h1_the_page_title_repeats_is_the_headline_though_the_metadata_has_another():
     head = meta("og:title", "Schrödinger’s Hack", "property")
     h1 = "Hacking, Cryptography, and the Countdown to Quantum Computing"

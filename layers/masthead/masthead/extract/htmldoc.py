@@ -470,6 +470,29 @@ def _after_kicker(heading: str, title: str) -> bool:
     return len(kicker) <= 60 and bool(_KICKER_END.search(kicker))
 
 
+def _closest_h1(h1_texts: list[str], page: str) -> str | None:
+    """Among several <h1>s, the one whose words the page's <title> holds, where the first with text
+    holds almost none of them (an ad's <h1>, "Visit Harford County this fall", before the story's)."""
+    texts = [value for value in h1_texts if value and value.strip()][:10]
+    if len(texts) < 2 or _overlap(texts[0], page) >= 0.3:
+        return None
+    score, closest = max(((_overlap(value, page), value) for value in texts[1:] if len(value.split()) >= 3), default=(0.0, None))
+    return closest if score >= 0.6 else None
+
+
+def _a_label(h1: str, page: str, site_part: str) -> bool:
+    """Whether an <h1> is a section's label or a logo's letters, not the headline, on a page without
+    a metadata title: a lone word sharing none with the <title>'s headline, or a few short words
+    sharing none with it but some with the site's part of the <title> ("O Opinion" under "… | AOC
+    media - Analyse Opinion Critique"; a short headline of its own, "Легкий троннинг", shares neither)."""
+    value = h1.strip()
+    if _overlap(h1, page) != 0:
+        return False
+    if re.fullmatch(r"[A-Za-z][\w&'-]{0,19}", value):
+        return True
+    return len(value.split()) <= 3 and len(value) <= 30 and bool(site_part) and _overlap(h1, site_part) > 0
+
+
 def _overlap(a: str, b: str) -> float:
     """Share of the shorter text's words (or characters, for CJK) found in the other."""
 
@@ -1089,6 +1112,8 @@ def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, si
         for value in h1_texts:
             if text.same_text(text.split_labels(text.clean(value, 1200) or "")[0], page):
                 return value, meta_title
+        if closest := _closest_h1(h1_texts, page):
+            return closest, meta_title
     for h1 in h1s[:3]:
         if part := _leading_part(h1, [t for t in (meta_title, page_title) if t]):
             return part, meta_title
@@ -1112,7 +1137,7 @@ def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, si
         and (headline := _title_after_logo(logo, page_title) or _title_before_site(logo, page_title, 60))
     ):
         return headline, headline
-    if visible and not meta_title and page and re.fullmatch(r"[A-Za-z][\w&'-]{0,19}", visible.strip()) and _overlap(visible, page) == 0:
+    if visible and not meta_title and page and _a_label(visible, page, (text.clean(page_title) or "")[len(page) :]):
         return page, page
     return visible or meta_title, meta_title
 

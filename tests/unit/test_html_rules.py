@@ -555,6 +555,23 @@ def test_a_short_h1_sharing_words_only_with_the_site_part_of_the_page_title_is_a
     assert extracted(page(title, f"<article><h1>Легкий троннинг</h1>{BODY}</article>", lang="ru"))["title"] == "Легкий троннинг"
 
 
+def test_a_page_written_by_a_script_is_refused_as_such_only_when_it_holds_no_text():
+    # hankookilbo.com: a Next.js page saved before its script wrote the story
+    shell = '<div id="__next"></div><script>self.__next_f.push([1,"the story, for the browser"])</script>'
+    html = page("<title>장동혁, 한동훈 제명했지만…ㅣ한국일보</title>", shell, lang="ko")
+    result = extract("articles/x/page.html", html.encode())
+    assert (result.accepted, result.metadata.error.code) == (False, "script_rendered")
+    # rendered on the server, the same framework's page is read
+    assert (
+        extracted(page("<title>A story | Site</title>", f'<div id="__next"><article><h1>A story</h1>{BODY}</article></div>'))["title"]
+        == "A story"
+    )
+    # a page with no text and no such script is one without a body
+    assert (
+        extract("articles/x/page.html", page("<title>A story</title>", "<nav><a>Home</a></nav>").encode()).metadata.error.code == "no_body"
+    )
+
+
 def test_an_h1_the_page_title_repeats_is_the_headline_though_the_metadata_has_another():
     head = meta("og:title", "Schrödinger’s Hack", "property")
     h1 = "Hacking, Cryptography, and the Countdown to Quantum Computing"

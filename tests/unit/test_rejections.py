@@ -56,6 +56,12 @@ CASES = [
         b"<html><head><title>Menu | Iolite</title></head><body><nav><a>Home</a><a>News</a></nav><footer>(c)</footer></body></html>",
         "no_body",
     ),
+    (
+        "articles/a/app.html",
+        b'<html><head><title>A story | Site</title><meta property="og:title" content="A story"></head>'
+        b'<body><div id="__next"></div><script>self.__next_f.push([1,"the story, for the browser"])</script></body></html>',
+        "script_rendered",
+    ),
     ("issues/bad.yaml", b"title: no publication or volume\n", "bad_manifest"),
     ("issues/bad-date.yaml", b"publication: Iolite\nvolume: 3\nreleased_on: someday\n", "bad_manifest"),
     ("issues/cover.png", b"plain text", "unsupported_format"),

@@ -394,6 +394,24 @@ def _drop_furniture(furniture: list) -> list:
     return byline_furniture
 
 
+# What a page written by a script in the browser (Next.js, Nuxt, React, Angular) leaves in its saved HTML.
+_SCRIPT_RENDERED = re.compile(
+    rb'__next_f\.push|__NEXT_DATA__|id="__next"|window\.__NUXT__|data-reactroot|data-server-rendered|\sng-app[\s=>]|id="(?:root|app)"></div>'
+)
+
+
+def _read_without_class_rules(draft: Draft, source: str, raw: bytes | None, page: bytes) -> None:
+    """The story was inside what looked like page furniture: the page is read again without the
+    class rules. A page with no text at all that a script writes in the browser is refused as such:
+    the saved file holds none of the article."""
+    fresh = parse_tree(source, raw)
+    for node in fresh.css(_DROP_CONTAINERS + ", " + _DROP_CODE):
+        node.decompose()
+    _read_body(draft, fresh.body)
+    if not draft.paragraphs and _SCRIPT_RENDERED.search(page):
+        raise ExtractionRejected("script_rendered")
+
+
 def _headline_headers(root, blocks: list, headlines: list, heads: list, meta_title: str | None) -> tuple[object, set[int], set[int]]:
     """The <h2> that is the headline (on a page without an <h1>, or whose <h1>s are its sections'
     headings: it stands where an <h1> would for the byline and the dateline), and the elements
@@ -569,11 +587,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     else:
         _read_body(draft, root, [(node, tag) for node, tag in lines if node.parent is not None or node.mem_id == root.mem_id], bool(broken))
     if not draft.paragraphs:
-        # The story was inside what looked like page furniture: read the page without the class rules.
-        fresh = parse_tree(source, raw)
-        for node in fresh.css(_DROP_CONTAINERS + ", " + _DROP_CODE):
-            node.decompose()
-        _read_body(draft, fresh.body)
+        _read_without_class_rules(draft, source, raw, page)
     publisher_named = facts.publisher_only and still_publisher(draft.authors, declared_authors)
     if not draft.authors or publisher_named:
         draft.authors = _last_resort_authors(draft, blocks, publisher_named, walk.marked.author_links)

@@ -23,6 +23,7 @@ REJECTION_MESSAGES: dict[str, str] = {
     "too_slow": "Reading this file took longer than the {limit} allowed for one upload. Upload the article's own text, without generated or repeated markup.",
     "missing_title": "No title was found. Add a title (front matter 'title:', an <h1>, or the first line) and upload again.",
     "no_body": "The article has a title but no body text. Upload the full article.",
+    "script_rendered": "This page's text is written by a script when it opens in a browser, so the saved file holds none of the article. Upload the article's text (Markdown, Word or plain text), or save the page from the browser once it has loaded.",
     "duplicate_issue": "Another manifest, {owner}, describes issue {issue_id} too and is newer, so this file is not used. Delete the file you do not want.",
     "cannot_index": "The metadata of this file could not be stored in the index ({detail}). Shorten its longest fields (title, tags, headings) and upload it again.",
     "internal_error": "Masthead could not read this file because of an internal error. The team has been alerted; you do not need to upload it again.",

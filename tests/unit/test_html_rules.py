@@ -1681,6 +1681,28 @@ def test_an_author_page_link_in_the_headlines_box_outside_the_article_names_the_
     assert extracted(page(body=f"{column}<div><article>{BODY * 3}</article></div>"))["authors"] == []
 
 
+def test_an_aside_of_the_article_that_marks_its_author_gives_the_byline_but_not_body_text():
+    # die-tagespost.de: the byline column is an <aside> inside the <article>
+    aside = "<aside><section class='author'><span class='author-name'><strong>Christoph von Ritter</strong></span></section></aside>"
+    html = page(
+        "",
+        f"<article><div class='grid'><div class='col'><h1>Warum wir jetzt Demut brauchen</h1>{BODY}</div><div class='col'>{aside}</div></div></article>",
+        lang="de",
+    )
+    article = extracted(html, with_body=True)
+    assert article["authors"] == ["Christoph von Ritter"]
+    assert "Ritter" not in article["body"]
+    # the people a story mentions, each in a box of its own, are no byline
+    people = (
+        "<aside>"
+        + "".join(f"<div class='author people'><a href='/tag/{n}'>{n}</a></div>" for n in ("Olivier Véran", "Elon Musk"))
+        + "</aside>"
+    )
+    assert extracted(page("", f"<article><h1>H</h1>{BODY}{people}</article>", lang="fr"))["authors"] == []
+    # nor is the site's sidebar outside the article
+    assert extracted(page("", f"<article><h1>H</h1>{BODY}</article><aside><div class='author'>Jane Doe</div></aside>"))["authors"] == []
+
+
 def test_the_person_the_rel_author_links_name_in_a_dropped_sidebar_is_the_author():
     # slate.fr: the byline is a box "L'AUTEUR" in the sidebar, dropped with it before bylines are read
     # (a page with no container named as its story: the sidebar is dropped from the page itself)

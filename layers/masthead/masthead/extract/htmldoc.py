@@ -384,14 +384,45 @@ def _h2_the_title_repeats(tree, page_title: str | None) -> list:
 
 def _drop_furniture(furniture: list) -> list:
     """Drops the page furniture but an aside or footer named as a byline or meta box ("<footer
-    class="article-meta">", "<aside class="author">"), which holds the byline and the date: returned,
-    for the caller to drop once they are read."""
-    byline_furniture = [node for node in furniture if node.tag in _BOX_TAGS and _names_a_byline_box(node)]
+    class="article-meta">", "<aside class="author">"), or an aside of the article that holds its
+    byline, which hold the byline and the date: returned, for the caller to drop once they are read."""
+    byline_furniture = [node for node in furniture if node.tag in _BOX_TAGS and (_names_a_byline_box(node) or _article_byline_aside(node))]
     kept = {node.mem_id for node in byline_furniture}
     for node in furniture:
         if node.mem_id not in kept:
             node.decompose()
     return byline_furniture
+
+
+# An author marked as one inside an aside ("c-article-meta__author", rel=author, itemprop=author).
+_AUTHOR_MARKS = '[class*="author" i], [rel="author"], [itemprop="author"]'
+_ARTICLE_LEVELS = 6
+_MAX_AUTHOR_MARKS = 20
+
+
+def _article_byline_aside(node) -> bool:
+    """An <aside> of the article itself, a few levels inside an <article> or an element named as
+    one, that marks an author (die-tagespost's "<section class="author">", skateboardmsm's
+    "c-article-body__aside"): the story's byline column, not the site's sidebar."""
+    if node.tag != "aside":
+        return False
+    parent = node.parent
+    for _ in range(_ARTICLE_LEVELS):
+        if parent is None or parent.tag in ("body", "html"):
+            return False
+        if parent.tag == "article" or "article" in _segments((parent.attributes.get("class") or "").lower()):
+            return _one_author_box(node)
+        parent = parent.parent
+    return False
+
+
+def _one_author_box(node) -> bool:
+    """Whether an element marks one author box with text (a byline), not a list of people (the
+    people a story mentions, each in a "div.author.people" of its own)."""
+    marks = [mark for mark in node.css(_AUTHOR_MARKS)[:_MAX_AUTHOR_MARKS] if mark.text(deep=True).strip()]
+    ids = {mark.mem_id for mark in marks}
+    outermost = [mark for mark in marks if not _inside_box(mark, ids)]
+    return len(outermost) == 1
 
 
 # What a page written by a script in the browser (Next.js, Nuxt, React, Angular) leaves in its saved HTML.

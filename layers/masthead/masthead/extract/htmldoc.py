@@ -382,11 +382,14 @@ def _h2_the_title_repeats(tree, page_title: str | None) -> list:
     return []
 
 
-def _drop_furniture(furniture: list) -> list:
+def _drop_furniture(furniture: list, unsettled: bool) -> list:
     """Drops the page furniture but an aside or footer named as a byline or meta box ("<footer
-    class="article-meta">", "<aside class="author">"), or an aside of the article that holds its
-    byline, which hold the byline and the date: returned, for the caller to drop once they are read."""
-    byline_furniture = [node for node in furniture if node.tag in _BOX_TAGS and (_names_a_byline_box(node) or _article_byline_aside(node))]
+    class="article-meta">", "<aside class="author">"), or, where the metadata leaves the byline or
+    the date `unsettled`, an aside of the article that holds its byline: they hold the byline and
+    the date, and are returned for the caller to drop once they are read."""
+    byline_furniture = [
+        node for node in furniture if node.tag in _BOX_TAGS and (_names_a_byline_box(node) or (unsettled and _article_byline_aside(node)))
+    ]
     kept = {node.mem_id for node in byline_furniture}
     for node in furniture:
         if node.mem_id not in kept:
@@ -591,7 +594,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     weights = weighed.chars
     furniture = _furniture(tree.body, walk.containers, weights)
     side_date = _side_column_date(furniture) if not draft.published else None
-    byline_furniture = _drop_furniture(furniture)
+    byline_furniture = _drop_furniture(furniture, not draft.authors or facts.publisher_only or not draft.published)
     root = _content_root(tree, weighed)
     # The headline is read before boilerplate removal, and the elements around it survive it: the
     # byline and date usually sit beside it in an element named "header".

@@ -572,6 +572,29 @@ def test_a_page_written_by_a_script_is_refused_as_such_only_when_it_holds_no_tex
     )
 
 
+def test_without_a_metadata_title_a_section_barred_off_in_front_of_the_h1_is_not_the_headline():
+    # bostonherald.com: "<div class=entry-section>Local News | </div><span>Headline</span>" in the <h1>
+    h1 = "<h1><div class='entry-section'><a href='/local-news/'>Local News | </a></div><span>Brothel catering busted in Boston</span></h1>"
+    assert (
+        extracted(page("<title>Brothel catering busted in Boston</title>", f"<article>{h1}{BODY}</article>"))["title"]
+        == "Brothel catering busted in Boston"
+    )
+    # a <title> that leaves out a headline's own first part does not cut it off
+    quoted = "<h1>'Ends recession debate': economists weigh in on the jobs report</h1>"
+    title = "<title>Economists weigh in on the jobs report</title>"
+    assert (
+        extracted(page(title, f"<article>{quoted}{BODY}</article>"))["title"]
+        == "'Ends recession debate': economists weigh in on the jobs report"
+    )
+
+
+def test_an_h1_ending_the_page_title_after_a_kicker_is_the_headline_not_the_site():
+    # dagbladet.no: "<title>«Evnukkmakeren»: - Nordmann dømt til livstid" over "<h1>Nordmann dømt til livstid"
+    title = "<title>«Evnukkmakeren»: - Nordmann dømt til livstid</title>"
+    h1 = "<h1>Nordmann dømt <span>til livstid</span></h1>"
+    assert extracted(page(title, f"<article>{h1}{BODY}</article>", lang="no"))["title"] == "Nordmann dømt til livstid"
+
+
 def test_an_h1_the_page_title_repeats_is_the_headline_though_the_metadata_has_another():
     head = meta("og:title", "Schrödinger’s Hack", "property")
     h1 = "Hacking, Cryptography, and the Countdown to Quantum Computing"

@@ -497,8 +497,8 @@ def _title_before_site(h1_text: str, page_title: str, longest: int = 30) -> str 
     if not name or len(name) > longest or not title.endswith(name):
         return None
     head = text.strip_site_suffix(title, [name])
-    if not head or head == title:
-        return None
+    if not head or head == title or head.endswith((":", "：")):
+        return None  # ("«Evnukkmakeren»: - Nordmann dømt til livstid": a kicker before the headline)
     cut = head.rfind("_")
     if title[len(head) : len(head) + 1] == "_" and cut >= 0 and len(head) - cut - 1 <= 12:
         head = head[:cut]  # "Headline_Section_Site": the section glued on the same way
@@ -513,13 +513,27 @@ def _unspaced(value: str) -> str:
 _KICKER_END = re.compile(r"[|:：•·–—-]\s*$")
 
 
-def _after_kicker(heading: str, title: str) -> bool:
-    """Whether `heading` is `title` with a kicker in front ("Local News | Title", "Update: Title")."""
+def _after_kicker(heading: str, title: str, bars_only: bool = False) -> bool:
+    """Whether `heading` is `title` with a kicker in front ("Local News | Title", "Update: Title";
+    with `bars_only`, only a section set off by a bar: a <title> may drop a headline's own first
+    part, "'Ends recession debate': economists weigh in…")."""
     heading, title = (text.clean(heading) or "").casefold(), (text.clean(title) or "").casefold()
     if not title or len(heading) <= len(title) or not heading.endswith(title):
         return False
     kicker = heading[: -len(title)].rstrip()
-    return len(kicker) <= 60 and bool(_KICKER_END.search(kicker))
+    return len(kicker) <= 60 and (kicker.endswith(("|", "｜")) if bars_only else bool(_KICKER_END.search(kicker)))
+
+
+def _h1_the_page_title_repeats(h1_texts: list[str], page: str) -> str | None:
+    """Without a metadata title: the <h1> that the page's <title> repeats (another is the logo), or
+    the <title> where the <h1> sets a section off with a bar in front of it ("Local News |
+    Headline"), or the <h1> whose words the <title> holds."""
+    for value in h1_texts:
+        if text.same_text(text.split_labels(text.clean(value, 1200) or "")[0], page):
+            return value
+        if _after_kicker(value, page, bars_only=True):
+            return page
+    return _closest_h1(h1_texts, page)
 
 
 def _closest_h1(h1_texts: list[str], page: str) -> str | None:
@@ -1155,13 +1169,8 @@ def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, si
     if not h1_texts:
         return meta_title, meta_title
     page = text.strip_site_suffix(text.clean(page_title) or "", site_names, any_site=True) if page_title else ""
-    if not meta_title and page:
-        # Without a metadata title: the <h1> that the page's <title> repeats (another is the logo).
-        for value in h1_texts:
-            if text.same_text(text.split_labels(text.clean(value, 1200) or "")[0], page):
-                return value, meta_title
-        if closest := _closest_h1(h1_texts, page):
-            return closest, meta_title
+    if not meta_title and page and (repeated := _h1_the_page_title_repeats(h1_texts, page)):
+        return repeated, meta_title
     for h1 in h1s[:3]:
         if part := _leading_part(h1, [t for t in (meta_title, page_title) if t]):
             return part, meta_title

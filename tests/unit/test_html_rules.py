@@ -1228,6 +1228,16 @@ def test_the_next_elements_of_the_byline_elements_kind_name_its_other_authors():
     assert extracted(page(body=f"<article><h1>H</h1>{menu}{BODY}</article>", lang="ru"))["authors"] == ["Ярослав Кузишин"]
 
 
+def test_an_author_link_inside_a_byline_box_is_read_without_the_sections_badge_beside_it():
+    # dailystar.co.uk: "<a class=Badge_badge-link>News</a>" and the author's link in one byline box
+    box = (
+        "<div class='Byline_author-and-badge-wrapper__2dsv1'><div><a class='Badge_badge-link__41H_0' href='/news/'>News</a></div>"
+        "<div class='Authors_authors-container__wVWas'><span><a class='AuthorLink_author-link__rg5qj' href='/authors/jw/'>"
+        "<strong>Joshua Whorms</strong></a></span></div></div>"
+    )
+    assert extracted(page(body=f"<article><h1>H</h1>{box}{BODY}</article>"))["authors"] == ["Joshua Whorms"]
+
+
 def test_every_author_marked_inside_a_byline_is_read_on_its_own():
     two = '<p class="author_name"><a rel="author">Chus del Pino</a>, <a rel="author">Martí Abad (Enviado especial)</a></p>'
     assert extracted(page(body=f"<article><h1>H</h1>{two}{BODY}</article>", lang="es"))["authors"] == ["Chus del Pino", "Martí Abad"]

@@ -361,7 +361,12 @@ def _sibling_names(node) -> list[str]:
     return people.clean_names(names, []) if full else []
 
 
-_INNER_AUTHOR = ".author, [rel=author], [itemprop=author]"
+# An author inside a byline: marked as one, or named as its name or link ("AuthorLink_author-link__rg5qj"
+# beside a section's badge, "News", in the same byline box).
+_INNER_AUTHOR = (
+    '.author, [rel=author], [itemprop=author], [class*="author-name" i], [class*="author-link" i], [class*="author_name" i], '
+    '[class*="authorname" i]'
+)
 _MAX_INNER_AUTHORS = 10
 
 

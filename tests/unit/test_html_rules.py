@@ -1205,6 +1205,7 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         # espn.com: the site's address after the name, then a link to the archive
         ("By Jemele Hill<br>ESPN.com<br><a href='/jemele-hill/'>Archive</a>", ["Jemele Hill"]),
         ("elmundo.es", ["elmundo.es"]),  # an address alone is the byline the page shows
+        ("文● オカモト／ASCII編集部", ["オカモト", "ASCII編集部"]),  # weekly.ascii.jp: "文●", "text by"
     ],
 )
 def test_visible_bylines_become_people(byline, expected):
@@ -1226,6 +1227,12 @@ def test_the_next_elements_of_the_byline_elements_kind_name_its_other_authors():
     # links of its kind that name no person (a menu's words) are not authors
     menu = "<div class='post_article_author'>" + item("Ярослав Кузишин") + indent * 8 + item("Unternehmen") + item("DW.COM") + "</div>"
     assert extracted(page(body=f"<article><h1>H</h1>{menu}{BODY}</article>", lang="ru"))["authors"] == ["Ярослав Кузишин"]
+
+
+def test_a_button_named_for_the_author_is_no_byline():
+    # salzburg.com: <a class="followAuthorBtn">Themen bearbeiten</a> ("edit topics")
+    button = "<p class='articleDate'>06. 01. 2026</p><a href='/service/profil/themen/' class='followAuthorBtn'>Themen bearbeiten</a>"
+    assert extracted(page(body=f"<article><h1>H</h1>{button}{BODY}</article>", lang="de"))["authors"] == []
 
 
 def test_an_author_link_inside_a_byline_box_is_read_without_the_sections_badge_beside_it():

@@ -295,7 +295,11 @@ _CLASS_PARTS = re.compile(r"[\s_-]+")
 
 def _not_a_byline(node) -> bool:
     classes = node.attributes.get("class")
-    return bool(classes) and not _NOT_BYLINE_PARTS.isdisjoint(_CLASS_PARTS.split(classes.lower()))
+    if not classes:
+        return False
+    classes = classes.lower()
+    # a button beside the byline ("followAuthorBtn": "Themen bearbeiten") says what it does, not who wrote
+    return "btn" in classes or "button" in classes or not _NOT_BYLINE_PARTS.isdisjoint(_CLASS_PARTS.split(classes))
 
 
 def _says_author(node) -> bool:

@@ -141,9 +141,11 @@ def _strip(value: str, site_names: list[str]) -> str:
     if head and last.islower() and last.isalnum() and last.rstrip("0123456789") == "".join(head.split()).casefold():
         value = head  # the account's handle after the name ("Edilson La Rosa edilsonlarosa")
     value = _LOWER_CASE_LABEL.sub("", value)
-    label, colon, rest = value.partition("：")
-    if colon and rest.strip() and len(label) <= 6 and min(label, default=" ") >= "\u3000":
-        value = rest.strip()  # a label in a script without spaces ("责任编辑：孔德明", "記者：…")
+    for mark in ("：", "●"):
+        label, colon, rest = value.partition(mark)
+        if colon and rest.strip() and len(label) <= 6 and min(label, default=" ") >= "\u3000":
+            value = rest.strip()  # a label in a script without spaces ("责任编辑：孔德明", "記者：…", "文● オカモト")
+            break
     if (m := _ADDRESS_AFTER_NAME.search(value)) and len(value[: m.start()].split()) >= 2:
         value = value[: m.start()]  # "Jemele Hill ESPN.com Archive": the site's address after the name
     spaced = " " + value

@@ -350,6 +350,25 @@ def test_byline_and_dateline_outside_the_content_container():
     assert a["body"] == "Story text goes here and is long enough to count."
 
 
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        ("文＝山田太郎、写真＝佐藤花子", ["山田太郎"]),  # the writer, not the photographer
+        ("取材・文●山田太郎 撮影●佐藤花子", ["山田太郎"]),
+        ("文・写真：山田太郎", ["山田太郎"]),  # a writer who took the photos too
+        ("写真＝佐藤花子", []),
+        ("山田太郎・佐藤花子", ["山田太郎", "佐藤花子"]),  # no roles: two people
+        ("佐藤文／ASCII編集部", ["佐藤文", "ASCII編集部"]),  # a name that ends in 文 is no role
+    ],
+)
+def test_japanese_credit_lines_name_their_writers(credit, authors):
+    markdown = f"---\ntitle: 見出し\nauthor: {credit}\n---\n\n本文の段落です。記事の内容がここに書かれています。\n"
+    assert extract("articles/x.md", markdown.encode()).metadata.authors == authors
+    body = "<p>" + "本文の段落です。記事の内容がここに書かれています。" * 5 + "</p>"
+    html = f'<html lang="ja"><body><article><h1>見出し</h1><div class="byline">{credit}</div>{body}</article></body></html>'
+    assert extract("articles/x.html", html.encode()).metadata.authors == authors
+
+
 def test_semicolon_separated_authors():
     assert article("articles/x/s.md", '---\ntitle: T\nauthors: "Ann Lee; Bo Chen"\n---\nBody.')["authors"] == ["Ann Lee", "Bo Chen"]
 

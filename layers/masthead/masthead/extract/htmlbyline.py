@@ -39,7 +39,10 @@ _MAX_SCANNED = 2000
 
 
 def _byline_names(value: str) -> list[str]:
-    """'By A and B, Some Office · 2024/12/05' -> ['A', 'B']: drop dates and affiliations."""
+    """'By A and B, Some Office · 2024/12/05' -> ['A', 'B']: drop dates and affiliations; of a
+    Japanese credit line ("取材・文●山田太郎 撮影●佐藤花子"), the writers'."""
+    if (writers := text.writers_credited(value)) is not None:
+        return [name for writer in writers for name in _byline_names(writer)]
     found = find_date(value)
     if found:
         value = (value[: found[1]] + " " + value[found[2] :]).strip()

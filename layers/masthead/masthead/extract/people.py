@@ -92,9 +92,7 @@ def clean_names(names: list, site_names: list[str]) -> list[str]:
     A structured-data name (text.PersonName) is split only when it reads as several people glued
     together; a byline string is split on commas and 'and' as text.parse_authors does."""
     people: list[str] = []
-    for raw in names[:20]:
-        if not isinstance(raw, str):
-            continue
+    for raw in _writers_credited(names[:20]):
         structured = isinstance(raw, text.PersonName)  # one name from JSON-LD or microdata: never split
         whole = structured or _AGENCY.match(raw.strip())  # "dpa/lno", "AFP/The Local": one byline
         for part in [raw] if whole else text.parse_authors(raw):
@@ -112,6 +110,17 @@ def clean_names(names: list, site_names: list[str]) -> list[str]:
     if any(is_full_name(name) for name in people if name not in outlets):
         return [name for name in people if name not in outlets]
     return people
+
+
+def _writers_credited(names: list) -> list[str]:
+    """Each byline as it is, or, for a Japanese credit line, the writers it credits (structured
+    names, one person each, as they are)."""
+    found: list[str] = []
+    for raw in names:
+        if isinstance(raw, str):
+            writers = None if isinstance(raw, text.PersonName) else text.writers_credited(raw)
+            found += [raw] if writers is None else writers
+    return found
 
 
 def is_full_name(name: str) -> bool:

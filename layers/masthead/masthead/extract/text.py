@@ -273,6 +273,29 @@ class PersonName(str):
     """One person's name from structured data (JSON-LD, microdata): never split on commas or 'and'."""
 
 
+# A Japanese credit line names each contributor after a role: "文＝山田太郎、写真＝佐藤花子", "取材・文●
+# 山田太郎 撮影●佐藤花子". The writers are the authors; the photographers and illustrators are not. A
+# role starts the line or follows a space or a comma (a name may end in 文).
+_JA_ROLE = "(?:取材|文|構成|編集|著|執筆|聞き手|インタビュー|翻訳|訳|写真|撮影|イラスト|画|図|デザイン)"
+_JA_CREDIT = re.compile(f"(?<![^\\s、,，（(]){_JA_ROLE}(?:[・/／]{_JA_ROLE})*\\s*[●＝=：:／/]\\s*")
+_JA_VISUAL_ROLES = frozenset("写真 撮影 イラスト 画 図 デザイン".split())
+_JA_ROLE_SEPARATOR = re.compile("[・/／]")
+
+
+def writers_credited(value: str) -> list[str] | None:
+    """The writers a Japanese credit line names, each as written; None for a byline without roles."""
+    credits = list(_JA_CREDIT.finditer(value[:200])) if not value.isascii() else []
+    if not credits:
+        return None
+    writers = []
+    for n, credit in enumerate(credits):
+        end = credits[n + 1].start() if n + 1 < len(credits) else len(value)
+        roles = set(_JA_ROLE_SEPARATOR.split(credit.group(0).rstrip(" ●＝=：:／/\u3000")))
+        if roles - _JA_VISUAL_ROLES:
+            writers.append(value[credit.end() : end].strip(" 、,，\u3000"))
+    return writers
+
+
 def parse_authors(value) -> list[str]:
     """Names from a byline or an author field: no 'By', no roles, split on 'and', commas and '・'.
 
@@ -287,7 +310,8 @@ def parse_authors(value) -> list[str]:
         text = clean(item, 400) or ""
         if re.match(r"^https?://", text):
             continue
-        text = _BYLINE_PREFIX.sub("", text)
+        credited = None if isinstance(item, PersonName) else writers_credited(text)
+        text = _BYLINE_PREFIX.sub("", "、".join(credited) if credited is not None else text)
         text = _ROLE_SUFFIX.sub("", text)
         for part in [text] if isinstance(item, PersonName) else _AND.split(text):
             part = _BYLINE_PREFIX.sub("", part).strip(" ·|-–—")

@@ -43,3 +43,16 @@ def test_header_fields_win_and_authors_add_up():
     source = "Title: From the header\nAuthor: Anna Fink\n\nBy Kim Lee\n\nBody text of the story, long enough.\n"
     draft = plaintext.parse_plaintext(source)
     assert draft.title == "From the header" and draft.authors == ["Anna Fink", "By Kim Lee"]
+
+
+def test_a_byline_line_before_the_date_line_is_no_title_and_a_japanese_credit_line_is_a_byline():
+    # "Title / 文：… / date": the short first line is the title, not a category over a byline "title"
+    draft = plaintext.parse_plaintext(
+        "\n\n".join(["見出しのタイトル", "文：山田太郎", "2024年4月1日", "本文の段落です。記事の内容がここに書かれています。"])
+    )
+    assert (draft.title, draft.category, draft.authors) == ("見出しのタイトル", None, ["文：山田太郎"])
+    # a credit line with roles the byline pattern does not know is a byline too (its writers are read later)
+    draft = plaintext.parse_plaintext(
+        "\n\n".join(["見出しのタイトル", "文＝山田太郎、写真＝佐藤花子", "本文の段落です。記事の内容がここに書かれています。"])
+    )
+    assert (draft.title, draft.authors) == ("見出しのタイトル", ["文＝山田太郎、写真＝佐藤花子"])

@@ -57,6 +57,11 @@ _SENTENCE_END = re.compile(r"[.。!?！？」』\")]$")
 _BYLINE = re.compile(r"^\s*(?:by|text|words|文|取材・文|執筆|著者)\s*[:：]?\s+\S|^\s*(?:文|執筆|著者)\s*[:：]", re.I)
 
 
+def _is_byline(line: str) -> bool:
+    """A byline line: "By …", "文：…", or a Japanese credit line ("文＝山田太郎、写真＝佐藤花子")."""
+    return len(line) <= 120 and (_BYLINE.match(line) is not None or text.writers_credited(line) is not None)
+
+
 def _is_short(line: str, chars: int = 100) -> bool:
     return len(line) <= chars and not _SENTENCE_END.search(line)
 
@@ -147,6 +152,7 @@ def _read_category_and_title(draft: Draft, blocks: list[str], i: int, header: Dr
         and _is_short(blocks[i])
         and not _date_byline(blocks[i])
         and not _date_byline(blocks[i + 1])
+        and not _is_byline(blocks[i + 1])
         and _date_byline(blocks[i + 2])
     ):
         draft.category = blocks[i]
@@ -175,7 +181,7 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
                 draft.authors.append(blocks[i + 1])
                 i += 1
             i += 1
-        elif _BYLINE.match(line) and len(line) <= 120:
+        elif _is_byline(line):
             draft.authors.append(line)
             i += 1
         else:

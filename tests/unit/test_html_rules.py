@@ -1229,6 +1229,17 @@ def test_the_next_elements_of_the_byline_elements_kind_name_its_other_authors():
     assert extracted(page(body=f"<article><h1>H</h1>{menu}{BODY}</article>", lang="ru"))["authors"] == ["Ярослав Кузишин"]
 
 
+def test_a_name_without_spaces_glued_to_a_date_in_a_meta_box_is_the_byline_but_a_dates_label_is_not():
+    # lifehacker.jp: "<div class=article_pArticle_MetaWrapper>島津健吾<p>2019.03.26 lastupdate</p></div>"
+    box = "<div class='article_pArticle_MetaWrapper__1WTJS'>島津健吾<p class='article_pArticle_MetaDate__3zwRD'>2019.03.26 lastupdate</p></div>"
+    body = "<p>" + "本文の段落です。記事の内容がここに書かれています。" * 5 + "</p>"
+    assert extracted(page(body=f"<article><h1>見出し</h1>{box}{body}</article>", lang="ja"))["authors"] == ["島津健吾"]
+    # a date box leaves its label when the date is cut off: "更新", "更新时间", "입력" are no names
+    for line in ("2019年04月21日 12時00分更新", "更新时间 2012-12-10 17:24", "입력 2020.07.02 10:00"):
+        dated = f"<div class='meta-date'>{line}</div>"
+        assert extracted(page(body=f"<article><h1>見出し</h1>{dated}{body}</article>", lang="ja"))["authors"] == []
+
+
 def test_a_button_named_for_the_author_is_no_byline():
     # salzburg.com: <a class="followAuthorBtn">Themen bearbeiten</a> ("edit topics")
     button = "<p class='articleDate'>06. 01. 2026</p><a href='/service/profil/themen/' class='followAuthorBtn'>Themen bearbeiten</a>"

@@ -284,10 +284,15 @@ def _names_a_person(node, names: list[str], value: str) -> bool:
     dialog holds neither)."""
     if people.starts_with_by(value):
         return True
-    if not all(len(name.split()) >= 2 and people.looks_like_person(name) for name in names):
+    if not all((len(name.split()) >= 2 or _written_without_spaces(name)) and people.looks_like_person(name) for name in names):
         return False
     classes = (node.attributes.get("class") or "").lower()
     return "meta" in classes or "byline" in classes or any(ch.isdigit() for ch in value)
+
+
+def _written_without_spaces(name: str) -> bool:
+    """A name in a script written without spaces ("島津健吾"): whole without a space between its parts."""
+    return 2 <= len(name) <= 10 and min(name) >= "\u3000"
 
 
 # Elements an author or date selector matches that are about something else: the readers' comments

@@ -38,7 +38,7 @@ _TRAILING = re.compile(
     r"\s+(?:(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,)\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\b|\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b|hace\s+\d|il y a\s+\d|vor\s+\d|"
     r"\d{1,2}\s*(?:heures?|jours?|horas?|días|stunden|tagen)\b|\d{1,3}$|[\w.+-]+@[\w-]+\.|"
-    r"(?:last\s+)?(?:published|updated|modified|posted|edit|veröffentlicht|aktualisiert|publicado|actualizado|publié|mis à jour)\b|"
+    r"(?:last\s*)?(?:published|updated?|modified|posted|edit|veröffentlicht|aktualisiert|publicado|actualizado|publié|mis à jour)\b|"
     r"tiempo de lectura\b|envoy[ée]e?s? spécia|"
     r"(?:twitter|facebook|e-?mail|flipboard|pocket|linkedin|instagram|whatsapp|follow)\b|@\w|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b)",
@@ -77,7 +77,9 @@ _NOT_A_NAME = re.compile(
     r"redaktion|editor|staff|anonymous|authors?|autor(?:en|es)?|auteurs?|byline|name|your name|nom|nombre|"
     r"am|um|on|at|in|by|von|de|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
-    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mo|di|mi|do|fr|sa|so)\.?)$",
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mo|di|mi|do|fr|sa|so)\.?|"
+    # a date's label left when its date is cut off ("2019年04月21日 12時00分更新", "更新时间", "입력")
+    r"更新|更新日|更新日時|更新时间|公開|公開日|配信|掲載|发布|发布时间|時間|时间|日時|입력|수정|등록|업데이트)$",
     re.I,
 )
 # What is left of a label once "By" or "Author" is cut ("Author of the article: Jody Robbins").

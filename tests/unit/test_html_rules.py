@@ -1042,6 +1042,24 @@ def test_a_revision_date_is_the_publication_date_of_last_resort():
     assert day(page(canonical, f"<div class='content'><h1>H</h1>{nav}{BODY}</div>")) == "2020-04-06"
 
 
+def test_the_header_an_article_starts_with_gives_the_byline_though_the_headline_is_elsewhere():
+    # 20min.ch: "<article><header class=Article_header>" holds the lead, the byline and the date; the
+    # page's <h1> is outside the <article>
+    header = (
+        "<header class='Article_header__ckSlm'><div class='Article_elementLead'><p>Wahleinmischung per Algorithmus?</p></div>"
+        "<div class='Article_elementAuthors__LsHcz'><dl><dt>von</dt><a href='/autoren/1/kf'><dd>Konstantin Furrer</dd></a></dl></div></header>"
+    )
+    html = page(
+        "", f"<section><h1>Tiktok</h1></section><article>{header}<section class='Article_body'>{BODY * 2}</section></article>", lang="de"
+    )
+    article = extracted(html, with_body=True)
+    assert article["authors"] == ["Konstantin Furrer"]
+    assert "Konstantin" not in article["body"]
+    # a header after the story's start is not the article's own
+    late = html.replace("<article>" + header, "<article><p>" + "First words of the story come first here. " * 3 + "</p>" + header)
+    assert extracted(late)["authors"] == []
+
+
 def test_a_utc_instant_on_the_day_the_page_shows_keeps_its_time():
     head = meta("article:published_time", "2019-08-21T07:40:00Z", "property")
     shown = '<div class="formatted-date">21 August 2019, 7:40am</div>'

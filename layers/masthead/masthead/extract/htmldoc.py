@@ -1083,7 +1083,7 @@ def _remove_boilerplate(root, code: list, blocks: list, weighed: _Weights, keep:
     for node, kind in found:
         if node.mem_id in sections:
             continue
-        if kind == _BYLINE_BOX or node.mem_id in read_first or _header_after_headline(node, keep):
+        if kind == _BYLINE_BOX or node.mem_id in read_first or _the_articles_header(node, keep, root):
             byline_boxes.append(node)
         else:
             dropped.append(node)
@@ -1114,13 +1114,33 @@ _HEADER_WORDS = frozenset({"header", "masthead"})
 _MAX_SIBLINGS_BACK = 20
 
 
-def _header_after_headline(node, keep: set[int]) -> bool:
-    """Whether a box named only as a header follows the headline inside the article's own header
-    ("content-header__accreditation" after the <h1>'s block: the byline and the date): read, then
-    dropped. A site's header comes before the story, not after its headline."""
+def _the_articles_header(node, keep: set[int], root) -> bool:
+    """Whether a box named only as a header is the article's own: after the headline inside the
+    article's header ("content-header__accreditation" after the <h1>'s block), or the first element
+    of an <article> whose headline is elsewhere (20min.ch's "Article_header", with the lead, the
+    byline and the date). It is read, then dropped. A site's header comes before the story, not
+    after its headline, and is no <article>'s first element."""
     parent = node.parent
-    if parent is None or parent.mem_id not in keep:
+    if parent is None:
         return False
+    after_headline = parent.mem_id in keep
+    first_of_article = not after_headline and root.tag == "article" and parent.mem_id == root.mem_id
+    if not (after_headline or first_of_article):
+        return False
+    attrs = node.attributes
+    words = _BOILERPLATE.intersection(_segments(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
+    if not words or not words <= _HEADER_WORDS:
+        return False
+    sibling = node.prev
+    for _ in range(_MAX_SIBLINGS_BACK):
+        if sibling is None:
+            return first_of_article
+        if sibling.tag != "-text" and first_of_article:
+            return False
+        if sibling.tag == "h1" or sibling.mem_id in keep:
+            return True
+        sibling = sibling.prev
+    return False
     attrs = node.attributes
     words = _BOILERPLATE.intersection(_segments(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
     if not words or not words <= _HEADER_WORDS:

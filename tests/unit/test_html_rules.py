@@ -479,9 +479,12 @@ def test_without_an_h1_the_date_beside_the_h2_headline_in_its_header_is_read():
     assert article["published_at"] == "2019-05-15T05:28:29+02:00"
     # read, then dropped as before: the body is the story alone
     assert article["body"].startswith("The story's first paragraph")
-    # an <h2> that is not the headline keeps no header around it
-    other = page(head.replace("Flixbus attackiert", "Ein anderer Titel über"), f"<article>{header}{BODY}</article>", lang="de")
+    # an <h2> that is not the headline keeps no header around it (one that does not start the <article>)
+    other = page(head.replace("Flixbus attackiert", "Ein anderer Titel über"), f"<article>{BODY}{header}{BODY}</article>", lang="de")
     assert extracted(other)["published_at"] is None
+    # the header the <article> starts with is its own, whatever its <h2>
+    first = page(head.replace("Flixbus attackiert", "Ein anderer Titel über"), f"<article>{header}{BODY}</article>", lang="de")
+    assert extracted(first)["published_at"] == "2019-05-15T05:28:29+02:00"
 
 
 def test_without_an_h1_the_h2_that_is_part_of_the_page_title_is_the_headline():

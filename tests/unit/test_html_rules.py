@@ -1731,6 +1731,13 @@ def test_a_wire_agency_alone_under_the_headline_is_the_byline(line, authors):
         ('<a href="/author/pa">PA</a>', []),
         ('<a href="/author/180/">著者：後藤大地</a>', ["後藤大地"]),  # a name in a script without spaces
         ('<a href="/topics/uriel-gadessaud/">Uriel Gadessaud</a>', []),
+        # aftonbladet.se: "/av/" (Swedish "by") and the name in an element of the link
+        (
+            '<a href="/av/amanda-hallsten" aria-label="Se alla artiklar av Amanda Hällsten"><span>Amanda Hällsten</span></a>',
+            ["Amanda Hällsten"],
+        ),
+        ('<a href="/journalist/jane-doe">Jane Doe</a>', ["Jane Doe"]),
+        ('<a href="https://www.asahi.com/sns/reporter/?iref=com_rnavi">Unsere Reporter</a>', []),  # the index of them all
     ],
 )
 def test_a_link_to_an_authors_page_in_the_article_names_the_author(link, authors):

@@ -199,7 +199,25 @@ def read_visible_byline(
 
 # Links to an author's page ("/author/jane-doe/", "/staff/uriel-gadessaud/"): in the article only,
 # where the related stories' cards (each with its own author's link) are not.
-_AUTHOR_PAGE_LINK = ", ".join(f'a[href*="/{part}/"]' for part in ("author", "authors", "autor", "autoren", "staff", "writer", "writers"))
+_AUTHOR_PAGE_PARTS = (
+    "author",
+    "authors",
+    "autor",
+    "autoren",
+    "auteur",
+    "autore",
+    "forfatter",
+    "journalist",
+    "reporter",
+    "staff",
+    "writer",
+    "writers",
+    "av",
+)
+_AUTHOR_PAGE_LINK = ", ".join(f'a[href*="/{part}/"]' for part in _AUTHOR_PAGE_PARTS)
+# The person's own page: something after the part ("/av/amanda-hallsten"), not the index of them all
+# ("/sns/reporter/?iref=…").
+_AUTHOR_PAGE = re.compile("/(?:" + "|".join(_AUTHOR_PAGE_PARTS) + r")/[^/?#\s]")
 
 
 def _author_page_link(root) -> list[str]:
@@ -207,7 +225,7 @@ def _author_page_link(root) -> list[str]:
     the link may also hold the author's photo and its credit), when nothing else names one. A full name (or one in
     a script without spaces, "著者：後藤大地"): initials ("PA") are a desk's signature."""
     link = root.css_first(_AUTHOR_PAGE_LINK)
-    if link is None:
+    if link is None or not _AUTHOR_PAGE.search(link.attributes.get("href") or ""):
         return []
     named = link.css_first("[itemprop=name]") or link
     value = named.text(deep=False).strip() or htmlmeta.node_text(named).strip()

@@ -996,6 +996,20 @@ def test_a_date_with_a_two_digit_year_in_running_text_is_no_date():
     assert day(page("", f"<article><h1>H</h1><div>Version 1.2.21 is out</div>{BODY}</article>")) is None
 
 
+def test_a_short_line_starting_with_a_date_right_above_the_headline_dates_the_page():
+    # speicherguide.de: "<div class=detailheader>14.06.2019 (ch)<div>rating…</div></div><h1>…"
+    above = "<div class='detailheader'>14.06.2019 (ch)<div class='hreview'><span>3</span> von <span>5</span></div></div>"
+    html = page("", f"<div id='content'>{above}<h1>Schwierige Gespräche: so geht’s!</h1>{BODY}</div>", lang="de")
+    assert day(html) == "2019-06-14"
+    # a date bar above a logo's <h1> is the day's date, not the story's
+    title = "<title>Schwierige Gespräche: so geht’s! | Tagblatt</title>"
+    logo = page(title, f"<div id='top'><div>30.11.2026</div><h1><a href='/'>Tagblatt</a></h1></div><div>{BODY}</div>", lang="de")
+    assert day(logo) is None
+    # nor is a date further up the page
+    far = page("", f"<div>{above}<p>Other news of the day</p><h1>Schwierige Gespräche: so geht’s!</h1>{BODY}</div>", lang="de")
+    assert day(far) is None
+
+
 def test_a_date_in_a_source_line_right_under_the_headline_dates_the_page():
     # news.sina.com.tw: "<cite>北京新浪網 (2020-01-21 11:12)</cite>" under the <h1>
     cite = "<cite><a href='/cobrand/sinacn/'>北京新浪網</a> (2020-01-21 11:12)</cite>"

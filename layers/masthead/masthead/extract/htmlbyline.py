@@ -429,23 +429,42 @@ class _Heading(NamedTuple):
 
 def _dateline(unmarked: list, heading: _Heading) -> str | None:
     """A date in an unmarked element: "Posted on March 3, 2024 by ..." anywhere, or the first full
-    date in the few elements right after a headline (a page may have a hidden <h1> at its top)."""
+    date in the few elements right after a headline (a page may have a hidden <h1> at its top);
+    else a short line that starts with a date right above the headline ("14.06.2019 (ch)")."""
     after_headline = None
+    above: tuple | None = None  # (the element, its date): a short line starting with a date, before any headline
     for n, node in enumerate(unmarked):
         if heading.is_headline(node, node.tag):
+            if after_headline is None and above is not None and not _right_above(above[0], node):
+                above = None
             after_headline = n
             continue
         value = node.text(deep=False)  # own text only: cheap, and a dateline is short (once its
         value = text.collapse_spaces(value) if len(value) <= 2000 else ""  # indentation is collapsed)
         near = after_headline is not None and n - after_headline <= _NEAR_HEADLINE
         if value and len(value) <= 120:
-            if (dateline := find_date(value)) and (near or _DATELINE.search(value) or _labelled_date(node, value)):
+            dateline = find_date(value)
+            if dateline and (near or _DATELINE.search(value) or _labelled_date(node, value)):
                 return dateline[0]
+            if dateline and after_headline is None and dateline[1] == 0 and len(value) <= 40:
+                above = (node, dateline[0])
         # Right under the headline, a short line whose date is in a link or an inline element of
         # its own ("Par <a>Nicolas G.</a> le <a href="/index/2020/09/14/">14.09.2020 à 11h46</a>").
         if near and (whole := _short_line(node)) and (dateline := find_date(whole) or _short_year(whole)):
             return dateline[0]
-    return None
+    return above[1] if above is not None and after_headline is not None else None
+
+
+def _right_above(dated, headline) -> bool:
+    """Whether an element is the one right before a headline that reads as one (a few words, not a
+    logo's name): its date line."""
+    value = headline.text(deep=True)
+    if len(value) > 400 or len(value.strip()) < 20 or " " not in value.strip():
+        return False
+    before = headline.prev
+    while before is not None and before.tag == "-text":
+        before = before.prev
+    return before is not None and before.mem_id == dated.mem_id
 
 
 def _short_year(line: str) -> tuple[str, int, int] | None:

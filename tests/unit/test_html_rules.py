@@ -959,6 +959,17 @@ def test_a_date_ending_the_page_title_comes_before_the_dates_of_entries_in_the_a
     assert day(page("<title>Ukrainische Gegenoffensive | Lage am 28.04.2023</title>", body, lang="de")) == "2023-04-24"
 
 
+def test_a_date_that_is_a_whole_part_of_the_page_title_between_dashes_dates_it_and_ends_its_headline():
+    # schleifen.ucoz.de: "<title>Briefe - 26 Oktober 2010 - Blog - Bilder, News, Geschichte und Schleifen!"
+    title = "<title>Briefe - 26 Oktober 2010 - Blog - Bilder, News, Geschichte und Schleifen!</title>"
+    article = extracted(page(title, f"<div>{BODY}</div>", lang="de"))
+    assert (article["title"], article["published_at"][:10]) == ("Briefe", "2010-10-26")
+    # a date inside a part is the headline's own words
+    own = "<title>Was am 26 Oktober 2010 geschah - Blog</title>"
+    article = extracted(page(own, f"<div>{BODY}</div>", lang="de"))
+    assert article["title"].startswith("Was am 26 Oktober 2010 geschah") and article["published_at"] is None
+
+
 def test_a_date_in_brackets_ending_the_headline_of_the_page_title_dates_the_page():
     # news.biglobe.ne.jp: "…「お気に入りの一枚」（2020年2月15日）｜BIGLOBEニュース", the page shows no year
     title = "<title>与田祐希、すっぴんショット公開「お気に入りの一枚」（2020年2月15日）｜BIGLOBEニュース</title>"

@@ -831,7 +831,7 @@ def _read_metadata(
     declared_sites = (htmlmeta.first(metas, htmlmeta.SITE_NAME_METAS), htmlmeta.publisher_name(linked), htmlmeta.publisher_meta(metas))
     site_names = [n for n in declared_sites if n]
     whole_title = htmlmeta.page_title(tree)
-    page_title = htmlmeta.without_site(whole_title, site_names)
+    page_title = _before_a_dated_part(htmlmeta.without_site(whole_title, site_names))
     meta_title = _uncut_title(htmlmeta.without_site(declared.title, site_names), page_title)
     draft.subtitle, draft.authors = declared.subtitle, [_first_name_first(a, source) for a in declared.authors]
     url = marked.canonical or htmlmeta.first(metas, ("og:url",))
@@ -877,11 +877,31 @@ def _title_dates(title: str | None) -> tuple[str | None, str | None]:
         return last, None
     aside = _BRACKETED_END.search(parts[-2] if len(parts) > 1 else parts[0])
     found = find_date(aside.group(1)) if aside else None
-    return None, (found[0] if found and aside and found[0] == aside.group(1).strip() else None)
+    if found and aside and found[0] == aside.group(1).strip():
+        return None, found[0]
+    # A date that is a whole part between dashes ("Briefe - 26 Oktober 2010 - Blog - …"): a blog's.
+    dashed = [part.strip() for part in _TITLE_DASHES.split(title)[1:6]]
+    return None, next((part for part in dashed if len(part) <= 30 and (found := find_date(part)) and found[0] == part), None)
+
+
+def _before_a_dated_part(title: str | None) -> str | None:
+    """A <title> cut before a part that is only a date ("Briefe - 26 Oktober 2010 - Blog - Bilder,
+    News…" is "Briefe"): what follows is the blog's name and sections."""
+    if not title or len(title) > 1000:
+        return title
+    separators = list(islice(_TITLE_DASHES.finditer(title), 6))
+    for n, separator in enumerate(separators):
+        end = separators[n + 1].start() if n + 1 < len(separators) else len(title)
+        part = title[separator.end() : end].strip()
+        if len(part) <= 30 and (found := find_date(part)) and found[0] == part:
+            head = title[: separator.start()].strip()
+            return head if len(head) >= 3 else title
+    return title
 
 
 _TITLE_BARS = re.compile(r"[|｜]")
 _BRACKETED_END = re.compile(r"[（(]([^（）()]{6,40})[）)]\s*$")
+_TITLE_DASHES = re.compile(r"\s[-–—|]\s")
 
 
 def _uncut_title(meta_title: str | None, page_title: str | None) -> str | None:

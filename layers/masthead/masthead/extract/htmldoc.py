@@ -65,9 +65,11 @@ _BLOCK_TAGS = frozenset(_BLOCKS.split(", "))
 _METADATA_WORDS = frozenset("byline author meta category date label badge kicker eyebrow subtitle deck dek standfirst".split())
 
 
-# What _boilerplate says of an element: not page furniture, furniture, or furniture that holds the
-# byline or the date ("widget article__authors", "nav meta"), dropped only once they are read.
-_NOT_FURNITURE, _FURNITURE, _BYLINE_BOX = 0, 1, 2
+# What _boilerplate says of an element: not page furniture, furniture, furniture that holds the
+# byline or the date ("widget article__authors", "nav meta"), dropped only once they are read, or
+# furniture named only as a header (which may be the article's own: see _the_articles_header).
+_NOT_FURNITURE, _FURNITURE, _BYLINE_BOX, _HEADER = 0, 1, 2, 3
+_HEADER_WORDS = frozenset({"header", "masthead"})
 
 
 def _boilerplate(node) -> int:
@@ -88,7 +90,16 @@ def _boilerplate(node) -> int:
         segments = _segments(names.lower())
         if "elementor" in segments:  # the page builder's blocks ("elementor-widget-heading") hold the story too
             segments = [word for word in segments if word != "widget"]
-        found = _NOT_FURNITURE if _BOILERPLATE.isdisjoint(segments) else _FURNITURE if _BYLINE_WORDS.isdisjoint(segments) else _BYLINE_BOX
+        words = _BOILERPLATE.intersection(segments)
+        found = (
+            _NOT_FURNITURE
+            if not words
+            else _BYLINE_BOX
+            if not _BYLINE_WORDS.isdisjoint(segments)
+            else _HEADER
+            if words <= _HEADER_WORDS
+            else _FURNITURE
+        )
         if len(names) <= 200:  # bounded in count and size: hostile class names cannot grow it
             if len(_BOILERPLATE_NAMES) >= _MAX_REMEMBERED_NAMES:
                 _BOILERPLATE_NAMES.clear()
@@ -887,7 +898,7 @@ def _title_dates(title: str | None) -> tuple[str | None, str | None]:
 def _before_a_dated_part(title: str | None) -> str | None:
     """A <title> cut before a part that is only a date ("Briefe - 26 Oktober 2010 - Blog - Bilder,
     News…" is "Briefe"): what follows is the blog's name and sections."""
-    if not title or len(title) > 1000:
+    if not title or len(title) > 1000 or not _YEAR.search(title):
         return title
     separators = list(islice(_TITLE_DASHES.finditer(title), 6))
     for n, separator in enumerate(separators):
@@ -899,6 +910,7 @@ def _before_a_dated_part(title: str | None) -> str | None:
     return title
 
 
+_YEAR = re.compile(r"\d\d\d\d")
 _TITLE_BARS = re.compile(r"[|｜]")
 _BRACKETED_END = re.compile(r"[（(]([^（）()]{6,40})[）)]\s*$")
 _TITLE_DASHES = re.compile(r"\s[-–—|]\s")
@@ -1099,11 +1111,12 @@ def _remove_boilerplate(root, code: list, blocks: list, weighed: _Weights, keep:
         if node.mem_id not in keep and (kind := _boilerplate(node)) and (not story or weights.get(node.mem_id, 0) < story)
     ]
     sections = _story_sections(found, weighed, story)
+    article_id = root.mem_id if root.tag == "article" else None
     dropped = []
     for node, kind in found:
         if node.mem_id in sections:
             continue
-        if kind == _BYLINE_BOX or node.mem_id in read_first or _the_articles_header(node, keep, root):
+        if kind == _BYLINE_BOX or node.mem_id in read_first or (kind == _HEADER and _the_articles_header(node, keep, article_id)):
             byline_boxes.append(node)
         else:
             dropped.append(node)
@@ -1130,11 +1143,10 @@ def _inside_box(node, boxes: set[int]) -> bool:
     return False
 
 
-_HEADER_WORDS = frozenset({"header", "masthead"})
 _MAX_SIBLINGS_BACK = 20
 
 
-def _the_articles_header(node, keep: set[int], root) -> bool:
+def _the_articles_header(node, keep: set[int], article_id: int | None) -> bool:
     """Whether a box named only as a header is the article's own: after the headline inside the
     article's header ("content-header__accreditation" after the <h1>'s block), or the first element
     of an <article> whose headline is elsewhere (20min.ch's "Article_header", with the lead, the
@@ -1143,13 +1155,10 @@ def _the_articles_header(node, keep: set[int], root) -> bool:
     parent = node.parent
     if parent is None:
         return False
-    after_headline = parent.mem_id in keep
-    first_of_article = not after_headline and root.tag == "article" and parent.mem_id == root.mem_id
+    parent_id = parent.mem_id
+    after_headline = parent_id in keep
+    first_of_article = not after_headline and parent_id == article_id
     if not (after_headline or first_of_article):
-        return False
-    attrs = node.attributes
-    words = _BOILERPLATE.intersection(_segments(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
-    if not words or not words <= _HEADER_WORDS:
         return False
     sibling = node.prev
     for _ in range(_MAX_SIBLINGS_BACK):

@@ -328,6 +328,19 @@ CASES: list[Case] = [
         "T",
     ),
     Case(
+        # two <h1>s and eight <h2>s of 500 KB each, no metadata title: each is compared with the
+        # <title> as at most 400 characters, not cleaned whole
+        "html-huge-headings",
+        "articles/h/headings.html",
+        lambda: (
+            b"<html><head><title>A story | Site</title></head><body>"
+            + b"".join(b"<h1>" + b"word " * 100000 + b"</h1>" for _ in range(2))
+            + b"".join(b"<h2>" + b"word " * 100000 + b"</h2>" for _ in range(8))
+            + b"<p>Body text of the story.</p></body></html>"
+        ),
+        "accepted",
+    ),
+    Case(
         # a byline link followed by 20 links of its kind, each holding 200,000 characters: each is
         # measured, none is tidied or split into names
         "html-byline-fellows",

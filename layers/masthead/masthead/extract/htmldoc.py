@@ -378,7 +378,7 @@ def _headings(tree, headlines: list, meta_title: str | None, page_title: str | N
 def _title_names_one(h1s: list, page_title: str | None) -> bool:
     """Whether the page's <title> holds the text of one of the first <h1>s."""
     folded = (text.clean(page_title) or "").casefold() if page_title else ""
-    return any((text.clean(htmlmeta.node_text(h1, limit=400)) or "\0").casefold() in folded for h1 in h1s[:10])
+    return any((text.clean(htmlmeta.node_text(h1, limit=400), 400) or "\0").casefold() in folded for h1 in h1s[:10])
 
 
 def _h2_the_title_repeats(tree, page_title: str | None) -> list:
@@ -387,7 +387,7 @@ def _h2_the_title_repeats(tree, page_title: str | None) -> list:
     to…</h2>): the headline, which the <title> puts after the site's name."""
     folded = (text.clean(page_title) or "").casefold() if page_title else ""
     for h2 in tree.css("h2")[:10] if folded else []:
-        value = (text.clean(htmlmeta.node_text(h2, limit=400)) or "").casefold()
+        value = (text.clean(htmlmeta.node_text(h2, limit=400), 400) or "").casefold()
         if len(value) >= 10 and value in folded and value != folded:
             return [h2]
     return []
@@ -487,7 +487,7 @@ def _h2_the_title_ends(blocks: list, meta_title: str | None) -> list:
         return []
     h2s = (node for node, tag in blocks if tag == "h2")
     for h2 in islice(h2s, 10):
-        if (text.clean(htmlmeta.node_text(h2, limit=400)) or "").casefold().endswith(title):
+        if (text.clean(htmlmeta.node_text(h2, limit=400), 400) or "").casefold().endswith(title):
             return [h2]
     return []
 

@@ -535,6 +535,8 @@ def _after_kicker(heading: str, title: str, bars_only: bool = False) -> bool:
     """Whether `heading` is `title` with a kicker in front ("Local News | Title", "Update: Title";
     with `bars_only`, only a section set off by a bar: a <title> may drop a headline's own first
     part, "'Ends recession debate': economists weigh in…")."""
+    if len(heading) > 2000:
+        return False  # (a headline and a kicker are a few lines: a longer "heading" is not cleaned whole)
     heading, title = (text.clean(heading) or "").casefold(), (text.clean(title) or "").casefold()
     if not title or len(heading) <= len(title) or not heading.endswith(title):
         return False
@@ -557,7 +559,7 @@ def _h1_the_page_title_repeats(h1_texts: list[str], page: str) -> str | None:
 def _closest_h1(h1_texts: list[str], page: str) -> str | None:
     """Among several <h1>s, the one whose words the page's <title> holds, where the first with text
     holds almost none of them (an ad's <h1>, "Visit Harford County this fall", before the story's)."""
-    texts = [value for value in h1_texts if value and value.strip()][:10]
+    texts = [value for value in h1_texts if value and value.strip() and len(value) <= 1000][:10]
     if len(texts) < 2 or _overlap(texts[0], page) >= 0.3:
         return None
     score, closest = max(((_overlap(value, page), value) for value in texts[1:] if len(value.split()) >= 3), default=(0.0, None))

@@ -1339,6 +1339,23 @@ def test_what_follows_a_by_line_in_a_meta_line_is_not_an_author():
 
 
 @pytest.mark.parametrize(
+    ("line", "lang", "authors"),
+    [
+        # ladiaria.com.uy: "Escribe Camila Méndez en Territorio" ("in" the Territorio section)
+        ("Escribe <a href='/periodista/cm/'>Camila Méndez</a> en Territorio", "es", ["Camila Méndez"]),
+        ("Por Ana Souza em São Paulo", "pt", ["Ana Souza"]),
+        ("Par Jean Dupont en collaboration", "fr", ["Jean Dupont"]),
+    ],
+)
+def test_in_after_a_romance_by_ends_the_names(line, lang, authors):
+    html = page(body=f'<article><h1>H</h1><div class="article-date-author">{line}</div>{BODY}</article>', lang=lang)
+    assert extracted(html)["authors"] == authors
+    # after Dutch "door", "en" is "and": the second name is not cut off
+    dutch = page(body='<article><h1>H</h1><div class="article-date-author">Door Jan de Vries en Piet Bakker</div>' + BODY + "</article>")
+    assert "Piet Bakker" in " ".join(extracted(dutch)["authors"])
+
+
+@pytest.mark.parametrize(
     "element",
     [
         '<div class="comment-author"><cite>Tim Reader</cite> says:</div>',  # a reader, not the author

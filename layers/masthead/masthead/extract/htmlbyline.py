@@ -53,7 +53,8 @@ def _byline_names(value: str) -> list[str]:
     if by_line:
         # "By A, Executive Editor | Friday @ 6:43pm | Tags: …", "By A in News, Fashion", "By A on
         # Jul 04, 2014 at 11:30a @handle": what follows the names is not by-line
-        parts = [_BY_LINE_END.split(parts[0], 1)[0]]
+        by_line_end = _ROMANCE_BY_LINE_END if _ROMANCE_BY.match(parts[0].strip()) else _BY_LINE_END
+        parts = [by_line_end.split(parts[0], 1)[0]]
     per_part: list[list[str]] = []
     for part in parts[:2]:
         keep = not any(per_part)  # an organisation that is the whole first byline is kept
@@ -69,6 +70,10 @@ def _byline_names(value: str) -> list[str]:
 
 
 _BY_LINE_END = re.compile(r"\s(?:in|on|at)\s")
+# After a Spanish, Portuguese or French "by", "en"/"em" ("in") ends the names too ("Escribe Camila
+# Méndez en Territorio"); after Dutch "door", "en" is "and".
+_ROMANCE_BY = re.compile(r"(?:por|escribe|escrito por|par)\s", re.I)
+_ROMANCE_BY_LINE_END = re.compile(r"\s(?:in|on|at|en|em)\s")
 
 
 def _is_a_place(word: str) -> bool:

@@ -892,24 +892,30 @@ def _title_dates(title: str | None) -> tuple[str | None, str | None]:
     found = find_date(aside.group(1)) if aside else None
     if found and aside and found[0] == aside.group(1).strip():
         return None, found[0]
-    # A date that is a whole part between dashes ("Briefe - 26 Oktober 2010 - Blog - …"): a blog's.
-    dashed = [part.strip() for part in _TITLE_DASHES.split(title)[1:6]]
-    return None, next((part for part in dashed if len(part) <= 30 and (found := find_date(part)) and found[0] == part), None)
+    dated = _dated_part(title)
+    return None, (dated[1] if dated else None)
 
 
-def _before_a_dated_part(title: str | None) -> str | None:
-    """A <title> cut before a part that is only a date ("Briefe - 26 Oktober 2010 - Blog - Bilder,
-    News…" is "Briefe"): what follows is the blog's name and sections."""
-    if not title or len(title) > 1000 or not _YEAR.search(title):
-        return title
+def _dated_part(title: str) -> tuple[int, str] | None:
+    """A part of a <title> between dashes that is only a date ("Briefe - 26 Oktober 2010 - Blog -
+    …", a blog's): where its separator starts, and the date."""
+    if len(title) > 1000 or not _YEAR.search(title):
+        return None
     separators = list(islice(_TITLE_DASHES.finditer(title), 6))
     for n, separator in enumerate(separators):
         end = separators[n + 1].start() if n + 1 < len(separators) else len(title)
         part = title[separator.end() : end].strip()
         if len(part) <= 30 and (found := find_date(part)) and found[0] == part:
-            head = title[: separator.start()].strip()
-            return head if len(head) >= 3 else title
-    return title
+            return separator.start(), part
+    return None
+
+
+def _before_a_dated_part(title: str | None) -> str | None:
+    """A <title> cut before a part that is only a date ("Briefe - 26 Oktober 2010 - Blog - Bilder,
+    News…" is "Briefe"): what follows is the blog's name and sections."""
+    dated = _dated_part(title) if title else None
+    head = title[: dated[0]].strip() if title and dated else ""
+    return head if len(head) >= 3 else title
 
 
 _YEAR = re.compile(r"\d\d\d\d")

@@ -354,6 +354,23 @@ CASES: list[Case] = [
         "T",
     ),
     Case(
+        # Korean bylines that almost match: a byline box, a first paragraph and last paragraphs of
+        # two-syllable words with "=" and brackets, and no role where one is looked for
+        "html-korean-bylines",
+        "articles/h/ko.html",
+        lambda: (
+            "<html lang='ko'><body><article><h1>제목</h1><div class='byline'>"
+            + "[가가=가가 " * 20000
+            + "</div><p>"
+            + "(가가=가가) 가가 가가·" * 20000
+            + "</p>"
+            + ("<p>" + "가가 가가 기자가 " * 20000 + "기자 a@b</p>") * 3
+            + "</article></body></html>"
+        ).encode(),
+        "accepted",
+        "제목",
+    ),
+    Case(
         # 18,000 list entries and paragraphs that are a link each: every one is looked into
         "html-linked-entries",
         "articles/h/linked.html",

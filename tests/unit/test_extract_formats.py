@@ -369,6 +369,26 @@ def test_japanese_credit_lines_name_their_writers(credit, authors):
     assert extract("articles/x.html", html.encode()).metadata.authors == authors
 
 
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("(서울=연합뉴스) 홍길동 기자 =", ["홍길동"]),  # where it was written and the agency before "="
+        ("[부산=스포츠조선 선수민 기자]", ["선수민"]),  # the outlet in front of the name
+        ("스포츠조선=선수민 기자", ["선수민"]),
+        ("배윤경·이상현 기자", ["배윤경", "이상현"]),
+        ("김철수 선임기자 kim@example.co.kr", ["김철수"]),  # a rank before the role, an address after it
+        ("홍길동 기자, 사진=김철수 기자", ["홍길동"]),  # the reporter, not the photographer
+        ("김철수 사진기자", []),
+    ],
+)
+def test_korean_bylines_name_their_reporters(byline, authors):
+    markdown = f"---\ntitle: 제목\nauthor: {byline}\n---\n\n본문 문단입니다. 기사의 내용이 여기에 있습니다.\n"
+    assert extract("articles/x.md", markdown.encode()).metadata.authors == authors
+    body = "<p>" + "본문 문단입니다. 기사의 내용이 여기에 있습니다. " * 5 + "</p>"
+    html = f'<html lang="ko"><body><article><h1>제목</h1><div class="byline">{byline}</div>{body}</article></body></html>'
+    assert extract("articles/x.html", html.encode()).metadata.authors == authors
+
+
 def test_semicolon_separated_authors():
     assert article("articles/x/s.md", '---\ntitle: T\nauthors: "Ann Lee; Bo Chen"\n---\nBody.')["authors"] == ["Ann Lee", "Bo Chen"]
 

@@ -1756,6 +1756,37 @@ def test_an_agency_dateline_or_source_line_is_the_byline_of_a_page_without_one(s
     assert extracted(page(body=f"<article><h1>Headline</h1>{story}</article>"))["authors"] == authors
 
 
+KO_TEXT = "정부는 오늘 새로운 정책을 발표했다. 시민들은 대체로 환영하는 분위기다. " * 4
+
+
+@pytest.mark.parametrize(
+    ("story", "authors"),
+    [
+        (f"<p>(서울=연합뉴스) 홍길동 기자 = {KO_TEXT}</p>", ["홍길동"]),
+        (f"<p>[부산=스포츠조선 선수민 기자] {KO_TEXT}</p>", ["선수민"]),
+        (f"<p>{KO_TEXT}</p><p>마지막 문단이다.부산=선수민 기자 sunsoo@example.com</p>", ["선수민"]),
+        (f"<p>{KO_TEXT}</p><p>김철수 이영희 기자 (kim@example.co.kr)</p>", ["김철수", "이영희"]),
+        # a press conference ("기자회견") and a reporter in the text ("기자는") are no byline
+        (f"<p>대통령은 기자회견에서 = {KO_TEXT}</p><p>홍길동 기자는 말했다. {KO_TEXT}</p>", []),
+    ],
+)
+def test_a_korean_reporters_byline_in_the_text_names_the_author_of_a_page_without_one(story, authors):
+    assert extracted(page(body=f"<article><h1>제목</h1>{story}</article>", lang="ko"))["authors"] == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("<span>김철수·이영희 기자</span><span>입력 2024.03.05 10:21</span>", ["김철수", "이영희"]),
+        ('<div class="info">김철수 기자 입력 2024.03.05 10:21</div>', ["김철수"]),
+        ('<p class="lead">정부는 기자회견을 열었다.</p>', []),
+    ],
+)
+def test_a_korean_reporters_line_under_the_headline_is_the_byline(line, authors):
+    result = extracted(page(body=f"<article><h1>제목</h1>{line}<p>{KO_TEXT}</p></article>", lang="ko"))
+    assert result["authors"] == authors
+
+
 @pytest.mark.parametrize(("line", "authors"), [("JIJI", ["JIJI"]), ("AFP, MANILA", ["AFP"]), ("CNN", []), ("Opinion", [])])
 def test_a_wire_agency_alone_under_the_headline_is_the_byline(line, authors):
     assert extracted(page(body=f'<article><h1>Headline</h1><p class="credit">{line}</p>{BODY}</article>'))["authors"] == authors

@@ -108,6 +108,27 @@ def agency_byline(paragraphs: list[str]) -> list[str]:
     return []
 
 
+# A Korean reporter's byline in the text: the first paragraph's opening ("(서울=연합뉴스) 홍길동 기자 =
+# …", "[부산=스포츠조선 선수민 기자] …") or, with the reporter's address, the last one's close
+# ("…처리했다.부산=선수민 기자 sunsoo@sportschosun.com").
+_KO_LEAD = re.compile(r"\s*(\S.{0,60}?(?:기자|특파원))\s*[=\])]")
+_KO_TAIL = re.compile(r"(기자|특파원)\s*\(?[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}\)?\s*$")
+_SENTENCE_END = re.compile(r".*[.!?。]|.*다\s")
+
+
+def reporter_in_text(paragraphs: list[str]) -> list[str]:
+    if paragraphs and (m := _KO_LEAD.match(paragraphs[0])) and (names := text.korean_reporters(m.group(1))):
+        return names
+    for paragraph in paragraphs[-3:]:
+        tail = paragraph[-120:]
+        if m := _KO_TAIL.search(tail):
+            credit = tail[: m.end(1)]
+            end = _SENTENCE_END.match(credit)
+            if names := text.korean_reporters(credit[end.end() :] if end else credit):
+                return names
+    return []
+
+
 def still_publisher(authors: list[str], declared: list[str]) -> bool:
     """Whether the authors are still the publisher the metadata named (a visible "by Lesotho
     Times" repeats it)."""
@@ -529,12 +550,17 @@ def _unmarked_byline(unmarked: list, heading: _Heading) -> list[str]:
             return [agency.group(1)]  # "JIJI", "AFP, MANILA" under the headline: the agency's byline
         if near and len(value) <= 80 and (names := _name_before_date(node, value)):
             return names
-        if len(value) > 80 or not (people.starts_with_by(value) if near else people.starts_with_author_label(value)):
+        if len(value) > 80 or not (_by_line(value) if near else people.starts_with_author_label(value)):
             continue
         names = people.clean_names(_byline_names(value), [])
         if names and all(people.looks_like_person(name) for name in names):
             return names
     return []
+
+
+def _by_line(value: str) -> bool:
+    """A line that names who wrote: "By …", or a Korean reporter's byline ("김철수·이영희 기자 입력 …")."""
+    return people.starts_with_by(value) or bool(text.korean_reporters(value))
 
 
 _NAME_THEN_BAR = re.compile(r"([^\W\d][^|·•]{3,60}?)\s*[|·•]")

@@ -15,7 +15,7 @@ from ..errors import ExtractionRejected
 from . import htmlmeta, pagedates, people, text
 from .dates import find_date
 from .draft import Draft, ExtractOptions
-from .htmlbyline import MAX_CANDIDATES, Shown, agency_byline, bold_byline, read_visible_byline, still_publisher
+from .htmlbyline import MAX_CANDIDATES, Shown, agency_byline, bold_byline, read_visible_byline, reporter_in_text, still_publisher
 from .htmlparse import check_tree_depth, parse_tree
 
 # Elements that hold no article text, removed before the body is read. Not listed, because the tree
@@ -218,7 +218,13 @@ def _last_resort_authors(draft: Draft, blocks: list, publisher_named: bool, auth
     """Where no one is named, or still only the publisher: an agency in the text, or a bold name
     line; else the publisher named; else the person the <a rel="author"> links name."""
     paragraphs = [node for node, tag in blocks if tag == "p" and node.parent is not None] if publisher_named else []
-    return agency_byline(draft.paragraphs) or bold_byline(paragraphs) or draft.authors or _linked_author(author_links)
+    return (
+        agency_byline(draft.paragraphs)
+        or reporter_in_text(draft.paragraphs)
+        or bold_byline(paragraphs)
+        or draft.authors
+        or _linked_author(author_links)
+    )
 
 
 def _linked_author(texts: list[str]) -> list[str]:

@@ -282,8 +282,65 @@ _JA_VISUAL_ROLES = frozenset("写真 撮影 イラスト 画 図 デザイン".s
 _JA_ROLE_SEPARATOR = re.compile("[・/／]")
 
 
+# A Korean reporter's byline: the names right before the role ("기자", reporter; "특파원",
+# correspondent), after where it was written or the outlet and a "=": "(서울=연합뉴스) 홍길동 기자 =",
+# "[부산=스포츠조선 선수민 기자]", "스포츠조선=선수민 기자", "배윤경·이상현 기자 hong@mbn.co.kr". A role
+# followed by more Hangul is a word of the text ("기자회견", "기자는"). Bounded repeats over at most
+# 200 characters: no backtracking to speak of.
+_KO_RANK = "(?:선임|수석|전문|객원|인턴|수습|사진|영상)"
+_KO_NAME = f"(?!{_KO_RANK}?(?:기자|특파원))[가-힣]{{2,5}}"
+_KO_CREDIT = re.compile(
+    r"(?:(?P<label>[가-힣A-Za-z0-9]{1,10})\s?=\s?)?"
+    f"(?P<names>{_KO_NAME}(?:\\s?[·ㆍ,、]\\s?{_KO_NAME}|\\s{_KO_NAME}){{0,5}})"
+    f"\\s?(?P<role>{_KO_RANK}?(?:기자|특파원))(?![가-힣])"
+)
+# Photographers and camera operators are credited, not authors: "사진=홍길동 기자", "영상기자".
+_KO_VISUAL = ("사진", "영상", "그래픽", "일러스트", "디자인")
+_KO_NAME_SEPARATOR = re.compile(r"\s?[·ㆍ,、]\s?|\s")
+# The outlet in front of the names ("[이데일리 홍길동 기자]"): a Korean name is two to four syllables
+# and ends in none of these.
+_KO_OUTLET_END = (
+    "일보",
+    "신문",
+    "뉴스",
+    "경제",
+    "데일리",
+    "투데이",
+    "닷컴",
+    "방송",
+    "미디어",
+    "타임스",
+    "타임즈",
+    "저널",
+    "코리아",
+    "조선",
+    "헤럴드",
+    "비즈",
+)
+
+
+def korean_reporters(value: str) -> list[str] | None:
+    """The reporters a Korean byline names; None for a byline without a Korean role."""
+    if value.isascii() or ("기자" not in value and "특파원" not in value):
+        return None
+    credits = list(_KO_CREDIT.finditer(value[:200]))
+    if not credits:
+        return None
+    names = []
+    for credit in credits:
+        if (credit.group("label") or "").startswith(_KO_VISUAL) or credit.group("role").startswith(_KO_VISUAL):
+            continue
+        for name in _KO_NAME_SEPARATOR.split(credit.group("names")):
+            if 2 <= len(name) <= 4 and not name.endswith(_KO_OUTLET_END) and name not in names:
+                names.append(name)
+    return names
+
+
 def writers_credited(value: str) -> list[str] | None:
-    """The writers a Japanese credit line names, each as written; None for a byline without roles."""
+    """The writers a Japanese credit line or a Korean byline names, each as written; None for a
+    byline without roles."""
+    if (reporters := korean_reporters(value)) is not None:
+        return reporters
     credits = list(_JA_CREDIT.finditer(value[:200])) if not value.isascii() else []
     if not credits:
         return None

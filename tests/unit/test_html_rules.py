@@ -1121,6 +1121,29 @@ def test_the_time_of_day_after_a_date_is_kept_on_the_12_hour_clock_and_with_its_
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
+        ("2020. 06. 04. 11:27", "2020-06-04T11:27:00+09:00"),  # Hungarian
+        ("2024. 3. 5. 오후 3:07", "2024-03-05T15:07:00+09:00"),  # Korean, on the 12-hour clock
+        ("입력 2024.03.05. 오전 10:21", "2024-03-05T10:21:00+09:00"),
+        ("2024.03.05. 오후 12:30", "2024-03-05T12:30:00+09:00"),
+    ],
+)
+def test_dates_whose_year_month_and_day_each_end_in_a_dot(value, expected):
+    from masthead.extract.dates import find_date, iso_datetime
+
+    assert iso_datetime(value) == expected
+    found = find_date(f"기사 {value} 수정")
+    assert found is not None and iso_datetime(found[0]) == expected
+
+
+def test_a_date_shown_with_dots_and_spaces_is_the_date_of_a_page_without_metadata():
+    line = '<span class="article-datetime">2020. 06. 04. 11:27</span>'
+    result = extracted(page(body=f"<article><h1>Cím</h1>{line}{BODY}</article>", lang="hu"))
+    assert result["published_at"] == "2020-06-04T11:27:00+02:00"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
         ("Tue Jan 28 15:28:56 CET 2020", "2020-01-28T15:28:56+01:00"),
         ("Mon Jul 01 09:00:00 EDT 2019", "2019-07-01T09:00:00-04:00"),
         ("Sat Jun 01 23:30:00 UTC 2019", "2019-06-01T23:30:00+00:00"),

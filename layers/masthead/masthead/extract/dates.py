@@ -44,6 +44,9 @@ _ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "R": 2019, "H": 1989, "
 _COMPACT_ISO = re.compile(r"\b(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})?")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
 _SLASHED = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+# Year, month and day each closed by a dot, as Korean and Hungarian write them ("2020. 06. 04.
+# 11:27", "2024.03.05. 오후 3:07"): the time after it, in Korean with 오전/오후 (am/pm) before it.
+_DOTTED = re.compile(r"(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.(?:\s*+(오전|오후)?\s*+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _KANJI = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})\s*[時:]\s*(\d{1,2})\s*分?)?")
 _ERA = re.compile(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _MONTH_FIRST = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
@@ -167,6 +170,11 @@ def _parse_text(text: str, default_tz: str, month_first: bool = False) -> dt.dat
     if m := _KANJI.search(text):
         y, mo, d, h, mi = m.groups()
         return _build(y, mo, d, h, mi, default_tz=default_tz)
+    if m := _DOTTED.search(text):
+        y, mo, d, meridiem, h, mi, s = m.groups()
+        if meridiem and 1 <= int(h) <= 12:
+            h = int(h) % 12 + (12 if meridiem == "오후" else 0)
+        return _clocked(text, m.end(), (y, mo, d), (h, mi, s), default_tz=default_tz)
     if m := _SLASHED.search(text):
         y, mo, d, h, mi, s = m.groups()
         return _clocked(text, m.end(), (y, mo, d), (h, mi, s), default_tz=default_tz)
@@ -234,7 +242,7 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     text = _halfwidth(text)
     if not _YEAR_DIGITS.search(text) and not _ERA.search(text):
         return None
-    for pattern in (_ISO, _COMPACT_ISO, _ERA, _KANJI, _SLASHED, _MONTH_FIRST, _DAY_FIRST, _NUMERIC):
+    for pattern in (_ISO, _COMPACT_ISO, _ERA, _KANJI, _DOTTED, _SLASHED, _MONTH_FIRST, _DAY_FIRST, _NUMERIC):
         if (m := pattern.search(text)) and parse_datetime(m.group(0)):
             return m.group(0), m.start(), m.end()
     return None

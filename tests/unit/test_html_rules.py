@@ -1135,6 +1135,22 @@ def test_dates_whose_year_month_and_day_each_end_in_a_dot(value, expected):
     assert found is not None and iso_datetime(found[0]) == expected
 
 
+def test_a_furniture_row_right_after_the_headline_is_read_for_its_date_before_it_is_dropped():
+    row = '<div class="detail-social-area"><p class="news-info"><span>30.04.2024 - 16:48</span></p><a href="/s">Paylaş</a></div>'
+    html = page(body=f"<article><h1>Süper Lig’de golcülerin yarışı kıyasıya</h1><h2>Deck</h2>{row}{BODY}</article>", lang="tr")
+    result = extracted(html, with_body=True)
+    assert result["published_at"] == "2024-04-30T00:00:00+03:00"
+    assert "Paylaş" not in result["body"]
+
+
+def test_a_furniture_row_without_a_date_after_the_headline_is_dropped_before_the_byline_is_looked_for():
+    # its buttons would otherwise stand between the headline and the "Von …" line under it
+    buttons = '<div class="entry-header-social-buttons"><ul>' + "<li><a href='/s'>Teilen</a></li>" * 40 + "</ul></div>"
+    story = f'<div class="entry-content"><p><em>Von Gregory Lipinski</em></p>{BODY}</div>'
+    result = extracted(page(body=f"<article><h1>Einstieg ins TV-Geschäft</h1>{buttons}{story}</article>", lang="de"))
+    assert result["authors"] == ["Gregory Lipinski"]
+
+
 def test_a_date_shown_with_dots_and_spaces_is_the_date_of_a_page_without_metadata():
     line = '<span class="article-datetime">2020. 06. 04. 11:27</span>'
     result = extracted(page(body=f"<article><h1>Cím</h1>{line}{BODY}</article>", lang="hu"))

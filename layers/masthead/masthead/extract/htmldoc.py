@@ -470,7 +470,9 @@ def _read_without_class_rules(draft: Draft, source: str, raw: bytes | None, page
         raise ExtractionRejected("script_rendered")
 
 
-def _headline_headers(root, blocks: list, headlines: list, heads: list, meta_title: str | None) -> tuple[object, set[int], set[int]]:
+def _headline_headers(
+    root, blocks: list, headlines: list, heads: list, meta_title: str | None, title: str | None
+) -> tuple[object, set[int], set[int]]:
     """The <h2> that is the headline (on a page without an <h1>, or whose <h1>s are its sections'
     headings: it stands where an <h1> would for the byline and the dateline), and the elements
     around the headline, which boilerplate removal spares: for good around the headline shown (the
@@ -479,9 +481,29 @@ def _headline_headers(root, blocks: list, headlines: list, heads: list, meta_tit
     if heads and heads[0].tag == "h2":
         return heads[0], set(_ancestors_within(root, heads[:1])), set()
     if headlines:
-        return None, set(_ancestors_within(root, headlines)), set()
+        shown = next((h1 for h1 in headlines[:5] if text.same_text(text.clean(htmlmeta.node_text(h1, limit=400), 400), title)), None)
+        return None, set(_ancestors_within(root, headlines)), _rows_after(shown) if shown is not None else set()
     h2s = _h2_the_title_ends(blocks, meta_title)
     return (h2s[0] if h2s else None), set(), set(_ancestors_within(root, h2s))
+
+
+_ROWS_AFTER = 3
+
+
+def _rows_after(headline) -> set[int]:
+    """Of the few elements right after the headline, those that show a date: a row named as
+    furniture there ("social-area", with the share buttons) may hold the date too, and is read
+    before it is dropped. A row without one goes at once (its buttons would push the byline below
+    out of reach of the headline)."""
+    rows: set[int] = set()
+    node, seen = headline.next, 0
+    while node is not None and seen < _ROWS_AFTER:
+        if node.tag != "-text" and node.tag != "-comment":
+            seen += 1
+            if find_date(htmlmeta.node_text(node, limit=300)[:300]):
+                rows.add(node.mem_id)
+        node = node.next
+    return rows
 
 
 def _h2_the_title_ends(blocks: list, meta_title: str | None) -> list:
@@ -644,7 +666,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     heads = _headings(tree, headlines, meta_title, page_title)
     draft.title, meta_title = _visible_title(heads, meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
-    h2_headline, kept, read_first = _headline_headers(root, blocks, headlines, heads, meta_title)
+    h2_headline, kept, read_first = _headline_headers(root, blocks, headlines, heads, meta_title, draft.title)
     byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weighed, kept, read_first)
     declared_authors = draft.authors
     shown = read_visible_byline(draft, root, tree, facts.publisher_only, facts.timestamps, facts.url, h2_headline)

@@ -1151,6 +1151,20 @@ def test_a_furniture_row_without_a_date_after_the_headline_is_dropped_before_the
     assert result["authors"] == ["Gregory Lipinski"]
 
 
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ("Von <a rel='author' href='/a/in'>israel news</a> am 21/02/2021.", "2021-02-21T00:00:00+01:00"),
+        # a date far into the box is not the one it starts with
+        ("Abgelegt unter <a href='/c'>Israel</a>. " + "Sie können alle Antworten verfolgen. " * 3 + "21/02/2021", None),
+    ],
+)
+def test_a_long_meta_box_gives_the_date_it_starts_with(start, expected):
+    rest = " Abgelegt unter <a href='/c'>Israel</a>. " + "Sie können alle Antworten zu diesem Eintrag durch den RSS-Feed verfolgen. " * 4
+    box = f'<div class="singlepostmeta">{start}{rest}</div>'
+    assert extracted(page(body=f"<article><h1>Bennett</h1>{BODY}{box}</article>", lang="de"))["published_at"] == expected
+
+
 def test_a_date_shown_with_dots_and_spaces_is_the_date_of_a_page_without_metadata():
     line = '<span class="article-datetime">2020. 06. 04. 11:27</span>'
     result = extracted(page(body=f"<article><h1>Cím</h1>{line}{BODY}</article>", lang="hu"))

@@ -199,8 +199,14 @@ def read_visible_byline(
                 continue
             value = htmlmeta.node_text(node, limit=300).strip()
             read[mem_id] = None
-            if len(value) > 200 or _not_a_byline(node) or "©" in value:
+            if _not_a_byline(node) or "©" in value:
                 continue  # ("© 2019": a footer's links, not a byline)
+            if len(value) > 200:
+                # a post's meta box that goes on ("Von A am 21/02/2021. Abgelegt unter …"): the
+                # date it starts with; the rest is too long to be a byline
+                if not shown[where]:
+                    shown[where] = read[mem_id] = _shown_date(node, value[:_LONG_BOX_DATE_CHARS])
+                continue
             if not shown[where]:
                 shown[where] = read[mem_id] = _shown_date(node, value)
             says_author = node.tag != "time" and _says_author(node)
@@ -275,6 +281,9 @@ def _headline_author_link(tree) -> list[str]:
 
 
 _HEADLINE_BOX_CHARS = 1500
+
+
+_LONG_BOX_DATE_CHARS = 80
 
 
 def _shown_date(node, value: str) -> str | None:

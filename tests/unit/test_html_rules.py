@@ -1864,11 +1864,21 @@ def test_a_wire_agency_alone_under_the_headline_is_the_byline(line, authors):
         ),
         ('<a href="/journalist/jane-doe">Jane Doe</a>', ["Jane Doe"]),
         ('<a href="https://www.asahi.com/sns/reporter/?iref=com_rnavi">Unsere Reporter</a>', []),  # the index of them all
+        ('<a href="/autores/lorenzo-marina.html">Lorenzo Marina</a>', ["Lorenzo Marina"]),  # in more languages
+        ('<a href="/autori/mario-rossi">Mario Rossi</a>', ["Mario Rossi"]),
+        ('<a href="/contributors/jane-doe">Jane Doe</a>', ["Jane Doe"]),
     ],
 )
 def test_a_link_to_an_authors_page_in_the_article_names_the_author(link, authors):
     html = page(body=f"<article><h1>Headline</h1>{BODY}<p>{link}</p></article>")
     assert extracted(html)["authors"] == authors
+
+
+def test_a_writers_box_named_as_a_side_column_is_read_before_it_is_dropped():
+    box = '<div class="ft-mol-writer ft-mol-writer--side"><p><a href="/autores/lorenzo-marina.html">Lorenzo Marina</a></p></div>'
+    result = extracted(page(body=f"<article><h1>Drogenrazzia</h1>{box}{BODY}</article>", lang="de"), with_body=True)
+    assert result["authors"] == ["Lorenzo Marina"]
+    assert "Lorenzo" not in result["body"]
 
 
 def test_an_author_page_link_in_a_related_card_outside_the_article_is_not_the_author():

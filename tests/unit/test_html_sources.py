@@ -101,6 +101,26 @@ def test_meta_author_that_is_a_name():
 
 
 @pytest.mark.parametrize(
+    ("values", "authors"),
+    [
+        (["Jessica Holly", "Gail Levy", "7 News WSVN"], ["Jessica Holly", "Gail Levy"]),  # each person of a repeated meta
+        (["Trome", "Redacción Trome"], ["Trome"]),  # no person: the first, as one meta
+    ],
+)
+def test_a_repeated_author_meta_names_each_person(values, authors):
+    head = "".join(f'<meta property="article:author" content="{value}">' for value in values)
+    assert metas_of(tree(head)).authors == authors
+
+
+def test_a_byline_box_marked_as_the_author_is_split_as_a_byline():
+    box = '<div itemprop="author">\n\t\tBy \t<a href="/a/jh">Jessica Holly</a>, <a href="/a/gl">Gail Levy</a>, <a href="/a/7">7 News WSVN</a>\t</div>'
+    from masthead.extract import extract
+
+    html = f"<html><body><article><h1>Crash</h1>{box}<p>{'The story of the crash on the highway. ' * 5}</p></article></body></html>"
+    assert extract("articles/x.html", html.encode()).metadata.authors == ["Jessica Holly", "Gail Levy"]
+
+
+@pytest.mark.parametrize(
     ("head", "authors"),
     [
         (

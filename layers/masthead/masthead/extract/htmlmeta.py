@@ -305,18 +305,19 @@ _SITE_AUTHOR_SUFFIXES = ("author", "authors", "byline", "authorname", "author_na
 _NOT_AUTHOR_METAS = ("twitter:", "smartbanner:", "al:", "apple-")
 
 
-def meta_author(found: dict[str, list[str]]) -> str | None:
-    """The first author meta value that can be a name (an author page's URL or a social handle,
-    common in `article:author`, does not hide the next one), as text ("田中宏昌，<b>ITmedia</b>"), and
-    of "Mike Cason | mcason@al.com" or "www.site.info | Jane Doe" the side that names a person."""
+def meta_authors(found: dict[str, list[str]]) -> list[str]:
+    """The values of the first author meta that can be names (an author page's URL or a social
+    handle, common in `article:author`, does not hide the next one), as text ("田中宏昌，<b>ITmedia</b>"),
+    and of "Mike Cason | mcason@al.com" or "www.site.info | Jane Doe" the side that names a person.
+    A meta repeated names each author (`article:author` is a list in Open Graph; parsely-author)."""
     for name in AUTHOR_METAS:
-        if name in found and (value := _author_value(found[name])):
-            return value
+        if name in found and (values := _author_values(found[name])):
+            return values
     for name, values in found.items():
         if name.endswith(_SITE_AUTHOR_SUFFIXES) and name not in AUTHOR_METAS and not name.startswith(_NOT_AUTHOR_METAS):
-            if value := _author_value(values):
-                return value
-    return None
+            if named := _author_values(values):
+                return named
+    return []
 
 
 def person_author_meta(found: dict[str, list[str]], is_publisher: Callable[[str], bool]) -> str | None:
@@ -356,18 +357,23 @@ def _is_person_value(value: str) -> bool:
     )
 
 
-def _author_value(values: list[str]) -> str | None:
-    """The first value of one author meta that can be a name; a company's ("mediagene Inc.") only
-    when no later one of the same meta names someone else."""
-    company = None
-    for value in values:
+def _author_values(values: list[str]) -> list[str]:
+    """Of one author meta's values, the people ("Jessica Holly", "Gail Levy" beside "7 News WSVN");
+    else its first value that can be a name, a company's ("mediagene Inc.") only when none other can."""
+    people_named: list[str] = []
+    first = company = None
+    for value in values[:_MAX_AUTHOR_VALUES]:
         sides = [side for side in _BAR.split(text.clean(value, 400) or "") if side]
         value = people.without_address(next((side for side in sides if people.looks_like_person(side)), sides[0] if sides else ""))
         if value and not value.startswith("http") and not people.is_handle(value):
-            if not people.is_company(value):
-                return value
-            company = company or value
-    return company
+            if people.is_company(value):
+                company = company or value
+            elif _is_person_value(value):
+                people_named += [value] if value not in people_named else []
+            else:
+                first = first or value
+    chosen = first or company
+    return people_named or ([chosen] if chosen else [])
 
 
 # A web address's last part standing in for a title ("adac-kindersitztest-herbst-2018" as og:title).
@@ -376,11 +382,10 @@ _BAR = re.compile(r"\s*(?:\||｜)\s*")  # not a class: one with a non-Latin-1 ch
 
 
 def from_meta_tags(found: dict[str, list[str]]) -> Declared:
-    author = meta_author(found)
     return Declared(
         title=next((value for name in TITLE_METAS for value in found.get(name, ())[:1] if not _SLUG.fullmatch(value.strip())), None),
         subtitle=first(found, SUBTITLE_METAS),
-        authors=[author] if author else [],
+        authors=meta_authors(found),
         published=pagedates.first_date(value for name in pagedates.PUBLISHED_METAS for value in found.get(name, ())),
         updated=pagedates.first_date(value for name in pagedates.MODIFIED_METAS for value in found.get(name, ())),
         category=first(found, SECTION_METAS),
@@ -458,7 +463,8 @@ def _microdata_authors(itemprops: list) -> list[str]:
         for name in prop.css("[itemprop=name]") or [prop]:
             value = name.attributes.get("content") or node_text(name)
             if value and value.strip():
-                authors.append(text.PersonName(value))
+                # A byline box marked as the author ("By A, B, 7 News WSVN") is a byline, split as one.
+                authors.append(value if people.starts_with_by(value.strip()) else text.PersonName(value))
     return authors
 
 

@@ -106,9 +106,11 @@ def clean_names(names: list, site_names: list[str]) -> list[str]:
                     people.append(text.PersonName(name))
     # The outlet or desk beside a person ("田中宏昌，ITmedia" on ITmedia PC USER, "… - AP Technology
     # Writers"), or words without a capital ("Ondřej Katz, přihlaste se": a log-in link): the site's
-    # name, its first words, a desk or a phrase is not one more author. Beside an agency ("Le Figaro
-    # avec AFP") it is the byline.
-    outlets = [name for name in people if _names_the_site(name, site_names) or _is_a_desk(name) or _uncased(name)]
+    # name, its first words, a desk, a phrase or a name with a digit ("7 News WSVN") is not one more
+    # author. Beside an agency ("Le Figaro avec AFP") it is the byline.
+    outlets = [
+        name for name in people if _names_the_site(name, site_names) or _is_a_desk(name) or _uncased(name) or any(map(str.isdigit, name))
+    ]
     if any(is_full_name(name) for name in people if name not in outlets):
         return [name for name in people if name not in outlets]
     return people

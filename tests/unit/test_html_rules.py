@@ -1809,6 +1809,22 @@ def test_an_agency_dateline_or_source_line_is_the_byline_of_a_page_without_one(s
     assert extracted(page(body=f"<article><h1>Headline</h1>{story}</article>"))["authors"] == authors
 
 
+@pytest.mark.parametrize(
+    ("lines", "authors"),
+    [
+        (
+            "<br/>Quelle: © www.juragentur.de<br/><br/>Autor: <a href='/rechtsanwalt/'>Rechtsanwalt</a> Sebastian Einbock",
+            ["Sebastian Einbock"],
+        ),
+        ("<br/>Author: Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("<br/>Autor: bitte melden Sie sich an, um zu kommentieren", []),  # no name after the label
+    ],
+)
+def test_an_author_line_among_the_texts_last_lines_names_the_author_of_a_page_without_one(lines, authors):
+    story = f"<div class='text'>{'Das Gericht entschied über den Fall des Klägers. ' * 5}{lines}</div>"
+    assert extracted(page(body=f"<article><h1>Wohngeld</h1>{story}</article>", lang="de"))["authors"] == authors
+
+
 KO_TEXT = "정부는 오늘 새로운 정책을 발표했다. 시민들은 대체로 환영하는 분위기다. " * 4
 
 

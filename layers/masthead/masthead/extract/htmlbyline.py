@@ -129,6 +129,17 @@ def reporter_in_text(paragraphs: list[str]) -> list[str]:
     return []
 
 
+def author_line_in_text(paragraphs: list[str]) -> list[str]:
+    """The people an "Author: …" line among the text's last lines names ("Autor: Rechtsanwalt
+    Sebastian Einbock" under a law firm's news)."""
+    for line in paragraphs[-3:]:
+        if len(line) <= 80 and people.starts_with_author_label(line):
+            names = people.clean_names(_byline_names(line), [])
+            if names and all(map(people.looks_like_person, names)):
+                return names
+    return []
+
+
 def still_publisher(authors: list[str], declared: list[str]) -> bool:
     """Whether the authors are still the publisher the metadata named (a visible "by Lesotho
     Times" repeats it)."""

@@ -15,7 +15,16 @@ from ..errors import ExtractionRejected
 from . import htmlmeta, pagedates, people, text
 from .dates import find_date
 from .draft import Draft, ExtractOptions
-from .htmlbyline import MAX_CANDIDATES, Shown, agency_byline, bold_byline, read_visible_byline, reporter_in_text, still_publisher
+from .htmlbyline import (
+    MAX_CANDIDATES,
+    Shown,
+    agency_byline,
+    author_line_in_text,
+    bold_byline,
+    read_visible_byline,
+    reporter_in_text,
+    still_publisher,
+)
 from .htmlparse import check_tree_depth, parse_tree
 
 # Elements that hold no article text, removed before the body is read. Not listed, because the tree
@@ -221,6 +230,7 @@ def _last_resort_authors(draft: Draft, blocks: list, publisher_named: bool, auth
     return (
         agency_byline(draft.paragraphs)
         or reporter_in_text(draft.paragraphs)
+        or author_line_in_text(draft.paragraphs)
         or bold_byline(paragraphs)
         or draft.authors
         or _linked_author(author_links)

@@ -28,6 +28,12 @@ _LEADING_BY = re.compile(
 )
 # An author label before the name ("Autorin/Autor Roman G.", "Author: Jane Doe"): unlike a bare
 # "By", it names the author wherever the element stands.
+# A profession written before a full name ("Rechtsanwalt Sebastian Einbock", "Abogada Ana Ruiz").
+_PROFESSION_BEFORE_NAME = re.compile(
+    r"^(?:rechtsanwalt|rechtsanwältin|fachanwalt|fachanwältin|notar|notarin|steuerberater|steuerberaterin|attorney|lawyer|"
+    r"abogad[oa]|avocate?|avvocat[oa]|advogad[oa])\s+(?=\S+\s+\S)",
+    re.I,
+)
 _AUTHOR_LABEL = re.compile(
     r"^(?:autor(?:in|a|e)?(?:[/*_:]in|/autor(?:in)?)?|author|auteur(?:e)?|autore|autora|автор)\s*[:：]?\s+(?=\S)", re.I
 )
@@ -150,6 +156,7 @@ def _strip(value: str, site_names: list[str]) -> str:
     if comma and " " in head and _names_the_site(outlet, site_names):
         value = head  # "Doug Stanglin, USA TODAY": the outlet after the person's name
     value = _LEADING_BY.sub("", value)
+    value = _PROFESSION_BEFORE_NAME.sub("", value)
     head, _, last = value.rpartition(" ")
     if head and last.islower() and last.isalnum() and last.rstrip("0123456789") == "".join(head.split()).casefold():
         value = head  # the account's handle after the name ("Edilson La Rosa edilsonlarosa")

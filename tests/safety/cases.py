@@ -354,6 +354,19 @@ CASES: list[Case] = [
         "T",
     ),
     Case(
+        # no metadata, and a hundred sidebars in the story, each of 300 author marks and a list:
+        # only the first few are looked into for the one byline they might hold
+        "html-side-columns",
+        "articles/h/columns.html",
+        lambda: (
+            b"<html><body><article><h1>T</h1><p>Body text of the story, long enough to be the story.</p>"
+            + (b"<div class='sidebar'><ul><li>x</li></ul>" + b"<span class='author'>A</span>" * 300 + b"</div>") * 100
+            + b"</article></body></html>"
+        ),
+        "accepted",
+        "T",
+    ),
+    Case(
         # Korean bylines that almost match: a byline box, a first paragraph and last paragraphs of
         # two-syllable words with "=" and brackets, and no role where one is looked for
         "html-korean-bylines",

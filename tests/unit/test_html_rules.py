@@ -1890,6 +1890,39 @@ def test_a_link_to_an_authors_page_in_the_article_names_the_author(link, authors
     assert extracted(html)["authors"] == authors
 
 
+@pytest.mark.parametrize(
+    ("column", "authors", "date"),
+    [
+        ("Tech-Sidebar col_1_4", ["Alberto Ávila"], "2019-08-27"),  # the story's own column: read, then dropped
+        ("news-related", [], None),  # a box of other stories: their author is not this one's
+        ("comments", [], None),
+    ],
+)
+def test_a_column_of_the_article_named_as_furniture_is_read_for_its_byline_and_date(column, authors, date):
+    box = (
+        f'<div class="{column}"><ul><li><a href="/categoria/smartphones/">Smartphones</a></li></ul>'
+        '<span class="Tech-Author">Por <a href="/author/avila/">Alberto Ávila</a></span>'
+        '<span class="Tech-Date">27 de agosto 2019</span></div>'
+    )
+    story = "<p>" + "Las marcas dificultan el trabajo de tus aplicaciones en segundo plano. " * 4 + "</p>"
+    result = extracted(
+        page(body=f"<article><h1>Marcas</h1><div class='row'>{box}<div>{story}</div></div></article>", lang="es"), with_body=True
+    )
+    assert (result["authors"], (result["published_at"] or "")[:10] or None) == (authors, date)
+    assert "Smartphones" not in result["body"]
+
+
+def test_a_side_column_of_two_reporters_names_both():
+    people_box = "".join(
+        f"<div class='author'><a class='author__name' href='mailto:{n}@nrk.no'>{name}<span> – Journalist</span></a>"
+        "<span class='author__role'>Journalist</span></div>"
+        for n, name in enumerate(["Mathias Hagen", "Anders Skjerdingstad"])
+    )
+    column = f"<div class='article-header-sidebar'><div class='authors'>{people_box}</div><ul><li>Del</li></ul></div>"
+    result = extracted(page(body=f"<article><h1>Paris</h1><div>{column}<div>{BODY}</div></div></article>", lang="no"))
+    assert result["authors"] == ["Mathias Hagen", "Anders Skjerdingstad"]
+
+
 def test_a_writers_box_named_as_a_side_column_is_read_before_it_is_dropped():
     box = '<div class="ft-mol-writer ft-mol-writer--side"><p><a href="/autores/lorenzo-marina.html">Lorenzo Marina</a></p></div>'
     result = extracted(page(body=f"<article><h1>Drogenrazzia</h1>{box}{BODY}</article>", lang="de"), with_body=True)

@@ -677,7 +677,8 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     draft.title, meta_title = _visible_title(heads, meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
     h2_headline, kept, read_first = _headline_headers(root, blocks, headlines, heads, meta_title, draft.title)
-    byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weighed, kept, read_first)
+    unsettled = not draft.authors or facts.publisher_only or not draft.published
+    byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weighed, kept, read_first, unsettled)
     declared_authors = draft.authors
     shown = read_visible_byline(draft, root, tree, facts.publisher_only, facts.timestamps, facts.url, h2_headline)
     for node in byline_boxes + byline_furniture:
@@ -1138,7 +1139,9 @@ def _is_content_root(node) -> bool:
 _MAX_ROOTS = 200
 
 
-def _remove_boilerplate(root, code: list, blocks: list, weighed: _Weights, keep: set[int], read_first: set[int]) -> list:
+def _remove_boilerplate(
+    root, code: list, blocks: list, weighed: _Weights, keep: set[int], read_first: set[int], unsettled: bool = False
+) -> list:
     """Code, and elements whose class, id or role says page furniture, unless one holds half the
     story's paragraphs (a wrapper named "has-header" or "layout--sidebar" is the story itself) or
     the headline (`keep`: the article's own header). `code` and `blocks`: what
@@ -1159,10 +1162,19 @@ def _remove_boilerplate(root, code: list, blocks: list, weighed: _Weights, keep:
     sections = _story_sections(found, weighed, story)
     article_id = root.mem_id if root.tag == "article" else None
     dropped = []
+    # Where the metadata leaves the byline or the date unsettled, a column of the article named as
+    # furniture that marks one author ("Tech-Sidebar" with "Tech-Author" and "Tech-Date") is read
+    # first: the first few looked into, each a walk of its own elements.
+    checked: list = []
     for node, kind in found:
         if node.mem_id in sections:
             continue
-        if kind == _BYLINE_BOX or node.mem_id in read_first or (kind == _HEADER and _the_articles_header(node, keep, article_id)):
+        if (
+            kind == _BYLINE_BOX
+            or node.mem_id in read_first
+            or (kind == _HEADER and _the_articles_header(node, keep, article_id))
+            or (unsettled and _a_column(node) and _one_of_the_first(checked, node) and _one_person_box(node))
+        ):
             byline_boxes.append(node)
         else:
             dropped.append(node)
@@ -1173,6 +1185,47 @@ def _remove_boilerplate(root, code: list, blocks: list, weighed: _Weights, keep:
         if not boxes or not _inside_box(node, boxes):
             node.decompose()
     return byline_boxes
+
+
+_MAX_SIDE_COLUMNS = 4
+
+
+def _one_of_the_first(checked: list, node) -> bool:
+    """Whether `node` is among the first _MAX_SIDE_COLUMNS looked into (and counts it)."""
+    if len(checked) >= _MAX_SIDE_COLUMNS:
+        return False
+    checked.append(node)
+    return True
+
+
+# Furniture words of a column beside the story ("Tech-Sidebar", "article-header-sidebar"), which
+# may hold its byline; not those of a box of other stories, comments, or a picture's credits (nor a
+# header alone: only the article's own is read, above).
+_SIDE_WORDS = frozenset({"sidebar", "side"})
+_COLUMN_WORDS = _SIDE_WORDS | {"header"}
+
+
+def _a_column(node) -> bool:
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    words = _BOILERPLATE.intersection(_segments(names))
+    return words <= _COLUMN_WORDS and not words.isdisjoint(_SIDE_WORDS) and node.tag not in ("figure", "figcaption")
+
+
+def _one_person_box(node) -> bool:
+    """A column's one author box that names people ("Por Alberto Ávila"; a box of several, each
+    marked: "Mathias Hagen – Journalist"), not a link to the list of them ("Voir tous les articles")."""
+    marks = [mark for mark in node.css(_AUTHOR_MARKS)[:_MAX_AUTHOR_MARKS] if mark.text(deep=True).strip()]
+    ids = {mark.mem_id for mark in marks}
+    if sum(1 for mark in marks if not _inside_box(mark, ids)) != 1:
+        return False
+    return any(_names_a_person(mark) for mark in marks[:5])
+
+
+def _names_a_person(mark) -> bool:
+    """Whether an element's first line of text names a person."""
+    first_line = next((line for line in htmlmeta.node_text(mark, limit=200).splitlines() if line.strip()), "")
+    return len(first_line) <= 80 and any(map(people.looks_like_person, people.clean_names([first_line], [])))
 
 
 _BOX_DEPTH = 6  # how far up a byline box is looked for: its list or row is a few levels inside it
@@ -1211,18 +1264,6 @@ def _the_articles_header(node, keep: set[int], article_id: int | None) -> bool:
         if sibling is None:
             return first_of_article
         if sibling.tag != "-text" and first_of_article:
-            return False
-        if sibling.tag == "h1" or sibling.mem_id in keep:
-            return True
-        sibling = sibling.prev
-    return False
-    attrs = node.attributes
-    words = _BOILERPLATE.intersection(_segments(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
-    if not words or not words <= _HEADER_WORDS:
-        return False
-    sibling = node.prev
-    for _ in range(_MAX_SIBLINGS_BACK):
-        if sibling is None:
             return False
         if sibling.tag == "h1" or sibling.mem_id in keep:
             return True

@@ -1288,6 +1288,11 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         ("By JORDAN ROBERTSON and RACHEL METZ - AP Technology Writers", ["JORDAN ROBERTSON", "RACHEL METZ"]),
         ("World's Editorial Writers", ["World's Editorial Writers"]),  # a desk alone is the byline
         ("Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse", ["LILIAN ALEMAGNA", "LAURE BRETTON"]),
+        # job titles in more languages, and where the job is
+        ("Marta Cañete Corresponsal en Atenas", ["Marta Cañete"]),
+        ("Jean Dupont Correspondant à Berlin", ["Jean Dupont"]),
+        ("Maria Rossi Giornalista", ["Maria Rossi"]),
+        ("Por Rodrigo Mejías a las", ["Rodrigo Mejías"]),  # "a las 13:01": the time cut away
         ("Authors", []),  # a menu's label
         ("Last Modified", []),
         ("By Franziska Dully in Allgemein, Fashion, Kolumne", ["Franziska Dully"]),  # a post's categories
@@ -1921,6 +1926,21 @@ def test_a_side_column_of_two_reporters_names_both():
     column = f"<div class='article-header-sidebar'><div class='authors'>{people_box}</div><ul><li>Del</li></ul></div>"
     result = extracted(page(body=f"<article><h1>Paris</h1><div>{column}<div>{BODY}</div></div></article>", lang="no"))
     assert result["authors"] == ["Mathias Hagen", "Anders Skjerdingstad"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        '<p class="ImageMetadata__Paragraph image-metadata"><span class="title">Felipe Berríos </span></p>',
+        '<span class="title">El ministro en Madrid. <span class="author"> Juan José Guillén</span></span>',
+    ],
+)
+def test_a_pictures_caption_and_credit_are_no_byline(caption):
+    figure = f"<figure><img src='/a.jpg' alt=''><figcaption>{caption}</figcaption></figure>"
+    byline = (
+        "<section class='ts-byline'><span class='ts-byline__by'>Por</span><span class='ts-byline__names'> Rodrigo Mejías</span></section>"
+    )
+    assert extracted(page(body=f"<article><h1>Ministra</h1>{figure}{byline}{BODY}</article>", lang="es"))["authors"] == ["Rodrigo Mejías"]
 
 
 def test_a_writers_box_named_as_a_side_column_is_read_before_it_is_dropped():

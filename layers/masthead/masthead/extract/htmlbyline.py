@@ -369,18 +369,33 @@ def _written_without_spaces(name: str) -> bool:
 
 
 # Elements an author or date selector matches that are about something else: the readers' comments
-# ("comment-author", "comment-form-author") and the tags or categories of the story.
-_NOT_BYLINE_PARTS = frozenset("comment comments tag tags keywords categories category schlagworte".split())
+# ("comment-author", "comment-form-author"), the tags or categories of the story, and a picture's
+# caption and credit ("image-metadata", "photo-author").
+_NOT_BYLINE_PARTS = frozenset("comment comments tag tags keywords categories category schlagworte image photo caption".split())
 _CLASS_PARTS = re.compile(r"[\s_-]+")
+_CAPTION_LEVELS = 3
 
 
 def _not_a_byline(node) -> bool:
     classes = node.attributes.get("class")
     if not classes:
-        return False
+        return _in_a_caption(node)
     classes = classes.lower()
     # a button beside the byline ("followAuthorBtn": "Themen bearbeiten") says what it does, not who wrote
-    return "btn" in classes or "button" in classes or not _NOT_BYLINE_PARTS.isdisjoint(_CLASS_PARTS.split(classes))
+    if "btn" in classes or "button" in classes or not _NOT_BYLINE_PARTS.isdisjoint(_CLASS_PARTS.split(classes)):
+        return True
+    return _in_a_caption(node)
+
+
+def _in_a_caption(node) -> bool:
+    """Whether an element is (in) a picture's caption: the photographer it credits wrote nothing."""
+    for _ in range(_CAPTION_LEVELS):
+        if node is None:
+            return False
+        if node.tag == "figcaption":
+            return True
+        node = node.parent
+    return False
 
 
 def _says_author(node) -> bool:

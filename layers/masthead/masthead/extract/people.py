@@ -54,14 +54,17 @@ _TRAILING = re.compile(
 # "Andrea Stone Senior Washington Correspondent", "배윤경 기자"); one word before it may be the name
 # itself ("Jane Writer"). After a rank, a beat of one or two words may stand before the title.
 _ROLES_AT_END = frozenset(
-    "contributor writer reporter correspondent columnist editor redakteur redakteurin journalist journalistin".split()
+    "contributor writer reporter correspondent columnist editor redakteur redakteurin journalist journalistin "
+    "corresponsal periodista redactor redactora columnista correspondant correspondante journaliste rédacteur rédactrice "
+    "giornalista corrispondente correspondente jornalista colunista".split()
 )
 _RANKS = frozenset(
     "senior staff contributing chief deputy managing executive associate political parliamentary foreign news sport sports "
     "business science health".split()
 )
 _ROLE_AFTER_NAME = re.compile(
-    rf"^(\S+(?:\s+\S.*?)?)\s+(?:(?:{'|'.join(sorted(_RANKS))})\s+(?:\S+\s+){{0,2}}?)?(?:{'|'.join(sorted(_ROLES_AT_END))})$"
+    rf"^(\S+(?:\s+\S.*?)?)\s+(?:(?:{'|'.join(sorted(_RANKS))})\s+(?:\S+\s+){{0,2}}?)?(?:{'|'.join(sorted(_ROLES_AT_END))})"
+    r"(?:\s+(?:in|en|em|à|a|in)\s+[^\W\d]\S*(?:\s+[^\W\d]\S*)?)?$"
     r"|^(\S+)\s*(?:기자|특파원|記者)$",
     re.I,
 )
@@ -69,12 +72,13 @@ _CJK_ROLES = ("기자", "특파원", "記者")
 
 
 def _ends_with_role(value: str) -> bool:
-    """Whether a name ends in a job title (most do not: the pattern is tried only on those)."""
-    return value.rpartition(" ")[2].lower() in _ROLES_AT_END or value.endswith(_CJK_ROLES)
+    """Whether a name ends in a job title, or in one and where ("Corresponsal en Atenas"): most do
+    not, and the pattern is tried only on those."""
+    return not _ROLES_AT_END.isdisjoint(value.lower().split()[-4:]) or value.endswith(_CJK_ROLES)
 
 
 # What is left hanging once a date is cut away ("MORITZ GATHMANN am", "Michael Larabel in Valve on").
-_DANGLING = re.compile(r"(?:\s+in\s+\S+(?:\s+\S+)?)?(?:\s+(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,))+\s*$", re.I)
+_DANGLING = re.compile(r"(?:\s+in\s+\S+(?:\s+\S+)?)?(?:\s+(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|las|,))+\s*$", re.I)
 _GLUED_CONNECTOR = re.compile(r"\s+(?:im gespräch mit|in conversation with|with|mit|avec|con|com|og|och|ja|és|e|y|und|et|and|&)\s+", re.I)
 # A photo or styling credit, not an author: "X at MSA Models", "Y for Amika", "Z via Getty Images".
 _CREDIT = re.compile(r"\s(?:at|for|using|via)\s+\S|getty images|shutterstock|\bap photo\b", re.I)

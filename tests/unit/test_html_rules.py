@@ -1928,6 +1928,14 @@ def test_a_side_column_of_two_reporters_names_both():
     assert result["authors"] == ["Mathias Hagen", "Anders Skjerdingstad"]
 
 
+def test_the_name_a_byline_marks_with_itemprop_name_is_read_without_the_outlet_beside_it():
+    byline = (
+        "<address class='css-4to682-StyledByline'><a href='/profile/dan-jervis-bardy'><span itemprop='name'>Dan Jervis-Bardy</span></a>"
+        "<span class='css-u00k62-StyledBylineTextBlock'>The West Australian</span><span>Tue, 26 November 2024 4:30AM</span></address>"
+    )
+    assert extracted(page(body=f"<article><h1>Climate change</h1>{byline}{BODY}</article>"))["authors"] == ["Dan Jervis-Bardy"]
+
+
 @pytest.mark.parametrize(
     "caption",
     [

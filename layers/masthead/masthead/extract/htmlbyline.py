@@ -465,7 +465,7 @@ def _sibling_names(node) -> list[str]:
 # beside a section's badge, "News", in the same byline box).
 _INNER_AUTHOR = (
     '.author, [rel=author], [itemprop=author], [class*="author-name" i], [class*="author-link" i], [class*="author_name" i], '
-    '[class*="authorname" i]'
+    '[class*="authorname" i], [itemprop=name]'
 )
 _MAX_INNER_AUTHORS = 10
 

@@ -1529,6 +1529,13 @@ def test_a_publisher_named_as_author_gives_way_to_a_bold_name_paragraph_at_the_s
     assert extracted(page(person, "<article><h1>H</h1>" + at_end + "</article>"))["authors"] == ["Ann Other"]
 
 
+def test_a_bold_name_paragraph_at_the_end_is_the_byline_of_a_page_that_names_no_one():
+    at_end = BODY * 4 + '<p style="text-align:right"><strong>Lê Phương</strong></p>'
+    assert extracted(page("", f"<article><h1>H</h1>{at_end}</article>", lang="vi"))["authors"] == ["Lê Phương"]
+    subheading = BODY * 4 + "<p><strong>Key Takeaways</strong></p>"
+    assert extracted(page("", f"<article><h1>H</h1>{subheading}</article>"))["authors"] == []
+
+
 def test_an_agency_dateline_wins_over_a_visible_byline_that_repeats_the_publisher():
     org = ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Organization", "name": "Hamburger Blatt"}})
     dateline = "<p>Hamburg (dpa/lno) – Die Polizei hat am Morgen einen Mann festgenommen, der gesucht wurde.</p>"

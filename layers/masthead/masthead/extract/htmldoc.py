@@ -223,10 +223,11 @@ def _first_walk(tree) -> _FirstWalk:
 _MAX_AUTHOR_LINKS = 5
 
 
-def _last_resort_authors(draft: Draft, blocks: list, publisher_named: bool, author_links: list[str]) -> list[str]:
-    """Where no one is named, or still only the publisher: an agency in the text, or a bold name
-    line; else the publisher named; else the person the <a rel="author"> links name."""
-    paragraphs = [node for node, tag in blocks if tag == "p" and node.parent is not None] if publisher_named else []
+def _last_resort_authors(draft: Draft, blocks: list, author_links: list[str]) -> list[str]:
+    """Where no one is named, or still only the publisher: an agency or a reporter in the text, an
+    "Author:" line, or a bold name line; else the publisher named; else the person the
+    <a rel="author"> links name."""
+    paragraphs = [node for node, tag in blocks if tag == "p" and node.parent is not None]
     return (
         agency_byline(draft.paragraphs)
         or reporter_in_text(draft.paragraphs)
@@ -697,7 +698,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
         _read_without_class_rules(draft, source, raw, page)
     publisher_named = facts.publisher_only and still_publisher(draft.authors, declared_authors)
     if not draft.authors or publisher_named:
-        draft.authors = _last_resort_authors(draft, blocks, publisher_named, walk.marked.author_links)
+        draft.authors = _last_resort_authors(draft, blocks, walk.marked.author_links)
     shown = shown if shown.outside or not side_date else shown._replace(outside=side_date)
     _settle_dates(draft, facts._replace(shown=shown), options, page)
     draft.authors = people.clean_names(draft.authors, list(facts.publishers))

@@ -1935,6 +1935,31 @@ def test_a_side_column_of_two_reporters_names_both():
     assert result["authors"] == ["Mathias Hagen", "Anders Skjerdingstad"]
 
 
+@pytest.mark.parametrize(
+    ("byline", "lang", "authors"),
+    [
+        ('<h3 class="rez_autor">Von <a href="/public/mitarbeiterinfo.php?rez_id=5503">Vanessa Franke</a></h3>', "de", ["Vanessa Franke"]),
+        ('<span class="auteur">Par Jean Dupont</span>', "fr", ["Jean Dupont"]),
+        (
+            # an avatar of initials before each name
+            '<div class="autor">'
+            + "".join(
+                f'<div class="item"><div class="sigla"><a href="/autor?termo={n}"><div class="letras">{i}</div></a></div>'
+                f'<div class="name">{n}</div></div>'
+                for i, n in (("LP", "Luana Patriolino"), ("RF", "Raphael Felice"))
+            )
+            + "</div>",
+            "pt",
+            ["Luana Patriolino", "Raphael Felice"],
+        ),
+    ],
+)
+def test_a_byline_named_in_spanish_portuguese_german_or_french(byline, lang, authors):
+    # after the text, far from the headline, where only its class marks it as the byline
+    text = BODY + "<p>Und weiter.</p>" * 40
+    assert extracted(page(body=f"<article><h1>Headline</h1>{text}{byline}</article>", lang=lang))["authors"] == authors
+
+
 def test_the_name_a_byline_marks_with_itemprop_name_is_read_without_the_outlet_beside_it():
     byline = (
         "<address class='css-4to682-StyledByline'><a href='/profile/dan-jervis-bardy'><span itemprop='name'>Dan Jervis-Bardy</span></a>"

@@ -22,8 +22,8 @@ _ORG_WORDS = re.compile(
     re.I,
 )
 _BYLINE_SELECTOR = (
-    "[class*=byline i], [class*=author i], [class*=meta i], [rel=author], [class*=date i], [class*=time i], time, [data-origindate], "
-    "abbr[title]"
+    "[class*=byline i], [class*=author i], [class*=autor i], [class*=auteur i], [class*=meta i], [rel=author], [class*=date i], "
+    "[class*=time i], time, [data-origindate], abbr[title]"
 )
 _DATELINE = re.compile(
     r"\b(posted|published|updated|created|on|datum|date|fecha|publicado|publié|veröffentlicht|erschienen|erstellt|pubblicato|data|dato)\b|公開|更新|配信|掲載|发布",
@@ -252,6 +252,7 @@ _AUTHOR_PAGE_PARTS = (
     "auteurs",
     "autore",
     "autori",
+    "autorin",
     "forfatter",
     "journalist",
     "journalists",
@@ -402,7 +403,14 @@ def _says_author(node) -> bool:
     """Whether an element is marked as a byline (class, rel or itemprop), not any metadata line."""
     attrs = node.attributes
     classes = (attrs.get("class") or "").lower()
-    return "byline" in classes or "author" in classes or attrs.get("rel") == "author" or attrs.get("itemprop") == "author"
+    return (
+        "byline" in classes
+        or "author" in classes
+        or "autor" in classes  # Spanish, Portuguese, German, Italian ("autore"), Polish
+        or "auteur" in classes
+        or attrs.get("rel") == "author"
+        or attrs.get("itemprop") == "author"
+    )
 
 
 def _visible_names(node, value: str) -> list[str]:

@@ -161,6 +161,9 @@ def _strip(value: str, site_names: list[str]) -> str:
         value = head  # "Doug Stanglin, USA TODAY": the outlet after the person's name
     value = _LEADING_BY.sub("", value)
     value = _PROFESSION_BEFORE_NAME.sub("", value)
+    head, _, rest = value.partition(" ")
+    if 2 <= len(head) <= 3 and head.isupper() and head == "".join(word[0] for word in rest.split()).upper():
+        value = rest  # the avatar's initials before the name ("LP Luana Patriolino")
     head, _, last = value.rpartition(" ")
     if head and last.islower() and last.isalnum() and last.rstrip("0123456789") == "".join(head.split()).casefold():
         value = head  # the account's handle after the name ("Edilson La Rosa edilsonlarosa")

@@ -1960,6 +1960,12 @@ def test_a_byline_named_in_spanish_portuguese_german_or_french(byline, lang, aut
     assert extracted(page(body=f"<article><h1>Headline</h1>{text}{byline}</article>", lang=lang))["authors"] == authors
 
 
+def test_a_byline_box_named_in_another_language_beside_furniture_words_is_read_before_it_is_dropped():
+    box = '<div class="autor-share"><ul><li>Teilen Sie den Artikel</li></ul><span class="autor">Von Anna Fink</span></div>'
+    result = extracted(page(body=f"<article><h1>Headline</h1>{BODY}{'<p>Und weiter.</p>' * 40}{box}</article>", lang="de"), with_body=True)
+    assert result["authors"] == ["Anna Fink"] and "Teilen" not in result["body"]
+
+
 def test_the_name_a_byline_marks_with_itemprop_name_is_read_without_the_outlet_beside_it():
     byline = (
         "<address class='css-4to682-StyledByline'><a href='/profile/dan-jervis-bardy'><span itemprop='name'>Dan Jervis-Bardy</span></a>"

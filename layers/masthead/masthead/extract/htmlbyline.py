@@ -472,8 +472,8 @@ def _sibling_names(node) -> list[str]:
 # An author inside a byline: marked as one, or named as its name or link ("AuthorLink_author-link__rg5qj"
 # beside a section's badge, "News", in the same byline box).
 _INNER_AUTHOR = (
-    '.author, [rel=author], [itemprop=author], [class*="author-name" i], [class*="author-link" i], [class*="author_name" i], '
-    '[class*="authorname" i], [itemprop=name]'
+    '.author, .autor, .auteur, [rel=author], [itemprop=author], [class*="author-name" i], [class*="author-link" i], '
+    '[class*="author_name" i], [class*="authorname" i], [itemprop=name]'
 )
 _MAX_INNER_AUTHORS = 10
 

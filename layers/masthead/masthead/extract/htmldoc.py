@@ -128,7 +128,9 @@ def _names_a_byline_box(node) -> bool:
 
 _BOILERPLATE_NAMES: dict[str, int] = {}
 _MAX_REMEMBERED_NAMES = 4096
-_BYLINE_WORDS = frozenset({"author", "authors", "byline", "bylines", "meta", "date", "dateline", "writer", "reporter"})
+_BYLINE_WORDS = frozenset(
+    {"author", "authors", "autor", "autores", "auteur", "byline", "bylines", "meta", "date", "dateline", "writer", "reporter"}
+)
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
 # "re" is in every class word _is_marked looks for (related, recommend, more-stories, read-more):
 # one substring test per element instead of four (each selector of a walk is tried on every

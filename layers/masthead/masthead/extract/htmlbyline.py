@@ -22,9 +22,21 @@ _ORG_WORDS = re.compile(
     re.I,
 )
 _BYLINE_SELECTOR = (
-    "[class*=byline i], [class*=author i], [class*=autor i], [class*=auteur i], [class*=meta i], [rel=author], [class*=date i], "
-    "[class*=time i], time, [data-origindate], abbr[title]"
+    "[class*=byline i], [class*=author i], [class*=meta i], [rel=author], [class*=date i], [class*=time i], time, [data-origindate], "
+    "abbr[title]"
 )
+# Pages in other languages may name the byline in theirs ("autor", "rez_autor", "auteur"): two more
+# substrings tried on every element, so not on pages in English or in Japanese, Chinese or Korean
+# (whose class names are English).
+_BYLINE_SELECTOR_NAMED_IN_OTHER_LANGUAGES = _BYLINE_SELECTOR + ", [class*=autor i], [class*=auteur i]"
+_ENGLISH_CLASS_NAMES = ("en", "ja", "zh", "ko")
+
+
+def _byline_selector(language: object) -> str:
+    written = language[:2].lower() if isinstance(language, str) else ""
+    return _BYLINE_SELECTOR if written in _ENGLISH_CLASS_NAMES else _BYLINE_SELECTOR_NAMED_IN_OTHER_LANGUAGES
+
+
 _DATELINE = re.compile(
     r"\b(posted|published|updated|created|on|datum|date|fecha|publicado|publié|veröffentlicht|erschienen|erstellt|pubblicato|data|dato)\b|公開|更新|配信|掲載|发布",
     re.I,
@@ -199,10 +211,11 @@ def read_visible_byline(
     # it has none or was not looked at: the article's first date then comes before it). A byline
     # the article did not take is not taken in the page either.
     read: dict[int, str | None] = {}
+    selector = _byline_selector(draft.language)
     for where, scope in enumerate(scopes):
         if not wanted and (shown[0] or shown[1]):
             break
-        for node in scope.css(_BYLINE_SELECTOR)[:MAX_CANDIDATES]:
+        for node in scope.css(selector)[:MAX_CANDIDATES]:
             if not wanted and shown[where]:
                 break  # nothing left to find in this scope: the rest would only be read
             if (mem_id := node.mem_id) in read:
@@ -267,18 +280,24 @@ _AUTHOR_PAGE_PARTS = (
     "writers",
     "av",
 )
-_AUTHOR_PAGE_LINK = ", ".join(f'a[href*="/{part}/"]' for part in _AUTHOR_PAGE_PARTS)
+# Found by their stems (a selector of a walk is tried on every element: nine, not one per part),
+# then each link's address is matched against the parts themselves.
+_AUTHOR_PAGE_STEMS = ("aut", "journalist", "reporter", "contributor", "columnist", "writer", "staff/", "forfatter/", "av/")
+_AUTHOR_PAGE_LINK = ", ".join(f'a[href*="/{stem}"]' for stem in _AUTHOR_PAGE_STEMS)
+_AUTHOR_PAGE_PART = re.compile("/(?:" + "|".join(_AUTHOR_PAGE_PARTS) + ")/")
 # The person's own page: something after the part ("/av/amanda-hallsten"), not the index of them all
 # ("/sns/reporter/?iref=…").
 _AUTHOR_PAGE = re.compile("/(?:" + "|".join(_AUTHOR_PAGE_PARTS) + r")/[^/?#\s]")
+_MAX_AUTHOR_PAGE_LINKS = 50
 
 
 def _author_page_link(root) -> list[str]:
     """The person the first author-page link of the article names (its name item or its own text:
     the link may also hold the author's photo and its credit), when nothing else names one. A full name (or one in
     a script without spaces, "著者：後藤大地"): initials ("PA") are a desk's signature."""
-    link = root.css_first(_AUTHOR_PAGE_LINK)
-    if link is None or not _AUTHOR_PAGE.search(link.attributes.get("href") or ""):
+    hrefs = ((node, node.attributes.get("href") or "") for node in root.css(_AUTHOR_PAGE_LINK)[:_MAX_AUTHOR_PAGE_LINKS])
+    link, href = next(((node, href) for node, href in hrefs if _AUTHOR_PAGE_PART.search(href)), (None, ""))
+    if link is None or not _AUTHOR_PAGE.search(href):
         return []
     named = link.css_first("[itemprop=name]") or link
     value = named.text(deep=False).strip() or htmlmeta.node_text(named).strip()

@@ -513,7 +513,8 @@ def _rows_after(headline) -> set[int]:
     while node is not None and seen < _ROWS_AFTER:
         if node.tag != "-text" and node.tag != "-comment":
             seen += 1
-            if find_date(htmlmeta.node_text(node, limit=300)[:300]):
+            # only furniture is dropped before the dates are read: only it needs looking into
+            if _boilerplate(node) != _NOT_FURNITURE and find_date(htmlmeta.node_text(node, limit=300)[:300]):
                 rows.add(node.mem_id)
         node = node.next
     return rows
@@ -1211,6 +1212,8 @@ _COLUMN_WORDS = _SIDE_WORDS | {"header"}
 def _a_column(node) -> bool:
     attrs = node.attributes
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if "side" not in names:  # most furniture: no column
+        return False
     words = _BOILERPLATE.intersection(_segments(names))
     return words <= _COLUMN_WORDS and not words.isdisjoint(_SIDE_WORDS) and node.tag not in ("figure", "figcaption")
 

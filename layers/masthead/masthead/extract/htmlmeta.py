@@ -360,11 +360,13 @@ def _is_person_value(value: str) -> bool:
 def _author_values(values: list[str]) -> list[str]:
     """Of one author meta's values, the people ("Jessica Holly", "Gail Levy" beside "7 News WSVN");
     else its first value that can be a name, a company's ("mediagene Inc.") only when none other can."""
+    if len(values) == 1:  # most pages: one value, taken as it is
+        value = _name_side(values[0])
+        return [value] if value and not value.startswith("http") and not people.is_handle(value) else []
     people_named: list[str] = []
     first = company = None
     for value in values[:_MAX_AUTHOR_VALUES]:
-        sides = [side for side in _BAR.split(text.clean(value, 400) or "") if side]
-        value = people.without_address(next((side for side in sides if people.looks_like_person(side)), sides[0] if sides else ""))
+        value = _name_side(value)
         if value and not value.startswith("http") and not people.is_handle(value):
             if people.is_company(value):
                 company = company or value
@@ -374,6 +376,12 @@ def _author_values(values: list[str]) -> list[str]:
                 first = first or value
     chosen = first or company
     return people_named or ([chosen] if chosen else [])
+
+
+def _name_side(value: str) -> str:
+    """Of "Mike Cason | mcason@al.com" or "www.site.info | Jane Doe", the side that names a person."""
+    sides = [side for side in _BAR.split(text.clean(value, 400) or "") if side]
+    return people.without_address(next((side for side in sides if people.looks_like_person(side)), sides[0] if sides else ""))
 
 
 # A web address's last part standing in for a title ("adac-kindersitztest-herbst-2018" as og:title).

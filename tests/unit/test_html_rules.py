@@ -1503,6 +1503,17 @@ def test_a_publisher_named_as_author_gives_way_to_the_person_in_the_byline():
     assert extracted(page(head, body, lang="de"))["authors"] == ["Roman Goncharenko"]
 
 
+def test_a_microdata_author_typed_as_an_organisation_gives_way_to_a_person_in_an_author_meta():
+    desk = (
+        '<div itemscope itemprop="author" itemtype="https://schema.org/Organization">'
+        '<meta content="Nature Editorial" itemprop="name"></div>'
+    )
+    person = meta("dc.creator", "Elizabeth Gibney")
+    assert extracted(page(person, f"<article><h1>H</h1>{BODY}{desk}</article>"))["authors"] == ["Elizabeth Gibney"]
+    # alone, the desk stays the byline
+    assert extracted(page("", f"<article><h1>H</h1>{BODY}{desk}</article>"))["authors"] == ["Nature Editorial"]
+
+
 def test_a_publisher_byline_stays_when_the_page_shows_no_person():
     head = ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Organization", "name": "朝日新聞デジタル"}})
     assert extracted(page(head, "<article><h1>H</h1>" + BODY + "</article>", lang="ja"))["authors"] == ["朝日新聞デジタル"]

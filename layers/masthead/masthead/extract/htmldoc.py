@@ -892,9 +892,10 @@ def _read_metadata(
     draft.subtitle, draft.authors = declared.subtitle, [_first_name_first(a, source) for a in declared.authors]
     url = marked.canonical or htmlmeta.first(metas, ("og:url",))
     publishers = (*site_names, url) if url else tuple(site_names)
+    desks = htmlmeta.microdata_organisations(marked.itemprops)
 
     def is_publisher(name: str) -> bool:
-        return htmlmeta.is_organisation(name, linked, list(publishers))
+        return htmlmeta.is_organisation(name, linked, [*publishers, *desks])
 
     publisher_only = bool(draft.authors) and all(map(is_publisher, draft.authors))
     if publisher_only and (person := htmlmeta.person_author_meta(metas, is_publisher)):

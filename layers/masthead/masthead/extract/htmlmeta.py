@@ -438,6 +438,21 @@ def from_microdata(itemprops: list) -> Declared:
     )
 
 
+def microdata_organisations(itemprops: list) -> list[str]:
+    """The names of the page's microdata authors typed as an organisation (`<div itemprop="author"
+    itemtype="https://schema.org/Organization"><meta itemprop="name" content="Nature Editorial">`): a
+    publisher's desk, as a JSON-LD author of that type is."""
+    names = []
+    for prop in itemprops[:_MAX_AUTHOR_PROPS]:
+        attrs = prop.attributes
+        if attrs.get("itemprop") == "author" and "organization" in (attrs.get("itemtype") or "").lower():
+            named = prop.css_first("[itemprop=name]")
+            value = (named.attributes.get("content") or node_text(named)) if named is not None else node_text(prop)
+            if value and value.strip():
+                names.append(value.strip())
+    return names
+
+
 def _itemprops(nodes: list) -> dict[str, str]:
     """Microdata values by itemprop name (first occurrence)."""
     found: dict[str, str] = {}

@@ -670,7 +670,9 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     weights = weighed.chars
     furniture = _furniture(tree.body, walk.containers, weights)
     side_date = _side_column_date(furniture) if not draft.published else None
-    byline_furniture = _drop_furniture(furniture, not draft.authors or facts.publisher_only or not draft.published)
+    # where the metadata leaves the byline or the date unsettled, more page furniture is read first
+    unsettled = not draft.authors or facts.publisher_only or not draft.published
+    byline_furniture = _drop_furniture(furniture, unsettled)
     root = _content_root(tree, weighed)
     # The headline is read before boilerplate removal, and the elements around it survive it: the
     # byline and date usually sit beside it in an element named "header".
@@ -681,7 +683,6 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     draft.title, meta_title = _visible_title(heads, meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
     h2_headline, kept, read_first = _headline_headers(root, blocks, headlines, heads, meta_title, draft.title)
-    unsettled = not draft.authors or facts.publisher_only or not draft.published
     byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weighed, kept, read_first, unsettled)
     declared_authors = draft.authors
     shown = read_visible_byline(draft, root, tree, facts.publisher_only, facts.timestamps, facts.url, h2_headline)

@@ -26,14 +26,14 @@ _LEADING_BY = re.compile(
     r"tekst|texte?|autor(?:in|a)?(?:[/*_:]in|/autor(?:in)?)?|redacción|author|автор)\s*[:：]?\s+(?=\S)",
     re.I,
 )
-# An author label before the name ("Autorin/Autor Roman G.", "Author: Jane Doe"): unlike a bare
-# "By", it names the author wherever the element stands.
 # A profession written before a full name ("Rechtsanwalt Sebastian Einbock", "Abogada Ana Ruiz").
 _PROFESSION_BEFORE_NAME = re.compile(
     r"^(?:rechtsanwalt|rechtsanwältin|fachanwalt|fachanwältin|notar|notarin|steuerberater|steuerberaterin|attorney|lawyer|"
     r"abogad[oa]|avocate?|avvocat[oa]|advogad[oa])\s+(?=\S+\s+\S)",
     re.I,
 )
+# An author label before the name ("Autorin/Autor Roman G.", "Author: Jane Doe"): unlike a bare
+# "By", it names the author wherever the element stands.
 _AUTHOR_LABEL = re.compile(
     r"^(?:autor(?:in|a|e)?(?:[/*_:]in|/autor(?:in)?)?|author|auteur(?:e)?|autore|autora|автор)\s*[:：]?\s+(?=\S)", re.I
 )
@@ -64,7 +64,7 @@ _RANKS = frozenset(
 )
 _ROLE_AFTER_NAME = re.compile(
     rf"^(\S+(?:\s+\S.*?)?)\s+(?:(?:{'|'.join(sorted(_RANKS))})\s+(?:\S+\s+){{0,2}}?)?(?:{'|'.join(sorted(_ROLES_AT_END))})"
-    r"(?:\s+(?:in|en|em|à|a|in)\s+[^\W\d]\S*(?:\s+[^\W\d]\S*)?)?$"
+    r"(?:\s+(?:in|en|em|à|a)\s+[^\W\d]\S*(?:\s+[^\W\d]\S*)?)?$"  # and where the job is ("Corresponsal en Atenas")
     r"|^(\S+)\s*(?:기자|특파원|記者)$",
     re.I,
 )

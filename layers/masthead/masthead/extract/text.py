@@ -305,27 +305,12 @@ def _korean_credit() -> re.Pattern:
 
 # Photographers and camera operators are credited, not authors: "사진=홍길동 기자", "영상기자".
 _KO_VISUAL = ("사진", "영상", "그래픽", "일러스트", "디자인")
-_KO_NAME_SEPARATOR = re.compile(r"\s?[·ㆍ,、]\s?|\s")
+# Names apart by a middle dot, a comma or a space ("배윤경·이상현", "김철수 이영희"): replaced and split
+# by str methods (a class with characters beyond Latin-1 costs sre half a millisecond to compile).
+_KO_NAME_SEPARATORS = str.maketrans({"·": " ", "ㆍ": " ", ",": " ", "、": " "})
 # The outlet in front of the names ("[이데일리 홍길동 기자]"): a Korean name is two to four syllables
 # and ends in none of these.
-_KO_OUTLET_END = (
-    "일보",
-    "신문",
-    "뉴스",
-    "경제",
-    "데일리",
-    "투데이",
-    "닷컴",
-    "방송",
-    "미디어",
-    "타임스",
-    "타임즈",
-    "저널",
-    "코리아",
-    "조선",
-    "헤럴드",
-    "비즈",
-)
+_KO_OUTLET_END = tuple("일보 신문 뉴스 경제 데일리 투데이 닷컴 방송 미디어 타임스 타임즈 저널 코리아 조선 헤럴드 비즈".split())
 
 
 def korean_reporters(value: str) -> list[str] | None:
@@ -339,7 +324,7 @@ def korean_reporters(value: str) -> list[str] | None:
     for credit in credits:
         if (credit.group("label") or "").startswith(_KO_VISUAL) or credit.group("role").startswith(_KO_VISUAL):
             continue
-        for name in _KO_NAME_SEPARATOR.split(credit.group("names")):
+        for name in credit.group("names").translate(_KO_NAME_SEPARATORS).split():
             if 2 <= len(name) <= 4 and not name.endswith(_KO_OUTLET_END) and name not in names:
                 names.append(name)
     return names

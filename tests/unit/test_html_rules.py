@@ -1293,6 +1293,9 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         ("Jean Dupont Correspondant à Berlin", ["Jean Dupont"]),
         ("Maria Rossi Giornalista", ["Maria Rossi"]),
         ("Por Rodrigo Mejías a las", ["Rodrigo Mejías"]),  # "a las 13:01": the time cut away
+        # where the story was written, between the person and the date; two people without a date
+        ("Patricio Candia | Palma de Mallorca | 08/01/2014", ["Patricio Candia"]),
+        ("Jane Doe | John Roe", ["Jane Doe", "John Roe"]),
         ("Authors", []),  # a menu's label
         ("Last Modified", []),
         ("By Franziska Dully in Allgemein, Fashion, Kolumne", ["Franziska Dully"]),  # a post's categories

@@ -75,6 +75,9 @@ def _byline_names(value: str) -> list[str]:
     # "Politik · Jochen Bittner, Tina Hildebrandt": beside full names, a lone word is a section label.
     if any(names and all(len(n.split()) >= 2 for n in names) for names in per_part):
         per_part = [names for names in per_part if not all(len(n.split()) == 1 and n[:1].isupper() for n in names)]
+    # "Patricio Candia | Palma de Mallorca | 08/01/2014": between the person and the date, where.
+    if found and len(per_part) == 2 and per_part[0] and all(len(n.split()) >= 2 for n in per_part[0]) and _SEPARATORS.search(value):
+        per_part = per_part[:1]
     names = [n for part in per_part for n in part]
     if by_line and len(names) >= 2 and _is_a_place(names[-1]) and len(names[-2].split()) >= 2:
         names = names[:-1]  # "Von Markus Balser, Berlin": where the story was written

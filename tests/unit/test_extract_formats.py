@@ -362,11 +362,15 @@ def test_byline_and_dateline_outside_the_content_container():
     ],
 )
 def test_japanese_credit_lines_name_their_writers(credit, authors):
-    markdown = f"---\ntitle: 見出し\nauthor: {credit}\n---\n\n本文の段落です。記事の内容がここに書かれています。\n"
-    assert extract("articles/x.md", markdown.encode()).metadata.authors == authors
-    body = "<p>" + "本文の段落です。記事の内容がここに書かれています。" * 5 + "</p>"
-    html = f'<html lang="ja"><body><article><h1>見出し</h1><div class="byline">{credit}</div>{body}</article></body></html>'
-    assert extract("articles/x.html", html.encode()).metadata.authors == authors
+    assert _authors_in_markdown_and_html(credit, "ja", "見出し", "本文の段落です。記事の内容がここに書かれています。") == [authors, authors]
+
+
+def _authors_in_markdown_and_html(byline: str, lang: str, title: str, sentence: str) -> list[list[str]]:
+    """The authors of an article whose byline is `byline`: as the author in Markdown front matter,
+    and as a byline box in an HTML page."""
+    markdown = f"---\ntitle: {title}\nauthor: {byline}\n---\n\n{sentence}\n"
+    html = f'<html lang="{lang}"><body><article><h1>{title}</h1><div class="byline">{byline}</div><p>{sentence * 5}</p></article></body></html>'
+    return [extract(f"articles/x.{suffix}", data.encode()).metadata.authors for suffix, data in (("md", markdown), ("html", html))]
 
 
 @pytest.mark.parametrize(
@@ -382,11 +386,7 @@ def test_japanese_credit_lines_name_their_writers(credit, authors):
     ],
 )
 def test_korean_bylines_name_their_reporters(byline, authors):
-    markdown = f"---\ntitle: 제목\nauthor: {byline}\n---\n\n본문 문단입니다. 기사의 내용이 여기에 있습니다.\n"
-    assert extract("articles/x.md", markdown.encode()).metadata.authors == authors
-    body = "<p>" + "본문 문단입니다. 기사의 내용이 여기에 있습니다. " * 5 + "</p>"
-    html = f'<html lang="ko"><body><article><h1>제목</h1><div class="byline">{byline}</div>{body}</article></body></html>'
-    assert extract("articles/x.html", html.encode()).metadata.authors == authors
+    assert _authors_in_markdown_and_html(byline, "ko", "제목", "본문 문단입니다. 기사의 내용이 여기에 있습니다. ") == [authors, authors]
 
 
 def test_semicolon_separated_authors():

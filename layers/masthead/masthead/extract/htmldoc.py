@@ -452,10 +452,18 @@ def _article_byline_aside(node) -> bool:
 def _one_author_box(node) -> bool:
     """Whether an element marks one author box with text (a byline), not a list of people (the
     people a story mentions, each in a "div.author.people" of its own)."""
-    marks = [mark for mark in node.css(_AUTHOR_MARKS)[:_MAX_AUTHOR_MARKS] if mark.text(deep=True).strip()]
+    return _one_box_of(_author_marks(node))
+
+
+def _author_marks(node) -> list:
+    """The elements inside `node` marked as an author that hold text."""
+    return [mark for mark in node.css(_AUTHOR_MARKS)[:_MAX_AUTHOR_MARKS] if mark.text(deep=True).strip()]
+
+
+def _one_box_of(marks: list) -> bool:
+    """Whether the marks are one box: one of them holds all the others."""
     ids = {mark.mem_id for mark in marks}
-    outermost = [mark for mark in marks if not _inside_box(mark, ids)]
-    return len(outermost) == 1
+    return sum(1 for mark in marks if not _inside_box(mark, ids)) == 1
 
 
 # What a page written by a script in the browser (Next.js, Nuxt, React, Angular) leaves in its saved
@@ -1223,11 +1231,8 @@ def _a_column(node) -> bool:
 def _one_person_box(node) -> bool:
     """A column's one author box that names people ("Por Alberto Ávila"; a box of several, each
     marked: "Mathias Hagen – Journalist"), not a link to the list of them ("Voir tous les articles")."""
-    marks = [mark for mark in node.css(_AUTHOR_MARKS)[:_MAX_AUTHOR_MARKS] if mark.text(deep=True).strip()]
-    ids = {mark.mem_id for mark in marks}
-    if sum(1 for mark in marks if not _inside_box(mark, ids)) != 1:
-        return False
-    return any(_names_a_person(mark) for mark in marks[:5])
+    marks = _author_marks(node)
+    return _one_box_of(marks) and any(_names_a_person(mark) for mark in marks[:5])
 
 
 def _names_a_person(mark) -> bool:

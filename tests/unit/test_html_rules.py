@@ -1693,6 +1693,23 @@ def test_an_author_meta_that_spells_the_sites_domain_is_the_publisher():
     assert extracted(page(other, body, lang="es"))["authors"] == ["El Espectadorio"]
 
 
+def test_the_domain_an_author_meta_spells_is_the_one_the_publisher_registered():
+    # under a subdomain ("weekly.ascii.jp") and under a country's second level ("bbc.co.uk")
+    body = f'<article><h1>Headline</h1><div class="author-name">Jane Marlow</div>{BODY}</article>'
+    for address, brand in (
+        ("https://weekly.ascii.jp/elem/000/001/", "ASCII"),
+        ("https://www.bbc.co.uk/news/world-1", "BBC"),
+        ("https://edition.cnn.com/2024/05/01/x/", "CNN"),
+    ):
+        html = page(meta("og:url", address, "property") + meta("author", brand), body)
+        assert extracted(html)["authors"] == ["Jane Marlow"], address
+    # the subdomain of a blog host is its writer's, not the host's name
+    html = page(meta("og:url", "https://janemarlow.substack.com/p/x", "property") + meta("author", "Jane Marlow"), body)
+    assert extracted(html)["authors"] == ["Jane Marlow"]
+    html = page(meta("og:url", "https://weekly.ascii.jp/elem/", "property") + meta("author", "Weekly"), body)
+    assert extracted(html)["authors"] == ["Weekly"]  # the subdomain's word is no publisher
+
+
 def test_a_newsroom_in_another_author_meta_does_not_replace_the_publisher():
     head = meta("og:site_name", "La República", "property") + meta("author", "La República")
     for desk in ("Redacción LR", "Noticias Trome", "Online-Redaktion"):

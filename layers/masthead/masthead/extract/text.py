@@ -259,14 +259,21 @@ def names_the_domain(name: str, site: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _domain_label(site: str) -> str | None:
-    """The label a site's address is named by ("usatoday" for "https://www.usatoday.com/story/…");
-    None for a name that is no address, or a host under a subdomain. Cached: a page asks about the
-    same few sites for every name."""
-    host = site.strip().lower().removeprefix("https://").removeprefix("http://").removeprefix("www.").split("/")[0]
-    if " " in host or host.count(".") != 1:
+    """The label a site's address is named by: that of the domain the publisher registered
+    ("usatoday" for "https://www.usatoday.com/story/…", "ascii" for "weekly.ascii.jp", "bbc" for
+    "bbc.co.uk"); None for a name that is no address. Cached: a page asks about the same few sites
+    for every name."""
+    host = site.strip().lower().removeprefix("https://").removeprefix("http://").split("/")[0].split(":")[0]
+    parts = host.split(".")
+    if " " in host or len(parts) < 2 or not all(parts):
         return None
-    label = host.split(".")[0].replace("-", "")
-    return label if len(label) >= 3 else None
+    registered = -3 if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL else -2
+    label = parts[registered].replace("-", "")
+    return label if len(label) >= 3 and label != "www" else None
+
+
+# The second level a country's domain registers names under ("co.uk", "co.jp", "com.au", "or.jp").
+_SECOND_LEVEL = frozenset({"ac", "co", "com", "ed", "edu", "go", "gov", "gr", "lg", "ne", "net", "or", "org"})
 
 
 class PersonName(str):

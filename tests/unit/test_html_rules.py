@@ -2154,3 +2154,17 @@ def test_blocks_inside_removed_furniture_are_not_read():
         '<article><h1>H</h1><div class="share-bar"><p>Share this story with your friends on every network.</p></div>' + BODY + "</article>"
     )
     assert "Share this story" not in extracted(page(body=body), with_body=True)["body"]
+
+
+def test_the_date_in_the_sites_bar_above_the_headline_is_the_day_the_page_was_saved():
+    bar = '<div class="topnav"><ul><li class="date"><strong>Montag, 09.12.2019</strong></li><li><a href="/">Start</a></li></ul></div>'
+    story = f'<div class="main"><article><h1>Neuer Geschäftsführer</h1>{BODY}</article>'
+    shown = '<div class="article-date">Veröffentlicht am 07.06.2019</div>'
+    # the article's own date, after the headline, wins over the bar's, in the article or beside it
+    assert day(page(body=bar + story + "</div>" + shown, lang="de")) == "2019-06-07"
+    assert day(page(body=bar + story.replace(BODY, shown + BODY) + "</div>", lang="de")) == "2019-06-07"
+    # a page that shows no other date keeps the bar's, as the last resort
+    assert day(page(body=bar + story + "</div>", lang="de")) == "2019-12-09"
+    # a date above the headline in the headline's own part of the page is the article's
+    above = f'<div class="main"><div class="date">07.06.2019</div><article><h1>Neuer Geschäftsführer</h1>{BODY}</article></div>'
+    assert day(page(body=bar + above, lang="de")) == "2019-06-07"

@@ -215,6 +215,7 @@ def read_visible_byline(
     # the article did not take is not taken in the page either.
     read: dict[int, str | None] = {}
     selector = _byline_selector(draft.language)
+    site_header = _SiteHeader(tree, headline)
     for where, scope in enumerate(scopes):
         if not wanted and (shown[0] or shown[1]):
             break
@@ -228,23 +229,16 @@ def read_visible_byline(
             read[mem_id] = None
             if _not_a_byline(node) or "©" in value:
                 continue  # ("© 2019": a footer's links, not a byline)
-            if len(value) > 200:
-                # a post's meta box that goes on ("Von A am 21/02/2021. Abgelegt unter …"): the
-                # date it starts with; the rest is too long to be a byline
-                if not shown[where]:
-                    shown[where] = read[mem_id] = _shown_date(node, value[:_LONG_BOX_DATE_CHARS])
+            # a post's meta box that goes on ("Von A am 21/02/2021. Abgelegt unter …"): the date it
+            # starts with; the rest is too long to be a byline
+            long_box = len(value) > 200
+            if not shown[where] and (date := _shown_date(node, value[:_LONG_BOX_DATE_CHARS] if long_box else value)):
+                if not site_header.took(node, date):
+                    shown[where] = read[mem_id] = date
+            if long_box:
                 continue
-            if not shown[where]:
-                shown[where] = read[mem_id] = _shown_date(node, value)
-            says_author = node.tag != "time" and _says_author(node)
-            if wanted and node.tag != "time" and (not publisher_only or says_author):
-                names = people.clean_names(_visible_names(node, value), [])
-                if (
-                    names
-                    and (says_author or _names_a_person(node, names, value))
-                    and (not publisher_only or all(map(people.looks_like_person, names)))
-                ):
-                    draft.authors, wanted = names + _fellow_names(node, names), False
+            if wanted and node.tag != "time":
+                wanted = not _took_byline(draft, node, value, publisher_only)
     needs_date = not draft.published and not shown[0] and not shown[1]
     if needs_date or wanted:
         # Unmarked elements, in document order: one walk for the dateline and the byline.
@@ -253,7 +247,76 @@ def read_visible_byline(
         shown[1] = _dateline(unmarked, heading) if needs_date else shown[1]
         if wanted and (names := _unmarked_byline(unmarked, heading) or _author_page_link(root) or _headline_author_link(tree)):
             draft.authors = names
+    if not shown[0] and not shown[1]:
+        shown[1] = site_header.date  # the last resort, as a date shown outside the article is
     return Shown(*shown)
+
+
+def _took_byline(draft: Draft, node, value: str, publisher_only: bool) -> bool:
+    """Whether a byline candidate names the article's authors (who then are the draft's): marked as
+    the author's, or marked as metadata and naming people; beside a publisher the metadata named,
+    people only."""
+    says_author = _says_author(node)
+    if publisher_only and not says_author:
+        return False
+    names = people.clean_names(_visible_names(node, value), [])
+    if not names or not (says_author or _names_a_person(node, names, value)):
+        return False
+    if publisher_only and not all(map(people.looks_like_person, names)):
+        return False
+    draft.authors = names + _fellow_names(node, names)
+    return True
+
+
+class _SiteHeader:
+    """The part of the page above the headline that holds none of it: the site's own bar, whose date
+    is the day the page was saved (nikkei's "2018年6月20日（水）", a clock "05/04/2022 08:43:31 am"),
+    not the article's. Seen from the body: the branches of it before the one that holds the
+    headline. Found the first time a date is shown, and only then."""
+
+    def __init__(self, tree, headline=None) -> None:
+        self._tree, self._headline = tree, headline
+        self._before: set[int] | None = None
+        self.date: str | None = None  # the first date the bar shows
+
+    def took(self, node, date: str) -> bool:
+        """Whether `node` is in the bar (its `date` is then kept as the bar's, not the article's)."""
+        if self._before is None:
+            self._before = self._branches_before_headline()
+        if not self._before or _branch_of(node) not in self._before:
+            return False
+        self.date = self.date or date
+        return True
+
+    def _branches_before_headline(self) -> set[int]:
+        body, headline = self._tree.body, self._headline or self._tree.css_first("h1")
+        branch = _branch_of(headline) if headline is not None and body is not None else None
+        if branch is None:
+            return set()
+        before: set[int] = set()
+        child = body.child
+        while child is not None and child.mem_id != branch and len(before) < _MAX_BRANCHES:
+            before.add(child.mem_id)
+            child = child.next
+        return before if child is not None else set()
+
+
+_MAX_BRANCHES = 500
+
+
+def _branch_of(node) -> int | None:
+    """The mem_id of the body's child that holds `node` (None outside the body)."""
+    for _ in range(_MAX_BRANCH_DEPTH):
+        parent = node.parent
+        if parent is None:
+            return None
+        if parent.tag == "body":
+            return node.mem_id
+        node = parent
+    return None
+
+
+_MAX_BRANCH_DEPTH = 200
 
 
 # Links to an author's page ("/author/jane-doe/", "/staff/uriel-gadessaud/"): in the article only,

@@ -384,6 +384,20 @@ CASES: list[Case] = [
         "제목",
     ),
     Case(
+        # a site's bar of dated boxes nested 150 deep, above 20,000 branches of the body before the
+        # headline's: each date found there is placed by climbing to the body
+        "html-dated-site-bars",
+        "articles/h/bars.html",
+        lambda: (
+            b"<html><body>"
+            + (b"<div>" * 150 + b"<span class='date'>09.12.2019</span>" * 200 + b"</div>" * 150)
+            + b"<div>x</div>" * 20000
+            + b"<main><h1>T</h1><p>Body text of the story, long enough to be the story.</p></main></body></html>"
+        ),
+        "accepted",
+        "T",
+    ),
+    Case(
         # 18,000 list entries and paragraphs that are a link each: every one is looked into
         "html-linked-entries",
         "articles/h/linked.html",

@@ -398,6 +398,21 @@ CASES: list[Case] = [
         "T",
     ),
     Case(
+        # 4,000 asides nested around one story card's date: each aside's date is looked for, and
+        # whether it is a card's, without climbing the whole chain each time
+        "html-nested-aside-cards",
+        "articles/h/asides.html",
+        lambda: (
+            b"<html><body><main><article><h1>T</h1><p>Body text of the story, long enough to be the story.</p></article></main>"
+            + b"<aside>" * 4000
+            + b"<article><div class='date'>19.03.2024</div></article>"
+            + b"</aside>" * 4000
+            + b"</body></html>"
+        ),
+        "accepted",
+        "T",
+    ),
+    Case(
         # 18,000 list entries and paragraphs that are a link each: every one is looked into
         "html-linked-entries",
         "articles/h/linked.html",

@@ -2168,3 +2168,26 @@ def test_the_date_in_the_sites_bar_above_the_headline_is_the_day_the_page_was_sa
     # a date above the headline in the headline's own part of the page is the article's
     above = f'<div class="main"><div class="date">07.06.2019</div><article><h1>Neuer Geschäftsführer</h1>{BODY}</article></div>'
     assert day(page(body=bar + above, lang="de")) == "2019-06-07"
+
+
+def test_the_date_of_another_storys_card_is_not_the_articles():
+    card = '<li><article><header><div class="date">19.03.2024</div><h2><a href="/a/1">Andere Geschichte</a></h2></header></article></li>'
+    listing = f'<aside><ul class="listing">{card * 3}</ul></aside>'
+    story = f"<article><header><h1>Orden fürs Morden</h1></header>{BODY}</article>"
+    shown = '<div class="article-date">25.04.2024</div>'
+    # a card's date after the story, or before it, gives way to the article's own
+    assert day(page(body=f"<main>{story.replace(BODY, shown + BODY)}{listing}</main>", lang="de")) == "2024-04-25"
+    assert day(page(body=f"<main>{listing}{story.replace(BODY, shown + BODY)}</main>", lang="de")) == "2024-04-25"
+    # and is never taken for it
+    assert day(page(body=f"<main>{story}{listing}</main>", lang="de")) is None
+    # where the headline is in no <article>, an <article> may be the story's body
+    bare = f'<main><h1>Orden fürs Morden</h1><article><div class="date">25.04.2024</div>{BODY}</article></main>'
+    assert day(page(body=bare, lang="de")) == "2024-04-25"
+
+
+def test_a_pictures_caption_under_the_headline_dates_the_picture_not_the_article():
+    figure = '<figure><img src="/a.jpg"><figcaption><div class="caption">Soldaten in Kundus, 6.12.2010</div></figcaption></figure>'
+    html = page(body=f"<main><article><h1>Orden fürs Morden</h1>{figure}{BODY}</article></main>", lang="de")
+    assert day(html) is None
+    dated = f"<main><article><h1>Orden fürs Morden</h1>{figure}<p>25.04.2024</p>{BODY}</article></main>"
+    assert day(page(body=dated, lang="de")) == "2024-04-25"

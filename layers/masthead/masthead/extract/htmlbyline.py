@@ -215,7 +215,7 @@ def read_visible_byline(
     # the article did not take is not taken in the page either.
     read: dict[int, str | None] = {}
     selector = _byline_selector(draft.language)
-    site_header = _SiteHeader(tree, headline)
+    places = _DatePlaces(tree, root, headline)
     for where, scope in enumerate(scopes):
         if not wanted and (shown[0] or shown[1]):
             break
@@ -233,7 +233,7 @@ def read_visible_byline(
             # starts with; the rest is too long to be a byline
             long_box = len(value) > 200
             if not shown[where] and (date := _shown_date(node, value[:_LONG_BOX_DATE_CHARS] if long_box else value)):
-                if not site_header.took(node, date):
+                if not places.took(node, date):
                     shown[where] = read[mem_id] = date
             if long_box:
                 continue
@@ -244,11 +244,11 @@ def read_visible_byline(
         # Unmarked elements, in document order: one walk for the dateline and the byline.
         heading = _Heading(headline.mem_id) if headline is not None else _Heading()
         unmarked = (tree.body or root).css(heading.selector)[:_MAX_SCANNED]
-        shown[1] = _dateline(unmarked, heading) if needs_date else shown[1]
+        shown[1] = _dateline(unmarked, heading, places) if needs_date else shown[1]
         if wanted and (names := _unmarked_byline(unmarked, heading) or _author_page_link(root) or _headline_author_link(tree)):
             draft.authors = names
     if not shown[0] and not shown[1]:
-        shown[1] = site_header.date  # the last resort, as a date shown outside the article is
+        shown[1] = places.bar_date  # the last resort, as a date shown outside the article is
     return Shown(*shown)
 
 
@@ -268,52 +268,71 @@ def _took_byline(draft: Draft, node, value: str, publisher_only: bool) -> bool:
     return True
 
 
-class _SiteHeader:
-    """The part of the page above the headline that holds none of it: the site's own bar, whose date
-    is the day the page was saved (nikkei's "2018年6月20日（水）", a clock "05/04/2022 08:43:31 am"),
-    not the article's. Seen from the body: the branches of it before the one that holds the
-    headline. Found the first time a date is shown, and only then."""
+class _DatePlaces:
+    """Where a date the page shows stands, seen from the headline: in the site's own bar above it
+    (the body's branches before the one that holds the headline), whose date is the day the page
+    was saved (nikkei's "2018年6月20日（水）", a clock "05/04/2022 08:43:31 am"); or in another
+    story's card (an <article> that is not the headline's: a listing of other stories). Looked
+    into the first time a date is shown, and only then."""
 
-    def __init__(self, tree, headline=None) -> None:
-        self._tree, self._headline = tree, headline
-        self._before: set[int] | None = None
-        self.date: str | None = None  # the first date the bar shows
+    def __init__(self, tree, root, headline=None) -> None:
+        self._tree, self._root, self._headline = tree, root, headline
+        self._looked = False
+        self._before: set[int] = set()
+        self._article: int | None = None  # the <article> that holds the headline
+        self.bar_date: str | None = None  # the first date the site's bar shows
 
     def took(self, node, date: str) -> bool:
-        """Whether `node` is in the bar (its `date` is then kept as the bar's, not the article's)."""
-        if self._before is None:
-            self._before = self._branches_before_headline()
-        if not self._before or _branch_of(node) not in self._before:
+        """Whether `date` is not the article's: the bar's (kept as the last resort) or a card's."""
+        if not self._looked:
+            self._look()
+        if not self._before and self._article is None:
             return False
-        self.date = self.date or date
-        return True
+        branch, article = _placed(node)
+        if article is not None and self._article is not None and article != self._article:
+            return True
+        if branch in self._before:
+            self.bar_date = self.bar_date or date
+            return True
+        return False
 
-    def _branches_before_headline(self) -> set[int]:
-        body, headline = self._tree.body, self._headline or self._tree.css_first("h1")
-        branch = _branch_of(headline) if headline is not None and body is not None else None
-        if branch is None:
-            return set()
-        before: set[int] = set()
+    def _look(self) -> None:
+        self._looked = True
+        body, headline = self._tree.body, self._headline or _first_headline(self._root) or _first_headline(self._tree)
+        if headline is None or body is None:
+            return
+        branch, self._article = _placed(headline)
         child = body.child
-        while child is not None and child.mem_id != branch and len(before) < _MAX_BRANCHES:
-            before.add(child.mem_id)
+        while child is not None and child.mem_id != branch and len(self._before) < _MAX_BRANCHES:
+            self._before.add(child.mem_id)
             child = child.next
-        return before if child is not None else set()
+        if child is None:
+            self._before.clear()  # the headline is in no branch of the body
 
 
+def _first_headline(scope):
+    """The first <h1> with text (a logo's may be empty)."""
+    return next((h1 for h1 in scope.css("h1")[:_MAX_HEADLINES] if h1.text(deep=True).strip()), None)
+
+
+_MAX_HEADLINES = 5
 _MAX_BRANCHES = 500
 
 
-def _branch_of(node) -> int | None:
-    """The mem_id of the body's child that holds `node` (None outside the body)."""
+def _placed(node) -> tuple[int | None, int | None]:
+    """The mem_ids of the body's child that holds `node` (None outside the body) and of the nearest
+    <article> around it, or itself (None when there is none)."""
+    article = None
     for _ in range(_MAX_BRANCH_DEPTH):
+        if article is None and node.tag == "article":
+            article = node.mem_id
         parent = node.parent
         if parent is None:
-            return None
+            return None, article
         if parent.tag == "body":
-            return node.mem_id
+            return node.mem_id, article
         node = parent
-    return None
+    return None, article
 
 
 _MAX_BRANCH_DEPTH = 200
@@ -590,10 +609,11 @@ class _Heading(NamedTuple):
         return tag == "h1" or (tag == "h2" and node.mem_id == self.h2)
 
 
-def _dateline(unmarked: list, heading: _Heading) -> str | None:
+def _dateline(unmarked: list, heading: _Heading, places: _DatePlaces) -> str | None:
     """A date in an unmarked element: "Posted on March 3, 2024 by ..." anywhere, or the first full
     date in the few elements right after a headline (a page may have a hidden <h1> at its top);
-    else a short line that starts with a date right above the headline ("14.06.2019 (ch)")."""
+    else a short line that starts with a date right above the headline ("14.06.2019 (ch)"). Not a
+    picture's caption (it dates the picture), a comment, or another story's card."""
     after_headline = None
     above: tuple | None = None  # (the element, its date): a short line starting with a date, before any headline
     for n, node in enumerate(unmarked):
@@ -605,17 +625,22 @@ def _dateline(unmarked: list, heading: _Heading) -> str | None:
         value = node.text(deep=False)  # own text only: cheap, and a dateline is short (once its
         value = text.collapse_spaces(value) if len(value) <= 2000 else ""  # indentation is collapsed)
         near = after_headline is not None and n - after_headline <= _NEAR_HEADLINE
-        if value and len(value) <= 120:
-            dateline = find_date(value)
-            if dateline and (near or _DATELINE.search(value) or _labelled_date(node, value)):
+        if value and len(value) <= 120 and (dateline := find_date(value)) and _the_articles(node, dateline[0], places):
+            if near or _DATELINE.search(value) or _labelled_date(node, value):
                 return dateline[0]
-            if dateline and after_headline is None and dateline[1] == 0 and len(value) <= 40:
+            if after_headline is None and dateline[1] == 0 and len(value) <= 40:
                 above = (node, dateline[0])
         # Right under the headline, a short line whose date is in a link or an inline element of
         # its own ("Par <a>Nicolas G.</a> le <a href="/index/2020/09/14/">14.09.2020 à 11h46</a>").
         if near and (whole := _short_line(node)) and (dateline := find_date(whole) or _short_year(whole)):
-            return dateline[0]
+            if _the_articles(node, dateline[0], places):
+                return dateline[0]
     return above[1] if above is not None and after_headline is not None else None
+
+
+def _the_articles(node, date: str, places: _DatePlaces) -> bool:
+    """Whether a date an unmarked element shows may be the article's."""
+    return not _not_a_byline(node) and not places.took(node, date)
 
 
 def _right_above(dated, headline) -> bool:

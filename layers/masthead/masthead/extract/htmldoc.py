@@ -1014,12 +1014,31 @@ def _furniture(body, containers: list, weights: dict[int, int]) -> list:
 def _side_column_date(furniture: list) -> str | None:
     """The date in the facts list of an <aside> ("<aside><ul class="content__meta"><li>Hintergrund
     <li class="date">19.07.2022</ul>"): read before the aside is dropped, for a page whose metadata
-    has no date. It counts as a date shown outside the article."""
+    has no date. It counts as a date shown outside the article. Not the date of a story's card in
+    it (an <article> of its own: a list of other stories)."""
     for node in [node for node in furniture if node.tag == "aside"][:MAX_CANDIDATES]:
         facts = node.css_first(_SIDE_FACTS_SELECTOR)
-        if facts is not None and len(value := htmlmeta.node_text(facts, limit=300)) <= 300 and (found := find_date(value)):
+        if facts is None or _in_a_card(facts, node):
+            continue
+        if len(value := htmlmeta.node_text(facts, limit=300)) <= 300 and (found := find_date(value)):
             return found[0]
     return None
+
+
+def _in_a_card(node, aside) -> bool:
+    """Whether an element of an <aside> is inside an <article> in it (looked for within the
+    levels a real page nests: a hostile one may put hundreds of asides around one deep chain)."""
+    stop = aside.mem_id
+    for _ in range(_CARD_LEVELS):
+        if node is None or node.mem_id == stop:
+            return False
+        if node.tag == "article":
+            return True
+        node = node.parent
+    return False
+
+
+_CARD_LEVELS = 50
 
 
 _SIDE_FACTS_SELECTOR = "[class*=meta i], [class*=date i], [class*=byline i]"

@@ -1688,9 +1688,10 @@ def test_an_author_meta_that_spells_the_sites_domain_is_the_publisher():
     head = meta("og:site_name", "www.elespectador.com", "property") + meta("author", "El Espectador")
     body = f'<article><h1>Headline</h1><div class="author-name">Felipe Morales Sierra</div>{BODY}</article>'
     assert extracted(page(head, body, lang="es"))["authors"] == ["Felipe Morales Sierra"]
-    # a name that merely starts like the domain is someone's
+    # a name that merely starts like the domain is someone's (the page names it beside the article)
     other = meta("og:site_name", "www.elespectador.com", "property") + meta("author", "El Espectadorio")
-    assert extracted(page(other, body, lang="es"))["authors"] == ["El Espectadorio"]
+    named = body.replace("</article>", "</article><aside>Más de El Espectadorio</aside>")
+    assert extracted(page(other, named, lang="es"))["authors"] == ["El Espectadorio"]
 
 
 def test_the_domain_an_author_meta_spells_is_the_one_the_publisher_registered():
@@ -1706,7 +1707,8 @@ def test_the_domain_an_author_meta_spells_is_the_one_the_publisher_registered():
     # the subdomain of a blog host is its writer's, not the host's name
     html = page(meta("og:url", "https://janemarlow.substack.com/p/x", "property") + meta("author", "Jane Marlow"), body)
     assert extracted(html)["authors"] == ["Jane Marlow"]
-    html = page(meta("og:url", "https://weekly.ascii.jp/elem/", "property") + meta("author", "Weekly"), body)
+    named = body.replace("</article>", "</article><aside>More from Weekly</aside>")
+    html = page(meta("og:url", "https://weekly.ascii.jp/elem/", "property") + meta("author", "Weekly"), named)
     assert extracted(html)["authors"] == ["Weekly"]  # the subdomain's word is no publisher
 
 
@@ -2191,3 +2193,40 @@ def test_a_pictures_caption_under_the_headline_dates_the_picture_not_the_article
     assert day(html) is None
     dated = f"<main><article><h1>Orden fürs Morden</h1>{figure}<p>25.04.2024</p>{BODY}</article></main>"
     assert day(page(body=dated, lang="de")) == "2024-04-25"
+
+
+def test_a_posted_by_line_names_the_author():
+    byline = "<div class='post-footer'><span class='post-author vcard'>Posted by <span class='fn'>Ned Deily</span></span></div>"
+    html = page(body=f"<div class='post hentry'><h1>Python 3.6.0 is now available!</h1>{BODY}{byline}</div>")
+    assert extracted(html)["authors"] == ["Ned Deily"]
+
+
+def test_a_meta_author_the_page_names_nowhere_else_gives_way_to_the_byline_it_shows():
+    byline = "<span class='post-author vcard'>Posted by <span class='fn'>Ned Deily</span></span>"
+    story = f"<div class='post hentry'><h1>Python 3.6.0 is now available!</h1>{BODY}{byline}</div>"
+    # a blog theme's designer in the only author meta
+    assert extracted(page(meta("author", "Marcin Wojtczuk"), story))["authors"] == ["Ned Deily"]
+    # or a credit list of a photo shoot
+    credits = meta("author", "Connie Wang, Sharokh Mirzai, Bethie Girmai")
+    shown = f"<article><h1>Headline</h1><div class='byline'>By Connie Wang</div>{BODY}</article>"
+    assert extracted(page(credits, shown))["authors"] == ["Connie Wang"]
+    # the meta author the page also names elsewhere stays
+    named = story.replace(BODY, "<p>Our thanks to Marcin Wojtczuk for the theme.</p>" + BODY)
+    assert extracted(page(meta("author", "Marcin Wojtczuk"), named))["authors"] == ["Marcin Wojtczuk"]
+    # as does one beside the structured data's author
+    linked = ld({"@type": "NewsArticle", "headline": "Python 3.6.0 is now available!", "author": {"@type": "Person", "name": "Ned Deily"}})
+    assert extracted(page(linked + meta("author", "Marcin Wojtczuk"), story))["authors"] == ["Ned Deily"]
+    # and where no byline shows anyone, the meta author is kept
+    assert extracted(page(meta("author", "Marcin Wojtczuk"), story.replace(byline, "")))["authors"] == ["Marcin Wojtczuk"]
+
+
+def test_a_byline_labelled_as_a_pictures_credit_is_no_author():
+    site = meta("og:site_name", "El Tiempo", "property") + meta("author", "El Tiempo")  # the publisher: the byline is read
+    for label in ("Foto:", "FOTO:", "Photo", "写真："):
+        credit = f'<div class="credito"><strong>{label}</strong><p class="autor">Jaiver Nieto</p></div>'
+        html = page(site, f"<article><h1>Headline</h1>{credit}{BODY}</article>", lang="es")
+        assert extracted(html)["authors"] == ["El Tiempo"], label
+    # a label that is no picture's leaves the byline be
+    byline = '<div class="credito"><strong>Por:</strong><p class="autor">Jaiver Nieto</p></div>'
+    html = page(site, f"<article><h1>Headline</h1>{byline}{BODY}</article>", lang="es")
+    assert extracted(html)["authors"] == ["Jaiver Nieto"]

@@ -197,18 +197,20 @@ class Shown(NamedTuple):
     outside: str | None = None
 
 
-def read_visible_byline(
-    draft: Draft, root, tree, publisher_only: bool, timestamps: list[str], url: str | None = None, headline=None
-) -> Shown:
-    """Visible byline when metadata has none (or names only the publisher), and the dates the page
-    shows: in the article first, then the whole page (templates often put the byline above the
-    content container). `headline`: the <h2> that is the headline, where it is not an <h1>."""
+def read_visible_byline(draft: Draft, root, tree, facts, headline=None) -> Shown:
+    """Visible byline when metadata has none (or names only the publisher, or names people only in
+    meta tags), and the dates the page shows: in the article first, then the whole page (templates
+    often put the byline above the content container). `facts`: what the metadata settled
+    (htmldoc._PageFacts: publisher_only, unshown, timestamps, url). `headline`: the <h2> that is
+    the headline, where it is not an <h1>."""
     shown: list[str | None] = [None, None]
     body = tree.body  # a new node object each time: compared by mem_id, never by identity
     scopes = (root, body) if body is not None and body.mem_id != root.mem_id else (root,)
-    # Metadata authors that are placeholders ("No Author", "admin") leave the byline to be read too.
-    wanted = publisher_only or all(map(people.is_placeholder, draft.authors))
-    if not wanted and not _needs_shown_date(draft, timestamps, url):
+    # Metadata authors that are placeholders ("No Author", "admin") leave the byline to be read too;
+    # named in meta tags only, they give way to a byline marked as one, not to an unmarked line.
+    publisher_only, unshown = facts.publisher_only, facts.unshown
+    wanted = publisher_only or unshown or all(map(people.is_placeholder, draft.authors))
+    if not wanted and not _needs_shown_date(draft, facts.timestamps, facts.url):
         return Shown()
     # The page's scan repeats the article's candidates: each is read once, its date kept (None when
     # it has none or was not looked at: the article's first date then comes before it). A byline
@@ -238,31 +240,32 @@ def read_visible_byline(
             if long_box:
                 continue
             if wanted and node.tag != "time":
-                wanted = not _took_byline(draft, node, value, publisher_only)
+                wanted = not _took_byline(draft, node, value, publisher_only or unshown)
     needs_date = not draft.published and not shown[0] and not shown[1]
-    if needs_date or wanted:
+    unmarked_wanted = wanted and not unshown
+    if needs_date or unmarked_wanted:
         # Unmarked elements, in document order: one walk for the dateline and the byline.
         heading = _Heading(headline.mem_id) if headline is not None else _Heading()
         unmarked = (tree.body or root).css(heading.selector)[:_MAX_SCANNED]
         shown[1] = _dateline(unmarked, heading, places) if needs_date else shown[1]
-        if wanted and (names := _unmarked_byline(unmarked, heading) or _author_page_link(root) or _headline_author_link(tree)):
+        if unmarked_wanted and (names := _unmarked_byline(unmarked, heading) or _author_page_link(root) or _headline_author_link(tree)):
             draft.authors = names
     if not shown[0] and not shown[1]:
         shown[1] = places.bar_date  # the last resort, as a date shown outside the article is
     return Shown(*shown)
 
 
-def _took_byline(draft: Draft, node, value: str, publisher_only: bool) -> bool:
+def _took_byline(draft: Draft, node, value: str, strict: bool) -> bool:
     """Whether a byline candidate names the article's authors (who then are the draft's): marked as
-    the author's, or marked as metadata and naming people; beside a publisher the metadata named,
-    people only."""
+    the author's, or marked as metadata and naming people. `strict`, beside authors the metadata
+    named (the publisher, or names its meta tags alone hold): marked as the author's, people only."""
     says_author = _says_author(node)
-    if publisher_only and not says_author:
+    if strict and not says_author:
         return False
     names = people.clean_names(_visible_names(node, value), [])
     if not names or not (says_author or _names_a_person(node, names, value)):
         return False
-    if publisher_only and not all(map(people.looks_like_person, names)):
+    if strict and not all(map(people.looks_like_person, names)):
         return False
     draft.authors = names + _fellow_names(node, names)
     return True
@@ -477,19 +480,33 @@ def _written_without_spaces(name: str) -> bool:
 # ("comment-author", "comment-form-author"), the tags or categories of the story, and a picture's
 # caption and credit ("image-metadata", "photo-author").
 _NOT_BYLINE_PARTS = frozenset("comment comments tag tags keywords categories category schlagworte image photo caption".split())
+# The label before a picture's credit, in the languages read ("Foto:", "Photo:", "Bild:", "写真：").
+_PICTURE_LABELS = frozenset("foto fotos photo photos photograph bild bilder imagen imagem image immagine zdjęcie 写真 사진 фото".split())
 _CLASS_PARTS = re.compile(r"[\s_-]+")
 _CAPTION_LEVELS = 3
 
 
 def _not_a_byline(node) -> bool:
+    """Whether an element named as a byline is something else: a button, comments, tags, or a
+    picture's credit (named so, inside a <figcaption>, or labelled so: "<strong>Foto:</strong><p
+    class="autor">Jaiver Nieto</p>")."""
     classes = node.attributes.get("class")
-    if not classes:
-        return _in_a_caption(node)
-    classes = classes.lower()
-    # a button beside the byline ("followAuthorBtn": "Themen bearbeiten") says what it does, not who wrote
-    if "btn" in classes or "button" in classes or not _NOT_BYLINE_PARTS.isdisjoint(_CLASS_PARTS.split(classes)):
-        return True
-    return _in_a_caption(node)
+    if classes:
+        classes = classes.lower()
+        # a button beside the byline ("followAuthorBtn": "Themen bearbeiten") says what it does, not who wrote
+        if "btn" in classes or "button" in classes or not _NOT_BYLINE_PARTS.isdisjoint(_CLASS_PARTS.split(classes)):
+            return True
+    return _in_a_caption(node) or _labelled_as_a_picture_credit(node)
+
+
+def _labelled_as_a_picture_credit(node) -> bool:
+    label = node.prev
+    while label is not None and label.tag == "-text" and not label.text_content.strip():
+        label = label.prev
+    if label is None:
+        return False
+    words = label.text_content if label.tag == "-text" else htmlmeta.node_text(label, limit=20)
+    return len(words) <= 20 and words.strip().rstrip(":：").strip().casefold() in _PICTURE_LABELS
 
 
 def _in_a_caption(node) -> bool:

@@ -693,7 +693,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     h2_headline, kept, read_first = _headline_headers(root, blocks, headlines, heads, meta_title, draft.title)
     byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weighed, kept, read_first, unsettled)
     declared_authors = draft.authors
-    shown = read_visible_byline(draft, root, tree, facts.publisher_only, facts.timestamps, facts.url, h2_headline)
+    shown = read_visible_byline(draft, root, tree, facts, h2_headline)
     for node in byline_boxes + byline_furniture:
         node.decompose()
     _read_visible_labels(draft, root)
@@ -725,6 +725,7 @@ class _PageFacts(NamedTuple):
     url: str | None
     metas: dict[str, list[str]]
     publisher_only: bool = False  # the metadata's authors are the publisher: a visible byline wins
+    unshown: bool = False  # the metadata's authors are named in meta tags only: a marked byline wins
     shown: Shown = Shown()
     title_date: str | None = None  # the date that ends the page's <title>
     title_aside: str | None = None  # the date in brackets that ends its headline ("…（2020年2月15日）｜Site")
@@ -906,9 +907,7 @@ def _read_metadata(
     def is_publisher(name: str) -> bool:
         return htmlmeta.is_organisation(name, linked, [*publishers, *desks])
 
-    publisher_only = bool(draft.authors) and all(map(is_publisher, draft.authors))
-    if publisher_only and (person := htmlmeta.person_author_meta(metas, is_publisher)):
-        draft.authors, publisher_only = [person], False  # another author meta names the writer
+    publisher_only, unshown = _how_sure_the_authors_are(draft, metas, partials, source, is_publisher)
     draft.published, draft.updated = declared.published, declared.updated
     section = declared.category
     draft.category = section[0] if isinstance(section, list) and section else section
@@ -921,6 +920,7 @@ def _read_metadata(
         url,
         metas,
         publisher_only,
+        unshown=unshown,
         title_date=title_date,
         title_aside=title_aside,
         publishers=publishers,
@@ -988,6 +988,30 @@ def _uncut_title(meta_title: str | None, page_title: str | None) -> str | None:
 
 # "Gillman, Steve": one person, family name first, as some author meta tags are written.
 _FAMILY_NAME_FIRST = re.compile(r"([^\W\d_][\w'’-]{0,30}), ([^\W\d_][\w'’.-]{0,30})")
+
+
+def _how_sure_the_authors_are(
+    draft: Draft, metas: dict[str, list[str]], partials: dict[str, htmlmeta.Declared], source: str, is_publisher
+) -> tuple[bool, bool]:
+    """Whether the metadata's authors are only the publisher (another author meta naming a person
+    then replaces them, which settles it), and whether they are people named only in meta tags that
+    nothing else on the page repeats (a blog theme's designer, a photo shoot's credit list). Either
+    way a byline the page marks as one wins over them."""
+    if draft.authors and all(map(is_publisher, draft.authors)):
+        if person := htmlmeta.person_author_meta(metas, is_publisher):
+            draft.authors = [person]  # another author meta names the writer
+            return False, False
+        return True, False
+    return False, _named_only_in_metas(draft.authors, metas, partials, source)
+
+
+def _named_only_in_metas(authors: list, metas: dict[str, list[str]], partials: dict[str, htmlmeta.Declared], source: str) -> bool:
+    """Whether only meta tags name the authors, and the page holds each name no more often than its
+    meta tags do (no byline, no data, no alt text shows it)."""
+    if not authors or partials["json_ld"].authors or partials["microdata"].authors:
+        return False
+    in_metas = " ".join(value for values in metas.values() for value in values)
+    return all(source.count(name) <= in_metas.count(name) for name in map(str, authors))
 
 
 def _first_name_first(author, source: str):

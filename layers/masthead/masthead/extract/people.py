@@ -21,7 +21,7 @@ from . import text
 
 # "By" in the languages of the pages Masthead reads, at the start of a byline.
 _LEADING_BY = re.compile(
-    r"^(?:(?:ein\s+)?artikel\s+von|(?:an\s+)?article\s+by|story\s+by|(?:written|words|reported)\s+by|"
+    r"^(?:(?:ein\s+)?artikel\s+von|(?:an\s+)?article\s+by|story\s+by|(?:written|words|reported|posted)\s+by|"
     r"(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|escrito\s+por|escribe|by|von|por|par|di|door|av|af|przez|od|"
     r"tekst|texte?|autor(?:in|a)?(?:[/*_:]in|/autor(?:in)?)?|redacción|author|автор)\s*[:：]?\s+(?=\S)",
     re.I,

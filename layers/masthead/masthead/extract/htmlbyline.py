@@ -197,12 +197,12 @@ class Shown(NamedTuple):
     outside: str | None = None
 
 
-def read_visible_byline(draft: Draft, root, tree, facts, headline=None) -> Shown:
+def read_visible_byline(draft: Draft, root, tree, facts, headline=None, h1s: list | tuple = ()) -> Shown:
     """Visible byline when metadata has none (or names only the publisher, or names people only in
     meta tags), and the dates the page shows: in the article first, then the whole page (templates
     often put the byline above the content container). `facts`: what the metadata settled
     (htmldoc._PageFacts: publisher_only, unshown, timestamps, url). `headline`: the <h2> that is
-    the headline, where it is not an <h1>."""
+    the headline, where it is not an <h1>; `h1s`: the article's <h1>s, in order."""
     shown: list[str | None] = [None, None]
     body = tree.body  # a new node object each time: compared by mem_id, never by identity
     scopes = (root, body) if body is not None and body.mem_id != root.mem_id else (root,)
@@ -217,7 +217,7 @@ def read_visible_byline(draft: Draft, root, tree, facts, headline=None) -> Shown
     # the article did not take is not taken in the page either.
     read: dict[int, str | None] = {}
     selector = _byline_selector(draft.language)
-    places = _DatePlaces(tree, root, headline)
+    places = _DatePlaces(tree, headline or _first_headline(h1s))
     for where, scope in enumerate(scopes):
         if not wanted and (shown[0] or shown[1]):
             break
@@ -260,7 +260,7 @@ def _took_byline(draft: Draft, node, value: str, strict: bool) -> bool:
     the author's, or marked as metadata and naming people. `strict`, beside authors the metadata
     named (the publisher, or names its meta tags alone hold): marked as the author's, people only."""
     says_author = _says_author(node)
-    if strict and not says_author:
+    if strict and not says_author or _labelled_as_a_picture_credit(node):
         return False
     names = people.clean_names(_visible_names(node, value), [])
     if not names or not (says_author or _names_a_person(node, names, value)):
@@ -278,8 +278,8 @@ class _DatePlaces:
     story's card (an <article> that is not the headline's: a listing of other stories). Looked
     into the first time a date is shown, and only then."""
 
-    def __init__(self, tree, root, headline=None) -> None:
-        self._tree, self._root, self._headline = tree, root, headline
+    def __init__(self, tree, headline=None) -> None:
+        self._tree, self._headline = tree, headline
         self._looked = False
         self._before: set[int] = set()
         self._article: int | None = None  # the <article> that holds the headline
@@ -301,7 +301,7 @@ class _DatePlaces:
 
     def _look(self) -> None:
         self._looked = True
-        body, headline = self._tree.body, self._headline or _first_headline(self._root) or _first_headline(self._tree)
+        body, headline = self._tree.body, self._headline or _first_headline(self._tree.css("h1")[:_MAX_HEADLINES])
         if headline is None or body is None:
             return
         branch, self._article = _placed(headline)
@@ -313,9 +313,9 @@ class _DatePlaces:
             self._before.clear()  # the headline is in no branch of the body
 
 
-def _first_headline(scope):
+def _first_headline(h1s):
     """The first <h1> with text (a logo's may be empty)."""
-    return next((h1 for h1 in scope.css("h1")[:_MAX_HEADLINES] if h1.text(deep=True).strip()), None)
+    return next((h1 for h1 in h1s[:_MAX_HEADLINES] if h1.text(deep=True).strip()), None)
 
 
 _MAX_HEADLINES = 5
@@ -488,18 +488,19 @@ _CAPTION_LEVELS = 3
 
 def _not_a_byline(node) -> bool:
     """Whether an element named as a byline is something else: a button, comments, tags, or a
-    picture's credit (named so, inside a <figcaption>, or labelled so: "<strong>Foto:</strong><p
-    class="autor">Jaiver Nieto</p>")."""
+    picture's credit (named so, or inside a <figcaption>)."""
     classes = node.attributes.get("class")
     if classes:
         classes = classes.lower()
         # a button beside the byline ("followAuthorBtn": "Themen bearbeiten") says what it does, not who wrote
         if "btn" in classes or "button" in classes or not _NOT_BYLINE_PARTS.isdisjoint(_CLASS_PARTS.split(classes)):
             return True
-    return _in_a_caption(node) or _labelled_as_a_picture_credit(node)
+    return _in_a_caption(node)
 
 
 def _labelled_as_a_picture_credit(node) -> bool:
+    """Whether the element right before a byline labels it as a picture's credit ("<strong>Foto:</strong><p
+    class="autor">Jaiver Nieto</p>")."""
     label = node.prev
     while label is not None and label.tag == "-text" and not label.text_content.strip():
         label = label.prev

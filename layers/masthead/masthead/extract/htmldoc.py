@@ -693,7 +693,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     h2_headline, kept, read_first = _headline_headers(root, blocks, headlines, heads, meta_title, draft.title)
     byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weighed, kept, read_first, unsettled)
     declared_authors = draft.authors
-    shown = read_visible_byline(draft, root, tree, facts, h2_headline)
+    shown = read_visible_byline(draft, root, tree, facts, h2_headline, headlines)
     for node in byline_boxes + byline_furniture:
         node.decompose()
     _read_visible_labels(draft, root)

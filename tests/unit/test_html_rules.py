@@ -2182,6 +2182,10 @@ def test_the_date_of_another_storys_card_is_not_the_articles():
     assert day(page(body=f"<main>{listing}{story.replace(BODY, shown + BODY)}</main>", lang="de")) == "2024-04-25"
     # and is never taken for it
     assert day(page(body=f"<main>{story}{listing}</main>", lang="de")) is None
+    # nor is the date in the heading of a list's item, a list of other stories
+    listed = '<ul><li><h4><a href="/a/2">Andere Geschichte</a> <span class="time">(2024/3/18 14:10)</span></h4></li></ul>'
+    assert day(page(body=f"<main>{story}{listed}</main>", lang="de")) is None
+    assert day(page(body=f"<main>{story.replace(BODY, shown + BODY)}{listed}</main>", lang="de")) == "2024-04-25"
     # where the headline is in no <article>, an <article> may be the story's body
     bare = f'<main><h1>Orden fürs Morden</h1><article><div class="date">25.04.2024</div>{BODY}</article></main>'
     assert day(page(body=bare, lang="de")) == "2024-04-25"
@@ -2230,3 +2234,8 @@ def test_a_byline_labelled_as_a_pictures_credit_is_no_author():
     byline = '<div class="credito"><strong>Por:</strong><p class="autor">Jaiver Nieto</p></div>'
     html = page(site, f"<article><h1>Headline</h1>{byline}{BODY}</article>", lang="es")
     assert extracted(html)["authors"] == ["Jaiver Nieto"]
+
+
+def test_a_date_labelled_by_a_heading_in_a_list_of_facts_is_the_articles():
+    facts = "<ul class='facts'><li><h5>Datum:</h5> 03.11.2021</li><li><h5>Ort:</h5> Berlin</li></ul>"
+    assert day(page(body=f"<main><article><h1>Orden fürs Morden</h1>{facts}{BODY}</article></main>", lang="de")) == "2021-11-03"

@@ -275,8 +275,9 @@ class _DatePlaces:
     """Where a date the page shows stands, seen from the headline: in the site's own bar above it
     (the body's branches before the one that holds the headline), whose date is the day the page
     was saved (nikkei's "2018年6月20日（水）", a clock "05/04/2022 08:43:31 am"); or in another
-    story's card (an <article> that is not the headline's: a listing of other stories). Looked
-    into the first time a date is shown, and only then."""
+    story's card (an <article> that is not the headline's, or the heading of a list's item: a
+    listing of other stories). The headline's part of the page is looked for the first time a date
+    is shown, and only then."""
 
     def __init__(self, tree, headline=None) -> None:
         self._tree, self._headline = tree, headline
@@ -289,10 +290,8 @@ class _DatePlaces:
         """Whether `date` is not the article's: the bar's (kept as the last resort) or a card's."""
         if not self._looked:
             self._look()
-        if not self._before and self._article is None:
-            return False
-        branch, article = _placed(node)
-        if article is not None and self._article is not None and article != self._article:
+        branch, article, listed = _placed(node)
+        if listed or article is not None and self._article is not None and article != self._article:
             return True
         if branch in self._before:
             self.bar_date = self.bar_date or date
@@ -304,7 +303,7 @@ class _DatePlaces:
         body, headline = self._tree.body, self._headline or _first_headline(self._tree.css("h1")[:_MAX_HEADLINES])
         if headline is None or body is None:
             return
-        branch, self._article = _placed(headline)
+        branch, self._article, _ = _placed(headline)
         child = body.child
         while child is not None and child.mem_id != branch and len(self._before) < _MAX_BRANCHES:
             self._before.add(child.mem_id)
@@ -322,20 +321,43 @@ _MAX_HEADLINES = 5
 _MAX_BRANCHES = 500
 
 
-def _placed(node) -> tuple[int | None, int | None]:
-    """The mem_ids of the body's child that holds `node` (None outside the body) and of the nearest
-    <article> around it, or itself (None when there is none)."""
-    article = None
+class _Place(NamedTuple):
+    branch: int | None  # the mem_id of the body's child that holds the element (None outside the body)
+    article: int | None  # the mem_id of the nearest <article> around it, or itself (None when there is none)
+    listed: bool  # in a list's item headed by a link to a story: another story's card
+
+
+def _placed(node) -> _Place:
+    """Where an element stands in the page (climbing to the body: at most _MAX_BRANCH_DEPTH levels)."""
+    article, heading, listed = None, None, False
     for _ in range(_MAX_BRANCH_DEPTH):
-        if article is None and node.tag == "article":
+        tag = node.tag
+        if article is None and tag == "article":
             article = node.mem_id
+        heading = heading or (node if tag in _STORY_HEADINGS else None)
+        listed = listed or tag == "li" and _links_a_story(heading or _first_element(node))
         parent = node.parent
         if parent is None:
-            return None, article
+            return _Place(None, article, listed)
         if parent.tag == "body":
-            return node.mem_id, article
+            return _Place(node.mem_id, article, listed)
         node = parent
-    return None, article
+    return _Place(None, article, listed)
+
+
+_STORY_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def _first_element(node):
+    child = node.child
+    while child is not None and child.tag in ("-text", "-comment"):
+        child = child.next
+    return child
+
+
+def _links_a_story(heading) -> bool:
+    """Whether a list item's heading links to a story (a card of it; "<h5>Datum:</h5>" labels a fact)."""
+    return heading is not None and heading.tag in _STORY_HEADINGS and heading.css_first("a[href]") is not None
 
 
 _MAX_BRANCH_DEPTH = 200

@@ -370,6 +370,9 @@ def test_a_kicker_in_front_of_the_metadata_title_is_dropped():
 def test_a_kicker_element_inside_the_h1_is_not_the_headline():
     h1 = '<h1><span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span></h1>'
     assert extracted(page(body=f"<article>{h1}{BODY}</article>", lang="de"))["title"] == "Daten von Rheinmetall gehackt"
+    # a category named as one in front of the headline (bmjv.de, with a label for screen readers)
+    h1 = '<h1><span class="category"><span class="aural">Thema </span>Verbraucherschutz</span>Mehr Transparenz bei Preisanpassungen</h1>'
+    assert extracted(page(body=f"<article>{h1}{BODY}</article>", lang="de"))["title"] == "Mehr Transparenz bei Preisanpassungen"
 
 
 @pytest.mark.parametrize(

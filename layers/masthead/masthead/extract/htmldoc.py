@@ -331,10 +331,10 @@ def _related_titles(tree, page: bytes, candidates: list) -> list[str]:
     return []
 
 
-# A kicker (topline) inside the <h1>, in an element of its own: "<span class=dachzeile>…</span>".
-_KICKER_SELECTOR = ", ".join(
-    f"[class*={word} i]" for word in ("kicker", "dachzeile", "topline", "overline", "eyebrow", "roofline", "supertitle", "pretitle")
-)
+# A kicker (topline) inside the <h1>, in an element of its own: "<span class=dachzeile>…</span>", or
+# the story's category named as one ("<span class="category">Verbraucherschutz</span>").
+_KICKER_WORDS = ("kicker", "dachzeile", "topline", "overline", "eyebrow", "roofline", "supertitle", "pretitle", "category")
+_KICKER_SELECTOR = ", ".join(f"[class*={word} i]" for word in _KICKER_WORDS)
 
 
 def _headline_text(h1) -> str:

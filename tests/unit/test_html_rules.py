@@ -1486,6 +1486,14 @@ def test_the_site_its_address_names_beside_a_person_in_an_author_meta_is_not_an_
     assert extracted(page(head, f"<h1>H</h1>{BODY}"))["authors"] == ["Ed Hornick"]
 
 
+def test_the_sites_name_glued_after_a_full_name_in_an_author_meta_comes_off():
+    head = meta("og:site_name", "ebrosia", "property") + meta("author", "Sebastian Held, Daniel Hentschel ebrosia, Germany")
+    assert extracted(page(head, f"<article><h1>H</h1>{BODY}</article>", lang="de"))["authors"] == ["Sebastian Held", "Daniel Hentschel"]
+    # a single name that ends like the site is left whole
+    head = meta("og:site_name", "Bloomberg", "property") + meta("author", "Michael Bloomberg")
+    assert extracted(page(head, f"<article><h1>H</h1>{BODY}</article>"))["authors"] == ["Michael Bloomberg"]
+
+
 def test_an_outlet_glued_after_a_name_comes_off():
     byline = '<div class="c-byline"><span>By Samya Kullab and Vasilisa Stepanenko</span> <span>The Associated Press</span></div>'
     assert extracted(page(body=f"<article><h1>H</h1>{byline}{BODY}</article>"))["authors"] == ["Samya Kullab", "Vasilisa Stepanenko"]

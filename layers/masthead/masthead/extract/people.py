@@ -159,6 +159,10 @@ def _strip(value: str, site_names: list[str]) -> str:
     head, comma, outlet = value.rpartition(", ")
     if comma and " " in head and _names_the_site(outlet, site_names):
         value = head  # "Doug Stanglin, USA TODAY": the outlet after the person's name
+    for site in site_names:  # "Daniel Hentschel ebrosia": the site's name glued after a full name
+        head = value[: -len(site) - 1]
+        if value[-len(site) - 1 :].casefold() == f" {site}".casefold() and len(head.split()) >= 2:
+            value = head
     value = _LEADING_BY.sub("", value)
     value = _PROFESSION_BEFORE_NAME.sub("", value)
     head, _, rest = value.partition(" ")

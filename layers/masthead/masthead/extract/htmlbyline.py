@@ -744,7 +744,8 @@ def _unmarked_byline(unmarked: list, heading: _Heading) -> list[str]:
             seen = node.text(deep=True, separator=" ")
             if (budget := budget - len(seen)) < 0:
                 break
-            if len(seen) > 2000 or not people.starts_with_author_label(text.collapse_spaces(seen)):
+            # (the label's pattern takes any run of spaces: the line need not be collapsed first)
+            if len(seen) > 2000 or not people.starts_with_author_label(seen.lstrip()):
                 continue
         value = htmlmeta.node_text(node, limit=2000)
         value = text.collapse_spaces(value) if len(value) <= 2000 else ""  # a line's indentation collapsed

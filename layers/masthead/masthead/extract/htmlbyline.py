@@ -523,13 +523,19 @@ def _not_a_byline(node) -> bool:
 def _labelled_as_a_picture_credit(node) -> bool:
     """Whether the element right before a byline labels it as a picture's credit ("<strong>Foto:</strong><p
     class="autor">Jaiver Nieto</p>")."""
-    label = node.prev
-    while label is not None and label.tag == "-text" and not label.text_content.strip():
-        label = label.prev
+    label = _sibling(node, before=True)
     if label is None:
         return False
     words = label.text_content if label.tag == "-text" else htmlmeta.node_text(label, limit=20)
     return len(words) <= 20 and words.strip().rstrip(":：").strip().casefold() in _PICTURE_LABELS
+
+
+def _sibling(node, before: bool = False):
+    """The nearest sibling after (or before) an element that is not blank text between them."""
+    beside = node.prev if before else node.next
+    while beside is not None and beside.tag == "-text" and not beside.text_content.strip():
+        beside = beside.prev if before else beside.next
+    return beside
 
 
 def _in_a_caption(node) -> bool:
@@ -774,9 +780,7 @@ def _name_before_date(node, value: str) -> list[str]:
     the line under a headline that names its author without a "By"."""
     if not (m := _NAME_THEN_BAR.fullmatch(value)):
         return []
-    beside = node.next
-    while beside is not None and beside.tag == "-text" and not beside.text_content.strip():
-        beside = beside.next
+    beside = _sibling(node)
     if beside is None or not find_date(htmlmeta.node_text(beside, limit=120)[:120]):
         return []
     names = people.clean_names([m.group(1)], [])

@@ -1024,6 +1024,19 @@ def test_a_short_line_starting_with_a_date_right_above_the_headline_dates_the_pa
     assert day(far) is None
 
 
+def test_a_date_line_right_above_a_short_headline_that_is_the_title_dates_the_page():
+    # world.hey.com: the date in a <p> right above a three-word <h2> headline, no <h1>, no metadata date
+    above = "<header><a href='/dhh'><p>David Heinemeier Hansson</p></a></header><p class='txt--subtle'>February 5, 2026</p>"
+    html = page(
+        meta("og:title", "Clankers with claws", "property"),
+        f"<main>{above}<h2><span>Clankers with claws</span></h2><article>{BODY}</article></main>",
+    )
+    assert day(html) == "2026-02-05"
+    # a short <h1> that is not the title read (a logo's name) still reads as no headline to date
+    logo = page("<title>Clankers with claws | Hey World</title>", f"<div><p>February 5, 2026</p><h1>Hey World</h1></div><div>{BODY}</div>")
+    assert day(logo) is None
+
+
 def test_a_date_in_a_source_line_right_under_the_headline_dates_the_page():
     # news.sina.com.tw: "<cite>北京新浪網 (2020-01-21 11:12)</cite>" under the <h1>
     cite = "<cite><a href='/cobrand/sinacn/'>北京新浪網</a> (2020-01-21 11:12)</cite>"
@@ -1043,6 +1056,21 @@ def test_a_box_named_as_a_header_after_the_headline_gives_the_date_but_not_body_
     site = "<header class='site-header'><p class='date'>Monday, June 1, 2020</p></header>"
     story = f"<div class='wrap'>{site}<div class='story'><h1>Headline of the story</h1>{BODY * 2}</div></div>"
     assert day(page(canonical, story)) == "2019-05-03"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("<div class='author'>Martin Fowler: 25 Feb 2026</div>", ["Martin Fowler"]),  # martinfowler.com
+        ("<div class='author'>Martin Fowler: 25 Feb 2026, 10:42</div>", ["Martin Fowler"]),
+        # a label's colon, in a box not marked as the author's, names no one
+        ("<span class='news-info-update'>Son Güncelleme : 30.04.2024 - 16:49</span>", []),
+        ("<div class='author'>Last Updated: 25 Feb 2026</div>", []),
+    ],
+)
+def test_a_name_joined_to_its_date_by_a_colon_in_an_author_box_is_the_author(line, expected):
+    article = extracted(page("", f"<article><h1>Fragments: February 25</h1>{line}{BODY}</article>"))
+    assert (article["authors"], article["published_at"][:10] if expected else "") == (expected, "2026-02-25" if expected else "")
 
 
 def test_a_list_named_as_furniture_inside_a_byline_box_is_read_with_it_and_the_revision_date_is_not_the_publication():

@@ -247,7 +247,7 @@ def read_visible_byline(draft: Draft, root, tree, facts, headline=None, h1s: lis
         # Unmarked elements, in document order: one walk for the dateline and the byline.
         heading = _Heading(headline.mem_id) if headline is not None else _Heading()
         unmarked = (tree.body or root).css(heading.selector)[:_MAX_SCANNED]
-        shown[1] = _dateline(unmarked, heading, places) if needs_date else shown[1]
+        shown[1] = _dateline(unmarked, heading, places, text.scalar_text(draft.title)) if needs_date else shown[1]
         if unmarked_wanted and (names := _unmarked_byline(unmarked, heading) or _author_page_link(root) or _headline_author_link(tree)):
             draft.authors = names
     if not shown[0] and not shown[1]:
@@ -262,7 +262,7 @@ def _took_byline(draft: Draft, node, value: str, strict: bool) -> bool:
     says_author = _says_author(node)
     if strict and not says_author or _labelled_as_a_picture_credit(node):
         return False
-    names = people.clean_names(_visible_names(node, value), [])
+    names = people.clean_names(_visible_names(node, value, says_author), [])
     if not names or not (says_author or _names_a_person(node, names, value)):
         return False
     if strict and not all(map(people.looks_like_person, names)):
@@ -563,20 +563,35 @@ def _says_author(node) -> bool:
     )
 
 
-def _visible_names(node, value: str) -> list[str]:
+def _visible_names(node, value: str, says_author: bool = False) -> list[str]:
     """The names in a byline element: those of the authors marked inside it, each read on its own
-    ("<a rel=author>Chus del Pino</a>, <a rel=author>Martí Abad (Enviado especial)</a>"), else its text."""
+    ("<a rel=author>Chus del Pino</a>, <a rel=author>Martí Abad (Enviado especial)</a>"), else its
+    text. `says_author`: the element is marked as the author's (_says_author)."""
     # an element marked twice (<div class="author" itemprop="author">) or inside another is read once
     inner = list({n.mem_id: n for n in node.css(_INNER_AUTHOR)[: _MAX_INNER_AUTHORS * 2] if n.mem_id != node.mem_id}.values())
     outermost = [n for n in inner[:_MAX_INNER_AUTHORS] if not any(_holds(other, n) for other in inner if other is not n)]
     if outermost:
         return [name for n in outermost for name in _byline_names(htmlmeta.node_text(n))]
-    names = _byline_names(value)
+    names = _byline_names(_without_the_colon_before_its_date(value) if says_author else value)
     if len(names) == 1 and len(names[0].split()) > 4:
         return _sibling_names(node) or names  # names glued together, each in an element of its own
     # The story's tags in a meta line ("01.12.2022 / <a rel=tag>CSP</a> / <a rel=tag>International</a>")
     tags = {htmlmeta.node_text(n, limit=80).strip() for n in node.css(_TAG_LINKS)[:_MAX_TAGS]} if names else set()
     return [name for name in names if name.strip() not in tags]
+
+
+def _without_the_colon_before_its_date(value: str) -> str:
+    """ "Martin Fowler: 25 Feb 2026" in an element marked as the author's: that colon joins a name
+    to its date. Elsewhere the words before such a colon are a label ("Son Güncelleme : 30.04.2024"),
+    as they are after a separator ("Jane Doe · Updated: …") or before more words."""
+    if not (found := find_date(value)):
+        return value
+    head, tail = value[: found[1]].rstrip(), value[found[2] :]
+    if not head.endswith((":", "：")) or any(map(str.isalpha, tail)):  # a time may follow the day
+        return value
+    name = head[:-1].strip()
+    alone = " " in name and len(name.split()) <= 4 and not _SEPARATORS.search(name) and not _DATELINE.search(name)
+    return f"{name} {value[found[1] :]}" if alone and people.looks_like_person(name) else value
 
 
 _TAG_LINKS = 'a[rel~="tag"]'
@@ -655,16 +670,17 @@ class _Heading(NamedTuple):
         return tag == "h1" or (tag == "h2" and node.mem_id == self.h2)
 
 
-def _dateline(unmarked: list, heading: _Heading, places: _DatePlaces) -> str | None:
+def _dateline(unmarked: list, heading: _Heading, places: _DatePlaces, title: str | None = None) -> str | None:
     """A date in an unmarked element: "Posted on March 3, 2024 by ..." anywhere, or the first full
     date in the few elements right after a headline (a page may have a hidden <h1> at its top);
     else a short line that starts with a date right above the headline ("14.06.2019 (ch)"). Not a
-    picture's caption (it dates the picture), a comment, or another story's card."""
+    picture's caption (it dates the picture), a comment, or another story's card. `title`: the
+    article's title as read (a headline that is it is no logo, however short)."""
     after_headline = None
     above: tuple | None = None  # (the element, its date): a short line starting with a date, before any headline
     for n, node in enumerate(unmarked):
         if heading.is_headline(node, node.tag):
-            if after_headline is None and above is not None and not _right_above(above[0], node):
+            if after_headline is None and above is not None and not _right_above(above[0], node, title):
                 above = None
             after_headline = n
             continue
@@ -689,11 +705,13 @@ def _the_articles(node, date: str, places: _DatePlaces) -> bool:
     return not _not_a_byline(node) and not places.took(node, date)
 
 
-def _right_above(dated, headline) -> bool:
+def _right_above(dated, headline, title: str | None = None) -> bool:
     """Whether an element is the one right before a headline that reads as one (a few words, not a
-    logo's name): its date line."""
+    logo's name): its date line. A short headline reads as one where it is the article's title
+    ("Clankers with claws" on world.hey.com; a logo's <h1> gives way to the metadata's title)."""
     value = headline.text(deep=True)
-    if len(value) > 400 or len(value.strip()) < 20 or " " not in value.strip():
+    short = len(value.strip()) < 20 and not (title and text.same_text(value, title))
+    if len(value) > 400 or short or " " not in value.strip():
         return False
     before = headline.prev
     while before is not None and before.tag == "-text":

@@ -1174,6 +1174,31 @@ def test_a_furniture_row_right_after_the_headline_is_read_for_its_date_before_it
     assert "Paylaş" not in result["body"]
 
 
+_FORBES = "Steve Forbes: Trump is indeed a billionaire."
+
+
+@pytest.mark.parametrize(
+    ("head", "h1"),
+    [
+        (meta("og:title", _FORBES, "property") + meta("og:site_name", "Weltwoche", "property"), ""),
+        (meta("og:title", _FORBES, "property"), "<h1>Die Weltwoche</h1>"),
+        (f"<title>Weltwoche | {_FORBES}</title>", ""),  # no metadata title: the <h2> the <title> names
+    ],
+)
+def test_a_furniture_row_after_an_h2_headline_and_its_lead_is_read_for_its_date_and_byline_before_it_is_dropped(head, h1):
+    # weltwoche.ch: no <h1> (or only the logo's), the <h2> headline, its lead, then the share bar
+    # that holds the date and the byline
+    title = _FORBES
+    row = (
+        "<div class='social-share'><div class='pull-left'><h5>23.01.2019</h5><div>By Urs Gehriger and Florian Schwab</div></div>"
+        "<div class='pull-right'><a href='/share'>Share</a></div></div>"
+    )
+    story = f"<div class='detail-content'><h2>{title}</h2><p class='lead'>Publishing magnate Steve Forbes tells the weekly.</p>{row}{BODY}</div>"
+    result = extracted(page(head, f"{h1}<div class='content'>{story}</div>", lang="de"), with_body=True)
+    assert (result["authors"], result["published_at"][:10]) == (["Urs Gehriger", "Florian Schwab"], "2019-01-23")
+    assert "Share" not in result["body"]
+
+
 def test_a_furniture_row_without_a_date_after_the_headline_is_dropped_before_the_byline_is_looked_for():
     # its buttons would otherwise stand between the headline and the "Von …" line under it
     buttons = '<div class="entry-header-social-buttons"><ul>' + "<li><a href='/s'>Teilen</a></li>" * 40 + "</ul></div>"

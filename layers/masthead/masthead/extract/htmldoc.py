@@ -498,14 +498,16 @@ def _headline_headers(
     headings: it stands where an <h1> would for the byline and the dateline), and the elements
     around the headline, which boilerplate removal spares: for good around the headline shown (the
     article's own header, with the byline, the date and the deck); around the <h2> that ends with
-    the metadata title on a page without an <h1>, only until the byline and the date are read."""
+    the metadata title on a page without an <h1>, only until the byline and the date are read; so
+    are the furniture rows right after the headline that show a date (_rows_after), whatever its tag
+    (weltwoche.ch's share bar under an <h2> headline and its lead holds the date and the byline)."""
     if heads and heads[0].tag == "h2":
-        return heads[0], set(_ancestors_within(root, heads[:1])), set()
+        return heads[0], set(_ancestors_within(root, heads[:1])), _rows_after(heads[0])
     if headlines:
         shown = next((h1 for h1 in headlines[:5] if text.same_text(text.clean(htmlmeta.node_text(h1, limit=400), 400), title)), None)
         return None, set(_ancestors_within(root, headlines)), _rows_after(shown) if shown is not None else set()
     h2s = _h2_the_title_ends(blocks, meta_title)
-    return (h2s[0] if h2s else None), set(), set(_ancestors_within(root, h2s))
+    return (h2s[0] if h2s else None), set(), set(_ancestors_within(root, h2s)) | (_rows_after(h2s[0]) if h2s else set())
 
 
 _ROWS_AFTER = 3

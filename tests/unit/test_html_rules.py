@@ -1814,6 +1814,10 @@ def test_an_unmarked_by_line_does_not_replace_a_person_in_the_metadata():
         ('<div class="meta image-caption">EMBED More Videos Houston beauty chain is banning men</div>', []),
         ('<div class="post-meta">Jane Doe · 3 March 2024</div>', ["Jane Doe"]),  # a full name still counts
         ('<div class="entry-meta">By Kim · 3 March 2024</div>', ["Kim"]),  # and a "By" line
+        # a menu of the site's meta links: each link a word, no name (transgen.de, horizont.net)
+        ('<ul class="navmeta"><li><a href="/l">Leitlinien</a></li><li><a href="/i">Impressum</a></li></ul>', []),
+        ('<div class="navigationMetaGroup"><a href="/n">Newsletter</a> <a href="/j">HORIZONTJobs</a> <a href="/a">Abo</a></div>', []),
+        ('<div class="menu-meta">Jane Doe · 3 March 2024</div>', []),
     ],
 )
 def test_a_date_or_meta_line_gives_authors_only_when_it_names_people(line, authors):

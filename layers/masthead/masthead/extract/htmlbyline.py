@@ -484,12 +484,14 @@ def _names_a_person(node, names: list[str], value: str) -> bool:
     """For an element marked only as metadata (a date or meta line), whether it names people rather
     than sections and tags ("In News, Portugal, Tourism"): a "By" line, or full names; beside a
     date or time ("Published 4 months ago") where the element is marked as one (a "timedContent"
-    dialog holds neither)."""
+    dialog holds neither). Not a menu (its links, each a word, read as one name)."""
     if people.starts_with_by(value):
         return True
     if not all((len(name.split()) >= 2 or _written_without_spaces(name)) and people.looks_like_person(name) for name in names):
         return False
     classes = (node.attributes.get("class") or "").lower()
+    if "nav" in classes or "menu" in classes:
+        return False  # a menu of the site's meta links ("navmeta": Leitlinien, Impressum, Kontakt)
     return "meta" in classes or "byline" in classes or any(ch.isdigit() for ch in value)
 
 

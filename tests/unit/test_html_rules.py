@@ -1335,6 +1335,8 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         # a label and its value is no one's name
         ("Foto: JEP", []),
         ("Erstellt: Uhr", []),
+        ("6. Oktober um 04:00", []),  # a day without its year (facebook.com's post time)
+        ("16. Oktober", []),
         # a rank and a beat before the title; a job title alone; a desk beside people; a French posting
         ("Andrea Stone Senior Washington Correspondent", ["Andrea Stone"]),
         ("Jane Roe Chief White House Correspondent", ["Jane Roe"]),

@@ -284,6 +284,8 @@ def _is_name(name: str) -> bool:
         return False  # "Executive Editor", "Senior Reporter": a job, not a person
     if _EMAIL.fullmatch(name):
         return False  # "By Mike Cason | mcason@al.com": the address beside the name is not a second author
+    if name[:1].isdigit() and name[1:3].lstrip("0123456789").startswith("."):
+        return False  # a day without its year ("6. Oktober um 04:00"), which no date pattern took
     return any(ch.isalpha() for ch in name) and sum(ch.isdigit() for ch in name) <= 1
 
 

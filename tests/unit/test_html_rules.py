@@ -1003,6 +1003,12 @@ def test_a_date_with_a_two_digit_year_is_read_where_the_page_marks_a_date(lang, 
     assert day(page("", f"<article><h1>H</h1>{element}{BODY}</article>", lang=lang)) == expected
 
 
+def test_a_byline_under_the_headline_that_ends_with_a_date_with_a_two_digit_year_dates_the_page():
+    assert day(page("", f"<article><h1>H</h1><p>By <a href='/a/jd'>Jane Doe</a>, 3/4/21</p>{BODY}</article>")) == "2021-03-04"
+    # a line that is no byline ends with a version number, not a date
+    assert day(page("", f"<article><h1>H</h1><p>Download the new release 1.2.21</p>{BODY}</article>")) is None
+
+
 def test_a_date_with_a_two_digit_year_in_running_text_is_no_date():
     text = "<p>" + "The team won 3/4/21 of its games and shipped version 1.2.21 on time, as planned. " * 2 + "</p>"
     assert day(page("", f"<article><h1>H</h1>{BODY}{text}</article>")) is None
@@ -1035,6 +1041,34 @@ def test_a_date_line_right_above_a_short_headline_that_is_the_title_dates_the_pa
     # a short <h1> that is not the title read (a logo's name) still reads as no headline to date
     logo = page("<title>Clankers with claws | Hey World</title>", f"<div><p>February 5, 2026</p><h1>Hey World</h1></div><div>{BODY}</div>")
     assert day(logo) is None
+
+
+@pytest.mark.parametrize(
+    ("h2", "address", "lang"),
+    [
+        ("Der neue Trend: Muss- statt Wunschkoalition", "/der-neue-trend-muss-statt-wunschkoalition/", "de"),
+        ("Schöne Grüße aus Köln nach Berlin", "/2012/05/schoene-gruesse-aus-koeln-nach-berlin-43546.html", "de"),
+        ("A headline the address spells", "/a-headline-the-address-spells", "en"),
+    ],
+)
+def test_the_h2_the_address_spells_is_the_headline_under_a_logo_picture(h2, address, lang):
+    # carta.info: no metadata title, <title> the site's name, the <h1> a logo's picture, the post's
+    # title an <h2>; its byline ends with a date with a two-digit year
+    head = f'<title>carta.info</title><link rel="canonical" href="http://carta.info{address}">'
+    logo = "<header><h1><a href='http://carta.info/'><img src='/logo.svg' alt='carta.info'></a></h1></header>"
+    story = f"<div class='posttitlein'><h2>{h2}</h2></div><div class='wrap'><p>von <a rel='author' href='/a/ks'>Klaus-Peter Schöppner</a>, 8.5.12</p>{BODY}</div>"
+    article = extracted(page(head, f"{logo}<h2>Menu of the site</h2><main>{story}</main>", lang=lang))
+    assert (article["title"], article["published_at"][:10]) == (h2, "2012-05-08")
+    # an <h1> with words is the headline, whatever an <h2> the address spells
+    with_h1 = page(head, f"<main><h1>Tiktok: Brüssel untersucht Wahleinmischung</h1><h2>{h2}</h2>{BODY}</main>", lang=lang)
+    assert extracted(with_h1)["title"] == "Tiktok: Brüssel untersucht Wahleinmischung"
+    # an address that spells another heading names none
+    other = page(
+        "<title>carta.info</title><link rel='canonical' href='http://carta.info/another-story-entirely/'>",
+        f"{logo}<main>{story}</main>",
+        lang=lang,
+    )
+    assert extracted(other)["title"] == "carta.info"
 
 
 def test_a_date_in_a_source_line_right_under_the_headline_dates_the_page():

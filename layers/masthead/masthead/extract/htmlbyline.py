@@ -723,9 +723,17 @@ def _right_above(dated, headline, title: str | None = None) -> bool:
 
 def _short_year(line: str) -> tuple[str, int, int] | None:
     """A date with a two-digit year that starts a short line under the headline ("10/12/20 - 10h02";
-    not "Version 1.2.21")."""
-    written = find_short_year_date(line) if len(line) <= 60 and line[:1].isdigit() else None
-    return (written, 0, len(written) - 2) if written and line.startswith(written[:-4]) else None
+    not "Version 1.2.21"), or ends a byline there ("von Klaus-Peter Schöppner, 8.5.12")."""
+    if len(line) > 60:
+        return None
+    if line[:1].isdigit():
+        written = find_short_year_date(line)
+        return (written, 0, len(written) - 2) if written and line.startswith(written[:-4]) else None
+    if not people.starts_with_by(line) or not (written := find_short_year_date(line)):
+        return None
+    as_shown = written[:-4] + written[-2:]  # "8.5.2012" was "8.5.12"
+    end = len(line.rstrip())
+    return (written, end - len(as_shown), end) if line.rstrip().endswith(as_shown) else None
 
 
 def _short_line(node) -> str | None:

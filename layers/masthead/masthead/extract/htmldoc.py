@@ -384,14 +384,55 @@ def _is_logo(h1, value: str, site_names: list[str]) -> bool:
     return href in ("/", "") or (host_and_path is not None and "/" not in host_and_path.rstrip("/"))
 
 
-def _headings(tree, headlines: list, meta_title: str | None, page_title: str | None) -> list:
-    """The <h1>s of the story, else of the page; without a metadata title, the <h2> the <title>
-    names on a page without an <h1>, or whose several <h1>s it names none of (a page builder's
-    section headings: "<h2>Ear Candy!</h2>" over <h1>s "Ear Candy allert", "Dezent")."""
+def _headings(tree, headlines: list, meta_title: str | None, page_title: str | None, url: str | None = None) -> list:
+    """The <h1>s of the story, else of the page; without a metadata title, the <h2> the address
+    spells where no <h1> has words (a logo's picture), or the <h2> the <title> names on a page
+    without an <h1>, or whose several <h1>s it names none of (a page builder's section headings:
+    "<h2>Ear Candy!</h2>" over <h1>s "Ear Candy allert", "Dezent")."""
     h1s = headlines or tree.css("h1")
+    if not meta_title and not any(_headline_text(h1) for h1 in h1s[:10]) and (spelled := _h2_the_url_names(tree, url)):
+        return spelled
     if meta_title or (len(h1s) == 1 or _title_names_one(h1s, page_title)):
         return h1s
     return _h2_the_title_repeats(tree, page_title) or h1s
+
+
+def _h2_the_url_names(tree, url: str | None) -> list:
+    """The <h2> whose words the address spells (carta.info's "<h2>Der neue Trend: Muss- statt
+    Wunschkoalition</h2>" at /der-neue-trend-muss-statt-wunschkoalition/): the headline, on a page
+    without a metadata title whose one <h1> is its logo's picture."""
+    named = _url_slug(url)
+    if len(named) < 12:  # a word or two ("/news/", "/index") spells no headline
+        return []
+    for h2 in tree.css("h2")[:20]:
+        value = htmlmeta.node_text(h2, limit=400)
+        if any(named == spelled or (len(named) >= 30 and spelled.startswith(named)) for spelled in _slugs(value)):
+            return [h2]
+    return []
+
+
+_URL_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")  # fullmatch only: no backtracking to speak of
+_GERMAN_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _url_slug(url: str | None) -> str:
+    """The words the last part of an address's path spells ("der-neue-trend"), without an id
+    number or a file extension after them; "" where it spells none."""
+    path = (url or "")[:500].partition("?")[0].partition("#")[0].lower()
+    last = path.rstrip("/").rpartition("/")[2]
+    stem, dot, extension = last.rpartition(".")
+    if dot and 2 <= len(extension) <= 5 and extension.isalpha():
+        last = stem
+    stem, dash, number = last.rpartition("-")
+    if dash and number.isdigit():
+        last = stem  # "…-wunschkoalition-43546": the story's id
+    return last if _URL_SLUG.fullmatch(last) else ""
+
+
+def _slugs(value: str) -> set[str]:
+    """A heading's words as addresses spell them: letters without their accents, or German umlauts
+    written out ("Grüße": "grue" or "gruesse")."""
+    return {text.slug(value, 200), text.slug(value.translate(_GERMAN_SPELLING), 200)}
 
 
 def _title_names_one(h1s: list, page_title: str | None) -> bool:
@@ -689,7 +730,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     check_tree_depth(root)
     code, blocks, lines = _walk_root(root, with_breaks=bool(broken))
     headlines = [node for node, tag in blocks if tag == "h1"]
-    heads = _headings(tree, headlines, meta_title, page_title)
+    heads = _headings(tree, headlines, meta_title, page_title, facts.url)
     draft.title, meta_title = _visible_title(heads, meta_title, page_title, site_names)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
     h2_headline, kept, read_first = _headline_headers(root, blocks, headlines, heads, meta_title, draft.title)

@@ -376,6 +376,20 @@ def test_a_kicker_element_inside_the_h1_is_not_the_headline():
 
 
 @pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        # la-bas.org: a badge for subscribers after the headline
+        ('Didier Porte souhaite la Santé à Balkany <span class="label abo">Abonnés</span>', "Didier Porte souhaite la Santé à Balkany"),
+        ('Die Zukunft der Pflege <span class="badge-premium">Plus</span>', "Die Zukunft der Pflege"),
+        # an element of the headline's own words that is no badge stays
+        ('Die Zukunft der Pflege <span class="highlight">heute</span>', "Die Zukunft der Pflege heute"),
+    ],
+)
+def test_a_badge_element_after_the_headline_in_the_h1_is_not_part_of_it(h1, expected):
+    assert extracted(page(body=f"<article><h1>{h1}</h1>{BODY}</article>", lang="fr"))["title"] == expected
+
+
+@pytest.mark.parametrize(
     ("title", "h1"),
     [
         # a byline after a <br>, the page's <title> with a photo credit and the site's name
@@ -409,6 +423,16 @@ def test_the_headline_element_of_an_h1_that_also_holds_a_byline_or_the_home_link
 def test_an_h1_that_is_only_the_sites_name_gives_way_to_the_page_title(title, h1, expected):
     html = page(f"<title>{title}</title>", f'<h1 class="hidden">{h1}</h1><div>{BODY}</div>')
     assert extracted(html)["title"] == expected
+
+
+def test_an_h1_the_page_title_ends_with_after_a_section_word_is_the_headline():
+    # goodform.ch: "<title>Blog - Schattiges Plätzchen" over the post's <h1>: the word before it is
+    # the section, not a headline before the site's name
+    html = page(
+        "<title>Blog - Schattiges Plätzchen</title>",
+        f"<h1><a href='/blog/schattiges_plaetzchen'>Schattiges Plätzchen</a></h1><div>{BODY}</div>",
+    )
+    assert extracted(html)["title"] == "Schattiges Plätzchen"
 
 
 @pytest.mark.parametrize(

@@ -334,17 +334,30 @@ def _related_titles(tree, page: bytes, candidates: list) -> list[str]:
 # A kicker (topline) inside the <h1>, in an element of its own: "<span class=dachzeile>…</span>", or
 # the story's category named as one ("<span class="category">Verbraucherschutz</span>").
 _KICKER_WORDS = ("kicker", "dachzeile", "topline", "overline", "eyebrow", "roofline", "supertitle", "pretitle", "category")
-_KICKER_SELECTOR = ", ".join(f"[class*={word} i]" for word in _KICKER_WORDS)
+# A badge after the headline, in an element of its own: "<span class="label abo">Abonnés</span>"
+# (la-bas.org: for subscribers), "Premium", "Video".
+_BADGE_WORDS = ("badge", "label", "premium", "paywall", "subscri")
+_KICKER_OR_BADGE_SELECTOR = ", ".join(f"[class*={word} i]" for word in _KICKER_WORDS + _BADGE_WORDS)
+_BADGE_CHARS = 20
 
 
 def _headline_text(h1) -> str:
-    """An <h1>'s text without a kicker element of its own."""
+    """An <h1>'s text without a kicker element of its own in front, or a badge after it."""
     value = htmlmeta.node_text(h1).strip()
-    for kicker in h1.css(_KICKER_SELECTOR)[:3]:
-        words = htmlmeta.node_text(kicker).strip()
-        if words and value.startswith(words) and len(value) > len(words) + 10:
+    for label in h1.css(_KICKER_OR_BADGE_SELECTOR)[:4]:
+        words = htmlmeta.node_text(label).strip()
+        if not words or len(value) <= len(words) + 10:
+            continue
+        if value.startswith(words):
             value = value[len(words) :].lstrip(" \t\r\n\xa0:|-–—")
+        elif len(words) <= _BADGE_CHARS and value.endswith(words) and _names_a_badge(label):
+            value = value[: -len(words)].rstrip(" \t\r\n\xa0:|-–—")
     return value
+
+
+def _names_a_badge(node) -> bool:
+    classes = (node.attributes.get("class") or "").lower()
+    return any(word in classes for word in _BADGE_WORDS)
 
 
 def _leading_part(h1, titles: list[str]) -> str | None:
@@ -610,6 +623,8 @@ def _title_before_site(h1_text: str, page_title: str, longest: int = 30) -> str 
     head = text.strip_site_suffix(title, [name])
     if not head or head == title or head.endswith((":", "：")):
         return None  # ("«Evnukkmakeren»: - Nordmann dømt til livstid": a kicker before the headline)
+    if " " not in head and head.lower() != head.upper():
+        return None  # one word of a cased script is the section ("Blog - Schattiges Plätzchen"), not the headline
     cut = head.rfind("_")
     if title[len(head) : len(head) + 1] == "_" and cut >= 0 and len(head) - cut - 1 <= 12:
         head = head[:cut]  # "Headline_Section_Site": the section glued on the same way

@@ -1131,6 +1131,22 @@ def test_a_name_joined_to_its_date_by_a_colon_in_an_author_box_is_the_author(lin
     assert (article["authors"], article["published_at"][:10] if expected else "") == (expected, "2026-02-25" if expected else "")
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # technologyreview.com: a label for screen readers inside the author's link
+        "<div class='byline'>By <a href='/author/jo/'>James O'Donnell<span class='screen-reader-text'>archive page</span></a></div>",
+        "<p class='byline'>By <a href='/author/jo/'>James O'Donnell <span class='visually-hidden'>(opens in new tab)</span></a></p>",
+        # nrk.no: the role twice, for screen readers after a dash and shown in an element of its own
+        "<div class='author'><a class='author__name' href='mailto:x'>James O'Donnell<span class='sr-only'><span> – Journalist i Paris</span></span></a>"
+        "<span class='author__role' aria-hidden='true'>Journalist i Paris</span></div>",
+        "<div class='author'><a href='mailto:x'>James O'Donnell</a> <span class='author__role'>Journalist i Paris</span></div>",
+    ],
+)
+def test_text_for_screen_readers_and_a_role_element_are_not_part_of_a_bylines_name(byline):
+    assert extracted(page(body=f"<article><h1>Headline of the story</h1>{byline}{BODY}</article>"))["authors"] == ["James O'Donnell"]
+
+
 def test_a_list_named_as_furniture_inside_a_byline_box_is_read_with_it_and_the_revision_date_is_not_the_publication():
     # opposingviews.com: the meta box's list is named "…header…", and the revision's date comes first
     box = (

@@ -572,8 +572,15 @@ def _visible_names(node, value: str, says_author: bool = False) -> list[str]:
     # an element marked twice (<div class="author" itemprop="author">) or inside another is read once
     inner = list({n.mem_id: n for n in node.css(_INNER_AUTHOR)[: _MAX_INNER_AUTHORS * 2] if n.mem_id != node.mem_id}.values())
     outermost = [n for n in inner[:_MAX_INNER_AUTHORS] if not any(_holds(other, n) for other in inner if other is not n)]
+    # text for screen readers only is not shown ("James O'Donnell<span class="screen-reader-text">archive
+    # page</span>", "Follow Nick Hodges on X"), and a role in an element of its own is no name
+    # ("<span class="author__role">Journalist i Paris</span>")
+    hidden = {n.mem_id for n in node.css(_NOT_NAMES)[:_MAX_HIDDEN]}
+    if hidden:
+        value = htmlmeta.node_text_without(node, hidden, limit=300).strip()
     if outermost:
-        return [name for n in outermost for name in _byline_names(htmlmeta.node_text(n))]
+        texts = (htmlmeta.node_text_without(n, hidden) if hidden else htmlmeta.node_text(n) for n in outermost)
+        return [name for value in texts for name in _byline_names(value)]
     names = _byline_names(_without_the_colon_before_its_date(value) if says_author else value)
     if len(names) == 1 and len(names[0].split()) > 4:
         return _sibling_names(node) or names  # names glued together, each in an element of its own
@@ -596,6 +603,11 @@ def _without_the_colon_before_its_date(value: str) -> str:
     return f"{name} {value[found[1] :]}" if alone and people.looks_like_person(name) else value
 
 
+_NOT_NAMES = (
+    ".screen-reader-text, .sr-only, .visually-hidden, .visuallyhidden, .u-visually-hidden, .element-invisible, .show-for-sr, .sr-text, "
+    "[class*=role i]"
+)
+_MAX_HIDDEN = 20
 _TAG_LINKS = 'a[rel~="tag"]'
 _MAX_TAGS = 50
 

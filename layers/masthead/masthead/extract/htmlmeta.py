@@ -61,7 +61,25 @@ def node_text(node, limit: int | None = None) -> str:
     separates two words (a <br>, a block) and none where markup sits inside a phrase. A text
     longer than `limit` (which the caller only measures, to pass it over) keeps every joint as a
     space: a candidate byline may be the whole article."""
-    value = node.text(deep=True, separator=_JOINT)
+    return _joined(node.text(deep=True, separator=_JOINT), limit)
+
+
+def node_text_without(node, skipped: set[int], limit: int | None = None) -> str:
+    """node_text without the text inside the elements whose mem_id is in `skipped` (text for
+    screen readers only: "James O'Donnell<span class="screen-reader-text">archive page</span>")."""
+    pieces = []
+    for piece in node.traverse(include_text=True):
+        if piece.tag != "-text":
+            continue
+        holder = piece.parent
+        while holder is not None and holder.mem_id != node.mem_id and holder.mem_id not in skipped:
+            holder = holder.parent
+        if holder is None or holder.mem_id not in skipped:
+            pieces.append(piece.text_content or "")
+    return _joined(_JOINT.join(pieces), limit)
+
+
+def _joined(value: str, limit: int | None) -> str:
     if _JOINT not in value:
         return value
     if limit is not None and len(value) > limit:

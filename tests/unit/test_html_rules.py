@@ -1400,6 +1400,16 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
         ("Rachel Brazil 0", ["Rachel Brazil"]),  # a comment counter, not a year
         ("Artikel von Alexa von Heyden", ["Alexa von Heyden"]),
         ("Article by Jane Doe", ["Jane Doe"]),
+        # cnn.com: the kind of piece before "by", the outlet's name before the job title
+        ("Analysis by Joan Biskupic, CNN Senior Supreme Court Analyst", ["Joan Biskupic"]),
+        ("Opinion by Jane Doe", ["Jane Doe"]),
+        ("Jane Doe Senior Analyst", ["Jane Doe"]),
+        ("durch Stephan Markus", ["Stephan Markus"]),  # ldt.de's meta line
+        # the link to the author's page, a counter of comments, a time ago
+        ("Marcus De Guzman View More Articles", ["Marcus De Guzman"]),
+        ("Jane Doe See all posts", ["Jane Doe"]),
+        ("1 Kommentar", []),
+        ("1 時間前", []),
         ("Thabo Mokone Parliamentary editor", ["Thabo Mokone"]),
         ("배윤경 기자 bykj@mk.co.kr", ["배윤경"]),
         ("Par Le Figaro et AFP, a 3 heures", ["Le Figaro", "AFP"]),

@@ -21,7 +21,8 @@ from . import text
 
 # "By" in the languages of the pages Masthead reads, at the start of a byline.
 _LEADING_BY = re.compile(
-    r"^(?:(?:ein\s+)?artikel\s+von|(?:an\s+)?article\s+by|story\s+by|(?:written|words|reported|posted)\s+by|"
+    r"^(?:(?:ein\s+)?artikel\s+von|(?:an\s+)?article\s+by|(?:story|analysis|opinion|commentary|review|essay|column)\s+by|"
+    r"(?:written|words|reported|posted)\s+by|(?:verfasst\s+|geschrieben\s+)?durch|"
     r"(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|escrito\s+por|escribe|by|von|por|par|di|door|av|af|przez|od|"
     r"tekst|texte?|autor(?:in|a)?(?:[/*_:]in|/autor(?:in)?)?|redacción|author|автор)\s*[:：]?\s+(?=\S)",
     re.I,
@@ -47,6 +48,7 @@ _TRAILING = re.compile(
     r"(?:last\s*)?(?:published|updated?|modified|posted|edit|veröffentlicht|aktualisiert|publicado|actualizado|publié|mis à jour)\b|"
     r"tiempo de lectura\b|envoy[ée]e?s? spécia|"
     r"(?:twitter|facebook|e-?mail|flipboard|pocket|linkedin|instagram|whatsapp|follow)\b|@\w|"
+    r"(?:view|see)\s+(?:more|all)\b|(?:more|all)\s+(?:articles|stories|posts)\b|"  # the link to the author's page
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b)",
     re.I,
 )
@@ -54,7 +56,7 @@ _TRAILING = re.compile(
 # "Andrea Stone Senior Washington Correspondent", "배윤경 기자"); one word before it may be the name
 # itself ("Jane Writer"). After a rank, a beat of one or two words may stand before the title.
 _ROLES_AT_END = frozenset(
-    "contributor writer reporter correspondent columnist editor redakteur redakteurin journalist journalistin "
+    "contributor writer reporter correspondent columnist editor analyst redakteur redakteurin journalist journalistin "
     "corresponsal periodista redactor redactora columnista correspondant correspondante journaliste rédacteur rédactrice "
     "giornalista corrispondente correspondente jornalista colunista".split()
 )
@@ -182,7 +184,7 @@ def _strip(value: str, site_names: list[str]) -> str:
     spaced = " " + value
     if m := _TRAILING.search(spaced):
         value = spaced[1 : m.start()]
-    if _ends_with_role(value) and (m := _ROLE_AFTER_NAME.match(value)) and (m.group(2) or " " in m.group(1)):
+    if _ends_with_role(value) and not _is_a_title(value) and (m := _ROLE_AFTER_NAME.match(value)) and (m.group(2) or " " in m.group(1)):
         value = m.group(1) or m.group(2)
     value = _DANGLING.sub("", value).strip(_QUOTES + " ,;|·-–—:")
     if value.endswith(".") and not _ABBREVIATION_END.search(value):
@@ -284,8 +286,8 @@ def _is_name(name: str) -> bool:
         return False  # "Executive Editor", "Senior Reporter": a job, not a person
     if _EMAIL.fullmatch(name):
         return False  # "By Mike Cason | mcason@al.com": the address beside the name is not a second author
-    if name[:1].isdigit() and name[1:3].lstrip("0123456789").startswith("."):
-        return False  # a day without its year ("6. Oktober um 04:00"), which no date pattern took
+    if name.split(maxsplit=1)[0].rstrip(".").isdigit():
+        return False  # a day without its year ("6. Oktober um 04:00"), a counter ("1 Kommentar")
     return any(ch.isalpha() for ch in name) and sum(ch.isdigit() for ch in name) <= 1
 
 
@@ -293,9 +295,12 @@ _EMAIL = re.compile(r"[^\s@]{1,64}+@[^\s@]{1,100}+")
 
 
 def _is_a_title(name: str) -> bool:
-    """A job title alone: ranks and a title ("Executive Editor", "Senior Reporter")."""
+    """A job title alone: ranks and a title ("Executive Editor", "Senior Reporter"), also after the
+    outlet's name ("CNN Senior Supreme Court Analyst")."""
     words = name.casefold().split()
-    return len(words) > 1 and words[-1] in _ROLES_AT_END and all(w in _RANKS for w in words[:-1])
+    if len(words) < 2 or words[-1] not in _ROLES_AT_END:
+        return False
+    return all(w in _RANKS for w in words[:-1]) or (len(words) >= 3 and words[1] in _RANKS)
 
 
 def _uncased(name: str) -> bool:

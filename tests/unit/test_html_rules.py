@@ -1062,6 +1062,11 @@ def test_a_date_line_right_above_a_short_headline_that_is_the_title_dates_the_pa
         f"<main>{above}<h2><span>Clankers with claws</span></h2><article>{BODY}</article></main>",
     )
     assert day(html) == "2026-02-05"
+    # without the metadata: the <h2> that is the page's <title>
+    bare = page(
+        "<title>Clankers with claws</title>", f"<main>{above}<h2><span>Clankers with claws</span></h2><article>{BODY}</article></main>"
+    )
+    assert day(bare) == "2026-02-05"
     # a short <h1> that is not the title read (a logo's name) still reads as no headline to date
     logo = page("<title>Clankers with claws | Hey World</title>", f"<div><p>February 5, 2026</p><h1>Hey World</h1></div><div>{BODY}</div>")
     assert day(logo) is None

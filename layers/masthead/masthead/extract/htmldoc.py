@@ -455,13 +455,13 @@ def _title_names_one(h1s: list, page_title: str | None) -> bool:
 
 
 def _h2_the_title_repeats(tree, page_title: str | None) -> list:
-    """On a page without an <h1> or a metadata title, the <h2> that is one part of the page's
-    <title> ("Gregory Szorc's Digital Home | Mercurial's Journey to…" over <h2>Mercurial's Journey
-    to…</h2>): the headline, which the <title> puts after the site's name."""
+    """On a page without an <h1> or a metadata title, the <h2> that is the page's <title> or one
+    part of it ("Gregory Szorc's Digital Home | Mercurial's Journey to…" over <h2>Mercurial's Journey
+    to…</h2>): the headline, which the <title> may put after the site's name."""
     folded = (text.clean(page_title) or "").casefold() if page_title else ""
     for h2 in tree.css("h2")[:10] if folded else []:
         value = (text.clean(htmlmeta.node_text(h2, limit=400), 400) or "").casefold()
-        if len(value) >= 10 and value in folded and value != folded:
+        if len(value) >= 10 and value in folded:
             return [h2]
     return []
 

@@ -425,6 +425,25 @@ def test_an_h1_that_is_only_the_sites_name_gives_way_to_the_page_title(title, h1
     assert extracted(html)["title"] == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "address", "expected"),
+    [
+        ("Support — WordPress.com", "https://en.support.wordpress.com/", "Support"),
+        (
+            "Aus! Aus! Alles vorbei! Habeck macht die Stahnke « SPREEBLICK",
+            "https://www.spreeblick.com/blog/2019/10/habeck/",
+            "Aus! Aus! Alles vorbei! Habeck macht die Stahnke",
+        ),
+        ("ageitgey/node-unfluff · GitHub", "https://github.com/ageitgey/node-unfluff", "ageitgey/node-unfluff"),
+        # a part after the bar that is not the site the address names stays
+        ("Support — Help Center", "https://en.support.wordpress.com/", "Support — Help Center"),
+    ],
+)
+def test_the_site_the_address_names_comes_off_the_page_title_without_a_declared_site_name(title, address, expected):
+    html = page(f'<title>{title}</title><link rel="canonical" href="{address}">', f"<div>{BODY}</div>")
+    assert extracted(html)["title"] == expected
+
+
 def test_an_h1_the_page_title_ends_with_after_a_section_word_is_the_headline():
     # goodform.ch: "<title>Blog - Schattiges Plätzchen" over the post's <h1>: the word before it is
     # the section, not a headline before the site's name

@@ -954,11 +954,11 @@ def _read_metadata(
     declared = htmlmeta.merge(partials)
     declared_sites = (htmlmeta.first(metas, htmlmeta.SITE_NAME_METAS), htmlmeta.publisher_name(linked), htmlmeta.publisher_meta(metas))
     site_names = [n for n in declared_sites if n]
-    whole_title = htmlmeta.page_title(tree)
-    page_title = _before_a_dated_part(htmlmeta.without_site(whole_title, site_names))
-    meta_title = _uncut_title(htmlmeta.without_site(declared.title, site_names), page_title)
-    draft.subtitle, draft.authors = declared.subtitle, [_first_name_first(a, source) for a in declared.authors]
     url = marked.canonical or htmlmeta.first(metas, ("og:url",))
+    whole_title = htmlmeta.page_title(tree)
+    page_title = _before_a_dated_part(htmlmeta.without_site(whole_title, site_names, url))
+    meta_title = _uncut_title(htmlmeta.without_site(declared.title, site_names, url), page_title)
+    draft.subtitle, draft.authors = declared.subtitle, [_first_name_first(a, source) for a in declared.authors]
     publishers = (*site_names, url) if url else tuple(site_names)
     desks = htmlmeta.microdata_organisations(marked.itemprops)
 

@@ -542,14 +542,17 @@ def page_title(tree) -> str | None:
 # --- site names in titles ----------------------------------------------------------------------------
 
 
-def without_site(title: str | None, site_names: list[str]) -> str | None:
+def without_site(title: str | None, site_names: list[str], url: str | None = None) -> str | None:
     """A metadata title without the site's name in front ("NEWS WEB EASY|Title") or behind it
-    ("Title - La Stampa" of lastampa.it); names compared without spaces, dots and domain."""
-    if not title or not site_names:
+    ("Title - La Stampa" of lastampa.it); names compared without spaces, dots and domain. `url`:
+    the page's address, whose domain names the site too ("Support — WordPress.com", "… « SPREEBLICK"
+    on spreeblick.com) where the page declares no site name."""
+    label = text.domain_label(url) if url else None
+    if not title or not (site_names or label):
         return title
-    squashed = {_squash(name) for name in site_names} - {""}
+    squashed = ({_squash(name) for name in site_names} | {label}) - {"", None}
     title = " ".join(title.split())
-    for separator in ("|", "｜", " - ", " – ", " — "):
+    for separator in ("|", "｜", " - ", " – ", " — ", " · ", " « ", " » "):
         head, found, tail = title.rpartition(separator)
         if found and head.strip() and _squash(tail) in squashed:
             return head.strip()

@@ -253,12 +253,12 @@ def names_the_domain(name: str, site: str) -> bool:
     """Whether a name spells the domain of a site's name or address ("El Colombiano" and
     "www.elcolombiano.com", "USA TODAY" and "https://www.usatoday.com/story/…") without its spaces,
     hyphens and case."""
-    label = _domain_label(site)
+    label = domain_label(site)
     return bool(label) and "".join(name.split()).replace("-", "").casefold() == label
 
 
 @lru_cache(maxsize=64)
-def _domain_label(site: str) -> str | None:
+def domain_label(site: str) -> str | None:
     """The label a site's address is named by: that of the domain the publisher registered
     ("usatoday" for "https://www.usatoday.com/story/…", "ascii" for "weekly.ascii.jp", "bbc" for
     "bbc.co.uk"); None for a name that is no address. Cached: a page asks about the same few sites

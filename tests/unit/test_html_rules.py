@@ -452,6 +452,11 @@ def test_an_h1_the_page_title_ends_with_after_a_section_word_is_the_headline():
         f"<h1><a href='/blog/schattiges_plaetzchen'>Schattiges Plätzchen</a></h1><div>{BODY}</div>",
     )
     assert extracted(html)["title"] == "Schattiges Plätzchen"
+    # the site's name first, shorter than the headline the <h1> is (pluralsight.com)
+    html = page(
+        "<title>Pluralsight Tech Blog | Managing Python Environments</title>", f"<h1>Managing Python Environments</h1><div>{BODY}</div>"
+    )
+    assert extracted(html)["title"] == "Managing Python Environments"
 
 
 @pytest.mark.parametrize(

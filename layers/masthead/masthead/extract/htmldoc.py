@@ -682,6 +682,8 @@ def _a_label(h1: str, page: str, site_part: str) -> bool:
     value = h1.strip()
     if _overlap(h1, page) != 0:
         return False
+    if len(value) > len(page) and text.same_text(value, site_part.strip().lstrip("|｜-–—:·»›«").strip()):
+        return False  # the site's name first, shorter than the headline the <h1> is
     if re.fullmatch(r"[A-Za-z][\w&'-]{0,19}", value):
         return True
     return len(value.split()) <= 3 and len(value) <= 30 and bool(site_part) and _overlap(h1, site_part) > 0
@@ -1438,8 +1440,9 @@ def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, si
     # or print headline); so is a lone word that has nothing in common with the page's <title>.
     if visible and meta_title and _overlap(visible, meta_title) < 0.3 and not text.same_text(visible, page):
         return meta_title, meta_title
-    # A logo <h1> names the site that the page's <title> ends with, or starts with.
-    if named and not meta_title and page_title and (headline := _title_before_site(named, page_title)):
+    # A logo <h1> names the site that the page's <title> ends with, or starts with; a site's name is
+    # shorter than a headline ("Pluralsight Tech Blog | Managing Python Environments": the <h1> is the headline).
+    if named and not meta_title and page_title and (headline := _title_before_site(named, page_title)) and len(headline) > len(named):
         return headline, headline
     logo = next((v for h1, v in zip(h1s, h1_texts, strict=True) if v and v != visible and _is_logo(h1, v, site_names)), None)
     # A logo <h1> (a link home) may name the site at length: "Historischer Markt › Historische Wehranlage in Horka e.V".

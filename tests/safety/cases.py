@@ -413,6 +413,21 @@ CASES: list[Case] = [
         "T",
     ),
     Case(
+        # 150 cards nested around 12,000 elements, each with a date: whether a card holds a story's
+        # linked title is looked for once per card, not once per date in it
+        "html-nested-dated-cards",
+        "articles/h/cards.html",
+        lambda: (
+            b"<html><body><main><h1>T</h1><p>Body text of the story, long enough to be the story.</p></main>"
+            + b"<div class='card'><span class='date'>09.12.2019</span>" * 150
+            + b"<div><b>x</b></div>" * 12000
+            + b"</div>" * 150
+            + b"</body></html>"
+        ),
+        "accepted",
+        "T",
+    ),
+    Case(
         # 18,000 list entries and paragraphs that are a link each: every one is looked into
         "html-linked-entries",
         "articles/h/linked.html",

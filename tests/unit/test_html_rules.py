@@ -1124,6 +1124,23 @@ def test_the_h2_the_address_spells_is_the_headline_under_a_logo_picture(h2, addr
     assert extracted(other)["title"] == "carta.info"
 
 
+def test_a_date_in_another_storys_card_is_not_the_articles():
+    # wikimediafoundation.org without its metadata: the story's date is in the header, above the
+    # content; the related stories' cards, in it, show theirs
+    header = (
+        "<header><h1>Access to Wikipedia restored in Turkey</h1><div class='post-meta'>By WMF <time>15 January 2020</time></div></header>"
+    )
+    card = (
+        "<div class='card card-blog'><div class='card-content'><h3><a href='/news/2019/07/22/case/'>Our legal case, expedited</a></h3>"
+        "<div><p>A short teaser of the other story.</p></div><div class='post-meta'><time>22 July 2019</time></div></div></div>"
+    )
+    html = page("", f"{header}<main><article>{BODY * 2}</article><div class='news-list'><h3>Related</h3>{card}</div></main>")
+    assert day(html) == "2020-01-15"
+    # a card that holds the headline is the story's own (a Bootstrap card)
+    own = "<div class='card'><div class='card-body'><h1>Access to Wikipedia restored</h1><p class='card-text'><small>15 January 2020</small></p>"
+    assert day(page("", f"{own}{BODY}</div></div>")) == "2020-01-15"
+
+
 def test_a_date_in_a_source_line_right_under_the_headline_dates_the_page():
     # news.sina.com.tw: "<cite>北京新浪網 (2020-01-21 11:12)</cite>" under the <h1>
     cite = "<cite><a href='/cobrand/sinacn/'>北京新浪網</a> (2020-01-21 11:12)</cite>"

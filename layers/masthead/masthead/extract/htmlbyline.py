@@ -275,35 +275,46 @@ class _DatePlaces:
     """Where a date the page shows stands, seen from the headline: in the site's own bar above it
     (the body's branches before the one that holds the headline), whose date is the day the page
     was saved (nikkei's "2018年6月20日（水）", a clock "05/04/2022 08:43:31 am"); or in another
-    story's card (an <article> that is not the headline's, or the heading of a list's item: a
-    listing of other stories). The headline's part of the page is looked for the first time a date
-    is shown, and only then."""
+    story's card (an <article> that is not the headline's, the heading of a list's item, or an
+    element named as a card or teaser that does not hold the headline: a listing of other stories).
+    The headline's part of the page is looked for the first time a date is shown, and only then."""
 
     def __init__(self, tree, headline=None) -> None:
         self._tree, self._headline = tree, headline
         self._looked = False
         self._before: set[int] = set()
         self._article: int | None = None  # the <article> that holds the headline
+        self._around_headline: set[int] = set()  # the headline's ancestors
+        self._cards: dict[int, bool] = {}  # whether a card holds a story's linked title, by mem_id
         self.bar_date: str | None = None  # the first date the site's bar shows
 
     def took(self, node, date: str) -> bool:
         """Whether `date` is not the article's: the bar's (kept as the last resort) or a card's."""
         if not self._looked:
             self._look()
-        branch, article, listed = _placed(node)
+        branch, article, listed, cards = _placed(node)
         if listed or article is not None and self._article is not None and article != self._article:
             return True
+        if any(card.mem_id not in self._around_headline and self._titled(card) for card in cards):
+            return True  # a card with a story's linked title, not the headline's (wikimediafoundation.org's related stories)
         if branch in self._before:
             self.bar_date = self.bar_date or date
             return True
         return False
+
+    def _titled(self, card) -> bool:
+        """Whether a card holds a story's linked title (each card looked into once)."""
+        if (known := self._cards.get(card.mem_id)) is None:
+            known = self._cards[card.mem_id] = card.css_first(_LINKED_HEADING) is not None
+        return known
 
     def _look(self) -> None:
         self._looked = True
         body, headline = self._tree.body, self._headline or _first_headline(self._tree.css("h1")[:_MAX_HEADLINES])
         if headline is None or body is None:
             return
-        branch, self._article, _ = _placed(headline)
+        branch, self._article, _, _ = _placed(headline)
+        self._around_headline = _ancestors(headline)
         child = body.child
         while child is not None and child.mem_id != branch and len(self._before) < _MAX_BRANCHES:
             self._before.add(child.mem_id)
@@ -325,24 +336,48 @@ class _Place(NamedTuple):
     branch: int | None  # the mem_id of the body's child that holds the element (None outside the body)
     article: int | None  # the mem_id of the nearest <article> around it, or itself (None when there is none)
     listed: bool  # in a list's item headed by a link to a story: another story's card
+    cards: tuple  # the nearest elements named as a card or teaser around it (_MAX_CARDS)
 
 
 def _placed(node) -> _Place:
     """Where an element stands in the page (climbing to the body: at most _MAX_BRANCH_DEPTH levels)."""
     article, heading, listed = None, None, False
+    cards: tuple = ()
     for _ in range(_MAX_BRANCH_DEPTH):
         tag = node.tag
         if article is None and tag == "article":
             article = node.mem_id
         heading = heading or (node if tag in _STORY_HEADINGS else None)
         listed = listed or tag == "li" and _links_a_story(heading or _first_element(node))
+        if len(cards) < _MAX_CARDS and _named_a_card(node):
+            cards = (*cards, node)
         parent = node.parent
         if parent is None:
-            return _Place(None, article, listed)
+            return _Place(None, article, listed, cards)
         if parent.tag == "body":
-            return _Place(node.mem_id, article, listed)
+            return _Place(node.mem_id, article, listed, cards)
         node = parent
-    return _Place(None, article, listed)
+    return _Place(None, article, listed, cards)
+
+
+def _ancestors(node) -> set[int]:
+    found: set[int] = set()
+    while node is not None and len(found) < _MAX_BRANCH_DEPTH:
+        found.add(node.mem_id)
+        node = node.parent
+    return found
+
+
+_CARD_WORDS = frozenset({"card", "cards", "teaser", "teasers"})
+_MAX_CARDS = 3
+# A story's title linked from a card: the heading holds the link, or the link the heading.
+_LINKED_HEADING = ", ".join(f"{h} a[href], a[href] {h}" for h in ("h2", "h3", "h4", "h5", "h6"))
+
+
+def _named_a_card(node) -> bool:
+    """Whether an element's class has "card" or "teaser" as a word of its own ("card card-blog")."""
+    classes = (node.attributes.get("class") or "").lower()
+    return ("card" in classes or "teaser" in classes) and not _CARD_WORDS.isdisjoint(_CLASS_PARTS.split(classes))
 
 
 _STORY_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})

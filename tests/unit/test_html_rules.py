@@ -2399,6 +2399,22 @@ def test_a_pictures_caption_under_the_headline_dates_the_picture_not_the_article
     assert day(page(body=dated, lang="de")) == "2024-04-25"
 
 
+@pytest.mark.parametrize(
+    "embed",
+    [
+        # an Instagram post embedded in the story (jolie.de, brigitte.de): who posted it, and when
+        "<blockquote class='instagram-media'><div><div><p><a href='https://www.instagram.com/p/x/'>A post shared by Spice Girls "
+        "(@spicegirls)</a> on <time datetime='2019-06-16T14:30:55+00:00'>Jun 16, 2019 at 7:30am PDT</time></p></div></div></blockquote>",
+        # a tweet
+        "<blockquote class='twitter-tweet'><p>Words of the tweet.</p>&mdash; Jane Doe (@jane) "
+        "<a href='https://twitter.com/jane/status/1'><span class='date'>June 16, 2019</span></a></blockquote>",
+    ],
+)
+def test_an_embedded_posts_date_and_poster_are_not_the_articles(embed):
+    article = extracted(page(body=f"<main><article><h1>Adele zeigt sich schlanker denn je</h1>{BODY}{embed}{BODY}</article></main>"))
+    assert (article["published_at"], article["authors"]) == (None, [])
+
+
 def test_a_posted_by_line_names_the_author():
     byline = "<div class='post-footer'><span class='post-author vcard'>Posted by <span class='fn'>Ned Deily</span></span></div>"
     html = page(body=f"<div class='post hentry'><h1>Python 3.6.0 is now available!</h1>{BODY}{byline}</div>")

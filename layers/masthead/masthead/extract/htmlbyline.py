@@ -542,12 +542,12 @@ _NOT_BYLINE_PARTS = frozenset("comment comments tag tags keywords categories cat
 # The label before a picture's credit, in the languages read ("Foto:", "Photo:", "Bild:", "写真：").
 _PICTURE_LABELS = frozenset("foto fotos photo photos photograph bild bilder imagen imagem image immagine zdjęcie 写真 사진 фото".split())
 _CLASS_PARTS = re.compile(r"[\s_-]+")
-_CAPTION_LEVELS = 3
+_CAPTION_LEVELS = 5
 
 
 def _not_a_byline(node) -> bool:
     """Whether an element named as a byline is something else: a button, comments, tags, or a
-    picture's credit (named so, or inside a <figcaption>)."""
+    picture's credit (named so, or inside a <figcaption>), or an embedded post's (inside a <blockquote>)."""
     classes = node.attributes.get("class")
     if classes:
         classes = classes.lower()
@@ -576,11 +576,13 @@ def _sibling(node, before: bool = False):
 
 
 def _in_a_caption(node) -> bool:
-    """Whether an element is (in) a picture's caption: the photographer it credits wrote nothing."""
+    """Whether an element is (in) a picture's caption, whose photographer wrote nothing, or a quote:
+    an embedded post says who posted it and when ("Ein Beitrag geteilt von … am <time>23. Okt 2017</time>",
+    "— Jane Doe (@jane) March 3, 2024"), not who wrote the article or when."""
     for _ in range(_CAPTION_LEVELS):
         if node is None:
             return False
-        if node.tag == "figcaption":
+        if node.tag == "figcaption" or node.tag == "blockquote":
             return True
         node = node.parent
     return False

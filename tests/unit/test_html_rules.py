@@ -2415,6 +2415,25 @@ def test_an_embedded_posts_date_and_poster_are_not_the_articles(embed):
     assert (article["published_at"], article["authors"]) == (None, [])
 
 
+@pytest.mark.parametrize("tag", ["footer", "div"])
+def test_the_articles_own_footer_that_shows_a_date_is_read_before_it_is_dropped(tag):
+    # jolie.de without its metadata: the date line is the article's footer
+    footer = (
+        f"<{tag} class='article__footer'><div class='article__taxonomy__list'><span class='article__footer__date'>"
+        "<a href='/archiv/2019/06/20'>20. Juni 2019</a></span> <strong><a href='/redaktion/amg'>Ann-Marie Galazka</a></strong>"
+        f" über <a href='/stars'>Stars</a></div></{tag}>"
+    )
+    article = extracted(
+        page(body=f"<main><article><h1>Adele zeigt sich schlanker denn je</h1>{BODY * 2}{footer}</article></main>", lang="de"),
+        with_body=True,
+    )
+    assert article["published_at"][:10] == "2019-06-20"
+    assert "Galazka" not in article["body"]
+    # the site's footer is no article's date line
+    site = f"<main><article><h1>Adele zeigt sich schlanker denn je</h1>{BODY * 2}</article></main><footer><p>Stand: 30.11.2026</p></footer>"
+    assert day(page(body=site, lang="de")) is None
+
+
 def test_a_posted_by_line_names_the_author():
     byline = "<div class='post-footer'><span class='post-author vcard'>Posted by <span class='fn'>Ned Deily</span></span></div>"
     html = page(body=f"<div class='post hentry'><h1>Python 3.6.0 is now available!</h1>{BODY}{byline}</div>")

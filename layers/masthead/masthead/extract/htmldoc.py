@@ -472,7 +472,10 @@ def _drop_furniture(furniture: list, unsettled: bool) -> list:
     the date `unsettled`, an aside of the article that holds its byline: they hold the byline and
     the date, and are returned for the caller to drop once they are read."""
     byline_furniture = [
-        node for node in furniture if node.tag in _BOX_TAGS and (_names_a_byline_box(node) or (unsettled and _article_byline_aside(node)))
+        node
+        for node in furniture
+        if node.tag in _BOX_TAGS
+        and (_names_a_byline_box(node) or (unsettled and (_article_byline_aside(node) or _dated_article_footer(node))))
     ]
     kept = {node.mem_id for node in byline_furniture}
     for node in furniture:
@@ -491,14 +494,31 @@ def _article_byline_aside(node) -> bool:
     """An <aside> of the article itself, a few levels inside an <article> or an element named as
     one, that marks an author (die-tagespost's "<section class="author">", skateboardmsm's
     "c-article-body__aside"): the story's byline column, not the site's sidebar."""
-    if node.tag != "aside":
+    return node.tag == "aside" and _of_the_article(node) and _one_author_box(node)
+
+
+def _dated_article_footer(node) -> bool:
+    """A footer of the article itself (a <footer>, or an element named as one, inside it) that shows
+    a date near its start (jolie.de's "article__footer": "20. Juni 2019 · Ann-Marie Galazka über
+    Stars"): the story's date line, not the site's footer."""
+    named = node.tag == "footer" or "footer" in _segments((node.attributes.get("class") or "").lower())
+    if not named or not _of_the_article(node):
         return False
+    start = " ".join(htmlmeta.node_text(node, limit=_FOOTER_CHARS)[: _FOOTER_CHARS * 10].split())[:_FOOTER_CHARS]
+    return find_date(start) is not None
+
+
+_FOOTER_CHARS = 300
+
+
+def _of_the_article(node) -> bool:
+    """Whether an element is a few levels inside an <article> or an element named as one."""
     parent = node.parent
     for _ in range(_ARTICLE_LEVELS):
         if parent is None or parent.tag in ("body", "html"):
             return False
         if parent.tag == "article" or "article" in _segments((parent.attributes.get("class") or "").lower()):
-            return _one_author_box(node)
+            return True
         parent = parent.parent
     return False
 
@@ -1291,6 +1311,7 @@ def _remove_boilerplate(
             or node.mem_id in read_first
             or (kind == _HEADER and _the_articles_header(node, keep, article_id))
             or (unsettled and _a_column(node) and _one_of_the_first(checked, node) and _one_person_box(node))
+            or (unsettled and _dated_article_footer(node))
         ):
             byline_boxes.append(node)
         else:

@@ -170,6 +170,19 @@ def test_microdata_of_the_first_item_with_an_author():
     assert (found.title, found.published, found.authors) == ("Micro headline", "2022-11-02", ["Anna Fink"])
 
 
+@pytest.mark.parametrize(
+    "logo",
+    [
+        # majkaswelt.com's theme marks its logo as the headline, twice
+        '<h1 class="site-title" itemprop="headline"><a href="/" rel="home"><span itemprop="headline">MajkasWelt</span></a></h1>',
+        '<div class="brand"><span itemprop="headline">MajkasWelt</span></div>',
+    ],
+)
+def test_a_microdata_headline_that_is_the_sites_logo_is_not_the_title(logo):
+    body = f'<header>{logo}</header><article><h1 class="entry-title" itemprop="headline">TOP 5 Fashion Must Haves 2018</h1></article>'
+    assert microdata_of(tree(body=body)).title == "TOP 5 Fashion Must Haves 2018"
+
+
 # --- the document ------------------------------------------------------------------------------------
 
 

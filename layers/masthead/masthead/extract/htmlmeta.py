@@ -471,13 +471,32 @@ def microdata_organisations(itemprops: list) -> list[str]:
     return names
 
 
+_LOGO_CLASSES = ("site-title", "site-name", "logo", "brand")
+_LOGO_LEVELS = 3
+
+
+def _a_logo(node) -> bool:
+    """Whether an element marked as the headline is the site's logo (majkaswelt.com's theme marks its
+    "<h1 class="site-title"><a rel="home"><span itemprop="headline">MajkasWelt</span></a></h1>" so):
+    itself, or a few levels inside, a link home or an element named as the site's title or logo."""
+    for _ in range(_LOGO_LEVELS):
+        if node is None:
+            return False
+        attrs = node.attributes
+        classes = (attrs.get("class") or "").lower()
+        if node.tag == "a" and "home" in (attrs.get("rel") or "").lower().split() or any(word in classes for word in _LOGO_CLASSES):
+            return True
+        node = node.parent
+    return False
+
+
 def _itemprops(nodes: list) -> dict[str, str]:
     """Microdata values by itemprop name (first occurrence)."""
     found: dict[str, str] = {}
     for node in nodes:
         attrs = node.attributes
         name = attrs.get("itemprop") or ""
-        if name in found or name not in _MICRODATA_FIELDS:
+        if name in found or name not in _MICRODATA_FIELDS or (name == "headline" and _a_logo(node)):
             continue
         value = attrs.get("content") or attrs.get("datetime") or node_text(node)
         if value and value.strip():

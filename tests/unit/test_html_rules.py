@@ -1076,6 +1076,12 @@ def test_a_short_line_starting_with_a_date_right_above_the_headline_dates_the_pa
     # nor is a date further up the page
     far = page("", f"<div>{above}<p>Other news of the day</p><h1>Schwierige Gespräche: so geht’s!</h1>{BODY}</div>", lang="de")
     assert day(far) is None
+    # the date line may sit a few levels inside the element right above (phys.org)
+    info = "<div class='article__info'><div class='article__info-item'><a href='/archive/22-10-2019/'></a><p>October 22, 2019 <a href='/editorials/'><span>report</span></a></p></div></div>"
+    assert day(page("", f"<article>{info}<h1>Flint flake tool partially covered by birch tar</h1>{BODY}</article>")) == "2019-10-22"
+    # not inside a long one (a site's header)
+    header = f"<div class='top'><p>October 22, 2019</p><p>{'Menu entries of the site and its sections. ' * 5}</p></div>"
+    assert day(page("", f"<article>{header}<h1>Flint flake tool partially covered by birch tar</h1>{BODY}</article>")) is None
 
 
 def test_a_date_line_right_above_a_short_headline_that_is_the_title_dates_the_page():

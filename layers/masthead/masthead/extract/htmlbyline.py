@@ -758,16 +758,22 @@ def _the_articles(node, date: str, places: _DatePlaces) -> bool:
 
 def _right_above(dated, headline, title: str | None = None) -> bool:
     """Whether an element is the one right before a headline that reads as one (a few words, not a
-    logo's name): its date line. A short headline reads as one where it is the article's title
-    ("Clankers with claws" on world.hey.com; a logo's <h1> gives way to the metadata's title)."""
+    logo's name), or inside a short one there: its date line (phys.org's "<div class="article__info">
+    … <p>October 22, 2019</p></div>" over its <h1>). A short headline reads as one where it is the
+    article's title ("Clankers with claws" on world.hey.com; a logo's <h1> gives way to the metadata's title)."""
     value = headline.text(deep=True)
     short = len(value.strip()) < 20 and not (title and text.same_text(value, title))
     if len(value) > 400 or short or " " not in value.strip():
         return False
     before = headline.prev
-    while before is not None and before.tag == "-text":
+    while before is not None and before.tag in ("-text", "-comment"):
         before = before.prev
-    return before is not None and before.mem_id == dated.mem_id
+    if before is None or before.mem_id == dated.mem_id:
+        return before is not None
+    return _holds(before, dated) and len(" ".join(htmlmeta.node_text(before, limit=_ABOVE_CHARS).split())) <= _ABOVE_CHARS
+
+
+_ABOVE_CHARS = 120
 
 
 def _short_year(line: str) -> tuple[str, int, int] | None:

@@ -233,6 +233,21 @@ def test_cp1252_and_declared_charset():
     assert b["title"] == "見出し"
 
 
+@pytest.mark.parametrize("declared", ["iso-8859-15", "iso-8859-1", "windows-1252", "shift_jis"])
+def test_a_page_saved_as_utf8_under_another_declared_charset_is_read_as_utf8(declared):
+    # elmundo.es: "charset=iso-8859-15" over UTF-8 bytes, as a saved copy of a page often keeps it
+    html = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={declared}"><title>Lesaka</title></head>'
+        "<body><h1>Cae en Francia Izaskun Lesaka</h1><p>La Guardia Civil ha detenido en un hotel de Macon, a 70 kilómetros "
+        "de Lyon, a Izaskun Lesaka. ¿Quién sustituyó a Ángeles? Otra pregunta más, para que el párrafo sea largo.</p></body></html>"
+    )
+    a = article("articles/x/m.html", html.encode("utf-8"))
+    assert "kilómetros" in a["summary"] and "Ã" not in a["summary"]
+    # a page in its declared single-byte charset stays in it
+    b = article("articles/x/l.html", html.replace(declared, "iso-8859-15").encode("iso-8859-15"))
+    assert "kilómetros" in b["summary"]
+
+
 @pytest.mark.parametrize(
     "text, lang",
     [

@@ -1,5 +1,8 @@
 """Bytes to text: byte-order marks, a declared charset, then detection among the encodings editors use.
 
+A declared charset other than UTF-8 gives way to UTF-8 where the bytes are valid UTF-8 and not ASCII:
+a saved copy of a web page is UTF-8 under the charset it was served with.
+
 Detection is deliberately narrow and fast: UTF-8 (strict), the three Japanese encodings, then
 cp1252 as the last resort for Western text. A general statistical detector is slower to import and
 mistakes short Japanese texts for other CJK encodings.
@@ -77,6 +80,25 @@ def _score_japanese(text: str) -> int:
     return good.subn("", sample)[1] - 4 * odd.subn("", sample)[1]
 
 
+def _as_declared(data: bytes) -> tuple[str, str] | None:
+    """The text in the charset the upload declares, if it declares one that reads it."""
+    declared = declared_charset(data)
+    if declared is None:
+        return None
+    if not declared.startswith("utf") and not data.isascii():
+        # A page saved or converted as UTF-8 keeps the charset it was served with ("iso-8859-15" over
+        # "kilómetros" in UTF-8 bytes, which Latin-9 reads "kilÃ³metros"): bytes that are valid UTF-8
+        # and not ASCII are next to never text in another encoding.
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode(declared), declared
+    except (UnicodeDecodeError, LookupError):
+        return None  # a wrong declaration is common: detection follows
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode an upload to text. Returns (text, encoding name). Raises ExtractionRejected."""
     for bom, name in _BOMS:
@@ -85,12 +107,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
                 return data.decode(name).lstrip("\ufeff"), name
             except UnicodeDecodeError:
                 raise ExtractionRejected("undecodable") from None
-    declared = declared_charset(data)
-    if declared:
-        try:
-            return data.decode(declared), declared
-        except (UnicodeDecodeError, LookupError):
-            pass  # a wrong declaration is common; fall through to detection
+    if (read := _as_declared(data)) is not None:
+        return read
     # ISO-2022-JP is 7-bit, so it also decodes as UTF-8: look for its escape sequences first. A
     # single byte is found at memchr speed; a three-byte sequence is searched at a tenth of it.
     if b"\x1b" in data and (b"\x1b$B" in data or b"\x1b$@" in data):

@@ -170,6 +170,20 @@ def test_microdata_of_the_first_item_with_an_author():
     assert (found.title, found.published, found.authors) == ("Micro headline", "2022-11-02", ["Anna Fink"])
 
 
+def test_a_microdata_author_in_another_storys_card_linked_whole_is_not_the_articles():
+    # infoworld.com: the story's byline is no microdata author; the related stories' cards are
+    card = (
+        '<article itemscope itemtype="https://schema.org/Article"><a class="card" href="/article/4139495/salaries.html">'
+        '<h3 class="card__title">Cloud architects earn the highest salaries</h3>'
+        '<div class="card__info" itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">By David Linthicum</span></div>'
+        "</a></article>"
+    )
+    assert microdata_of(tree(body=f'<div class="author">by <a href="/profile/nick-hodges/">Nick Hodges</a></div>{card}')).authors == []
+    # an author's name linked to the author's page is the author
+    own = '<span itemprop="author" itemscope><a href="/profile/nick-hodges/"><span itemprop="name">Nick Hodges</span></a></span>'
+    assert microdata_of(tree(body=own)).authors == ["Nick Hodges"]
+
+
 @pytest.mark.parametrize(
     "logo",
     [

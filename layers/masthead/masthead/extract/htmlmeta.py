@@ -512,7 +512,7 @@ def _microdata_authors(itemprops: list) -> list[str]:
     for prop in [node for node in itemprops if node.attributes.get("itemprop") == "author"][:_MAX_AUTHOR_PROPS]:
         scope = _item_scope(prop)
         itemtype = (scope.attributes.get("itemtype") or "").lower() if scope is not None else ""
-        if any(word in itemtype for word in _NOT_AUTHORED_ITEMS):
+        if any(word in itemtype for word in _NOT_AUTHORED_ITEMS) or _in_a_story_link(prop):
             continue
         key = scope.mem_id if scope is not None else _byline_box(prop)  # no item: one byline's box
         if owner is None:
@@ -526,6 +526,21 @@ def _microdata_authors(itemprops: list) -> list[str]:
                 # A byline box marked as the author ("By A, B, 7 News WSVN") is a byline, split as one.
                 authors.append(value if people.starts_with_by(value.strip()) else text.PersonName(value))
     return authors
+
+
+_CARD_LEVELS = 4
+
+
+def _in_a_story_link(node) -> bool:
+    """Whether an element lies in a link that holds a story's heading: another story's card, linked
+    whole (infoworld.com's "<a class="card" href="…"><h3>…</h3><div itemprop="author">By …</div></a>")."""
+    for _ in range(_CARD_LEVELS):
+        node = node.parent
+        if node is None:
+            return False
+        if node.tag == "a" and node.attributes.get("href") and node.css_first("h2, h3, h4, h5, h6") is not None:
+            return True
+    return False
 
 
 def _byline_box(node) -> int | None:

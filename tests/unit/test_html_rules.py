@@ -2440,6 +2440,17 @@ def test_the_articles_own_footer_that_shows_a_date_is_read_before_it_is_dropped(
     assert day(page(body=site, lang="de")) is None
 
 
+def test_a_commenters_name_a_few_levels_inside_a_comment_is_no_byline():
+    # huffingtonpost.com (2010): the readers' comments mark their writers as "author_name"
+    comment = "<div id='comment_57219133' class='comment_item'><div class='comment_top'><div class='comment_top_inner'><div class='author_name'>Rca Ieftin<br>0 Fans</div></div></div><p>A comment.</p></div>"
+    html = page(body=f"<div class='entry'><h1>Headline of the story</h1>{BODY * 2}</div><div class='reader-area'>{comment}</div>")
+    assert extracted(html)["authors"] == []
+    # a post tagged "Kommentar" (an opinion piece, kinra.de) is no comment: its meta line gives the date
+    meta_line = "<p class='entry-meta'>Autor: <span class='author vcard'><a rel='author' href='/?author=1'>Jana Kinra</a></span> | Artikel veröffentlicht am <abbr class='published'>16.12.2012</abbr></p>"
+    post = f"<div class='hentry post post_tag-kommentar'><h1>Überwachung am Bahnhof</h1>{meta_line}{BODY}</div><p class='footer-note'>Stand: 09.03.2016</p>"
+    assert day(page(body=post, lang="de")) == "2012-12-16"
+
+
 def test_a_posted_by_line_names_the_author():
     byline = "<div class='post-footer'><span class='post-author vcard'>Posted by <span class='fn'>Ned Deily</span></span></div>"
     html = page(body=f"<div class='post hentry'><h1>Python 3.6.0 is now available!</h1>{BODY}{byline}</div>")

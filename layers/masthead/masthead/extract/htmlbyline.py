@@ -554,7 +554,29 @@ def _not_a_byline(node) -> bool:
         # a button beside the byline ("followAuthorBtn": "Themen bearbeiten") says what it does, not who wrote
         if "btn" in classes or "button" in classes or not _NOT_BYLINE_PARTS.isdisjoint(_CLASS_PARTS.split(classes)):
             return True
-    return _in_a_caption(node)
+    return _in_a_caption(node) or _in_a_comment(node)
+
+
+_COMMENT_PARTS = frozenset({"comment", "kommentar", "commentaire", "comentario"})  # one comment ("comments-open" is the post's)
+_COMMENT_LEVELS = 4
+_NAME_START = re.compile(r"[_-]")
+
+
+def _in_a_comment(node) -> bool:
+    """Whether an element is a few levels inside a reader's comment ("<div id="comment_57219133"
+    class="comment_item">…<div class="author_name">"): the commenter wrote the comment, not the article."""
+    node = node.parent
+    for _ in range(_COMMENT_LEVELS):
+        if node is None:
+            return False
+        attrs = node.attributes
+        named = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        # a name that starts with the word ("comment_item", "comment-body"); "post_tag-kommentar"
+        # is a tag of the post
+        if "omment" in named and any(_NAME_START.split(name, 1)[0] in _COMMENT_PARTS for name in named.lower().split()):
+            return True
+        node = node.parent
+    return False
 
 
 def _labelled_as_a_picture_credit(node) -> bool:

@@ -444,6 +444,15 @@ def test_the_site_the_address_names_comes_off_the_page_title_without_a_declared_
     assert extracted(html)["title"] == expected
 
 
+def test_an_h2_that_is_the_whole_page_title_is_the_headline_under_a_section_h1_sharing_no_word_with_it():
+    # correctiv.org without its metadata: "<h1>Aktuelle Artikel</h1>" heads the section, the story's <h2> is the <title>
+    body = f"<h1>Aktuelle Artikel</h1><h2>Alle Artikel zu unseren Recherchen</h2><article><h2>„Wir haben bereits die Zusage“</h2>{BODY}</article>"
+    assert extracted(page("<title>„Wir haben bereits die Zusage“</title>", body, lang="de"))["title"] == "„Wir haben bereits die Zusage“"
+    # an <h1> that shares a word with the <title> stays the headline
+    shared = f"<h1>Die Zusage steht</h1><article><h2>„Wir haben bereits die Zusage“</h2>{BODY}</article>"
+    assert extracted(page("<title>„Wir haben bereits die Zusage“</title>", shared, lang="de"))["title"] == "Die Zusage steht"
+
+
 def test_an_h1_the_page_title_ends_with_after_a_section_word_is_the_headline():
     # goodform.ch: "<title>Blog - Schattiges Plätzchen" over the post's <h1>: the word before it is
     # the section, not a headline before the site's name

@@ -403,9 +403,21 @@ def _headings(tree, headlines: list, meta_title: str | None, page_title: str | N
     without an <h1>, or whose several <h1>s it names none of (a page builder's section headings:
     "<h2>Ear Candy!</h2>" over <h1>s "Ear Candy allert", "Dezent")."""
     h1s = headlines or tree.css("h1")
-    if not meta_title and not any(_headline_text(h1) for h1 in h1s[:10]) and (spelled := _h2_the_url_names(tree, url)):
+    if meta_title:
+        return h1s
+    texts = [_headline_text(h1) for h1 in h1s[:10]]
+    if not any(texts) and (spelled := _h2_the_url_names(tree, url)):
         return spelled
-    if meta_title or (len(h1s) == 1 or _title_names_one(h1s, page_title)):
+    # a section's <h1> sharing no word with the <title>, which is an <h2>'s whole text (correctiv.org:
+    # "<h1>Aktuelle Artikel</h1>" over "<h2>„Wir haben bereits die Zusage“</h2>")
+    if (
+        page_title
+        and any(texts)
+        and all(_overlap(value, page_title) == 0 for value in texts)
+        and (whole := _h2_the_title_is(tree, page_title))
+    ):
+        return whole
+    if len(h1s) == 1 or _title_names_one(h1s, page_title):
         return h1s
     return _h2_the_title_repeats(tree, page_title) or h1s
 
@@ -452,6 +464,14 @@ def _title_names_one(h1s: list, page_title: str | None) -> bool:
     """Whether the page's <title> holds the text of one of the first <h1>s."""
     folded = (text.clean(page_title) or "").casefold() if page_title else ""
     return any((text.clean(htmlmeta.node_text(h1, limit=400), 400) or "\0").casefold() in folded for h1 in h1s[:10])
+
+
+def _h2_the_title_is(tree, page_title: str) -> list:
+    """The <h2> whose text is the page's whole <title>."""
+    for h2 in tree.css("h2")[:20]:
+        if text.same_text(htmlmeta.node_text(h2, limit=400), page_title):
+            return [h2]
+    return []
 
 
 def _h2_the_title_repeats(tree, page_title: str | None) -> list:

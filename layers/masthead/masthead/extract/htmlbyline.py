@@ -343,14 +343,14 @@ def _placed(node) -> _Place:
     """Where an element stands in the page (climbing to the body: at most _MAX_BRANCH_DEPTH levels)."""
     article, heading, listed = None, None, False
     cards: tuple = ()
-    for _ in range(_MAX_BRANCH_DEPTH):
+    for level in range(_MAX_BRANCH_DEPTH):
         tag = node.tag
         if article is None and tag == "article":
             article = node.mem_id
         heading = heading or (node if tag in _STORY_HEADINGS else None)
         listed = listed or tag == "li" and _links_a_story(heading or _first_element(node))
-        if len(cards) < _MAX_CARDS and _named_a_card(node):
-            cards = (*cards, node)
+        if level < _CARD_LEVELS and len(cards) < _MAX_CARDS and _named_a_card(node):
+            cards = (*cards, node)  # a card holds its date a few levels down
         parent = node.parent
         if parent is None:
             return _Place(None, article, listed, cards)
@@ -370,6 +370,7 @@ def _ancestors(node) -> set[int]:
 
 _CARD_WORDS = frozenset({"card", "cards", "teaser", "teasers"})
 _MAX_CARDS = 3
+_CARD_LEVELS = 8
 # A story's title linked from a card: the heading holds the link, or the link the heading.
 _LINKED_HEADING = ", ".join(f"{h} a[href], a[href] {h}" for h in ("h2", "h3", "h4", "h5", "h6"))
 
@@ -558,7 +559,7 @@ def _not_a_byline(node) -> bool:
 
 
 _COMMENT_PARTS = frozenset({"comment", "kommentar", "commentaire", "comentario"})  # one comment ("comments-open" is the post's)
-_COMMENT_LEVELS = 4
+_COMMENT_LEVELS = 3
 _NAME_START = re.compile(r"[_-]")
 
 

@@ -521,8 +521,11 @@ def _dated_article_footer(node) -> bool:
     """A footer of the article itself (a <footer>, or an element named as one, inside it) that shows
     a date near its start (jolie.de's "article__footer": "20. Juni 2019 · Ann-Marie Galazka über
     Stars"): the story's date line, not the site's footer."""
-    named = node.tag == "footer" or "footer" in _segments((node.attributes.get("class") or "").lower())
-    if not named or not _of_the_article(node):
+    if node.tag != "footer":
+        classes = (node.attributes.get("class") or "").lower()
+        if "footer" not in classes or "footer" not in _segments(classes):
+            return False
+    if not _of_the_article(node):
         return False
     start = " ".join(htmlmeta.node_text(node, limit=_FOOTER_CHARS)[: _FOOTER_CHARS * 10].split())[:_FOOTER_CHARS]
     return find_date(start) is not None
@@ -537,7 +540,10 @@ def _of_the_article(node) -> bool:
     for _ in range(_ARTICLE_LEVELS):
         if parent is None or parent.tag in ("body", "html"):
             return False
-        if parent.tag == "article" or "article" in _segments((parent.attributes.get("class") or "").lower()):
+        if parent.tag == "article":
+            return True
+        classes = (parent.attributes.get("class") or "").lower()
+        if "article" in classes and "article" in _segments(classes):
             return True
         parent = parent.parent
     return False

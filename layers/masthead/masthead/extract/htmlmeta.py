@@ -61,7 +61,10 @@ def node_text(node, limit: int | None = None) -> str:
     separates two words (a <br>, a block) and none where markup sits inside a phrase. A text
     longer than `limit` (which the caller only measures, to pass it over) keeps every joint as a
     space: a candidate byline may be the whole article."""
-    return _joined(node.text(deep=True, separator=_JOINT), limit)
+    value = node.text(deep=True, separator=_JOINT)
+    if _JOINT not in value:  # most texts: one text node (the joints are resolved in _joined, inlined here)
+        return value
+    return _joined(value, limit)
 
 
 def node_text_without(node, skipped: set[int], limit: int | None = None) -> str:

@@ -337,14 +337,28 @@ _KICKER_WORDS = ("kicker", "dachzeile", "topline", "overline", "eyebrow", "roofl
 # A badge after the headline, in an element of its own: "<span class="label abo">Abonnés</span>"
 # (la-bas.org: for subscribers), "Premium", "Video".
 _BADGE_WORDS = ("badge", "label", "premium", "paywall", "subscri")
-_KICKER_OR_BADGE_SELECTOR = ", ".join(f"[class*={word} i]" for word in _KICKER_WORDS + _BADGE_WORDS)
+_LABEL_WORDS = _KICKER_WORDS + _BADGE_WORDS
 _BADGE_CHARS = 20
+_MAX_HEADLINE_ELEMENTS = 200
+
+
+def _labels_in(h1) -> list:
+    """The elements inside an <h1> whose class names a kicker or a badge (the first four), found by a
+    walk of its few elements: a selector list this long costs more to parse at each call than the walk."""
+    found = []
+    for node in islice(h1.traverse(), 1, _MAX_HEADLINE_ELEMENTS):
+        classes = node.attributes.get("class")
+        if classes and any(word in classes.lower() for word in _LABEL_WORDS):
+            found.append(node)
+            if len(found) == 4:
+                break
+    return found
 
 
 def _headline_text(h1) -> str:
     """An <h1>'s text without a kicker element of its own in front, or a badge after it."""
     value = htmlmeta.node_text(h1).strip()
-    for label in h1.css(_KICKER_OR_BADGE_SELECTOR)[:4]:
+    for label in _labels_in(h1):
         words = htmlmeta.node_text(label).strip()
         if not words or len(value) <= len(words) + 10:
             continue

@@ -2454,6 +2454,11 @@ def test_a_commenters_name_a_few_levels_inside_a_comment_is_no_byline():
     comment = "<div id='comment_57219133' class='comment_item'><div class='comment_top'><div class='comment_top_inner'><div class='author_name'>Rca Ieftin<br>0 Fans</div></div></div><p>A comment.</p></div>"
     html = page(body=f"<div class='entry'><h1>Headline of the story</h1>{BODY * 2}</div><div class='reader-area'>{comment}</div>")
     assert extracted(html)["authors"] == []
+    # in Spanish, with one m
+    spanish = (
+        html.replace("comment_item", "comentario-item").replace("comment_57219133", "comentario-57219133").replace("comment_top", "c-top")
+    )
+    assert extracted(spanish)["authors"] == []
     # a post tagged "Kommentar" (an opinion piece, kinra.de) is no comment: its meta line gives the date
     meta_line = "<p class='entry-meta'>Autor: <span class='author vcard'><a rel='author' href='/?author=1'>Jana Kinra</a></span> | Artikel veröffentlicht am <abbr class='published'>16.12.2012</abbr></p>"
     post = f"<div class='hentry post post_tag-kommentar'><h1>Überwachung am Bahnhof</h1>{meta_line}{BODY}</div><p class='footer-note'>Stand: 09.03.2016</p>"

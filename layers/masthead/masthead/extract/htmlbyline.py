@@ -574,7 +574,7 @@ def _in_a_comment(node) -> bool:
         named = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         # a name that starts with the word ("comment_item", "comment-body"); "post_tag-kommentar"
         # is a tag of the post
-        if "omment" in named and any(_NAME_START.split(name, 1)[0] in _COMMENT_PARTS for name in named.lower().split()):
+        if "ment" in named and any(_NAME_START.split(name, 1)[0] in _COMMENT_PARTS for name in named.lower().split()):
             return True
         node = node.parent
     return False

@@ -531,13 +531,13 @@ def _microdata_authors(itemprops: list) -> list[str]:
     return authors
 
 
-_CARD_LEVELS = 4
+_STORY_LINK_LEVELS = 4
 
 
 def _in_a_story_link(node) -> bool:
     """Whether an element lies in a link that holds a story's heading: another story's card, linked
     whole (infoworld.com's "<a class="card" href="…"><h3>…</h3><div itemprop="author">By …</div></a>")."""
-    for _ in range(_CARD_LEVELS):
+    for _ in range(_STORY_LINK_LEVELS):
         node = node.parent
         if node is None:
             return False

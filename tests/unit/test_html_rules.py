@@ -1965,10 +1965,14 @@ def test_an_unmarked_by_line_does_not_replace_a_person_in_the_metadata():
         ('<ul class="navmeta"><li><a href="/l">Leitlinien</a></li><li><a href="/i">Impressum</a></li></ul>', []),
         ('<div class="navigationMetaGroup"><a href="/n">Newsletter</a> <a href="/j">HORIZONTJobs</a> <a href="/a">Abo</a></div>', []),
         ('<div class="menu-meta">Jane Doe · 3 March 2024</div>', []),
+        # the site's own links, named with the word its address spells (dw.com's "metaLink"s)
+        ('<div class="metaLink"><a href="/en/dw-akademie/s-9519">DW AKADEMIE</a></div>', []),
+        ('<div class="metaLink"><a href="/en/about-dw/s-30688">ABOUT DW</a></div>', []),
     ],
 )
 def test_a_date_or_meta_line_gives_authors_only_when_it_names_people(line, authors):
-    assert extracted(page(body=f"<article><h1>Headline</h1>{line}{BODY}</article>"))["authors"] == authors
+    canonical = '<link rel="canonical" href="https://www.dw.com/en/story/a-52047361">'
+    assert extracted(page(canonical, f"<article><h1>Headline</h1>{line}{BODY}</article>"))["authors"] == authors
 
 
 def test_an_account_name_in_the_metadata_gives_way_to_the_persons_name():

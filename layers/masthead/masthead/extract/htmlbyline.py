@@ -216,6 +216,7 @@ def read_visible_byline(draft: Draft, root, tree, facts, headline=None, h1s: lis
     # it has none or was not looked at: the article's first date then comes before it). A byline
     # the article did not take is not taken in the page either.
     read: dict[int, str | None] = {}
+    site = text.domain_label(facts.url, shortest=2) if facts.url else None  # the site's name as its address spells it ("dw")
     selector = _byline_selector(draft.language)
     places = _DatePlaces(tree, headline or _first_headline(h1s))
     for where, scope in enumerate(scopes):
@@ -240,7 +241,7 @@ def read_visible_byline(draft: Draft, root, tree, facts, headline=None, h1s: lis
             if long_box:
                 continue
             if wanted and node.tag != "time":
-                wanted = not _took_byline(draft, node, value, publisher_only or unshown)
+                wanted = not _took_byline(draft, node, value, publisher_only or unshown, site)
     needs_date = not draft.published and not shown[0] and not shown[1]
     unmarked_wanted = wanted and not unshown
     if needs_date or unmarked_wanted:
@@ -255,7 +256,7 @@ def read_visible_byline(draft: Draft, root, tree, facts, headline=None, h1s: lis
     return Shown(*shown)
 
 
-def _took_byline(draft: Draft, node, value: str, strict: bool) -> bool:
+def _took_byline(draft: Draft, node, value: str, strict: bool, site: str | None = None) -> bool:
     """Whether a byline candidate names the article's authors (who then are the draft's): marked as
     the author's, or marked as metadata and naming people. `strict`, beside authors the metadata
     named (the publisher, or names its meta tags alone hold): marked as the author's, people only."""
@@ -263,7 +264,7 @@ def _took_byline(draft: Draft, node, value: str, strict: bool) -> bool:
     if strict and not says_author or _labelled_as_a_picture_credit(node):
         return False
     names = people.clean_names(_visible_names(node, value, says_author), [])
-    if not names or not (says_author or _names_a_person(node, names, value)):
+    if not names or not (says_author or _names_a_person(node, names, value, site)):
         return False
     if strict and not all(map(people.looks_like_person, names)):
         return False
@@ -516,14 +517,17 @@ def _needs_shown_date(draft: Draft, timestamps: list[str], url: str | None) -> b
     return pagedates.page_zone(language, timestamps, url) is None
 
 
-def _names_a_person(node, names: list[str], value: str) -> bool:
+def _names_a_person(node, names: list[str], value: str, site: str | None = None) -> bool:
     """For an element marked only as metadata (a date or meta line), whether it names people rather
     than sections and tags ("In News, Portugal, Tourism"): a "By" line, or full names; beside a
     date or time ("Published 4 months ago") where the element is marked as one (a "timedContent"
-    dialog holds neither). Not a menu (its links, each a word, read as one name)."""
+    dialog holds neither). Not a menu (its links, each a word, read as one name), nor a name with the
+    word the site's address spells ("DW Akademie", "About DW" on dw.com: the site's own links)."""
     if people.starts_with_by(value):
         return True
     if not all((len(name.split()) >= 2 or _written_without_spaces(name)) and people.looks_like_person(name) for name in names):
+        return False
+    if site and any(site in name.casefold().split() for name in names):
         return False
     classes = (node.attributes.get("class") or "").lower()
     if "nav" in classes or "menu" in classes:

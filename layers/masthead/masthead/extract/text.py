@@ -258,18 +258,18 @@ def names_the_domain(name: str, site: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def domain_label(site: str) -> str | None:
+def domain_label(site: str, shortest: int = 3) -> str | None:
     """The label a site's address is named by: that of the domain the publisher registered
     ("usatoday" for "https://www.usatoday.com/story/…", "ascii" for "weekly.ascii.jp", "bbc" for
-    "bbc.co.uk"); None for a name that is no address. Cached: a page asks about the same few sites
-    for every name."""
+    "bbc.co.uk"); None for a name that is no address, or a label shorter than `shortest` letters.
+    Cached: a page asks about the same few sites for every name."""
     host = site.strip().lower().removeprefix("https://").removeprefix("http://").split("/")[0].split(":")[0]
     parts = host.split(".")
     if " " in host or len(parts) < 2 or not all(parts):
         return None
     registered = -3 if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL else -2
     label = parts[registered].replace("-", "")
-    return label if len(label) >= 3 and label != "www" else None
+    return label if len(label) >= shortest and label != "www" else None
 
 
 # The second level a country's domain registers names under ("co.uk", "co.jp", "com.au", "or.jp").

@@ -1334,6 +1334,30 @@ def test_a_furniture_row_after_an_h2_headline_and_its_lead_is_read_for_its_date_
     assert "Share" not in result["body"]
 
 
+@pytest.mark.parametrize("inside", [True, False])
+def test_the_header_of_the_h2_a_breadcrumbs_h1_repeats_is_read_for_its_byline(inside):
+    # abendblatt.de ends its breadcrumb trail with the story's title as an <h1>; the story's own
+    # header, named as one, shows it again as an <h2> with the byline (brigitte.de: the trail in the
+    # site's header, outside the article)
+    title = "Warum Mangos und Papayas jetzt teurer sind"
+    crumbs = f'<div id="breadcrumb" class="breadcrumb"><a href="/">Home</a><h1 class="breadcrumb__item">{title}</h1></div>'
+    header = (
+        f'<div class="article__header"><h2 class="article__header__headline">{title}</h2>'
+        '<div class="author-info__name"><address>Melanie Wassink</address></div></div>'
+    )
+    article = f'<article class="article">{header}{BODY}</article>'
+    body = f"<main>{crumbs}{article}</main>" if inside else f"<div class='site-header'>{crumbs}</div><main>{article}</main>"
+    result = extracted(page(body=body, lang="de"))
+    assert (result["title"], result["authors"]) == (title, ["Melanie Wassink"])
+
+
+def test_an_h2_that_repeats_an_h1_outside_the_breadcrumbs_spares_no_header():
+    title = "Warum Mangos und Papayas jetzt teurer sind"
+    header = f'<div class="article__header"><h2>{title}</h2><div class="author-info__name">Melanie Wassink</div></div>'
+    result = extracted(page(body=f'<main><div class="teaser"><h1>{title}</h1></div><article>{header}{BODY}</article></main>', lang="de"))
+    assert result["authors"] == []
+
+
 def test_a_furniture_row_without_a_date_after_the_headline_is_dropped_before_the_byline_is_looked_for():
     # its buttons would otherwise stand between the headline and the "Von …" line under it
     buttons = '<div class="entry-header-social-buttons"><ul>' + "<li><a href='/s'>Teilen</a></li>" * 40 + "</ul></div>"
@@ -2239,6 +2263,29 @@ def test_a_pictures_caption_and_credit_are_no_byline(caption):
         "<section class='ts-byline'><span class='ts-byline__by'>Por</span><span class='ts-byline__names'> Rodrigo Mejías</span></section>"
     )
     assert extracted(page(body=f"<article><h1>Ministra</h1>{figure}{byline}{BODY}</article>", lang="es"))["authors"] == ["Rodrigo Mejías"]
+
+
+def test_a_paragraph_in_a_pictures_caption_is_no_body_and_its_credit_is_kept():
+    # "<figcaption><p>…</p><p>Foto: …</p></figcaption>" (abendblatt.de, nature.com): the caption
+    # is neither the story's text nor its summary; its credit line is the picture's credit
+    figure = (
+        '<figure><img src="/a.jpg" alt=""><figcaption><div><p>Exotic fruit is in demand: the market\'s head with mangos.</p>'
+        "</div><p>Photo: Michael Rauhe</p></figcaption></figure>"
+    )
+    result = extracted(page(body=f"<article><h1>Mangos</h1>{figure}{BODY}</article>"), with_body=True)
+    assert "mangos" not in result["body"] and result["summary"].startswith("The story's first paragraph")
+    assert result["image_credits"] == ["Michael Rauhe"]
+
+
+def test_a_slideshows_long_captions_are_its_story():
+    # popsugar.com: each slide's "caption" is a long paragraph of the article
+    slide = (
+        "<figure><img src='/a.jpg' alt=''><figcaption><p>"
+        + "Sasha says to take the time to find pieces with meaning. " * 6
+        + "</p></figcaption></figure>"
+    )
+    result = extracted(page(body=f"<article><h1>Decorating</h1>{slide * 3}</article>"), with_body=True)
+    assert result["body"].count("Sasha says") == 18
 
 
 def test_a_writers_box_named_as_a_side_column_is_read_before_it_is_dropped():

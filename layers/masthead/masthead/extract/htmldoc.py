@@ -488,6 +488,37 @@ def _h2_the_title_is(tree, page_title: str) -> list:
     return []
 
 
+def _h2_below_the_crumbs(blocks: list, heads: list) -> list:
+    """The article's <h2> that repeats the words of an <h1> in the breadcrumb trail (abendblatt.de
+    and brigitte.de end their trail with the story's title as an <h1>): the headline shown, whose
+    header holds the byline and the date."""
+    if not heads or heads[0].tag != "h1" or not _in_the_breadcrumbs(heads[0]):
+        return []
+    value = text.clean(htmlmeta.node_text(heads[0], limit=400), 400)
+    h2s = (node for node, tag in blocks if tag == "h2")
+    for h2 in islice(h2s, 20) if value else ():
+        if text.same_text(text.clean(htmlmeta.node_text(h2, limit=400), 400), value):
+            return [h2]
+    return []
+
+
+_CRUMB_LEVELS = 4  # the <h1>, its <li>, the <ol>, the trail's <nav> or <div>
+_CRUMB_WORDS = frozenset({"breadcrumb", "breadcrumbs"})
+
+
+def _in_the_breadcrumbs(node) -> bool:
+    """Whether an element is (in) a breadcrumb trail, by its class or id or a near ancestor's."""
+    for _ in range(_CRUMB_LEVELS):
+        if node is None:
+            return False
+        attrs = node.attributes
+        if names := f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip():
+            if not _CRUMB_WORDS.isdisjoint(_segments(names.lower())):
+                return True
+        node = node.parent
+    return False
+
+
 def _h2_the_title_repeats(tree, page_title: str | None) -> list:
     """On a page without an <h1> or a metadata title, the <h2> that is the page's <title> or one
     part of it ("Gregory Szorc's Digital Home | Mercurial's Journey to…" over <h2>Mercurial's Journey
@@ -617,11 +648,15 @@ def _headline_headers(
     (weltwoche.ch's share bar under an <h2> headline and its lead holds the date and the byline)."""
     if heads and heads[0].tag == "h2":
         return heads[0], set(_ancestors_within(root, heads[:1])), _rows_after(heads[0])
+    # the header of the <h2> a breadcrumb's <h1> repeats is spared as an <h1>'s is (the dates and
+    # bylines are still looked for from the <h1> on: a date may stand between the two)
+    below = _h2_below_the_crumbs(blocks, heads)
+    spared, after = set(_ancestors_within(root, below)), _rows_after(below[0]) if below else set()
     if headlines:
         shown = next((h1 for h1 in headlines[:5] if text.same_text(text.clean(htmlmeta.node_text(h1, limit=400), 400), title)), None)
-        return None, set(_ancestors_within(root, headlines)), _rows_after(shown) if shown is not None else set()
+        return None, set(_ancestors_within(root, headlines)) | spared, (_rows_after(shown) if shown is not None else set()) | after
     h2s = _h2_the_title_ends(blocks, meta_title)
-    return (h2s[0] if h2s else None), set(), set(_ancestors_within(root, h2s)) | (_rows_after(h2s[0]) if h2s else set())
+    return (h2s[0] if h2s else None), spared, set(_ancestors_within(root, h2s)) | (_rows_after(h2s[0]) if h2s else set()) | after
 
 
 _ROWS_AFTER = 3
@@ -1563,6 +1598,7 @@ def _read_body(draft: Draft, root, blocks: list | None = None, breaks: bool = Tr
     blocks = [(node, node.tag) for node in root.css(_LINES if breaks else _BLOCKS)] if blocks is None else blocks
     holders = set(_ancestors_within(root, [node for node, tag in blocks if tag in _HELD]))
     read: set[int] = set()  # containers inside a container already read whole
+    captioned: set[int] = set()  # the paragraphs of a picture's caption: credits, not body
     headings, first = len(draft.headings), len(draft.paragraphs)
     for index, (node, tag) in enumerate(blocks):
         if tag == "br":
@@ -1573,8 +1609,10 @@ def _read_body(draft: Draft, root, blocks: list | None = None, breaks: bool = Tr
             if _may_hold_blocks(blocks, index):
                 read.update(inner.mem_id for inner in node.css("li, blockquote, dd"))
         value = htmlmeta.node_text(node).strip()
+        if tag == "figcaption" and node.mem_id in holders and len(value) <= _CAPTION_CHARS:
+            captioned.update(inner.mem_id for inner in node.css("p"))
         if value and tag != "h1":
-            _read_block(draft, node, tag, value)
+            _read_block(draft, node, "figcaption" if tag == "p" and node.mem_id in captioned else tag, value)
     lines = _written_in_breaks(draft.paragraphs[first:], blocks) if breaks else None
     lines = root if lines is None and len(draft.paragraphs) == len(draft.headings) - headings else lines
     if lines is not None:
@@ -1586,6 +1624,10 @@ def _read_body(draft: Draft, root, blocks: list | None = None, breaks: bool = Tr
         for line in htmlmeta.node_text(lines).split("\n"):
             if line.strip() and not text.same_text(line, draft.title if isinstance(draft.title, str) else None):
                 draft.credit_or_paragraph(line.strip())
+
+
+# A picture's caption is a line or two; a slideshow's "captions" are the story (popsugar.com).
+_CAPTION_CHARS = 300
 
 
 def _written_in_breaks(paragraphs: list[str], blocks: list):

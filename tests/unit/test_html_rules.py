@@ -2265,6 +2265,17 @@ def test_a_pictures_caption_and_credit_are_no_byline(caption):
     assert extracted(page(body=f"<article><h1>Ministra</h1>{figure}{byline}{BODY}</article>", lang="es"))["authors"] == ["Rodrigo Mejías"]
 
 
+@pytest.mark.parametrize(
+    ("credit", "lang"), [("Фото из Инстаграма Лукаша Подольски", "ru"), ("Photo by Janet Roe", "en"), ("Foto von Reuters", "de")]
+)
+def test_an_author_element_that_starts_with_a_pictures_label_is_the_photographers(credit, lang):
+    # football.ua: <div class="photo-text"><span class="author">Фото из Инстаграма …</span></div>
+    photo = f'<div class="article-photo"><img src="/a.jpg" alt=""><div class="photo-text"><span class="author">{credit}</span></div></div>'
+    assert extracted(page(body=f"<article><h1>Подольски</h1>{photo}{BODY}</article>", lang=lang))["authors"] == []
+    byline = '<p class="byline">By Jane Doe</p>'
+    assert extracted(page(body=f"<article><h1>Podolski</h1>{photo}{byline}{BODY}</article>", lang=lang))["authors"] == ["Jane Doe"]
+
+
 def test_a_paragraph_in_a_pictures_caption_is_no_body_and_its_credit_is_kept():
     # "<figcaption><p>…</p><p>Foto: …</p></figcaption>" (abendblatt.de, nature.com): the caption
     # is neither the story's text nor its summary; its credit line is the picture's credit

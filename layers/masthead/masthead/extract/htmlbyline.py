@@ -261,7 +261,7 @@ def _took_byline(draft: Draft, node, value: str, strict: bool, site: str | None 
     the author's, or marked as metadata and naming people. `strict`, beside authors the metadata
     named (the publisher, or names its meta tags alone hold): marked as the author's, people only."""
     says_author = _says_author(node)
-    if strict and not says_author or _labelled_as_a_picture_credit(node):
+    if strict and not says_author or _labelled_as_a_picture_credit(node) or _a_picture_credit(value):
         return False
     names = people.clean_names(_visible_names(node, value, says_author), [])
     if not names or not (says_author or _names_a_person(node, names, value, site)):
@@ -592,6 +592,13 @@ def _labelled_as_a_picture_credit(node) -> bool:
         return False
     words = label.text_content if label.tag == "-text" else htmlmeta.node_text(label, limit=20)
     return len(words) <= 20 and words.strip().rstrip(":：").strip().casefold() in _PICTURE_LABELS
+
+
+def _a_picture_credit(value: str) -> bool:
+    """Whether a byline's text starts with a picture's label ("Фото из Инстаграма …" in a photo's
+    "author" span on football.ua, "Photo: Jane Doe"): the photographer's, not the article's."""
+    first = value[:20].split(None, 1)[0] if value[:20].strip() else ""
+    return first.rstrip(":：").casefold() in _PICTURE_LABELS
 
 
 def _sibling(node, before: bool = False):

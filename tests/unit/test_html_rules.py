@@ -1420,10 +1420,44 @@ def test_java_date_strings_keep_the_zone_their_abbreviation_names(value, expecte
         ("03/04/2020", "en-US", "2020-03-04"),
         ("03/04/2020", "fr", "2020-04-03"),
         ("2022-05-04T03:00:00 UTC", "es-AR", "2022-05-04"),
+        ("19 Αυγούστου 2020 9:02 μμ", "el", "2020-08-19"),
+        ("3 ΜΑΪΟΥ 2021", "el", "2021-05-03"),
+        # the Solar Hijri calendar, in Persian or Arabic-script digits and with either yeh
+        ("سه‌شنبه ۲۹ بهمن ۱۳۹۸", "fa", "2020-02-18"),
+        ("يکشنبه ۲۱ ارديبهشت ۱۳۹۹ - ۱۸:۵۹", "fa", "2020-05-10"),
+        ("۱۳۹۹/۰۲/۲۱", "fa", "2020-05-10"),
+        ("5 دی 1399", "fa", "2020-12-25"),
+        ("۱۵ جدی ۱۴۰۰", "fa-AF", "2022-01-05"),
     ],
 )
 def test_date_forms(value, lang, expected):
     assert day(page(meta("article:published_time", value, "property"), "<h1>H</h1>" + BODY, lang=lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("solar_hijri", "gregorian"),
+    [
+        ((1399, 1, 1), (2020, 3, 20)),  # Nowruz
+        ((1403, 12, 30), (2025, 3, 20)),  # the leap day of a leap year
+        ((1404, 1, 1), (2025, 3, 21)),
+        ((1375, 12, 30), (1997, 3, 20)),
+        ((1402, 12, 30), None),  # 1402 is a common year
+        ((1399, 7, 31), None),  # the second half's months have 30 days
+        ((1299, 1, 1), None),  # before 1921: no page of the web
+    ],
+)
+def test_solar_hijri_dates_convert_to_the_gregorian_calendar(solar_hijri, gregorian):
+    from masthead.extract.dates import _from_solar_hijri
+
+    assert _from_solar_hijri(*solar_hijri) == gregorian
+
+
+def test_a_persian_dateline_under_the_headline_dates_the_article():
+    # khabaronline.ir: "۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵" under the headline, no date in the metadata (the day in
+    # Tehran's winter offset)
+    dateline = '<div class="item-date"><span>۲۹ بهمن ۱۳۹۸ - ۰۶:۵۵</span></div>'
+    published = extracted(page(body=f"<article><h1>تحلیل روزنامه</h1>{dateline}{BODY}</article>", lang="fa"))["published_at"]
+    assert published.startswith("2020-02-18T") and published.endswith("+03:30")
 
 
 # --- related articles -------------------------------------------------------------------------------

@@ -11,33 +11,85 @@ import re
 from functools import lru_cache
 
 # Month names (and their usual abbreviations) in the languages of the pages Masthead reads, in the
-# forms dates use (Finnish partitive, Slavic genitive: "30 августа 2021").
+# forms dates use (Finnish partitive, Slavic and Greek genitive: "30 августа 2021", "19 Αυγούστου
+# 2020"; Greek also without its accents, as upper-case text is written).
 _MONTH_NAMES = (
     "jan january januar janvier janv enero ene gennaio gen janeiro januari tammikuu styczeń stycznia ledna január "
-    "ocak janúar janar ianuarie januara tammikuuta января январь січня січень януари",
+    "ocak janúar janar ianuarie januara tammikuuta января январь січня січень януари"
+    " ιανουαρίου ιανουάριος ιανουαριου ιανουαριος ιαν",
     "feb february februar février févr fév febrero febbraio fevereiro fev februari helmikuu lutego února február "
-    "şubat febrúar shkurt februarie februara helmikuuta февраля февраль лютого лютий февруари",
+    "şubat febrúar shkurt februarie februara helmikuuta февраля февраль лютого лютий февруари"
+    " φεβρουαρίου φεβρουάριος φεβρουαριου φεβρουαριος φεβ",
     "mar march märz mars marzo março maart maaliskuu marca března marec mart március martie marta maret maaliskuuta "
-    "марта март березня березень",
+    "марта март березня березень"
+    " μαρτίου μάρτιος μαρτιου μαρτιος μαρ",
     "apr april avril avr abril aprile abr huhtikuu kwietnia dubna apríl nisan április prill aprilie aprila "
-    "huhtikuuta апреля апрель квітня квітень април",
-    "may mai mayo maggio mag maio mei toukokuu maja května máj mayıs május maí maj toukokuuta мая май травня травень",
+    "huhtikuuta апреля апрель квітня квітень април"
+    " απριλίου απρίλιος απριλιου απριλιος απρ",
+    "may mai mayo maggio mag maio mei toukokuu maja května máj mayıs május maí maj toukokuuta мая май травня травень"
+    " μαΐου μάιος μαϊου μαιου μαιος μαΐ μαϊ",
     "jun june juni juin junio giugno giu junho kesäkuu czerwca června jún haziran június júní qershor iunie juna "
-    "kesäkuuta июня июнь червня червень юни",
+    "kesäkuuta июня июнь червня червень юни"
+    " ιουνίου ιούνιος ιουνιου ιουνιος ιουν",
     "jul july juli juillet juil julio luglio lug julho heinäkuu lipca července júl temmuz július júlí korrik iulie "
-    "jula heinäkuuta июля июль липня липень юли",
+    "jula heinäkuuta июля июль липня липень юли"
+    " ιουλίου ιούλιος ιουλιου ιουλιος ιουλ",
     "aug august août agosto ago augustus elokuu sierpnia srpna ağustos augusztus ágúst gusht augusti agustus avgust "
-    "augusta elokuuta августа август серпня серпень",
+    "augusta elokuuta августа август серпня серпень"
+    " αυγούστου αύγουστος αυγουστου αυγουστος αυγ",
     "sep sept september septembre septiembre settembre set setembro syyskuu września září eylül szeptember shtator "
-    "septembrie septembar septembra syyskuuta сентября сентябрь вересня вересень септември",
+    "septembrie septembar septembra syyskuuta сентября сентябрь вересня вересень септември"
+    " σεπτεμβρίου σεπτέμβριος σεπτεμβριου σεπτεμβριος σεπ",
     "oct october oktober octobre octubre ottobre ott outubro out lokakuu października října okt ekim október tetor "
-    "octombrie oktobar oktobra lokakuuta октября октябрь жовтня жовтень октомври",
+    "octombrie oktobar oktobra lokakuuta октября октябрь жовтня жовтень октомври"
+    " οκτωβρίου οκτώβριος οκτωβριου οκτωβριος οκτ",
     "nov november novembre noviembre novembro marraskuu listopada listopadu kasım nóvember nëntor noiembrie "
-    "novembar novembra marraskuuta ноября ноябрь листопада листопад ноември",
+    "novembar novembra marraskuuta ноября ноябрь листопада листопад ноември"
+    " νοεμβρίου νοέμβριος νοεμβριου νοεμβριος νοε",
     "dec december dezember décembre déc diciembre dic dicembre dezembro dez joulukuu grudnia prosince decembrie "
-    "aralık desember dhjetor decembar decembra joulukuuta декабря декабрь грудня грудень декември",
+    "aralık desember dhjetor decembar decembra joulukuuta декабря декабрь грудня грудень декември"
+    " δεκεμβρίου δεκέμβριος δεκεμβριου δεκεμβριος δεκ",
 )
 _MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
+# The Solar Hijri calendar of Iran's and Afghanistan's pages ("۲۹ بهمن ۱۳۹۸", "۱۳۹۹/۰۲/۲۱"): its months
+# as Iran names them, then as Afghanistan does; each typed with the Persian or the Arabic yeh.
+_SOLAR_HIJRI_MONTH_NAMES = (
+    "فروردین حمل", "اردیبهشت ثور", "خرداد جوزا", "تیر سرطان", "مرداد امرداد اسد", "شهریور سنبله",
+    "مهر میزان", "آبان عقرب", "آذر قوس", "دی جدی", "بهمن دلو", "اسفند حوت",
+)  # fmt: skip
+_SOLAR_HIJRI_MONTHS = {
+    spelled: number
+    for number, names in enumerate(_SOLAR_HIJRI_MONTH_NAMES, start=1)
+    for name in names.split()
+    for spelled in (name, name.replace("ی", "ي"))
+}
+_SOLAR_HIJRI = re.compile(
+    r"(?<!\d)(\d{1,2})\s{0,3}(" + "|".join(sorted(_SOLAR_HIJRI_MONTHS, key=len, reverse=True)) + r")\s{0,3}(\d{4})(?!\d)"
+)
+_SOLAR_HIJRI_YEARS = range(1300, 1500)  # 1921-2121
+# Whether a text is in the Arabic script at all: the pattern above is tried only then (it starts with
+# a group, which sre tries at every character: 7 µs a line, against 2 µs for this class).
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+
+
+def _from_solar_hijri(year: int, month: int, day: int) -> tuple[int, int, int] | None:
+    """The Gregorian (year, month, day) of a Solar Hijri date; None for a day its month does not have.
+    The arithmetic 33-year leap cycle, which agrees with the calendar's tables over _SOLAR_HIJRI_YEARS."""
+    if year not in _SOLAR_HIJRI_YEARS or not 1 <= month <= 12 or not 1 <= day <= (31 if month <= 6 else 30):
+        return None
+    if month == 12 and day == 30 and _solar_hijri_day(year + 1, 1, 1) - _solar_hijri_day(year, 1, 1) == 365:
+        return None  # the 30th of Esfand, in a common year
+    gregorian = dt.date.fromordinal(_solar_hijri_day(year, month, day))
+    return gregorian.year, gregorian.month, gregorian.day
+
+
+def _solar_hijri_day(year: int, month: int, day: int) -> int:
+    """The proleptic Gregorian ordinal (date.toordinal) of a Solar Hijri date."""
+    year += 1595
+    months = (month - 1) * 31 if month <= 7 else (month - 7) * 30 + 186
+    return -356033 + 365 * year + (year // 33) * 8 + ((year % 33) + 3) // 4 + day + months
+
+
 # Japanese eras: first year of each era in the Gregorian calendar.
 _ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "R": 2019, "H": 1989, "S": 1926}
 
@@ -177,7 +229,12 @@ def _parse_text(text: str, default_tz: str, month_first: bool = False) -> dt.dat
         return _clocked(text, m.end(), (y, mo, d), (h, mi, s), default_tz=default_tz)
     if m := _SLASHED.search(text):
         y, mo, d, h, mi, s = m.groups()
+        if not y.isascii() and (gregorian := _from_solar_hijri(int(y), int(mo), int(d))):
+            y, mo, d = gregorian  # "۱۳۹۹/۰۲/۲۱": a year written in Persian digits is a Solar Hijri one
         return _clocked(text, m.end(), (y, mo, d), (h, mi, s), default_tz=default_tz)
+    if not text.isascii() and _ARABIC_SCRIPT.search(text) and (m := _SOLAR_HIJRI.search(text)):
+        gregorian = _from_solar_hijri(int(m.group(3)), _SOLAR_HIJRI_MONTHS[m.group(2)], int(m.group(1)))
+        return _clocked(text, m.end(), gregorian, default_tz=default_tz) if gregorian else None
     if (m := _CTIME.search(text)) and (month := _MONTHS.get(m.group(1).lower())):
         minutes = _ZONE_ABBREVIATIONS.get(m.group(6) or "")
         tz = dt.timezone(dt.timedelta(minutes=minutes)) if minutes is not None else None
@@ -237,12 +294,17 @@ def find_short_year_date(text: str) -> str | None:
     return None
 
 
+_PATTERNS = (_ISO, _COMPACT_ISO, _ERA, _KANJI, _DOTTED, _SLASHED, _MONTH_FIRST, _DAY_FIRST, _NUMERIC)
+_PATTERNS_WITH_SOLAR_HIJRI = (*_PATTERNS[:6], _SOLAR_HIJRI, *_PATTERNS[6:])
+
+
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The first date written in a line of text: (matched text, start, end)."""
     text = _halfwidth(text)
     if not _YEAR_DIGITS.search(text) and not _ERA.search(text):
         return None
-    for pattern in (_ISO, _COMPACT_ISO, _ERA, _KANJI, _DOTTED, _SLASHED, _MONTH_FIRST, _DAY_FIRST, _NUMERIC):
+    patterns = _PATTERNS if text.isascii() or not _ARABIC_SCRIPT.search(text) else _PATTERNS_WITH_SOLAR_HIJRI
+    for pattern in patterns:
         if (m := pattern.search(text)) and parse_datetime(m.group(0)):
             return m.group(0), m.start(), m.end()
     return None

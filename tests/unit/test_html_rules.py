@@ -553,6 +553,20 @@ def test_without_an_h1_the_h2_that_is_part_of_the_page_title_is_the_headline():
     assert extracted(page(title, body + BODY))["title"] == "Mercurial's Journey to and Reflections on Python 3"
 
 
+def test_without_an_h1_or_h2_the_heading_marked_as_the_entrys_title_that_ends_the_page_title_is_the_headline():
+    # Blogger: the blog's name is its header's picture; the post's title an <h3 class="entry-title">
+    title = "<title>Python Insider: Python 3.6.0 is now available!</title>"
+    header = "<header><a href='/'><img alt='Python Insider' src='/logo.png'></a></header>"
+    post = "<div class='post hentry'><h3 class='post-title entry-title'> Python 3.6.0 is now available! </h3>"
+    assert extracted(page(title, f"{header}{post}{BODY}</div>"))["title"] == "Python 3.6.0 is now available!"
+    # an <h3> not marked so, in a sidebar, is not the headline
+    aside = "<div class='sidebar'><h3>Python Insider</h3></div>"
+    assert (
+        extracted(page(title, f"{header}{aside}<div class='post'>{BODY}</div>"))["title"]
+        == "Python Insider: Python 3.6.0 is now available!"
+    )
+
+
 def test_the_date_and_byline_right_after_an_h2_headline_are_read_as_after_an_h1():
     # gregoryszorc.com: no <h1>, no metadata; the date is in a <small> line under the <h2> headline
     title = "<title>Gregory Szorc's Digital Home | Mercurial's Journey to and Reflections on Python 3</title>"

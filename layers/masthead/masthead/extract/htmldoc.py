@@ -512,9 +512,9 @@ def _in_the_breadcrumbs(node) -> bool:
         if node is None:
             return False
         attrs = node.attributes
-        if names := f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip():
-            if not _CRUMB_WORDS.isdisjoint(_segments(names.lower())):
-                return True
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+        if "crumb" in names and not _CRUMB_WORDS.isdisjoint(_segments(names)):
+            return True
         node = node.parent
     return False
 

@@ -428,6 +428,21 @@ CASES: list[Case] = [
         "T",
     ),
     Case(
+        # 70 picture captions nested around 30,000 paragraphs: the paragraphs of a caption are
+        # collected once, by the outermost caption, not once by each caption they are in
+        "html-nested-captions",
+        "articles/h/captions.html",
+        lambda: (
+            b"<html><body><article><h1>T</h1><p>Body text of the story, long enough to be the story.</p>"
+            + b"<figure><figcaption>" * 70
+            + b"<p></p>" * 30000
+            + b"</figcaption></figure>" * 70
+            + b"</article></body></html>"
+        ),
+        "accepted",
+        "T",
+    ),
+    Case(
         # 18,000 list entries and paragraphs that are a link each: every one is looked into
         "html-linked-entries",
         "articles/h/linked.html",

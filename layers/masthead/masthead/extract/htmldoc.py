@@ -1615,8 +1615,9 @@ def _read_body(draft: Draft, root, blocks: list | None = None, breaks: bool = Tr
             if _may_hold_blocks(blocks, index):
                 read.update(inner.mem_id for inner in node.css("li, blockquote, dd"))
         value = htmlmeta.node_text(node).strip()
-        if tag == "figcaption" and node.mem_id in holders and len(value) <= _CAPTION_CHARS:
-            captioned.update(inner.mem_id for inner in node.css("p"))
+        if tag == "figcaption" and node.mem_id in holders and node.mem_id not in captioned and len(value) <= _CAPTION_CHARS:
+            # its captions inside too: a caption nested in one already read is not walked again
+            captioned.update(inner.mem_id for inner in node.css("p, figcaption"))
         if value and tag != "h1":
             _read_block(draft, node, "figcaption" if tag == "p" and node.mem_id in captioned else tag, value)
     lines = _written_in_breaks(draft.paragraphs[first:], blocks) if breaks else None

@@ -433,7 +433,7 @@ def _headings(tree, headlines: list, meta_title: str | None, page_title: str | N
         return whole
     if len(h1s) == 1 or _title_names_one(h1s, page_title):
         return h1s
-    return _h2_the_title_repeats(tree, page_title) or _h2_the_title_repeats(tree, page_title, _ENTRY_TITLE) or h1s
+    return _heading_the_title_repeats(tree, page_title) or _heading_the_title_repeats(tree, page_title, _ENTRY_TITLE) or h1s
 
 
 def _h2_the_url_names(tree, url: str | None) -> list:
@@ -523,17 +523,17 @@ def _in_the_breadcrumbs(node) -> bool:
 _ENTRY_TITLE = "h3.entry-title, h4.entry-title"
 
 
-def _h2_the_title_repeats(tree, page_title: str | None, selector: str = "h2") -> list:
-    """On a page without an <h1> or a metadata title, the <h2> (else the heading marked as the
-    entry's title) that is the page's <title> or one part of it ("Gregory Szorc's Digital Home |
+def _heading_the_title_repeats(tree, page_title: str | None, selector: str = "h2") -> list:
+    """On a page without an <h1> or a metadata title, the <h2> (or, with `selector`, the heading
+    marked as the entry's title) that is the page's <title> or one part of it ("Gregory Szorc's Digital Home |
     Mercurial's Journey to…" over <h2>Mercurial's Journey to…</h2>, "Python Insider: Python 3.6.0 is
     now available!" over Blogger's <h3 class="entry-title">): the headline, which the <title> may put
     after the site's name."""
     folded = (text.clean(page_title) or "").casefold() if page_title else ""
-    for h2 in tree.css(selector)[:10] if folded else []:
-        value = (text.clean(htmlmeta.node_text(h2, limit=400), 400) or "").casefold()
+    for heading in tree.css(selector)[:10] if folded else []:
+        value = (text.clean(htmlmeta.node_text(heading, limit=400), 400) or "").casefold()
         if len(value) >= 10 and value in folded:
-            return [h2]
+            return [heading]
     return []
 
 

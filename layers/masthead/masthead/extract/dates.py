@@ -68,7 +68,7 @@ _SOLAR_HIJRI = re.compile(
 )
 _SOLAR_HIJRI_YEARS = range(1300, 1500)  # 1921-2121
 # Whether a text is in the Arabic script at all: the pattern above is tried only then (it starts with
-# a group, which sre tries at every character: 7 µs a line, against 2 µs for this class).
+# a look-behind, so sre tries it at every character: 7 µs a line, against 2 µs for this class).
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 
 

@@ -263,6 +263,9 @@ def _took_byline(draft: Draft, node, value: str, strict: bool, site: str | None 
     says_author = _says_author(node)
     if strict and not says_author or _labelled_as_a_picture_credit(node) or _a_picture_credit(value):
         return False
+    found = find_date(value)
+    if not _LETTER.search(f"{value[: found[1]]} {value[found[2] :]}" if found else value):
+        return False  # a date or a time and nothing else (a listing's "30 августа 2021, 13:43" under each story)
     names = people.clean_names(_visible_names(node, value, says_author), [])
     if not names or not (says_author or _names_a_person(node, names, value, site)):
         return False
@@ -592,6 +595,9 @@ def _labelled_as_a_picture_credit(node) -> bool:
         return False
     words = label.text_content if label.tag == "-text" else htmlmeta.node_text(label, limit=20)
     return len(words) <= 20 and words.strip().rstrip(":：").strip().casefold() in _PICTURE_LABELS
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _a_picture_credit(value: str) -> bool:

@@ -600,8 +600,13 @@ def without_site(title: str | None, site_names: list[str], url: str | None = Non
 
 
 def _squash(name: str) -> str:
-    name = re.sub(r"\.(?:com|net|org|de|it|fr|jp|es|co|uk|at|ch)\b", "", name.casefold())
-    return "".join(ch for ch in name if ch.isalnum())
+    name = name.casefold()
+    if "." in name:
+        name = _DOMAIN_ENDING.sub("", name)
+    return "".join(filter(str.isalnum, name))
+
+
+_DOMAIN_ENDING = re.compile(r"\.(?:com|net|org|de|it|fr|jp|es|co|uk|at|ch)\b")
 
 
 def timestamps(found: dict[str, list[str]], linked: LinkedData) -> list[str]:

@@ -1442,6 +1442,9 @@ def test_java_date_strings_keep_the_zone_their_abbreviation_names(value, expecte
         ("۱۳۹۹/۰۲/۲۱", "fa", "2020-05-10"),
         ("5 دی 1399", "fa", "2020-12-25"),
         ("۱۵ جدی ۱۴۰۰", "fa-AF", "2022-01-05"),
+        # slashes between spaces, the same on both sides (Arabic pages, in Arabic-Indic digits)
+        ("الثلاثاء ١ / ١٢ / ٢٠٢٠", "ar", "2020-12-01"),
+        ("04 / 05 / 2021 10:30", "en-US", "2021-04-05"),
     ],
 )
 def test_date_forms(value, lang, expected):
@@ -1464,6 +1467,20 @@ def test_solar_hijri_dates_convert_to_the_gregorian_calendar(solar_hijri, gregor
     from masthead.extract.dates import _from_solar_hijri
 
     assert _from_solar_hijri(*solar_hijri) == gregorian
+
+
+def test_an_arabic_dateline_with_spaced_slashes_dates_the_article():
+    # alyaum.com without its metadata: "الثلاثاء ١ / ١٢ / ٢٠٢٠" (Tuesday 1 December) after the time
+    dateline = '<div class="aksa-date"><time> ٠٢:٠٠ </time>الثلاثاء  ١ / ١٢ / ٢٠٢٠</div>'
+    published = extracted(page(body=f"<article><h1>طهران تدفن زادة</h1>{dateline}{BODY}</article>", lang="ar"))["published_at"]
+    assert published.startswith("2020-12-01T")
+
+
+def test_numbers_spaced_otherwise_are_not_a_date():
+    from masthead.extract.dates import find_date
+
+    assert find_date("1 /12/2020") is None  # the spaces differ around the month
+    assert find_date("scores 10 - 12 - 2020") is None  # spaces only around slashes
 
 
 def test_a_persian_dateline_under_the_headline_dates_the_article():

@@ -114,7 +114,9 @@ _ZONE_ABBREVIATIONS = {
     "EST": -300, "EDT": -240, "PST": -480, "PDT": -420, "MST": -420, "MDT": -360,
 }  # fmt: skip
 # 31.03.2020, 03/31/2020, 31-03-2020: day first unless the numbers or the page's language say otherwise.
-_NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b(?:,?\s+(\d{1,2}):(\d{2}))?")
+# Slashes may stand between spaces, the same on both sides of the month ("١ / ١٢ / ٢٠٢٠" on Arabic
+# pages, whose digits \d matches too).
+_NUMERIC = re.compile(r"\b(\d{1,2})( ?/ ?|[.-])(\d{1,2})\2(\d{4})\b(?:,?\s+(\d{1,2}):(\d{2}))?")
 
 
 # What may follow a date: its time of day when the date's own pattern has none ("May 10, 2022

@@ -2376,6 +2376,44 @@ def test_an_author_page_link_in_a_related_card_outside_the_article_is_not_the_au
     assert extracted(page(body=f"<article><h1>Headline</h1>{BODY}</article>{card}"))["authors"] == []
 
 
+def test_the_byline_of_another_storys_card_is_not_the_articles():
+    # lastampa.it: the story shows no byline; a related story's <article>, in it, shows its own
+    related = (
+        "<div class='entry__more'><article class='entry'><div class='entry__content'>"
+        "<h3><a href='/cronaca/2020/02/18/news/neve'>Neve in arrivo</a></h3>"
+        "<span class='entry__author'>giampiero maggio</span></div></article></div>"
+    )
+    story = f"<main><article><h1>Perturbazione polare al Centro e al Sud</h1>{BODY}{related}{BODY}</article></main>"
+    assert extracted(page(body=story))["authors"] == []
+    # a card's byline gives way to the article's own, further down
+    own = "<p class='byline'>By Jane Doe</p>"
+    assert extracted(page(body=story.replace(f"{BODY}</article>", f"{own}{BODY}</article>")))["authors"] == ["Jane Doe"]
+
+
+def test_an_author_page_link_in_another_storys_card_is_not_the_author():
+    # kleinezeitung.at without its metadata: the only author-page link is a teaser card's, in the
+    # article, below the story
+    card = (
+        "<article class='card-default'><div><a href='/kaernten/19848427/video'><h2>Spektakuläres Video vom Großbrand</h2></a>"
+        "<div class='t-info'><a href='https://www.kleinezeitung.at/autor/747/petra-lerchbaumer'>Petra Lerchbaumer</a></div></div></article>"
+    )
+    story = f"<main><article><header><h1>Nur ein Drittel der Kinder kam in die Schule</h1></header>{BODY}{card}</article></main>"
+    assert extracted(page(body=story))["authors"] == []
+    # the article's own link further down still names its author
+    own = "<div class='t-info'><a href='https://www.kleinezeitung.at/autor/12/andre-schmidt'>André Schmidt</a></div>"
+    assert extracted(page(body=story.replace("</article></main>", f"{own}</article></main>")))["authors"] == ["André Schmidt"]
+
+
+def test_a_by_line_under_another_storys_headline_is_not_the_articles():
+    # kleinezeitung.at: a teaser card in the article has a headline of its own and "von Name" under it
+    card = (
+        "<article class='card-default'><a href='/kaernten/19848427/video'><h1>Spektakuläres Video vom Großbrand</h1></a>"
+        "<div class='t-info'><p>von <a href='/p/747'>Petra Lerchbaumer</a></p></div></article>"
+    )
+    story = f"<main><article><header><h1>Nur ein Drittel der Kinder kam in die Schule</h1></header>{BODY}{card}</article></main>"
+    assert extracted(page(body=story))["authors"] == []
+
+
 def test_an_author_page_link_in_the_headlines_box_outside_the_article_names_the_author():
     header = '<div class="articleHeader"><h1>Headline</h1><div><time>2019/02/22</time></div><a href="/author/180/">Jane Doe</a></div>'
     assert extracted(page(body=f"{header}<div><article>{BODY * 3}</article></div>"))["authors"] == ["Jane Doe"]

@@ -218,7 +218,7 @@ def read_visible_byline(draft: Draft, root, tree, facts, headline=None, h1s: lis
     read: dict[int, str | None] = {}
     site = text.domain_label(facts.url, shortest=2) if facts.url else None  # the site's name as its address spells it ("dw")
     selector = _byline_selector(draft.language)
-    places = _DatePlaces(tree, headline or _first_headline(h1s))
+    places = _Places(tree, headline or _first_headline(h1s))
     for where, scope in enumerate(scopes):
         if not wanted and (shown[0] or shown[1]):
             break
@@ -241,7 +241,7 @@ def read_visible_byline(draft: Draft, root, tree, facts, headline=None, h1s: lis
             if long_box:
                 continue
             if wanted and node.tag != "time":
-                wanted = not _took_byline(draft, node, value, publisher_only or unshown, site)
+                wanted = not _took_byline(draft, node, value, publisher_only or unshown, site, places)
     needs_date = not draft.published and not shown[0] and not shown[1]
     unmarked_wanted = wanted and not unshown
     if needs_date or unmarked_wanted:
@@ -249,17 +249,20 @@ def read_visible_byline(draft: Draft, root, tree, facts, headline=None, h1s: lis
         heading = _Heading(headline.mem_id) if headline is not None else _Heading()
         unmarked = (tree.body or root).css(heading.selector)[:_MAX_SCANNED]
         shown[1] = _dateline(unmarked, heading, places, text.scalar_text(draft.title)) if needs_date else shown[1]
-        if unmarked_wanted and (names := _unmarked_byline(unmarked, heading) or _author_page_link(root) or _headline_author_link(tree)):
+        if unmarked_wanted and (
+            names := _unmarked_byline(unmarked, heading, places) or _author_page_link(root, places) or _headline_author_link(tree, places)
+        ):
             draft.authors = names
     if not shown[0] and not shown[1]:
         shown[1] = places.bar_date  # the last resort, as a date shown outside the article is
     return Shown(*shown)
 
 
-def _took_byline(draft: Draft, node, value: str, strict: bool, site: str | None = None) -> bool:
+def _took_byline(draft: Draft, node, value: str, strict: bool, site: str | None, places: _Places) -> bool:
     """Whether a byline candidate names the article's authors (who then are the draft's): marked as
-    the author's, or marked as metadata and naming people. `strict`, beside authors the metadata
-    named (the publisher, or names its meta tags alone hold): marked as the author's, people only."""
+    the author's, or marked as metadata and naming people, and not in another story's card. `strict`,
+    beside authors the metadata named (the publisher, or names its meta tags alone hold): marked as
+    the author's, people only."""
     says_author = _says_author(node)
     if strict and not says_author or _labelled_as_a_picture_credit(node) or _a_picture_credit(value):
         return False
@@ -269,19 +272,20 @@ def _took_byline(draft: Draft, node, value: str, strict: bool, site: str | None 
     names = people.clean_names(_visible_names(node, value, says_author), [])
     if not names or not (says_author or _names_a_person(node, names, value, site)):
         return False
-    if strict and not all(map(people.looks_like_person, names)):
-        return False
+    if strict and not all(map(people.looks_like_person, names)) or places.in_another_story(node):
+        return False  # placed last: most candidates name nobody, and placing one climbs the page
     draft.authors = names + _fellow_names(node, names)
     return True
 
 
-class _DatePlaces:
-    """Where a date the page shows stands, seen from the headline: in the site's own bar above it
-    (the body's branches before the one that holds the headline), whose date is the day the page
-    was saved (nikkei's "2018年6月20日（水）", a clock "05/04/2022 08:43:31 am"); or in another
+class _Places:
+    """Where a date or a byline the page shows stands, seen from the headline: in the site's own bar
+    above it (the body's branches before the one that holds the headline), whose date is the day the
+    page was saved (nikkei's "2018年6月20日（水）", a clock "05/04/2022 08:43:31 am"); or in another
     story's card (an <article> that is not the headline's, the heading of a list's item, or an
-    element named as a card or teaser that does not hold the headline: a listing of other stories).
-    The headline's part of the page is looked for the first time a date is shown, and only then."""
+    element named as a card or teaser that does not hold the headline: a listing of other stories),
+    whose date and byline are that story's. The headline's part of the page is looked for the first
+    time a date or a byline is placed, and only then."""
 
     def __init__(self, tree, headline=None) -> None:
         self._tree, self._headline = tree, headline
@@ -294,17 +298,28 @@ class _DatePlaces:
 
     def took(self, node, date: str) -> bool:
         """Whether `date` is not the article's: the bar's (kept as the last resort) or a card's."""
-        if not self._looked:
-            self._look()
-        branch, article, listed, cards = _placed(node)
-        if listed or article is not None and self._article is not None and article != self._article:
+        place = self._place(node)
+        if self._in_another_story(place):
             return True
-        if any(card.mem_id not in self._around_headline and self._titled(card) for card in cards):
-            return True  # a card with a story's linked title, not the headline's (wikimediafoundation.org's related stories)
-        if branch in self._before:
+        if place.branch in self._before:
             self.bar_date = self.bar_date or date
             return True
         return False
+
+    def in_another_story(self, node) -> bool:
+        """Whether an element stands in another story's card (its byline is that story's)."""
+        return self._in_another_story(self._place(node))
+
+    def _place(self, node) -> _Place:
+        if not self._looked:
+            self._look()
+        return _placed(node)
+
+    def _in_another_story(self, place: _Place) -> bool:
+        if place.listed or place.article is not None and self._article is not None and place.article != self._article:
+            return True
+        # a card with a story's linked title, not the headline's (wikimediafoundation.org's related stories)
+        return any(card.mem_id not in self._around_headline and self._titled(card) for card in place.cards)
 
     def _titled(self, card) -> bool:
         """Whether a card holds a story's linked title (each card looked into once)."""
@@ -441,12 +456,14 @@ _AUTHOR_PAGE = re.compile("/(?:" + "|".join(_AUTHOR_PAGE_PARTS) + r")/[^/?#\s]")
 _MAX_AUTHOR_PAGE_LINKS = 50
 
 
-def _author_page_link(root) -> list[str]:
+def _author_page_link(root, places: _Places) -> list[str]:
     """The person the first author-page link of the article names (its name item or its own text:
-    the link may also hold the author's photo and its credit), when nothing else names one. A full name (or one in
-    a script without spaces, "著者：後藤大地"): initials ("PA") are a desk's signature."""
+    the link may also hold the author's photo and its credit), when nothing else names one; a link
+    in another story's card is that story's. A full name (or one in a script without spaces,
+    "著者：後藤大地"): initials ("PA") are a desk's signature."""
     hrefs = ((node, node.attributes.get("href") or "") for node in root.css(_AUTHOR_PAGE_LINK)[:_MAX_AUTHOR_PAGE_LINKS])
-    link, href = next(((node, href) for node, href in hrefs if _AUTHOR_PAGE_PART.search(href)), (None, ""))
+    mine = ((node, href) for node, href in hrefs if _AUTHOR_PAGE_PART.search(href) and not places.in_another_story(node))
+    link, href = next(mine, (None, ""))
     if link is None or not _AUTHOR_PAGE.search(href):
         return []
     named = link.css_first("[itemprop=name]") or link
@@ -455,7 +472,7 @@ def _author_page_link(root) -> list[str]:
     return names if names and all(people.looks_like_person(n) and people.is_full_name(n) for n in names) else []
 
 
-def _headline_author_link(tree) -> list[str]:
+def _headline_author_link(tree, places: _Places) -> list[str]:
     """The author-page link in the headline's own box when that box is outside the article
     ("<div class="articleHeader"><h1>…</h1><a href="/author/180/">著者：後藤大地</a></div>"): a
     box of a headline and its facts, not a whole column."""
@@ -464,7 +481,7 @@ def _headline_author_link(tree) -> list[str]:
     for _ in range(2):
         if box is None or box.tag in ("body", "html") or len(box.text(deep=True)) > _HEADLINE_BOX_CHARS:
             return []
-        if names := _author_page_link(box):
+        if names := _author_page_link(box, places):
             return names
         box = box.parent
     return []
@@ -776,7 +793,7 @@ class _Heading(NamedTuple):
         return tag == "h1" or (tag == "h2" and node.mem_id == self.h2)
 
 
-def _dateline(unmarked: list, heading: _Heading, places: _DatePlaces, title: str | None = None) -> str | None:
+def _dateline(unmarked: list, heading: _Heading, places: _Places, title: str | None = None) -> str | None:
     """A date in an unmarked element: "Posted on March 3, 2024 by ..." anywhere, or the first full
     date in the few elements right after a headline (a page may have a hidden <h1> at its top);
     else a short line that starts with a date right above the headline ("14.06.2019 (ch)"). Not a
@@ -806,7 +823,7 @@ def _dateline(unmarked: list, heading: _Heading, places: _DatePlaces, title: str
     return above[1] if above is not None and after_headline is not None else None
 
 
-def _the_articles(node, date: str, places: _DatePlaces) -> bool:
+def _the_articles(node, date: str, places: _Places) -> bool:
     """Whether a date an unmarked element shows may be the article's."""
     return not _not_a_byline(node) and not places.took(node, date)
 
@@ -869,10 +886,11 @@ def _labelled_date(node, own: str) -> bool:
 _NEAR_HEADLINE = 30
 
 
-def _unmarked_byline(unmarked: list, heading: _Heading) -> list[str]:
+def _unmarked_byline(unmarked: list, heading: _Heading, places: _Places) -> list[str]:
     """People named in a short "By Name" element among the few right after the headline, or in an
     "Author: Name" list item or line anywhere after it, when no element is marked as a byline
-    (obfuscated class names, a bare <span>By</span><a>Name</a>, a facts box of label and value)."""
+    (obfuscated class names, a bare <span>By</span><a>Name</a>, a facts box of label and value); not
+    under another story's headline, in its card."""
     after_headline = None
     budget = _FAR_BYLINE_CHARS  # further down, the text read is bounded: a page can nest much there
     for n, node in enumerate(unmarked):
@@ -891,18 +909,24 @@ def _unmarked_byline(unmarked: list, heading: _Heading) -> list[str]:
             # (the label's pattern takes any run of spaces: the line need not be collapsed first)
             if len(seen) > 2000 or not people.starts_with_author_label(seen.lstrip()):
                 continue
-        value = htmlmeta.node_text(node, limit=2000)
-        value = text.collapse_spaces(value) if len(value) <= 2000 else ""  # a line's indentation collapsed
-        if near and (agency := _WIRE_LINE.fullmatch(value)) and agency.group(1).lower() in _WIRE_AGENCIES:
-            return [agency.group(1)]  # "JIJI", "AFP, MANILA" under the headline: the agency's byline
-        if near and len(value) <= 80 and (names := _name_before_date(node, value)):
-            return names
-        if len(value) > 80 or not (_by_line(value) if near else people.starts_with_author_label(value)):
-            continue
-        names = people.clean_names(_byline_names(value), [])
-        if names and all(people.looks_like_person(name) for name in names):
+        if (names := _unmarked_names(node, near)) and not places.in_another_story(node):
             return names
     return []
+
+
+def _unmarked_names(node, near: bool) -> list[str]:
+    """The people an unmarked line names: a wire agency or a "By Name" line right under the
+    headline (`near`), an "Author: Name" line anywhere."""
+    value = htmlmeta.node_text(node, limit=2000)
+    value = text.collapse_spaces(value) if len(value) <= 2000 else ""  # a line's indentation collapsed
+    if near and (agency := _WIRE_LINE.fullmatch(value)) and agency.group(1).lower() in _WIRE_AGENCIES:
+        return [agency.group(1)]  # "JIJI", "AFP, MANILA" under the headline: the agency's byline
+    if near and len(value) <= 80 and (names := _name_before_date(node, value)):
+        return names
+    if len(value) > 80 or not (_by_line(value) if near else people.starts_with_author_label(value)):
+        return []
+    names = people.clean_names(_byline_names(value), [])
+    return names if names and all(people.looks_like_person(name) for name in names) else []
 
 
 def _by_line(value: str) -> bool:

@@ -2404,6 +2404,29 @@ def test_an_author_page_link_in_another_storys_card_is_not_the_author():
     assert extracted(page(body=story.replace("</article></main>", f"{own}</article></main>")))["authors"] == ["André Schmidt"]
 
 
+def test_an_author_in_a_small_box_with_another_storys_linked_title_is_not_the_articles():
+    # freebeacon.com without its metadata: a "Top hits" column before the story lists other stories,
+    # each a category, a linked <h4> and an author-page link, in boxes named after their layout
+    hit = (
+        "<div class='my-2'><div><div class='category'><a href='/culture/'>Culture</a></div>"
+        "<h4 class='mb-0'><a href='/?p=1675563'>FACT CHECK: Is Tom Brady's New Girlfriend Jewish?</a></h4>"
+        "<div class='text-blue'><div class='w-fit'><div class='w-fit'><a href='https://freebeacon.com/author/tim-rice/'>Tim Rice</a></div>"
+        "<div class='w-fit'>January 11, 2023</div></div></div></div></div>"
+    )
+    own = "<div><span><div class='w-fit'><a href='https://freebeacon.com/author/chuck-ross/'>Chuck Ross</a></div></span></div>"
+    story = f"<main><div class='grid'><h3>Top hits</h3>{hit}</div><h1>Soros-Backed Group Targets Tester</h1>{own}{BODY}</main>"
+    assert extracted(page(body=story))["authors"] == ["Chuck Ross"]
+
+
+def test_an_author_whose_own_element_is_a_linked_heading_is_the_articles():
+    # elespectador.com: the byline is itself a linked heading, in a box of its own below the headline
+    credit = (
+        "<div class='ACredit-Info'><h3 class='ACredit-Author'><a href='/autores/Felipe Morales/'>Por Felipe Morales Sierra</a></h3></div>"
+    )
+    story = f"<header><h1>Operación Orión y más hechos</h1></header><main>{credit}{BODY}</main>"
+    assert extracted(page(body=story, lang="es"))["authors"] == ["Felipe Morales Sierra"]
+
+
 def test_a_by_line_under_another_storys_headline_is_not_the_articles():
     # kleinezeitung.at: a teaser card in the article has a headline of its own and "von Name" under it
     card = (

@@ -307,8 +307,22 @@ class _Places:
         return False
 
     def in_another_story(self, node) -> bool:
-        """Whether an element stands in another story's card (its byline is that story's)."""
-        return self._in_another_story(self._place(node))
+        """Whether an element stands in another story's card (its byline is that story's), named as
+        one or not: a small box a few levels up that holds a story's linked title and not the
+        headline (freebeacon.com's "Top hits": a category, a linked <h4>, an author-page link)."""
+        if self._in_another_story(self._place(node)):
+            return True
+        # the element's own link or heading is no story's title ("<h3 class="author"><a href=…>")
+        own = {node.mem_id, *(inner.mem_id for inner in node.css(_LINKED_HEADING))}
+        box = node.parent
+        for _ in range(_TITLED_BOX_LEVELS):
+            if box is None or box.mem_id in self._around_headline or len(box.text(deep=True)) > _TITLED_BOX_CHARS:
+                return False
+            if any(title.mem_id not in own for title in box.css(_LINKED_HEADING)[:_MAX_TITLES]):
+                return True
+            own.add(box.mem_id)  # a heading around the element holds it, not a title beside it
+            box = box.parent
+        return False
 
     def _place(self, node) -> _Place:
         if not self._looked:
@@ -388,6 +402,10 @@ def _ancestors(node) -> set[int]:
 
 
 _CARD_WORDS = frozenset({"card", "cards", "teaser", "teasers"})
+# A card not named as one: its title, a line or two of teaser, a byline and a date.
+_TITLED_BOX_LEVELS = 5
+_TITLED_BOX_CHARS = 500
+_MAX_TITLES = 10
 _MAX_CARDS = 3
 _CARD_LEVELS = 8
 # A story's title linked from a card: the heading holds the link, or the link the heading.

@@ -2418,6 +2418,22 @@ def test_an_author_in_a_small_box_with_another_storys_linked_title_is_not_the_ar
     assert extracted(page(body=story))["authors"] == ["Chuck Ross"]
 
 
+def test_an_author_inside_a_link_to_another_story_with_its_title_is_not_the_articles():
+    # badische-zeitung.de without its metadata: a list of teasers, each a link that holds a title, a
+    # teaser and "Von Name"; the story's own author is named nowhere else on the page
+    teaser = (
+        "<li class='media-box__item'><a class='media-box__link' href='/freiburg/wohnen'><div class='media-box__article'>"
+        "<span class='media-box__title'>Wo Studierende in Freiburg noch eine Bleibe finden</span>"
+        "<span class='media-box__teaser'>Ein Überblick über die Notunterkünfte des Studierendenwerks</span>"
+        "<span class='media-box__article__autor'>Von Clara Müller</span></div></a></li>"
+    )
+    story = f"<main><h1>Viele Studierende sind noch verzweifelt auf Wohnungssuche</h1>{BODY}<ul class='media-box'>{teaser}</ul></main>"
+    assert extracted(page(body=story, lang="de"))["authors"] == []
+    # a link to the author's page around the byline is no teaser
+    own = "<a href='/autoren/lisa-petrich'><span class='autor'>Von Lisa Petrich</span></a>"
+    assert extracted(page(body=story.replace("</h1>", f"</h1>{own}"), lang="de"))["authors"] == ["Lisa Petrich"]
+
+
 def test_an_author_whose_own_element_is_a_linked_heading_is_the_articles():
     # elespectador.com: the byline is itself a linked heading, in a box of its own below the headline
     credit = (

@@ -314,10 +314,13 @@ class _Places:
             return True
         # the element's own link or heading is no story's title ("<h3 class="author"><a href=…>")
         own = {node.mem_id, *(inner.mem_id for inner in node.css(_LINKED_HEADING))}
+        shown = len(node.text(deep=True))
         box = node.parent
         for _ in range(_TITLED_BOX_LEVELS):
-            if box is None or box.mem_id in self._around_headline or len(box.text(deep=True)) > _TITLED_BOX_CHARS:
+            if box is None or box.mem_id in self._around_headline or (size := len(box.text(deep=True))) > _TITLED_BOX_CHARS:
                 return False
+            if box.tag == "a" and size > shown + _TEASER_CHARS and box.attributes.get("href"):
+                return True  # a link to a story that holds its title and teaser too (badische-zeitung.de's "media-box__link")
             if any(title.mem_id not in own for title in box.css(_LINKED_HEADING)[:_MAX_TITLES]):
                 return True
             own.add(box.mem_id)  # a heading around the element holds it, not a title beside it
@@ -406,6 +409,8 @@ _CARD_WORDS = frozenset({"card", "cards", "teaser", "teasers"})
 _TITLED_BOX_LEVELS = 5
 _TITLED_BOX_CHARS = 500
 _MAX_TITLES = 10
+# A link that holds this much more than the byline is a teaser's, not an author page's (a name, a role).
+_TEASER_CHARS = 60
 _MAX_CARDS = 3
 _CARD_LEVELS = 8
 # A story's title linked from a card: the heading holds the link, or the link the heading.

@@ -453,6 +453,14 @@ def test_an_h2_that_is_the_whole_page_title_is_the_headline_under_a_section_h1_s
     assert extracted(page("<title>„Wir haben bereits die Zusage“</title>", shared, lang="de"))["title"] == "Die Zusage steht"
 
 
+def test_an_h2_the_page_title_holds_before_the_sites_name_is_the_headline_under_an_h1_sharing_no_word_with_it():
+    # mk.co.kr without its metadata: a hidden "<h1>기사 상세</h1>" ("article page") and the story's <h2>,
+    # which the <title> holds before the site's name
+    body = f"<h1 class='page_ttl is_blind'>기사 상세</h1><div class='news_ttl_sec'><h2 class='news_ttl'>‘흙수저’ 소년공이 쏘아올린 정치 신화</h2></div>{BODY}"
+    html = page("<title>‘흙수저’ 소년공이 쏘아올린 정치 신화 - 매일경제</title>", body, lang="ko")
+    assert extracted(html)["title"] == "‘흙수저’ 소년공이 쏘아올린 정치 신화"
+
+
 def test_an_h1_the_page_title_ends_with_after_a_section_word_is_the_headline():
     # goodform.ch: "<title>Blog - Schattiges Plätzchen" over the post's <h1>: the word before it is
     # the section, not a headline before the site's name

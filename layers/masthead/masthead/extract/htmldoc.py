@@ -423,14 +423,15 @@ def _headings(tree, headlines: list, meta_title: str | None, page_title: str | N
     if not any(texts) and (spelled := _h2_the_url_names(tree, url)):
         return spelled
     # a section's <h1> sharing no word with the <title>, which is an <h2>'s whole text (correctiv.org:
-    # "<h1>Aktuelle Artikel</h1>" over "<h2>„Wir haben bereits die Zusage“</h2>")
+    # "<h1>Aktuelle Artikel</h1>" over "<h2>„Wir haben bereits die Zusage“</h2>"), or holds it before
+    # the site's name (mk.co.kr's hidden "<h1>기사 상세</h1>", "article page", over the story's <h2>)
     if (
         page_title
         and any(texts)
         and all(_overlap(value, page_title) == 0 for value in texts)
-        and (whole := _h2_the_title_is(tree, page_title))
+        and (shown := _h2_the_title_is(tree, page_title) or _heading_the_title_repeats(tree, page_title))
     ):
-        return whole
+        return shown
     if len(h1s) == 1 or _title_names_one(h1s, page_title):
         return h1s
     return _heading_the_title_repeats(tree, page_title) or _heading_the_title_repeats(tree, page_title, _ENTRY_TITLE) or h1s

@@ -112,6 +112,33 @@ def test_a_repeated_author_meta_names_each_person(values, authors):
     assert metas_of(tree(head)).authors == authors
 
 
+@pytest.mark.parametrize(
+    ("head", "authors"),
+    [
+        # nrk.no: "author" names one of the people the repeated article:author names with their role
+        (
+            '<meta name="author" content="Mathias Hagen"><meta property="article:author" content="Mathias Hagen / Journalist">'
+            '<meta property="article:author" content="Anders Skjerdingstad / Journalist">',
+            ["Mathias Hagen / Journalist", "Anders Skjerdingstad / Journalist"],
+        ),
+        # a later meta naming other people does not stand for the first one's
+        (
+            '<meta name="author" content="Jane Doe"><meta name="parsely-author" content="Bob Roe">'
+            '<meta name="parsely-author" content="Ann Poe">',
+            ["Jane Doe"],
+        ),
+        # nor does one whose name only starts like the first one's
+        (
+            '<meta name="author" content="Ann"><meta property="article:author" content="Anna Fink">'
+            '<meta property="article:author" content="Bob Roe">',
+            ["Ann"],
+        ),
+    ],
+)
+def test_a_later_author_meta_listing_the_first_ones_people_and_more_names_them_all(head, authors):
+    assert metas_of(tree(head)).authors == authors
+
+
 def test_a_byline_box_marked_as_the_author_is_split_as_a_byline():
     box = '<div itemprop="author">\n\t\tBy \t<a href="/a/jh">Jessica Holly</a>, <a href="/a/gl">Gail Levy</a>, <a href="/a/7">7 News WSVN</a>\t</div>'
     from masthead.extract import extract

@@ -330,10 +330,18 @@ def meta_authors(found: dict[str, list[str]]) -> list[str]:
     """The values of the first author meta that can be names (an author page's URL or a social
     handle, common in `article:author`, does not hide the next one), as text ("田中宏昌，<b>ITmedia</b>"),
     and of "Mike Cason | mcason@al.com" or "www.site.info | Jane Doe" the side that names a person.
-    A meta repeated names each author (`article:author` is a list in Open Graph; parsely-author)."""
+    A meta repeated names each author (`article:author` is a list in Open Graph; parsely-author);
+    a later one that lists the first one's people and more names them all (nrk.no: `author` "Mathias
+    Hagen", `article:author` "Mathias Hagen / Journalist" and "Anders Skjerdingstad / Journalist")."""
+    chosen: list[str] = []
     for name in AUTHOR_METAS:
         if name in found and (values := _author_values(found[name])):
-            return values
+            if not chosen:
+                chosen = values
+            elif len(values) > len(chosen) and all(any(_same_person(known, value) for value in values) for known in chosen):
+                return values
+    if chosen:
+        return chosen
     for name, values in found.items():
         if name.endswith(_SITE_AUTHOR_SUFFIXES) and name not in AUTHOR_METAS and not name.startswith(_NOT_AUTHOR_METAS):
             if named := _author_values(values):
@@ -397,6 +405,12 @@ def _author_values(values: list[str]) -> list[str]:
                 first = first or value
     chosen = first or company
     return people_named or ([chosen] if chosen else [])
+
+
+def _same_person(known: str, value: str) -> bool:
+    """Whether an author meta's value names the person another one does, a role after the name or not."""
+    known, value = known.casefold(), value.casefold()
+    return value == known or value.startswith(known) and not value[len(known) : len(known) + 1].isalnum()
 
 
 def _name_side(value: str) -> str:

@@ -309,7 +309,10 @@ class _Places:
     def in_another_story(self, node) -> bool:
         """Whether an element stands in another story's card (its byline is that story's), named as
         one or not: a small box a few levels up that holds a story's linked title and not the
-        headline (freebeacon.com's "Top hits": a category, a linked <h4>, an author-page link)."""
+        headline (freebeacon.com's "Top hits": a category, a linked <h4>, an author-page link), or a
+        link that holds the story's title and teaser as well. Each box's text is read before it is
+        searched, and the climb stops at the first one too long to be a card: a climb reads one long
+        text at most, and only when it ends there."""
         if self._in_another_story(self._place(node)):
             return True
         # the element's own link or heading is no story's title ("<h3 class="author"><a href=…>")

@@ -2442,6 +2442,17 @@ def test_an_author_inside_a_link_to_another_story_with_its_title_is_not_the_arti
     assert extracted(page(body=story.replace("</h1>", f"</h1>{own}"), lang="de"))["authors"] == ["Lisa Petrich"]
 
 
+def test_a_heading_marked_as_metadata_only_is_no_byline():
+    # dw.com without its metadata: the site's menu, outside any <nav>, titles a group of links with
+    # "<h4 class="meta">TV Sendungen</h4>" ("TV shows"); the story's byline comes later
+    menu = "<ul><li><div class='flyout'><div class='flyoutGroup'><h4 class='meta'>TV Sendungen</h4><a href='/de/tv'>Alle</a></div></div></li></ul>"
+    story = f"<div>{menu}<h1>Wie die Ukraine den Krieg erlebt</h1><div class='author'>Roman Goncharenko</div>{BODY}</div>"
+    assert extracted(page(body=story, lang="de"))["authors"] == ["Roman Goncharenko"]
+    # a heading marked as the author's is a byline
+    marked = f"<main><h1>Wie die Ukraine den Krieg erlebt</h1><h4 class='author'>Roman Goncharenko</h4>{BODY}</main>"
+    assert extracted(page(body=marked, lang="de"))["authors"] == ["Roman Goncharenko"]
+
+
 def test_an_author_whose_own_element_is_a_linked_heading_is_the_articles():
     # elespectador.com: the byline is itself a linked heading, in a box of its own below the headline
     credit = (

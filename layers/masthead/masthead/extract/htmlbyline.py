@@ -260,11 +260,13 @@ def read_visible_byline(draft: Draft, root, tree, facts, headline=None, h1s: lis
 
 def _took_byline(draft: Draft, node, value: str, strict: bool, site: str | None, places: _Places) -> bool:
     """Whether a byline candidate names the article's authors (who then are the draft's): marked as
-    the author's, or marked as metadata and naming people, and not in another story's card. `strict`,
+    the author's, or marked as metadata (not a heading) and naming people, and not in another story's card. `strict`,
     beside authors the metadata named (the publisher, or names its meta tags alone hold): marked as
     the author's, people only."""
     says_author = _says_author(node)
-    if strict and not says_author or _labelled_as_a_picture_credit(node) or _a_picture_credit(value):
+    if not says_author and (strict or node.tag in _HEADING_TAGS):
+        return False  # (a heading marked as metadata only titles a group of links)
+    if _labelled_as_a_picture_credit(node) or _a_picture_credit(value):
         return False
     found = find_date(value)
     if not _LETTER.search(f"{value[: found[1]]} {value[found[2] :]}" if found else value):
@@ -407,6 +409,9 @@ def _ancestors(node) -> set[int]:
     return found
 
 
+# A heading marked as metadata only ("<h4 class="meta">TV Sendungen</h4>", a menu's group on dw.com) titles a
+# group of links; a byline written as a heading is marked as the author's ("<h3 class="author">").
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CARD_WORDS = frozenset({"card", "cards", "teaser", "teasers"})
 # A card not named as one: its title, a line or two of teaser, a byline and a date.
 _TITLED_BOX_LEVELS = 5

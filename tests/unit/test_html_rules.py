@@ -2398,18 +2398,32 @@ def test_the_byline_of_another_storys_card_is_not_the_articles():
     assert extracted(page(body=story.replace(f"{BODY}</article>", f"{own}{BODY}</article>")))["authors"] == ["Jane Doe"]
 
 
-def test_an_author_page_link_in_another_storys_card_is_not_the_author():
-    # kleinezeitung.at without its metadata: the only author-page link is a teaser card's, in the
-    # article, below the story
-    card = (
-        "<article class='card-default'><div><a href='/kaernten/19848427/video'><h2>Spektakuläres Video vom Großbrand</h2></a>"
-        "<div class='t-info'><a href='https://www.kleinezeitung.at/autor/747/petra-lerchbaumer'>Petra Lerchbaumer</a></div></div></article>"
+_TEASER_LINK_CARD = (
+    "<article class='card-default'><div><a href='/kaernten/19848427/video'><h2>Spektakuläres Video vom Großbrand</h2></a>"
+    "<div class='t-info'><a href='https://www.kleinezeitung.at/autor/747/petra-lerchbaumer'>Petra Lerchbaumer</a></div></div></article>"
+)
+_TEASER_VON_CARD = (
+    "<article class='card-default'><a href='/kaernten/19848427/video'><h1>Spektakuläres Video vom Großbrand</h1></a>"
+    "<div class='t-info'><p>von <a href='/p/747'>Petra Lerchbaumer</a></p></div></article>"
+)
+
+
+def _kleinezeitung_story(card: str, after: str = "") -> str:
+    return page(
+        body=f"<main><article><header><h1>Nur ein Drittel der Kinder kam in die Schule</h1></header>{BODY}{card}{after}</article></main>"
     )
-    story = f"<main><article><header><h1>Nur ein Drittel der Kinder kam in die Schule</h1></header>{BODY}{card}</article></main>"
-    assert extracted(page(body=story))["authors"] == []
-    # the article's own link further down still names its author
+
+
+# kleinezeitung.at without its metadata: a teaser card in the article, below the story, holds the only
+# author-page link, or a headline of its own with "von Name" under it
+@pytest.mark.parametrize("card", [_TEASER_LINK_CARD, _TEASER_VON_CARD], ids=["author-page-link", "von-line"])
+def test_an_author_in_another_storys_teaser_card_is_not_the_articles(card):
+    assert extracted(_kleinezeitung_story(card))["authors"] == []
+
+
+def test_the_articles_own_author_page_link_after_a_teaser_card_names_its_author():
     own = "<div class='t-info'><a href='https://www.kleinezeitung.at/autor/12/andre-schmidt'>André Schmidt</a></div>"
-    assert extracted(page(body=story.replace("</article></main>", f"{own}</article></main>")))["authors"] == ["André Schmidt"]
+    assert extracted(_kleinezeitung_story(_TEASER_LINK_CARD, own))["authors"] == ["André Schmidt"]
 
 
 def test_an_author_in_a_small_box_with_another_storys_linked_title_is_not_the_articles():
@@ -2460,16 +2474,6 @@ def test_an_author_whose_own_element_is_a_linked_heading_is_the_articles():
     )
     story = f"<header><h1>Operación Orión y más hechos</h1></header><main>{credit}{BODY}</main>"
     assert extracted(page(body=story, lang="es"))["authors"] == ["Felipe Morales Sierra"]
-
-
-def test_a_by_line_under_another_storys_headline_is_not_the_articles():
-    # kleinezeitung.at: a teaser card in the article has a headline of its own and "von Name" under it
-    card = (
-        "<article class='card-default'><a href='/kaernten/19848427/video'><h1>Spektakuläres Video vom Großbrand</h1></a>"
-        "<div class='t-info'><p>von <a href='/p/747'>Petra Lerchbaumer</a></p></div></article>"
-    )
-    story = f"<main><article><header><h1>Nur ein Drittel der Kinder kam in die Schule</h1></header>{BODY}{card}</article></main>"
-    assert extracted(page(body=story))["authors"] == []
 
 
 def test_an_author_page_link_in_the_headlines_box_outside_the_article_names_the_author():

@@ -443,6 +443,25 @@ CASES: list[Case] = [
         "T",
     ),
     Case(
+        # 150 <pre>s nested around 1 MB of text, then <dt>s in <dl>s 75 deep around 500 KB: each
+        # text is read once, by the outermost block, not once per level (a fuzzed page of nested
+        # <dt>s gave a 28-million-character body; this case gave 150 MB, in 3 s and 460 MB)
+        "html-nested-blocks",
+        "articles/h/nested.html",
+        lambda: (
+            b"<html><body><article><h1>T</h1><p>Body text of the story, long enough to be the story.</p>"
+            + b"<pre>" * 150
+            + b"word " * 200_000
+            + b"</pre>" * 150
+            + b"<dl><dt>" * 75
+            + b"more " * 100_000
+            + b"</dt></dl>" * 75
+            + b"</article></body></html>"
+        ),
+        "accepted",
+        "T",
+    ),
+    Case(
         # 18,000 list entries and paragraphs that are a link each: every one is looked into
         "html-linked-entries",
         "articles/h/linked.html",

@@ -2426,6 +2426,18 @@ def test_the_articles_own_author_page_link_after_a_teaser_card_names_its_author(
     assert extracted(_kleinezeitung_story(_TEASER_LINK_CARD, own))["authors"] == ["André Schmidt"]
 
 
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("<pre>", "</pre>"), ("<dl><dt>", "</dt></dl>"), ("<h5><div>", "</div></h5>"), ("<li><h6>", "</h6></li>")],
+    ids=["pre", "dt", "h5", "li-h6"],
+)
+def test_a_block_inside_a_block_read_whole_is_not_read_again(opening, closing):
+    # a fuzzed page nested <dt>s in <dl>s: each level gave the whole text again (28 million
+    # characters of body from a 1 MB page); taipeitimes.com's ranking: <li><a><h5>title</h5></a></li>
+    story = f"<article><h1>Headline</h1>{BODY}{opening * 20}inner words here{closing * 20}</article>"
+    assert extracted(page(body=story), with_body=True)["body"].count("inner words here") == 1
+
+
 def test_an_author_in_a_small_box_with_another_storys_linked_title_is_not_the_articles():
     # freebeacon.com without its metadata: a "Top hits" column before the story lists other stories,
     # each a category, a linked <h4> and an author-page link, in boxes named after their layout

@@ -1607,16 +1607,15 @@ def _read_body(draft: Draft, root, blocks: list | None = None, breaks: bool = Tr
     tag, when the caller has them already (`breaks`: with the <br>s, when the page has text between them)."""
     blocks = [(node, node.tag) for node in root.css(_LINES if breaks else _BLOCKS)] if blocks is None else blocks
     holders = set(_ancestors_within(root, [node for node, tag in blocks if tag in _HELD]))
-    # Blocks that hold blocks: once one is read whole, what it holds is not read again (a chain of
-    # nested <pre>s, or of <dt>s in <dl>s, would give its text once per level).
-    nesting = holders.union(_ancestors_within(root, [node for node, tag in blocks if tag not in _HELD and tag != "br"]))
     read: set[int] = set()  # blocks inside a block already read whole
     captioned: set[int] = set()  # the paragraphs of a picture's caption: credits, not body
     headings, first = len(draft.headings), len(draft.paragraphs)
-    for node, tag in blocks:
+    for index, (node, tag) in enumerate(blocks):
         if tag == "br" or (mem_id := node.mem_id) in read or tag in _CONTAINERS and mem_id in holders:
             continue  # an outer block already gave the text, or the container's inner blocks carry it
-        if mem_id in nesting and tag not in _READ_APART:
+        # Once a block is read whole, the blocks it holds are not read again: a chain of nested
+        # <pre>s, or of <dt>s in <dl>s, would give its text once per level.
+        if tag not in _READ_APART and (mem_id in holders or _may_hold_blocks(blocks, index)):
             read.update(inner.mem_id for inner in node.css(_BLOCKS))
         value = htmlmeta.node_text(node).strip()
         if tag == "figcaption" and node.mem_id in holders and node.mem_id not in captioned and len(value) <= _CAPTION_CHARS:
@@ -1655,6 +1654,14 @@ def _written_in_breaks(paragraphs: list[str], blocks: list):
 
 _LINE_ENDS = "br, div, p, li, dd, dt, tr, blockquote, pre, section, article, header, footer, table, h1, h2, h3, h4, h5, h6"
 _MAX_LINE_ENDS = 20_000  # a page of more is refused before it is parsed (MAX_TAGS); this bounds it anyway
+
+
+def _may_hold_blocks(blocks: list, index: int) -> bool:
+    """Whether the block at `index`, which holds no _HELD block (it is not a holder), can hold any
+    block: blocks come in document order, so the next one is inside it if any is. One that is
+    _HELD is not (the common case: the next paragraph, the next <li> of a list), and no walk of the
+    block is needed."""
+    return index + 1 < len(blocks) and blocks[index + 1][1] not in _HELD and blocks[index + 1][1] != "br"
 
 
 def _read_block(draft: Draft, node, tag: str, value: str) -> None:

@@ -74,6 +74,25 @@ def test_a_blog_post_in_divs_beside_a_tagline_paragraph_is_the_body():
     assert article["word_count"] > 60
 
 
+def test_content_root_ranks_come_from_the_candidates_as_from_each_ones_subtree():
+    # the ranks of a page without paragraphs are read from its candidates, not from a walk of each
+    # candidate's subtree per selector: the same ranks, nested candidates and case included
+    from selectolax.lexbor import LexborHTMLParser
+
+    from masthead.extract.htmldoc import _CONTENT_ROOT_SELECTOR, _root_rank, _subtree_ranks
+
+    html = (
+        "<div class='content'><div id='Content'><article><div class='post'><div class='entry-content'>x</div></div></article>"
+        "<main><div class='Story-Body'>y</div></main></div></div><div class='entry'><section role='main'>z</section></div>"
+        "<div class='post'><div itemprop='articleBody'>w</div></div><div class='content'>v</div>"
+    )
+    # with a doctype, class and id names match in their case; without one (quirks mode), in any case
+    for document, expected in ((page(body=html), 10), (f"<html><body>{html}</body></html>", 12)):
+        candidates = list({node.mem_id: node for node in LexborHTMLParser(document).css(_CONTENT_ROOT_SELECTOR)}.values())
+        assert len(candidates) == expected
+        assert _subtree_ranks(candidates) == {node.mem_id: _root_rank(node) for node in candidates}
+
+
 STORY_IN_LINES = "".join(
     f"Line {n} of a court report written in line breaks, as older sites write their stories, with enough words.<br><br>"
     for n in range(1, 9)

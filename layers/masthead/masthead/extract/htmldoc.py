@@ -1248,8 +1248,9 @@ def _content_root(tree, weights: _Weights):
     if total < _TAGLINE_CHARS:
         # No paragraphs, or only a line or two (a blog's tagline over posts written in <div>s and
         # <br>s): the most specific candidate of the whole page.
-        candidates = tree.css(_CONTENT_ROOT_SELECTOR)[:_MAX_ROOTS]
-        return _innermost(candidates, min(candidates, key=_root_rank)) if candidates else tree.body
+        candidates = list({node.mem_id: node for node in tree.css(_CONTENT_ROOT_SELECTOR)[:_MAX_ROOTS]}.values())
+        ranks = _subtree_ranks(candidates)
+        return _innermost(candidates, min(candidates, key=lambda node: ranks[node.mem_id]), ranks) if candidates else tree.body
     # decompose() left the elements of dropped containers without a parent: they are out.
     heavy = [
         (key, node)
@@ -1287,22 +1288,40 @@ def _paragraphs_holder(weights: _Weights, total: int):
     return min(held, key=lambda entry: (entry[0], -entry[1][1]))[2] if held else None
 
 
-def _innermost(candidates: list, chosen):
+def _innermost(candidates: list, chosen, ranks: dict[int, int]):
     """The element that earns `chosen` its rank: a wrapper ranks as the post it holds ("div.content"
     around a Blogger "widget Blog" around "div.post-body.entry-content"), and page furniture between
     them would take the story with it. An element that matches the selector itself is kept (an
-    <article> stays the story, not the first teaser <article> inside it)."""
-    rank, found = _root_rank(chosen), False
-    selector = _CONTENT_ROOTS[rank]
-    if _matches_itself(chosen, selector):
+    <article> stays the story, not the first teaser <article> inside it). `ranks`: _subtree_ranks."""
+    rank, found = ranks[chosen.mem_id], False
+    if _own_rank(chosen) == rank:
         return chosen
     for node in candidates:
         found = found or node.mem_id == chosen.mem_id
-        if found and node.mem_id != chosen.mem_id and _within(node, chosen) and _root_rank(node) == rank:
+        if found and node.mem_id != chosen.mem_id and _within(node, chosen) and ranks[node.mem_id] == rank:
             chosen = node
-            if _matches_itself(chosen, selector):
+            if _own_rank(chosen) == rank:
                 break
     return chosen
+
+
+def _subtree_ranks(candidates: list) -> dict[int, int]:
+    """Each candidate's _root_rank, by mem_id, from the candidates alone (a walk of each one's
+    subtree per selector made nested candidates quadratic): the content roots in an element's
+    subtree are the candidates inside it, and its rank the best of theirs and its own. Each rank
+    climbs to the candidates around it, and stops at one that ranks as well already: that one
+    passed its own on when it was placed, and so did everything that improved it."""
+    ranks = {node.mem_id: _own_rank(node) for node in candidates}
+    for node in candidates:
+        rank, parent = ranks[node.mem_id], node.parent
+        while parent is not None:
+            above = ranks.get(parent.mem_id)
+            if above is not None:
+                if above <= rank:
+                    break
+                ranks[parent.mem_id] = rank
+            parent = parent.parent
+    return ranks
 
 
 def _matches_itself(node, selector: str) -> bool:
@@ -1333,6 +1352,28 @@ def _inside_any(mem_id: int, ids: set[int], parents: dict[int, tuple[int | None,
 def _root_rank(node) -> int:
     """The first content-root selector that matches in the element's subtree."""
     return next(n for n, selector in enumerate(_CONTENT_ROOTS) if node.css_matches(selector))
+
+
+def _own_rank(node) -> int:
+    """The first content-root selector that matches the element itself (len(_CONTENT_ROOTS) when
+    none does): its attributes are read, and Lexbor decides only where a class or id differs from
+    the selector's in case alone (it matches those in any case)."""
+    attrs, tag = node.attributes, node.tag
+    classes = _HTML_SPACE.split(attrs.get("class") or "")
+    ident = attrs.get("id") or ""
+    for rank, selector in enumerate(_CONTENT_ROOTS):
+        kind, name = selector[0], selector[1:]
+        if kind == "[":
+            attribute, value = name.rstrip("]").split("=")
+            matched = attrs.get(attribute) == value
+        elif kind == "." or kind == "#":
+            names = classes if kind == "." else [ident]
+            matched = name in names or (name in (n.lower() for n in names) and _matches_itself(node, selector))
+        else:
+            matched = tag == selector
+        if matched:
+            return rank
+    return len(_CONTENT_ROOTS)
 
 
 _ROOT_CLASSES = frozenset(s[1:] for s in _CONTENT_ROOTS if s.startswith("."))

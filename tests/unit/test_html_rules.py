@@ -79,7 +79,7 @@ def test_content_root_ranks_come_from_the_candidates_as_from_each_ones_subtree()
     # candidate's subtree per selector: the same ranks, nested candidates and case included
     from selectolax.lexbor import LexborHTMLParser
 
-    from masthead.extract.htmldoc import _CONTENT_ROOT_SELECTOR, _root_rank, _subtree_ranks
+    from masthead.extract.htmldoc import _CONTENT_ROOT_SELECTOR, _root_rank, _root_ranks
 
     html = (
         "<div class='content'><div id='Content'><article><div class='post'><div class='entry-content'>x</div></div></article>"
@@ -88,9 +88,10 @@ def test_content_root_ranks_come_from_the_candidates_as_from_each_ones_subtree()
     )
     # with a doctype, class and id names match in their case; without one (quirks mode), in any case
     for document, expected in ((page(body=html), 10), (f"<html><body>{html}</body></html>", 12)):
-        candidates = list({node.mem_id: node for node in LexborHTMLParser(document).css(_CONTENT_ROOT_SELECTOR)}.values())
+        tree = LexborHTMLParser(document)
+        candidates = list({node.mem_id: node for node in tree.css(_CONTENT_ROOT_SELECTOR)}.values())
         assert len(candidates) == expected
-        assert _subtree_ranks(candidates) == {node.mem_id: _root_rank(node) for node in candidates}
+        assert _root_ranks(tree, candidates)[1] == {node.mem_id: _root_rank(node) for node in candidates}
 
 
 STORY_IN_LINES = "".join(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from itertools import islice
 from typing import Any, NamedTuple
 
@@ -1249,8 +1250,8 @@ def _content_root(tree, weights: _Weights):
         # No paragraphs, or only a line or two (a blog's tagline over posts written in <div>s and
         # <br>s): the most specific candidate of the whole page.
         candidates = list({node.mem_id: node for node in tree.css(_CONTENT_ROOT_SELECTOR)[:_MAX_ROOTS]}.values())
-        ranks = _subtree_ranks(candidates)
-        return _innermost(candidates, min(candidates, key=lambda node: ranks[node.mem_id]), ranks) if candidates else tree.body
+        own, ranks = _root_ranks(tree, candidates)
+        return _innermost(candidates, min(candidates, key=lambda node: ranks[node.mem_id]), own, ranks) if candidates else tree.body
     # decompose() left the elements of dropped containers without a parent: they are out.
     heavy = [
         (key, node)
@@ -1288,30 +1289,39 @@ def _paragraphs_holder(weights: _Weights, total: int):
     return min(held, key=lambda entry: (entry[0], -entry[1][1]))[2] if held else None
 
 
-def _innermost(candidates: list, chosen, ranks: dict[int, int]):
+def _innermost(candidates: list, chosen, own: dict[int, int], ranks: dict[int, int]):
     """The element that earns `chosen` its rank: a wrapper ranks as the post it holds ("div.content"
     around a Blogger "widget Blog" around "div.post-body.entry-content"), and page furniture between
     them would take the story with it. An element that matches the selector itself is kept (an
-    <article> stays the story, not the first teaser <article> inside it). `ranks`: _subtree_ranks."""
+    <article> stays the story, not the first teaser <article> inside it). `own`, `ranks`: _root_ranks."""
     rank, found = ranks[chosen.mem_id], False
-    if _own_rank(chosen) == rank:
+    if own[chosen.mem_id] == rank:
         return chosen
     for node in candidates:
         found = found or node.mem_id == chosen.mem_id
         if found and node.mem_id != chosen.mem_id and _within(node, chosen) and ranks[node.mem_id] == rank:
             chosen = node
-            if _own_rank(chosen) == rank:
+            if own[chosen.mem_id] == rank:
                 break
     return chosen
 
 
-def _subtree_ranks(candidates: list) -> dict[int, int]:
-    """Each candidate's _root_rank, by mem_id, from the candidates alone (a walk of each one's
-    subtree per selector made nested candidates quadratic): the content roots in an element's
-    subtree are the candidates inside it, and its rank the best of theirs and its own. Each rank
-    climbs to the candidates around it, and stops at one that ranks as well already: that one
-    passed its own on when it was placed, and so did everything that improved it."""
-    ranks = {node.mem_id: _own_rank(node) for node in candidates}
+def _root_ranks(tree, candidates: list) -> tuple[dict[int, int], dict[int, int]]:
+    """Each candidate's own rank (the first content-root selector it matches itself) and its
+    _root_rank, by mem_id, from the candidates alone (a walk of each one's subtree per selector made
+    nested candidates quadratic): the content roots in an element's subtree are the candidates
+    inside it, and its rank the best of theirs and its own. Each rank climbs to the candidates
+    around it, and stops at one that ranks as well already: that one passed its own on when it was
+    placed, and so did everything that improved it."""
+    matching: dict[str, set[int]] = {}
+
+    def lexbor_matches(selector: str) -> set[int]:
+        if selector not in matching:  # one walk of the page per selector, the first time one is asked
+            matching[selector] = {node.mem_id for node in tree.css(selector)}
+        return matching[selector]
+
+    own = {node.mem_id: _own_rank(node, lexbor_matches) for node in candidates}
+    ranks = dict(own)
     for node in candidates:
         rank, parent = ranks[node.mem_id], node.parent
         while parent is not None:
@@ -1321,7 +1331,7 @@ def _subtree_ranks(candidates: list) -> dict[int, int]:
                     break
                 ranks[parent.mem_id] = rank
             parent = parent.parent
-    return ranks
+    return own, ranks
 
 
 def _matches_itself(node, selector: str) -> bool:
@@ -1354,10 +1364,11 @@ def _root_rank(node) -> int:
     return next(n for n, selector in enumerate(_CONTENT_ROOTS) if node.css_matches(selector))
 
 
-def _own_rank(node) -> int:
+def _own_rank(node, lexbor_matches: Callable[[str], set[int]]) -> int:
     """The first content-root selector that matches the element itself (len(_CONTENT_ROOTS) when
-    none does): its attributes are read, and Lexbor decides only where a class or id differs from
-    the selector's in case alone (it matches those in any case)."""
+    none does), from its attributes. Where a class or id differs from the selector's in case alone,
+    `lexbor_matches` (the page's elements a selector matches) decides: a quirks-mode page matches
+    those in any case, a standards-mode one in theirs."""
     attrs, tag = node.attributes, node.tag
     classes = _HTML_SPACE.split(attrs.get("class") or "")
     ident = attrs.get("id") or ""
@@ -1368,7 +1379,7 @@ def _own_rank(node) -> int:
             matched = attrs.get(attribute) == value
         elif kind == "." or kind == "#":
             names = classes if kind == "." else [ident]
-            matched = name in names or (name in (n.lower() for n in names) and _matches_itself(node, selector))
+            matched = name in names or (name in (n.lower() for n in names) and node.mem_id in lexbor_matches(selector))
         else:
             matched = tag == selector
         if matched:

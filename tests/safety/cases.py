@@ -465,7 +465,7 @@ CASES: list[Case] = [
         # 150 content roots nested around 39,800 elements on a page without paragraphs: the roots
         # are ranked from one another, not by a walk of each one's subtree per selector (1.1 s before)
         "html-nested-content-roots",
-        "articles/h/roots.html",
+        "articles/h/content-roots.html",
         lambda: (
             b"<html><body><h1>T</h1>" + b"<div class='content'>" * 150 + b"<span>x</span>" * 39_800 + b"</div>" * 150 + b"</body></html>"
         ),

@@ -63,6 +63,11 @@ def test_hostile_case_gets_its_outcome(case):
     _check_contract(result)
 
 
+def test_every_case_has_a_name_and_a_key_of_its_own():
+    # the pipeline test writes every case to its key: two cases on one key would test one of them
+    assert len({c.name for c in CASES}) == len({c.key for c in CASES}) == len(CASES)
+
+
 def test_the_corpus_covers_every_format():
     suffixes = {c.key.rsplit(".", 1)[1] for c in CASES}
     assert {"md", "txt", "html", "json", "docx", "yaml"} <= suffixes

@@ -16,7 +16,7 @@ LINT_VENV := $(VENV)/lint
 LINT_STAMP := $(LINT_VENV)/.installed
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: help install bytecode demo check test test-unit test-fast bench bench-web bench-up bench-safety sam-validate sam-build lint-template clean
+.PHONY: help install bytecode demo check test test-unit test-fast bench bench-web bench-up bench-safety bench-fuzz sam-validate sam-build lint-template clean
 
 help: ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -96,6 +96,9 @@ bench-up: $(STAMP) ## masthead up over an hour of random changes: its memory and
 
 bench-safety: $(STAMP) ## the per-upload budget over the hostile corpus, AWS requests per upload
 	@$(VENV)/bin/python bench/safety.py
+
+bench-fuzz: $(STAMP) ## mutated real uploads through the extractor, to find new hostile cases (needs ../shared)
+	@$(VENV)/bin/python bench/fuzz.py $(FUZZ_ARGS)
 
 clean: ## remove .venv, .aws-sam and caches
 	rm -rf $(VENV) .aws-sam .pytest_cache

@@ -1334,11 +1334,6 @@ def _root_ranks(tree, candidates: list) -> tuple[dict[int, int], dict[int, int]]
     return own, ranks
 
 
-def _matches_itself(node, selector: str) -> bool:
-    first = node.css_first(selector)  # the first match in the element's subtree: itself, when it matches
-    return first is not None and first.mem_id == node.mem_id
-
-
 def _within(node, ancestor) -> bool:
     parent, target = node.parent, ancestor.mem_id
     while parent is not None:

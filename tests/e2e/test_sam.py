@@ -78,6 +78,22 @@ def test_the_built_layer_ships_bytecode_python_uses_without_the_source_check(bui
     assert flags == {1}  # hash-based, unchecked (PEP 552): no stat of the source, whatever its mtime
 
 
+def test_the_built_layer_ships_the_extractors_patterns_compiled(build_dir):
+    # Built by the layer's Python: under the layer, every pattern the extractor compiles is in it.
+    layer = build_dir / "MastheadLayer" / "python"
+    assert (layer / "masthead" / "extract" / "patterns.cache").is_file()
+    probe = (
+        "import sys; sys.path[:0] = [sys.argv[1]]\n"
+        "import importlib, pkgutil, masthead.extract\n"
+        "from masthead.extract import precompiled\n"
+        "for m in pkgutil.iter_modules(masthead.extract.__path__): importlib.import_module('masthead.extract.' + m.name)\n"
+        "missing = [key for key in precompiled._COMPILED if key not in precompiled._CACHE]\n"
+        "assert precompiled._CACHE and not missing, missing[:3]\n"
+    )
+    result = subprocess.run([sys.executable, "-S", "-c", probe, str(layer)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
 def test_the_built_layer_ships_only_the_runtime_package(build_dir, runtime_sdk):
     layer = build_dir / "MastheadLayer" / "python"
     ours = {p.relative_to(layer / "masthead").parts[0] for p in (layer / "masthead").rglob("*.py")}

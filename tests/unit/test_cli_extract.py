@@ -40,3 +40,14 @@ def test_keys_are_relative_to_the_root_however_the_files_are_named(tmp_path, cap
     assert main(["extract", "--root", str(tmp_path / "link"), "--json", "2024/a.md", "../articles/2024/a.md"]) == 0
     keys = [json.loads(line)["key"] for line in capsys.readouterr().out.splitlines()]
     assert keys == ["articles/2024/a.md", "articles/2024/a.md"]
+
+
+def test_keys_without_a_root_are_the_paths_without_dot_parts_doubled_or_leading_slashes(tmp_path, capsys, monkeypatch):
+    article = tmp_path / "articles" / "2024" / "a.md"
+    article.parent.mkdir(parents=True)
+    article.write_text("# Title\n\nBody text.\n")
+    monkeypatch.chdir(tmp_path)
+    names = ["articles/2024/a.md", "./articles//2024/./a.md", str(article)]
+    assert main(["extract", "--json", *names]) == 0
+    keys = [json.loads(line)["key"] for line in capsys.readouterr().out.splitlines()]
+    assert keys == ["articles/2024/a.md", "articles/2024/a.md", str(article).lstrip("/")]

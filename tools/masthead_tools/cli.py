@@ -7,7 +7,6 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 
 
 def _extract(args) -> int:
@@ -25,7 +24,7 @@ def _extract(args) -> int:
     any_rejected = False
     folders: dict[str, str] = {}  # each folder resolved once: a realpath per file is a syscall per path part
     for name in args.files:
-        key = _key_under(root, name, folders) if root else Path(name).as_posix().lstrip("./")
+        key = _key_under(root, name, folders) if root else _plain_key(name)
         if key is None:
             print(f"masthead extract: {name} is not under --root {args.root}", file=sys.stderr)
             return 2
@@ -54,6 +53,12 @@ def _key_under(root: str, name: str, folders: dict[str, str]) -> str | None:
     full = os.path.join(folder, base)
     prefix = root if root.endswith("/") else root + "/"
     return full[len(prefix) :] if full.startswith(prefix) and len(full) > len(prefix) else None
+
+
+def _plain_key(name: str) -> str:
+    """The key of a file named without --root: its path without "." parts, doubled slashes or a
+    leading "./" or "/" (what pathlib's as_posix() gives, stripped; pathlib costs 4 ms to import)."""
+    return "/".join(part for part in name.split("/") if part and part != ".").lstrip("./")
 
 
 def _file_bytes(name: str) -> bytes:

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from . import precompiled
+
 # Month names (and their usual abbreviations) in the languages of the pages Masthead reads, in the
 # forms dates use (Finnish partitive, Slavic and Greek genitive: "30 августа 2021", "19 Αυγούστου
 # 2020"; Greek also without its accents, as upper-case text is written).
@@ -63,13 +65,13 @@ _SOLAR_HIJRI_MONTHS = {
     for name in names.split()
     for spelled in (name, name.replace("ی", "ي"))
 }
-_SOLAR_HIJRI = re.compile(
+_SOLAR_HIJRI = precompiled.pattern(
     r"(?<!\d)(\d{1,2})\s{0,3}(" + "|".join(sorted(_SOLAR_HIJRI_MONTHS, key=len, reverse=True)) + r")\s{0,3}(\d{4})(?!\d)"
 )
 _SOLAR_HIJRI_YEARS = range(1300, 1500)  # 1921-2121
 # Whether a text is in the Arabic script at all: the pattern above is tried only then (it starts with
 # a look-behind, so sre tries it at every character: 7 µs a line, against 2 µs for this class).
-_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+_ARABIC_SCRIPT = precompiled.pattern("[\u0600-\u06ff]")
 
 
 def _from_solar_hijri(year: int, month: int, day: int) -> tuple[int, int, int] | None:
@@ -93,20 +95,20 @@ def _solar_hijri_day(year: int, month: int, day: int) -> int:
 # Japanese eras: first year of each era in the Gregorian calendar.
 _ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "R": 2019, "H": 1989, "S": 1926}
 
-_COMPACT_ISO = re.compile(r"\b(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})?")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
-_SLASHED = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_COMPACT_ISO = precompiled.pattern(r"\b(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})?")
+_ISO = precompiled.pattern(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_SLASHED = precompiled.pattern(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 # Year, month and day each closed by a dot, as Korean and Hungarian write them ("2020. 06. 04.
 # 11:27", "2024.03.05. 오후 3:07"): the time after it, in Korean with 오전/오후 (am/pm) before it.
-_DOTTED = re.compile(r"(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.(?:\s*+(오전|오후)?\s*+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
-_KANJI = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})\s*[時:]\s*(\d{1,2})\s*分?)?")
-_ERA = re.compile(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_MONTH_FIRST = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_DOTTED = precompiled.pattern(r"(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.(?:\s*+(오전|오후)?\s*+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_KANJI = precompiled.pattern(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})\s*[時:]\s*(\d{1,2})\s*分?)?")
+_ERA = precompiled.pattern(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_MONTH_FIRST = precompiled.pattern(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 # "4 May 2022", "28. April 2024", "4 de mayo de 2022", "20 February, 2024".
-_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(\d{4})\b")
+_DAY_FIRST = precompiled.pattern(r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(\d{4})\b")
 # "Fri Feb 18 10:27:24 2022" (C's ctime, in some templates' meta tags), "Tue Jan 28 15:28:56 CET
 # 2020" (Java's Date.toString(), in some JSON-LD), with the zone's abbreviation.
-_CTIME = re.compile(r"\b[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(?:([A-Z]{3,4})\s+)?(\d{4})\b")
+_CTIME = precompiled.pattern(r"\b[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(?:([A-Z]{3,4})\s+)?(\d{4})\b")
 # Zone abbreviations that name one offset (CST, IST and others name several: the page's zone then).
 _ZONE_ABBREVIATIONS = {
     "UTC": 0, "GMT": 0, "WET": 0, "WEST": 60, "BST": 60, "CET": 60, "CEST": 120, "MEZ": 60, "MESZ": 120, "EET": 120,
@@ -116,14 +118,14 @@ _ZONE_ABBREVIATIONS = {
 # 31.03.2020, 03/31/2020, 31-03-2020: day first unless the numbers or the page's language say otherwise.
 # Slashes may stand between spaces, the same on both sides of the month ("١ / ١٢ / ٢٠٢٠" on Arabic
 # pages, whose digits \d matches too).
-_NUMERIC = re.compile(r"\b(\d{1,2})( ?/ ?|[.-])(\d{1,2})\2(\d{4})\b(?:,?\s+(\d{1,2}):(\d{2}))?")
+_NUMERIC = precompiled.pattern(r"\b(\d{1,2})( ?/ ?|[.-])(\d{1,2})\2(\d{4})\b(?:,?\s+(\d{1,2}):(\d{2}))?")
 
 
 # What may follow a date: its time of day when the date's own pattern has none ("May 10, 2022
 # 5:22 pm", "28. April 2024, um 14:05", "Wed, 04 May 2022 02:41:00 GMT"), and after a time the
 # 12-hour clock's am/pm and a zone.
-_CLOCK = re.compile(r",?\s*+(?:(?:at|um|à|a las|alle|om|kl\.?|-|\|)\s*+)?(\d{1,2}):(\d{2})(?::(\d{2}))?", re.I)
-_MERIDIEM_ZONE = re.compile(r"\s*+(?:([ap])\.?\s?m\b\.?)?\s*+(GMT\b|UTC\b|Z\b|[+-]\d{2}:?\d{2}\b)?", re.I)
+_CLOCK = precompiled.pattern(r",?\s*+(?:(?:at|um|à|a las|alle|om|kl\.?|-|\|)\s*+)?(\d{1,2}):(\d{2})(?::(\d{2}))?", re.I)
+_MERIDIEM_ZONE = precompiled.pattern(r"\s*+(?:([ap])\.?\s?m\b\.?)?\s*+(GMT\b|UTC\b|Z\b|[+-]\d{2}:?\d{2}\b)?", re.I)
 
 
 # Pages of many countries pass through one process (the web corpus: 35 zones), and a zone is built
@@ -278,13 +280,13 @@ def iso_date(value: object, default_tz: str = "Asia/Tokyo") -> str | None:
 
 # Every date pattern but the era one holds a four-digit year: a line without one (most bylines,
 # captions and labels on a page) is ruled out by one scan instead of eight.
-_YEAR_DIGITS = re.compile(r"\d\d\d\d")  # not \d{4}: a pattern that starts with a class is scanned for at C speed
+_YEAR_DIGITS = precompiled.pattern(r"\d\d\d\d")  # not \d{4}: a pattern that starts with a class is scanned for at C speed
 
 
 # "10/12/20", "17.7.11", "8/17/13 11:04am": a numeric date with a two-digit year, found only where
 # a line is known to be a date (an element marked as one, a short line under the headline): in
 # running text it is as likely a score or a version.
-_SHORT_YEAR = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d\d)(?![\d./]|\.\d)")
+_SHORT_YEAR = precompiled.pattern(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d\d)(?![\d./]|\.\d)")
 
 
 def find_short_year_date(text: str) -> str | None:

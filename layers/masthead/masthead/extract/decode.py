@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from functools import lru_cache
 
 from ..errors import ExtractionRejected
+from . import precompiled
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -23,7 +23,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_DECLARED = re.compile(
+_DECLARED = precompiled.pattern(
     rb"""(?:<meta[^>]+charset\s*=\s*["']?|<\?xml[^>]+encoding\s*=\s*["']|^\s*(?:charset|encoding)\s*:\s*)([A-Za-z0-9_.:-]{2,40})""",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -50,14 +50,14 @@ _ALIASES = {
 }
 
 
-@lru_cache(maxsize=1)
+@precompiled.lazy
 def _japanese() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Characters a Japanese text decoded with the right codec is made of (kana, common kanji, CJK
     punctuation and full-width forms), and what a wrong codec yields instead (half-width katakana,
     private-use characters). Compiled the first time an upload declares no charset and is not
     UTF-8: sre spends ~7 ms on these classes."""
-    good = re.compile(r"[\u3040-\u30ff\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]")
-    odd = re.compile(r"[\uff61-\uff9f\ue000-\uf8ff\ufffd]")
+    good = precompiled.pattern(r"[\u3040-\u30ff\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]")
+    odd = precompiled.pattern(r"[\uff61-\uff9f\ue000-\uf8ff\ufffd]")
     return good, odd
 
 

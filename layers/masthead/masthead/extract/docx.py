@@ -12,6 +12,7 @@ import zipfile
 import zlib
 
 from ..errors import ExtractionRejected
+from . import precompiled
 from .draft import Draft, ExtractOptions, merge_drafts
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -30,9 +31,9 @@ MAX_MEMBERS = 2000
 _P, _T, _TAB = f"{_W}p", f"{_W}t", f"{_W}tab"
 _PPR, _PSTYLE, _VAL = f"{_W}pPr", f"{_W}pStyle", f"{_W}val"
 _BREAKS = (f"{_W}br", f"{_W}cr")
-_STYLE_ID = re.compile(rb'<w:pStyle w:val="([^"<>]{1,200})"')
+_STYLE_ID = precompiled.pattern(rb'<w:pStyle w:val="([^"<>]{1,200})"')
 _SELF_DESCRIBING = {"Normal", "BodyText", "ListParagraph", "Quote", "Caption", "NoSpacing", "Subtitle"}
-_BYLINE = re.compile(r"^\s*(?:by|text|words|文|執筆|著者)\s*[:：]?\s", re.I)
+_BYLINE = precompiled.pattern(r"^\s*(?:by|text|words|文|執筆|著者)\s*[:：]?\s", re.I)
 # Text in a real article's XML parts inflates about 5-20x; far beyond this ratio is a zip bomb.
 MAX_RATIO = 200
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .. import model
 from ..errors import ExtractionRejected
 from ..ids import article_id_for_key
-from . import dates, text
+from . import dates, precompiled, text
 
 
 @dataclass
@@ -66,8 +66,8 @@ class Draft:
             self.paragraphs.append(line)
 
 
-_ISSUE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}-vol-\d{1,5}$")
-_ISSUE_NAME = re.compile(r"^(.{0,80}?)[\s._-]{0,3}(?:vol(?:ume)?|no|issue|号)\.?[\s._-]{0,3}(\d{1,4})\s*$", re.I)
+_ISSUE_ID = precompiled.pattern(r"^[a-z0-9][a-z0-9-]{0,80}-vol-\d{1,5}$")
+_ISSUE_NAME = precompiled.pattern(r"^(.{0,80}?)[\s._-]{0,3}(?:vol(?:ume)?|no|issue|号)\.?[\s._-]{0,3}(\d{1,4})\s*$", re.I)
 
 
 MAX_VOLUME = 99_999

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ExtractionRejected
+from . import precompiled
 from .draft import Draft
 from .text import as_list, scalar_text
 
@@ -15,8 +16,8 @@ MAX_FRONT_MATTER = 64 * 1024
 # is an alias bomb (or a mistake) and is refused before anything walks the whole structure.
 MAX_NODES = 10_000
 
-_YAML_FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_TOML_FENCE = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)(?:\r?\n)\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
+_YAML_FENCE = precompiled.pattern(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_TOML_FENCE = precompiled.pattern(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)(?:\r?\n)\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def split_front_matter(source: str) -> tuple[dict | None, str]:

@@ -13,11 +13,11 @@ import re
 from itertools import islice
 from typing import NamedTuple
 
-from . import htmlmeta, pagedates, people, text
+from . import htmlmeta, pagedates, people, precompiled, text
 from .dates import find_date, find_short_year_date
 from .draft import Draft
 
-_ORG_WORDS = re.compile(
+_ORG_WORDS = precompiled.pattern(
     r"\b(office|inc|ltd|llc|corp|corporation|company|co\.|group|university|bank|agency|institute|association|foundation|media|news|press|times|journal)\b|株式会社|事務所|大学|協会|新聞",
     re.I,
 )
@@ -37,11 +37,11 @@ def _byline_selector(language: object) -> str:
     return _BYLINE_SELECTOR if written in _ENGLISH_CLASS_NAMES else _BYLINE_SELECTOR_NAMED_IN_OTHER_LANGUAGES
 
 
-_DATELINE = re.compile(
+_DATELINE = precompiled.pattern(
     r"\b(posted|published|updated|created|on|datum|date|fecha|publicado|publié|veröffentlicht|erschienen|erstellt|pubblicato|data|dato)\b|公開|更新|配信|掲載|发布",
     re.I,
 )
-_SEPARATORS = re.compile(r"\s*[·|•/｜]\s*|\s+[-–—]\s+")
+_SEPARATORS = precompiled.pattern(r"\s*[·|•/｜]\s*|\s+[-–—]\s+")
 
 
 # Bylines, datelines and related-articles blocks are near the top of a page or of its article: only
@@ -84,11 +84,11 @@ def _byline_names(value: str) -> list[str]:
     return [n for n in names if not _ORG_WORDS.search(n)] or names
 
 
-_BY_LINE_END = re.compile(r"\s(?:in|on|at)\s")
+_BY_LINE_END = precompiled.pattern(r"\s(?:in|on|at)\s")
 # After a Spanish, Portuguese or French "by", "en"/"em" ("in") ends the names too ("Escribe Camila
 # Méndez en Territorio"); after Dutch "door", "en" is "and".
-_ROMANCE_BY = re.compile(r"(?:por|escribe|escrito por|par)\s", re.I)
-_ROMANCE_BY_LINE_END = re.compile(r"\s(?:in|on|at|en|em)\s")
+_ROMANCE_BY = precompiled.pattern(r"(?:por|escribe|escrito por|par)\s", re.I)
+_ROMANCE_BY_LINE_END = precompiled.pattern(r"\s(?:in|on|at|en|em)\s")
 
 
 def _is_a_place(word: str) -> bool:
@@ -107,10 +107,10 @@ def _without_outlet(name: str) -> str:
 # story ("Hamburg (dpa/lno) – ...", "PARIS (AFP) - ...") at its start, or its source line
 # ("Quelle: MDR/ls", an agency and its desk) at its end. Without a desk after a "/", only wire agencies count: a
 # dateline naming the publisher itself ("Washington (CNN)") is not a byline.
-_AGENCY_DATELINE = re.compile(r"[^\W\d][\w .'’-]{0,40}?\s\(([^\s()/]{2,20}/[^\s()/]{1,12}|[A-Za-z]{2,8})\)\s*[-–—]\s")
+_AGENCY_DATELINE = precompiled.pattern(r"[^\W\d][\w .'’-]{0,40}?\s\(([^\s()/]{2,20}/[^\s()/]{1,12}|[A-Za-z]{2,8})\)\s*[-–—]\s")
 _WIRE_AGENCIES = frozenset("dpa afp ap reuters rtr kna epd sid apa ansa efe aa kyodo jiji xinhua tass ria".split())
-_WIRE_LINE = re.compile(r"([A-Za-z]{2,8})(?:\s*,\s*[^\W\d][\w .'’-]{1,30})?")
-_SOURCE_LINE = re.compile(r"(?:quelle|source|fuente|fonte|kaynak)\s*:\s*(\S.{1,40})", re.I)
+_WIRE_LINE = precompiled.pattern(r"([A-Za-z]{2,8})(?:\s*,\s*[^\W\d][\w .'’-]{1,30})?")
+_SOURCE_LINE = precompiled.pattern(r"(?:quelle|source|fuente|fonte|kaynak)\s*:\s*(\S.{1,40})", re.I)
 
 
 def agency_byline(paragraphs: list[str]) -> list[str]:
@@ -126,9 +126,9 @@ def agency_byline(paragraphs: list[str]) -> list[str]:
 # A Korean reporter's byline in the text: the first paragraph's opening ("(서울=연합뉴스) 홍길동 기자 =
 # …", "[부산=스포츠조선 선수민 기자] …") or, with the reporter's address, the last one's close
 # ("…처리했다.부산=선수민 기자 sunsoo@sportschosun.com").
-_KO_LEAD = re.compile(r"\s*(\S.{0,60}?(?:기자|특파원))\s*[=\])]")
-_KO_TAIL = re.compile(r"(기자|특파원)\s*\(?[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}\)?\s*$")
-_SENTENCE_END = re.compile(r".*[.!?。]|.*다\s")
+_KO_LEAD = precompiled.pattern(r"\s*(\S.{0,60}?(?:기자|특파원))\s*[=\])]")
+_KO_TAIL = precompiled.pattern(r"(기자|특파원)\s*\(?[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}\)?\s*$")
+_SENTENCE_END = precompiled.pattern(r".*[.!?。]|.*다\s")
 
 
 def reporter_in_text(paragraphs: list[str]) -> list[str]:
@@ -480,10 +480,10 @@ _AUTHOR_PAGE_PARTS = (
 # then each link's address is matched against the parts themselves.
 _AUTHOR_PAGE_STEMS = ("aut", "journalist", "reporter", "contributor", "columnist", "writer", "staff/", "forfatter/", "av/")
 _AUTHOR_PAGE_LINK = ", ".join(f'a[href*="/{stem}"]' for stem in _AUTHOR_PAGE_STEMS)
-_AUTHOR_PAGE_PART = re.compile("/(?:" + "|".join(_AUTHOR_PAGE_PARTS) + ")/")
+_AUTHOR_PAGE_PART = precompiled.pattern("/(?:" + "|".join(_AUTHOR_PAGE_PARTS) + ")/")
 # The person's own page: something after the part ("/av/amanda-hallsten"), not the index of them all
 # ("/sns/reporter/?iref=…").
-_AUTHOR_PAGE = re.compile("/(?:" + "|".join(_AUTHOR_PAGE_PARTS) + r")/[^/?#\s]")
+_AUTHOR_PAGE = precompiled.pattern("/(?:" + "|".join(_AUTHOR_PAGE_PARTS) + r")/[^/?#\s]")
 _MAX_AUTHOR_PAGE_LINKS = 50
 
 
@@ -536,7 +536,7 @@ def _shown_date(node, value: str) -> str | None:
 
 
 # The label of a revision's date, right before it ("Updated: Mar 6, 2018 Original: Dec 21, 2016").
-_REVISED = re.compile(
+_REVISED = precompiled.pattern(
     r"(?:updated|modified|aktualisiert|geändert|actualizado|actualizada|mis à jour|aggiornato|更新)\W{0,3}(?:on|am|el|le|il)?\W{0,3}$", re.I
 )
 
@@ -597,7 +597,7 @@ def _written_without_spaces(name: str) -> bool:
 _NOT_BYLINE_PARTS = frozenset("comment comments tag tags keywords categories category schlagworte image photo caption".split())
 # The label before a picture's credit, in the languages read ("Foto:", "Photo:", "Bild:", "写真：").
 _PICTURE_LABELS = frozenset("foto fotos photo photos photograph bild bilder imagen imagem image immagine zdjęcie 写真 사진 фото".split())
-_CLASS_PARTS = re.compile(r"[\s_-]+")
+_CLASS_PARTS = precompiled.pattern(r"[\s_-]+")
 _CAPTION_LEVELS = 5
 
 
@@ -615,7 +615,7 @@ def _not_a_byline(node) -> bool:
 
 _COMMENT_PARTS = frozenset({"comment", "kommentar", "commentaire", "comentario"})  # one comment ("comments-open" is the post's)
 _COMMENT_LEVELS = 3
-_NAME_START = re.compile(r"[_-]")
+_NAME_START = precompiled.pattern(r"[_-]")
 
 
 def _in_a_comment(node) -> bool:
@@ -645,7 +645,7 @@ def _labelled_as_a_picture_credit(node) -> bool:
     return len(words) <= 20 and words.strip().rstrip(":：").strip().casefold() in _PICTURE_LABELS
 
 
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = precompiled.pattern(r"[^\W\d_]")
 
 
 def _a_picture_credit(value: str) -> bool:
@@ -965,7 +965,7 @@ def _by_line(value: str) -> bool:
     return people.starts_with_by(value) or bool(text.korean_reporters(value))
 
 
-_NAME_THEN_BAR = re.compile(r"([^\W\d][^|·•]{3,60}?)\s*[|·•]")
+_NAME_THEN_BAR = precompiled.pattern(r"([^\W\d][^|·•]{3,60}?)\s*[|·•]")
 
 
 def _name_before_date(node, value: str) -> list[str]:

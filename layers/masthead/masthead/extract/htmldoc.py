@@ -13,7 +13,7 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 from ..errors import ExtractionRejected
-from . import htmlmeta, pagedates, people, text
+from . import htmlmeta, pagedates, people, precompiled, text
 from .dates import find_date
 from .draft import Draft, ExtractOptions
 from .htmlbyline import (
@@ -155,7 +155,7 @@ _MARKED_SELECTOR = (
     'meta, rt, rp, script[type="application/ld+json"], link[rel="canonical"], a[rel="author"], [itemprop], ' + _RELATED_SELECTOR
 )
 # Related-articles class and id words over a "class id" string (a token boundary is also a space).
-_RELATED_NAMES = re.compile(r"(?:^|[-_\s])(?:related|recommend(?:ed)?|more-stories|read-more)(?:$|[-_\s])", re.I)
+_RELATED_NAMES = precompiled.pattern(r"(?:^|[-_\s])(?:related|recommend(?:ed)?|more-stories|read-more)(?:$|[-_\s])", re.I)
 
 
 class _FirstWalk(NamedTuple):
@@ -284,7 +284,7 @@ def _related_heading_selector(words: list[str]) -> str:
 # UTF-8 bytes, the upload itself (a scan of the decoded text is twice as slow on a page that is
 # not all Latin-1). 関連 and おすすめ are also matched as character references (pages saved by
 # some tools are all entities).
-_RELATED_HEADING_TEXT = re.compile(
+_RELATED_HEADING_TEXT = precompiled.pattern(
     rb">[ \t\r\n]*+(?=[RrYy&\xe3\xe9])(?:(?P<related>[Rr]elated|RELATED)|(?P<read_more>[Rr]ead [Mm]ore|READ MORE)"
     rb"|(?P<also_like>[Yy]ou [Mm]ay [Aa]lso [Ll]ike|YOU MAY ALSO LIKE)"
     + "|(?P<kanren>関連記事|関連ニュース".encode()
@@ -452,7 +452,7 @@ def _h2_the_url_names(tree, url: str | None) -> list:
     return []
 
 
-_URL_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")  # fullmatch only: no backtracking to speak of
+_URL_SLUG = precompiled.pattern(r"[a-z0-9]+(?:-[a-z0-9]+)+")  # fullmatch only: no backtracking to speak of
 _GERMAN_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
@@ -739,7 +739,7 @@ def _unspaced(value: str) -> str:
     return "".join(value.split())
 
 
-_KICKER_END = re.compile(r"[|:：•·–—-]\s*$")
+_KICKER_END = precompiled.pattern(r"[|:：•·–—-]\s*$")
 
 
 def _after_kicker(heading: str, title: str, bars_only: bool = False) -> bool:
@@ -936,7 +936,7 @@ def _written_language(draft: Draft) -> str | None:
     return text.detect_language(f"{draft.title or ''}\n" + "\n\n".join(draft.paragraphs[:40])[:4000])
 
 
-_DAY_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY_ONLY = precompiled.pattern(r"\d{4}-\d{2}-\d{2}")
 
 
 def _a_utc_day(value: object, in_url: str | None, shown: str | None, options: ExtractOptions) -> bool:
@@ -952,7 +952,7 @@ def _a_utc_day(value: object, in_url: str | None, shown: str | None, options: Ex
 
 # Midnight UTC exactly is how a CMS stores a date without a time ("2020-01-10T00:00:00+00:00"): the
 # day itself, which moving it into New York would make the 9th.
-_UTC_MIDNIGHT = re.compile(r"\d{4}-\d{2}-\d{2}T00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
+_UTC_MIDNIGHT = precompiled.pattern(r"\d{4}-\d{2}-\d{2}T00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
 
 
 def _utc_day_is_the_urls(value: str, local: str | None, in_url: str | None, options: ExtractOptions) -> bool:
@@ -1137,10 +1137,10 @@ def _before_a_dated_part(title: str | None) -> str | None:
     return head if len(head) >= 3 else title
 
 
-_YEAR = re.compile(r"\d\d\d\d")
-_TITLE_BARS = re.compile(r"[|｜]")
-_BRACKETED_END = re.compile(r"[（(]([^（）()]{6,40})[）)]\s*$")
-_TITLE_DASHES = re.compile(r"\s[-–—|]\s")
+_YEAR = precompiled.pattern(r"\d\d\d\d")
+_TITLE_BARS = precompiled.pattern(r"[|｜]")
+_BRACKETED_END = precompiled.pattern(r"[（(]([^（）()]{6,40})[）)]\s*$")
+_TITLE_DASHES = precompiled.pattern(r"\s[-–—|]\s")
 
 
 def _uncut_title(meta_title: str | None, page_title: str | None) -> str | None:
@@ -1153,7 +1153,7 @@ def _uncut_title(meta_title: str | None, page_title: str | None) -> str | None:
 
 
 # "Gillman, Steve": one person, family name first, as some author meta tags are written.
-_FAMILY_NAME_FIRST = re.compile(r"([^\W\d_][\w'’-]{0,30}), ([^\W\d_][\w'’.-]{0,30})")
+_FAMILY_NAME_FIRST = precompiled.pattern(r"([^\W\d_][\w'’-]{0,30}), ([^\W\d_][\w'’.-]{0,30})")
 
 
 def _how_sure_the_authors_are(
@@ -1385,7 +1385,7 @@ def _own_rank(node, lexbor_matches: Callable[[str], set[int]]) -> int:
 _ROOT_CLASSES = frozenset(s[1:] for s in _CONTENT_ROOTS if s.startswith("."))
 _ROOT_IDS = frozenset(s[1:] for s in _CONTENT_ROOTS if s.startswith("#"))
 _ROOT_NAME_SELECTOR = ", ".join(s for s in _CONTENT_ROOTS if s[0] in ".#")
-_HTML_SPACE = re.compile(r"[ \t\n\f\r]+")
+_HTML_SPACE = precompiled.pattern(r"[ \t\n\f\r]+")
 
 
 def _is_content_root(node) -> bool:

@@ -11,10 +11,9 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
 from typing import NamedTuple
 
-from . import pagedates, people, text
+from . import pagedates, people, precompiled, text
 from .draft import ExtractOptions, issue_from_mapping, merge_fields
 
 
@@ -45,15 +44,15 @@ class Declared:
 _JOINT = "\x00"
 _CLOSING = "\\s,.;:!?)\\]}%”’»…、。，．：；！？）」』】〉》"
 _OPENING = "\\s(\\[{“‘«（「『【〈《"
-_TIGHT_JOINT = re.compile(f"\x00(?:(?=[{_CLOSING}])|(?<=[{_OPENING}]\x00))")
+_TIGHT_JOINT = precompiled.pattern(f"\x00(?:(?=[{_CLOSING}])|(?<=[{_OPENING}]\x00))")
 
 
-@lru_cache(maxsize=1)
+@precompiled.lazy
 def _wide_joint() -> re.Pattern[str]:
     """The tight joints, and a joint beside a character from U+3000 up (CJK, kana, hangul,
     full-width forms): for a text that is not ASCII, in the same pass. Compiled on first use (sre
     fills a charmap a code point at a time: ~1 ms)."""
-    return re.compile(f"\x00(?:(?=[{_CLOSING}]|[^\x00-\u2fff])|(?<=(?:[{_OPENING}]|[^\x00-\u2fff])\x00))")
+    return precompiled.pattern(f"\x00(?:(?=[{_CLOSING}]|[^\x00-\u2fff])|(?<=(?:[{_OPENING}]|[^\x00-\u2fff])\x00))")
 
 
 def node_text(node, limit: int | None = None) -> str:
@@ -292,7 +291,7 @@ SUMMARY_METAS = ("description", "og:description", "twitter:description")
 SITE_NAME_METAS = ("og:site_name", "application-name")
 EXPIRY_METAS = ("article:expiration_time", "og:article:expiration_time")
 # Google's robots rule: `<meta name="robots" content="noindex, unavailable_after: 2025-06-30">`.
-_UNAVAILABLE_AFTER = re.compile(r"unavailable_after:\s*([^,;]{1,60})", re.I)
+_UNAVAILABLE_AFTER = precompiled.pattern(r"unavailable_after:\s*([^,;]{1,60})", re.I)
 
 
 def metas(tags: list[dict]) -> dict[str, list[str]]:
@@ -420,8 +419,8 @@ def _name_side(value: str) -> str:
 
 
 # A web address's last part standing in for a title ("adac-kindersitztest-herbst-2018" as og:title).
-_SLUG = re.compile(r"[a-z0-9]++(?:[-_][a-z0-9]++){2,}")
-_BAR = re.compile(r"\s*(?:\||｜)\s*")  # not a class: one with a non-Latin-1 character costs sre ~1 ms to compile
+_SLUG = precompiled.pattern(r"[a-z0-9]++(?:[-_][a-z0-9]++){2,}")
+_BAR = precompiled.pattern(r"\s*(?:\||｜)\s*")  # not a class: one with a non-Latin-1 character costs sre ~1 ms to compile
 
 
 def from_meta_tags(found: dict[str, list[str]]) -> Declared:
@@ -620,7 +619,7 @@ def _squash(name: str) -> str:
     return "".join(filter(str.isalnum, name))
 
 
-_DOMAIN_ENDING = re.compile(r"\.(?:com|net|org|de|it|fr|jp|es|co|uk|at|ch)\b")
+_DOMAIN_ENDING = precompiled.pattern(r"\.(?:com|net|org|de|it|fr|jp|es|co|uk|at|ch)\b")
 
 
 def timestamps(found: dict[str, list[str]], linked: LinkedData) -> list[str]:

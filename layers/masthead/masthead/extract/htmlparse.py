@@ -12,6 +12,7 @@ import re
 from itertools import accumulate, islice
 
 from ..errors import ExtractionRejected
+from . import precompiled
 
 # Real pages nest 30-50 elements deep (49 at most in 339 pages of 327 sites); work on nested blocks
 # grows with depth, so the bound is three times that, not more.
@@ -29,13 +30,13 @@ MAX_RAW_TEXT_ATTRIBUTES_TOTAL = 20_000
 # tag is optional (<p>, <li>, <td>: the parser closes them at the next sibling, so a page of
 # unclosed paragraphs is not "deep"). A self-closing '<div/>' opens an element in HTML (the slash
 # is ignored), except inside <svg> and <math>, where '<path/>' really is closed.
-_NESTING_TAG = re.compile(
+_NESTING_TAG = precompiled.pattern(
     r"<(/?)(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|dt|dd|option|optgroup"
     r"|tr|td|th|tbody|thead|tfoot|colgroup|rb|rt|rp)\b)([A-Za-z][^\s/<>]*+)(?:[^<>/]++|/(?!>))*+(/?)>",
     re.I,
 )
 _FOREIGN = frozenset({"svg", "math"})
-_TAG_NAME = re.compile(r"<(/?)([A-Za-z][^\s/<>]*+)")
+_TAG_NAME = precompiled.pattern(r"<(/?)([A-Za-z][^\s/<>]*+)")
 _NOT_NESTING = frozenset(
     {
         "area",
@@ -73,12 +74,12 @@ _NOT_NESTING = frozenset(
 # Tags long enough to hold many attributes; the attributes of those few are then counted.
 _LONG_TAG_CHARS = 2000
 # An unclosed quote runs to the end of the tag (as in the parser), so no value is scanned twice.
-_ATTRIBUTE = re.compile(r"""[\s/]([^\s"'<>/=]++)(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s"'<>]*+))?""")
-_TAG_START = re.compile(r"<[A-Za-z/!?]")
-_RAW_TEXT_OPEN = re.compile(r"<(?:script|style)\b[^<>]*+>", re.I)
+_ATTRIBUTE = precompiled.pattern(r"""[\s/]([^\s"'<>/=]++)(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s"'<>]*+))?""")
+_TAG_START = precompiled.pattern(r"<[A-Za-z/!?]")
+_RAW_TEXT_OPEN = precompiled.pattern(r"<(?:script|style)\b[^<>]*+>", re.I)
 # Where the parser ends a script: "</script" followed by a space, "/" or ">" (attributes after it
 # are ignored), so the markup after "</script x>" is counted too.
-_RAW_TEXT_CLOSE = re.compile(r"</(?:script|style)(?=[\s/>])", re.I)
+_RAW_TEXT_CLOSE = precompiled.pattern(r"</(?:script|style)(?=[\s/>])", re.I)
 
 
 def check_depth(source: str) -> None:

@@ -6,7 +6,7 @@ import re
 
 from .. import model
 from ..errors import ExtractionRejected
-from . import dates, text
+from . import dates, precompiled, text
 from .draft import ExtractOptions, issue_id_for, normalise_issue
 from .frontmatter import load_yaml, split_front_matter
 
@@ -31,7 +31,7 @@ def _get(data: dict, field: str):
 
 
 MAX_VOLUME = 99_999
-_NUMBER = re.compile(r"\d++")
+_NUMBER = precompiled.pattern(r"\d++")
 
 
 def _volume(value) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from . import precompiled
 from .draft import Draft
 from .frontmatter import apply_metadata, split_front_matter
 from .text import credit_line
@@ -12,18 +13,18 @@ from .text import credit_line
 # Every pattern here is matched against text an upload controls, so none may backtrack: character
 # classes that exclude their own delimiters, possessive quantifiers, and no two adjacent
 # quantifiers over the same characters. Ambiguous cases are settled in Python, in one pass.
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]++(.*+))?$")
-_SETEXT = re.compile(r"^ {0,3}(?:=++|-++)[ \t]*+$")
-_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*+\1){2,}+[ \t]*+$")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
-_LIST = re.compile(r"^[ \t]*+(?:[-*+]|\d{1,3}[.)])[ \t]++")
-_QUOTE = re.compile(r"^[ \t]*+(?:>[ \t]?)++")
-_REF_DEF = re.compile(r"^ {0,3}\[[^\[\]]++\]:[ \t]++\S")
-_IMAGE = re.compile(r"!\[([^\[\]]*+)\]\([^()]*+\)")
-_LINK = re.compile(r"\[([^\[\]]++)\](?:\([^()]*+\)|\[[^\[\]]*+\])")
-_AUTOLINK = re.compile(r"<(https?://[^<>\s]++)>")
-_CODE = re.compile(r"(?<!`)(`++)([^`]++)\1(?!`)")
-_DELIMITER_RUN = re.compile(r"[*_~]++")
+_ATX = precompiled.pattern(r"^ {0,3}(#{1,6})(?:[ \t]++(.*+))?$")
+_SETEXT = precompiled.pattern(r"^ {0,3}(?:=++|-++)[ \t]*+$")
+_RULE = precompiled.pattern(r"^ {0,3}([-*_])(?:[ \t]*+\1){2,}+[ \t]*+$")
+_FENCE = precompiled.pattern(r"^ {0,3}(```|~~~)")
+_LIST = precompiled.pattern(r"^[ \t]*+(?:[-*+]|\d{1,3}[.)])[ \t]++")
+_QUOTE = precompiled.pattern(r"^[ \t]*+(?:>[ \t]?)++")
+_REF_DEF = precompiled.pattern(r"^ {0,3}\[[^\[\]]++\]:[ \t]++\S")
+_IMAGE = precompiled.pattern(r"!\[([^\[\]]*+)\]\([^()]*+\)")
+_LINK = precompiled.pattern(r"\[([^\[\]]++)\](?:\([^()]*+\)|\[[^\[\]]*+\])")
+_AUTOLINK = precompiled.pattern(r"<(https?://[^<>\s]++)>")
+_CODE = precompiled.pattern(r"(?<!`)(`++)([^`]++)\1(?!`)")
+_DELIMITER_RUN = precompiled.pattern(r"[*_~]++")
 # First characters of block markers; a credit line ("Reference:", "画像：") starts with none of them.
 _MARKERS = frozenset("`~=-*_[#+>0123456789")
 

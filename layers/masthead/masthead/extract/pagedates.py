@@ -13,9 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
-from . import dates
+from . import dates, precompiled
 
 PUBLISHED_LD_KEYS = ("datePublished", "dateCreated", "uploadDate")
 MODIFIED_LD_KEYS = ("dateModified",)
@@ -67,13 +66,13 @@ MODIFIED_METAS = (
 )
 
 # /2024/04/28/, /2024-04-28-, /20240428/ in a URL path: a last resort, but a reliable one.
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})([/-]?)(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+_URL_DATE = precompiled.pattern(r"/((?:19|20)\d{2})([/-]?)(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 # The same with a section between the year and the day, or a month and day of one digit, each a
 # segment of its own: /2010/POLITICS/08/13/, /2013/middle_east/8/3/, /2014/6/29/.
-_URL_SPLIT_DATE = re.compile(r"/((?:19|20)\d{2})/(?:[A-Za-z][\w-]{0,30}/)?(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
-_OFFSET = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*([+-]\d{2}:?\d{2})\b")
-_UTC = re.compile(r"(?:\d(?:Z|\s*[+-]00:?00)\b)|\b(?:GMT|UTC)\b")
-_BARE_TIME = re.compile(r"\d{1,2}:\d{2}")
+_URL_SPLIT_DATE = precompiled.pattern(r"/((?:19|20)\d{2})/(?:[A-Za-z][\w-]{0,30}/)?(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
+_OFFSET = precompiled.pattern(r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*([+-]\d{2}:?\d{2})\b")
+_UTC = precompiled.pattern(r"(?:\d(?:Z|\s*[+-]00:?00)\b)|\b(?:GMT|UTC)\b")
+_BARE_TIME = precompiled.pattern(r"\d{1,2}:\d{2}")
 
 # Languages (and language-country tags) whose publishers keep one time zone. An ambiguous one
 # (es, en, ar, pt) is looked up with its country only.
@@ -165,10 +164,10 @@ def _any_case(word: str) -> str:
     return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word)
 
 
-@lru_cache(maxsize=1)
+@precompiled.lazy
 def _keyed_date_pattern() -> re.Pattern[bytes]:
     """Compiled on first use (1 ms): only a page that declares and shows no date needs it."""
-    return re.compile(
+    return precompiled.pattern(
         (
             "[PpFf](?:"
             + "|".join(
@@ -289,7 +288,7 @@ COUNTRY_ZONES = {
     "ec": "America/Guayaquil",
     "py": "America/Asuncion",
 }
-_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://([^/:?#]+)", re.I)
+_HOST = precompiled.pattern(r"^[a-z][a-z0-9+.-]*://([^/:?#]+)", re.I)
 
 
 def _country(url: str | None) -> str:

@@ -17,10 +17,10 @@ from __future__ import annotations
 import html
 import re
 
-from . import text
+from . import precompiled, text
 
 # "By" in the languages of the pages Masthead reads, at the start of a byline.
-_LEADING_BY = re.compile(
+_LEADING_BY = precompiled.pattern(
     r"^(?:(?:ein\s+)?artikel\s+von|(?:an\s+)?article\s+by|(?:story|analysis|opinion|commentary|review|essay|column)\s+by|"
     r"(?:written|words|reported|posted)\s+by|(?:verfasst\s+|geschrieben\s+)?durch|"
     r"(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|escrito\s+por|escribe|by|von|por|par|di|door|av|af|przez|od|"
@@ -28,20 +28,20 @@ _LEADING_BY = re.compile(
     re.I,
 )
 # A profession written before a full name ("Rechtsanwalt Sebastian Einbock", "Abogada Ana Ruiz").
-_PROFESSION_BEFORE_NAME = re.compile(
+_PROFESSION_BEFORE_NAME = precompiled.pattern(
     r"^(?:rechtsanwalt|rechtsanwältin|fachanwalt|fachanwältin|notar|notarin|steuerberater|steuerberaterin|attorney|lawyer|"
     r"abogad[oa]|avocate?|avvocat[oa]|advogad[oa])\s+(?=\S+\s+\S)",
     re.I,
 )
 # An author label before the name ("Autorin/Autor Roman G.", "Author: Jane Doe"): unlike a bare
 # "By", it names the author wherever the element stands.
-_AUTHOR_LABEL = re.compile(
+_AUTHOR_LABEL = precompiled.pattern(
     r"^(?:autor(?:in|a|e)?(?:[/*_:]in|/autor(?:in)?)?|author|auteur(?:e)?|autore|autora|автор)\s*[:：]?\s+(?=\S)", re.I
 )
 # Everything from a time, a relative time, a date word or a share button on is not the name.
 # Searched in the name behind a space, so that a part of a byline that starts with one is no name
 # at all ("Last updated 1 hour ago"): the pattern itself keeps its whitespace in front.
-_TRAILING = re.compile(
+_TRAILING = precompiled.pattern(
     r"\s+(?:(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,)\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\b|\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b|hace\s+\d|il y a\s+\d|vor\s+\d|"
     r"\d{1,2}\s*(?:heures?|jours?|horas?|días|stunden|tagen)\b|\d{1,3}$|[\w.+-]+@[\w-]+\.|"
@@ -64,7 +64,7 @@ _RANKS = frozenset(
     "senior staff contributing chief deputy managing executive associate political parliamentary foreign news sport sports "
     "business science health".split()
 )
-_ROLE_AFTER_NAME = re.compile(
+_ROLE_AFTER_NAME = precompiled.pattern(
     rf"^(\S+(?:\s+\S.*?)?)\s+(?:(?:{'|'.join(sorted(_RANKS))})\s+(?:\S+\s+){{0,2}}?)?(?:{'|'.join(sorted(_ROLES_AT_END))})"
     r"(?:\s+(?:in|en|em|à|a)\s+[^\W\d]\S*(?:\s+[^\W\d]\S*)?)?$"  # and where the job is ("Corresponsal en Atenas")
     r"|^(\S+)\s*(?:기자|특파원|記者)$",
@@ -80,11 +80,13 @@ def _ends_with_role(value: str) -> bool:
 
 
 # What is left hanging once a date is cut away ("MORITZ GATHMANN am", "Michael Larabel in Valve on").
-_DANGLING = re.compile(r"(?:\s+in\s+\S+(?:\s+\S+)?)?(?:\s+(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|las|,))+\s*$", re.I)
-_GLUED_CONNECTOR = re.compile(r"\s+(?:im gespräch mit|in conversation with|with|mit|avec|con|com|og|och|ja|és|e|y|und|et|and|&)\s+", re.I)
+_DANGLING = precompiled.pattern(r"(?:\s+in\s+\S+(?:\s+\S+)?)?(?:\s+(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|las|,))+\s*$", re.I)
+_GLUED_CONNECTOR = precompiled.pattern(
+    r"\s+(?:im gespräch mit|in conversation with|with|mit|avec|con|com|og|och|ja|és|e|y|und|et|and|&)\s+", re.I
+)
 # A photo or styling credit, not an author: "X at MSA Models", "Y for Amika", "Z via Getty Images".
-_CREDIT = re.compile(r"\s(?:at|for|using|via)\s+\S|getty images|shutterstock|\bap photo\b", re.I)
-_NOT_A_NAME = re.compile(
+_CREDIT = precompiled.pattern(r"\s(?:at|for|using|via)\s+\S|getty images|shutterstock|\bap photo\b", re.I)
+_NOT_A_NAME = precompiled.pattern(
     r"^(?:published|updated|posted|veröffentlicht|aktualisiert|publicado|actualizado|publié|uhr|no author|unknown|admin|"
     r"redaktion|editor|staff|anonymous|authors?|autor(?:en|es)?|auteurs?|byline|name|your name|nom|nombre|"
     r"am|um|on|at|in|by|von|de|"
@@ -95,10 +97,10 @@ _NOT_A_NAME = re.compile(
     re.I,
 )
 # What is left of a label once "By" or "Author" is cut ("Author of the article: Jody Robbins").
-_LOWER_CASE_LABEL = re.compile(r"^[a-zà-ÿ][^:：A-Z]{0,40}[:：]\s*(?=\S)")
-_SITE_SEPARATOR = re.compile(r"\s?[-|:–—]\s?(?=\S)")
+_LOWER_CASE_LABEL = precompiled.pattern(r"^[a-zà-ÿ][^:：A-Z]{0,40}[:：]\s*(?=\S)")
+_SITE_SEPARATOR = precompiled.pattern(r"\s?[-|:–—]\s?(?=\S)")
 _QUOTES = "'\"“”‘’«»„"
-_ABBREVIATION_END = re.compile(r"\b(?:Jr|Sr|Jnr|Snr)\.$")
+_ABBREVIATION_END = precompiled.pattern(r"\b(?:Jr|Sr|Jnr|Snr)\.$")
 
 
 def clean_names(names: list, site_names: list[str]) -> list[str]:
@@ -212,8 +214,8 @@ def without_address(value: str) -> str:
     return (rest if comma and place[:1].isupper() and " " not in place else head).strip()
 
 
-_AGENCY = re.compile(r"^[^\s/]{2,20}/[^/]{2,30}$")
-_ADDRESS_AFTER_NAME = re.compile(r"\s(?:www\.)?[\w-]{2,40}\.(?:com|net|org|info|co\.uk|de|at|ch|fr|es|it|nl|be|jp)\b", re.I)
+_AGENCY = precompiled.pattern(r"^[^\s/]{2,20}/[^/]{2,30}$")
+_ADDRESS_AFTER_NAME = precompiled.pattern(r"\s(?:www\.)?[\w-]{2,40}\.(?:com|net|org|info|co\.uk|de|at|ch|fr|es|it|nl|be|jp)\b", re.I)
 
 
 def is_agency(value: str) -> bool:
@@ -227,7 +229,7 @@ def _split(value: str) -> list[str]:
     return [part for part in _GLUED_CONNECTOR.split(value) if part]
 
 
-_ORGANISATION = re.compile(
+_ORGANISATION = precompiled.pattern(
     r"\b(?:ltd|inc|llc|gmbh|sons|co|corp|group|company|verlag|media|média|medien|mídia|ag|sa|plc|srl|spa|bv|pty)\b\.?", re.I
 )
 
@@ -239,10 +241,10 @@ def is_company(name: str) -> bool:
 
 # What follows a name and a comma when it is the name's employer, not the name's second half
 # ("Fatima Hussein, The Associated Press"; "Doe, Jane" is one name).
-_AFFILIATION = re.compile(r"^(?:the\s+\S.*|.*\b(?:press|news|agency|newswire|wire|times|reuters|afp|dpa)\b.*)$", re.I)
+_AFFILIATION = precompiled.pattern(r"^(?:the\s+\S.*|.*\b(?:press|news|agency|newswire|wire|times|reuters|afp|dpa)\b.*)$", re.I)
 
 
-_DOMAIN = re.compile(r"\b[\w-]++\.(?:com|net|org|info|[a-z]{2})\b", re.I)
+_DOMAIN = precompiled.pattern(r"\b[\w-]++\.(?:com|net|org|info|[a-z]{2})\b", re.I)
 
 
 def names_a_company_or_site(name: str) -> bool:
@@ -269,7 +271,7 @@ def _split_structured(value: str) -> list[str]:
 
 
 # "読了時間 3 分", "5 min read": a reading time, not a name.
-_READING_TIME = re.compile(r"\d+\s*(?:分|min\b|mins\b|minutes?\b)|読了", re.I)
+_READING_TIME = precompiled.pattern(r"\d+\s*(?:分|min\b|mins\b|minutes?\b)|読了", re.I)
 
 
 def is_placeholder(name: object) -> bool:
@@ -291,7 +293,7 @@ def _is_name(name: str) -> bool:
     return any(ch.isalpha() for ch in name) and sum(ch.isdigit() for ch in name) <= 1
 
 
-_EMAIL = re.compile(r"[^\s@]{1,64}+@[^\s@]{1,100}+")
+_EMAIL = precompiled.pattern(r"[^\s@]{1,64}+@[^\s@]{1,100}+")
 
 
 def _is_a_title(name: str) -> bool:
@@ -331,7 +333,7 @@ def starts_with_by(value: str) -> bool:
 
 
 # A user name where a name belongs ("mikecason", "edilson.la.rosa"): lower case, no spaces.
-_HANDLE = re.compile(r"[a-z0-9]++(?:[._-][a-z0-9]++)*+")
+_HANDLE = precompiled.pattern(r"[a-z0-9]++(?:[._-][a-z0-9]++)*+")
 
 
 def is_handle(name: str) -> bool:

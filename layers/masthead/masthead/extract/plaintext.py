@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from . import text
+from . import precompiled, text
 from .dates import find_date
 from .draft import Draft, merge_drafts
 
-_HEADER = re.compile(
+_HEADER = precompiled.pattern(
     r"^(title|subtitle|author|authors|by|date|published|updated|category|tags|keywords|language|lang|issue|"
     r"タイトル|見出し|著者|筆者|日付|公開日|更新日|カテゴリ|カテゴリー|タグ|言語)\s*[:：]\s*(.+)$",
     re.I,
@@ -47,14 +47,14 @@ _HEADER_FIELDS = {
     "issue": "issue",
 }
 # Lines after which nothing is the article any more: sidebars, promos, footers.
-_TAIL = re.compile(
+_TAIL = precompiled.pattern(
     r"^\s*(side ?banner|magazine|advertisement|sponsored|popular(?: articles)?|ranking|most read|newsletter|"
     r"subscribe(?: now)?|back to top|page top|copyright|©.*|all rights reserved.*|人気記事|ランキング|広告|"
     r"バックナンバー|最新号|おすすめ|pr)\s*$",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[.。!?！？」』\")]$")
-_BYLINE = re.compile(r"^\s*(?:by|text|words|文|取材・文|執筆|著者)\s*[:：]?\s+\S|^\s*(?:文|執筆|著者)\s*[:：]", re.I)
+_SENTENCE_END = precompiled.pattern(r"[.。!?！？」』\")]$")
+_BYLINE = precompiled.pattern(r"^\s*(?:by|text|words|文|取材・文|執筆|著者)\s*[:：]?\s+\S|^\s*(?:文|執筆|著者)\s*[:：]", re.I)
 
 
 def _is_byline(line: str) -> bool:

@@ -10,12 +10,13 @@ import unicodedata
 from functools import lru_cache
 
 from ..ids import slug  # noqa: F401 - re-exported for the parsers
+from . import precompiled
 
 # --- cleaning -------------------------------------------------------------------------------------
 
-_SCRIPTISH = re.compile(r"<(script|style|iframe|object|embed|template|noscript)\b.*?(</\1\s*>|$)", re.I | re.S)
-_TAG = re.compile(r"</?[A-Za-z!?/][^<>]*>?")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+_SCRIPTISH = precompiled.pattern(r"<(script|style|iframe|object|embed|template|noscript)\b.*?(</\1\s*>|$)", re.I | re.S)
+_TAG = precompiled.pattern(r"</?[A-Za-z!?/][^<>]*>?")
+_CONTROL = precompiled.pattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def scalar_text(value: object) -> str | None:
@@ -156,18 +157,18 @@ def as_list(value) -> list:
     return [part.strip() for part in _LIST_SEPARATOR.split(text, maxsplit=MAX_LIST_SCAN)[:MAX_LIST_SCAN] if part.strip()] if text else []
 
 
-_LIST_SEPARATOR = re.compile(r"[,;、，；]")
+_LIST_SEPARATOR = precompiled.pattern(r"[,;、，；]")
 
 
 # --- labels and titles ----------------------------------------------------------------------------
 
 MAX_LABELS = 20
-_LABEL = re.compile(r"\s*[\[【]\s*([A-Za-z0-9\u3040-\u30ff\u4e00-\u9fff ]{1,20}?)\s*[\]】]\s*")
-_SITE_SUFFIX = re.compile(r"\s+[|\-–—:｜»›•·]\s+[^|\-–—:｜»›•·]{1,40}$")
+_LABEL = precompiled.pattern(r"\s*[\[【]\s*([A-Za-z0-9\u3040-\u30ff\u4e00-\u9fff ]{1,20}?)\s*[\]】]\s*")
+_SITE_SUFFIX = precompiled.pattern(r"\s+[|\-–—:｜»›•·]\s+[^|\-–—:｜»›•·]{1,40}$")
 # CJK titles join the site's name without spaces ("…的城！-新华网", "タイトル｜サイト名"): a short suffix
 # after a hyphen, underscore or bar that follows a CJK character or CJK punctuation (tested in
 # _after_cjk: a class of those ranges costs sre ~5 ms to compile).
-_GLUED_SUFFIX = re.compile(r"(?:[-_|]|｜)(?:(?!｜)[^|\-_\s]){1,12}$")  # no class holds "｜" (see _BAR in htmlmeta)
+_GLUED_SUFFIX = precompiled.pattern(r"(?:[-_|]|｜)(?:(?!｜)[^|\-_\s]){1,12}$")  # no class holds "｜" (see _BAR in htmlmeta)
 
 
 def _after_cjk(text: str, position: int) -> bool:
@@ -214,7 +215,7 @@ def same_text(a: str | None, b: str | None) -> bool:
     return a == b or _fold(a) == _fold(b)
 
 
-_NON_WORD = re.compile(r"\W+")
+_NON_WORD = precompiled.pattern(r"\W+")
 
 
 def _fold(value: str) -> str:
@@ -232,21 +233,21 @@ _fold_short = lru_cache(maxsize=256)(_fold_text)
 
 # --- bylines ----------------------------------------------------------------------------------------
 
-_BYLINE_PREFIX = re.compile(
+_BYLINE_PREFIX = precompiled.pattern(
     r"^\s*(?:by|written by|words by|text|words|author|authors|reporter|interview|文|文章|著者|執筆|取材・文|記事)\s*[:：]?\s+|"
     r"^\s*(?:by|text|words|author|文|執筆|著者|取材・文)\s*[:：]\s*",
     re.I,
 )
-_ROLE_SUFFIX = re.compile(r"\s*[(（][^)）]{1,30}[)）]\s*$")
-_AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*[、,，/／・;；]\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*", re.I)
-_ROLE_WORDS = re.compile(
+_ROLE_SUFFIX = precompiled.pattern(r"\s*[(（][^)）]{1,30}[)）]\s*$")
+_AND = precompiled.pattern(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*[、,，/／・;；]\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*", re.I)
+_ROLE_WORDS = precompiled.pattern(
     r"^(photo(graphy)?|photos|interview|text|edit(ed|or|ing)?|illustration|translation|staff( writer)?|contributor|"
     r"reporter|correspondent|columnist|journalist|writer|senior (reporter|writer|editor|correspondent))\b",
     re.I,
 )
 
 
-_ABBREVIATION_END = re.compile(r"\b(?:Jr|Sr|Jnr|Snr)\.$")  # "Perry Bacon Jr." keeps its dot
+_ABBREVIATION_END = precompiled.pattern(r"\b(?:Jr|Sr|Jnr|Snr)\.$")  # "Perry Bacon Jr." keeps its dot
 
 
 def names_the_domain(name: str, site: str) -> bool:
@@ -284,9 +285,9 @@ class PersonName(str):
 # 山田太郎 撮影●佐藤花子". The writers are the authors; the photographers and illustrators are not. A
 # role starts the line or follows a space or a comma (a name may end in 文).
 _JA_ROLE = "(?:取材|文|構成|編集|著|執筆|聞き手|インタビュー|翻訳|訳|写真|撮影|イラスト|画|図|デザイン)"
-_JA_CREDIT = re.compile(f"(?<![^\\s、,，（(]){_JA_ROLE}(?:[・/／]{_JA_ROLE})*\\s*[●＝=：:／/]\\s*")
+_JA_CREDIT = precompiled.pattern(f"(?<![^\\s、,，（(]){_JA_ROLE}(?:[・/／]{_JA_ROLE})*\\s*[●＝=：:／/]\\s*")
 _JA_VISUAL_ROLES = frozenset("写真 撮影 イラスト 画 図 デザイン".split())
-_JA_ROLE_SEPARATOR = re.compile("[・/／]")
+_JA_ROLE_SEPARATOR = precompiled.pattern("[・/／]")
 
 
 # A Korean reporter's byline: the names right before the role ("기자", reporter; "특파원",
@@ -303,11 +304,11 @@ _KO_CREDIT = (
 )
 
 
-@lru_cache(maxsize=1)
+@precompiled.lazy
 def _korean_credit() -> re.Pattern:
     """_KO_CREDIT compiled when a Korean byline is first read: its Hangul classes cost sre ~3 ms to
     compile, which a process that reads none (most) need not pay."""
-    return re.compile(_KO_CREDIT)
+    return precompiled.pattern(_KO_CREDIT)
 
 
 # Photographers and camera operators are credited, not authors: "사진=홍길동 기자", "영상기자".
@@ -385,17 +386,17 @@ def parse_authors(value) -> list[str]:
 
 # --- credit, reference and related lines ---------------------------------------------------------
 
-REFERENCE_PREFIX = re.compile(r"^\s*(?:references?|sources?|参考(?:文献|資料)?|出典|出所|参照)\s*[:：]\s*", re.I)
-IMAGE_PREFIX = re.compile(
+REFERENCE_PREFIX = precompiled.pattern(r"^\s*(?:references?|sources?|参考(?:文献|資料)?|出典|出所|参照)\s*[:：]\s*", re.I)
+IMAGE_PREFIX = precompiled.pattern(
     r"^\s*(?:images?|photos?|picture|image credits?|photo credits?|画像|写真|画像提供|写真提供|イメージ)\s*[:：]\s*", re.I
 )
-RELATED_HEADING = re.compile(
+RELATED_HEADING = precompiled.pattern(
     r"^\s*(?:related(?: articles| stories| posts| news)?|read more|you may also like|関連記事|関連ニュース|おすすめ記事)\s*[:：]?\s*$", re.I
 )
-SHARE_LINE = re.compile(r"^\s*(?:share|シェア|share this(?: article)?|tweet|[•・]\s*sns-[\w-]+|sns-[\w-]+(?:-icon)?)\s*$", re.I)
+SHARE_LINE = precompiled.pattern(r"^\s*(?:share|シェア|share this(?: article)?|tweet|[•・]\s*sns-[\w-]+|sns-[\w-]+(?:-icon)?)\s*$", re.I)
 
 
-_CREDIT_SEPARATOR = re.compile(r"[,，、;；]| / ")
+_CREDIT_SEPARATOR = precompiled.pattern(r"[,，、;；]| / ")
 
 
 def split_credit_items(rest: str) -> list[str]:
@@ -417,13 +418,13 @@ def credit_line(line: str) -> tuple[str, list[str]] | None:
 # --- language and counting ------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
+@precompiled.lazy
 def _scripts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Kana, Hangul and Han, compiled the first time a text has CJK: sre spends ~7 ms on these
     classes (a Python loop over every code point of each range), once per cold start."""
-    kana = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-    hangul = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
-    han = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+    kana = precompiled.pattern(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+    hangul = precompiled.pattern(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+    han = precompiled.pattern(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
     return kana, hangul, han
 
 
@@ -433,24 +434,24 @@ def _scripts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 # size (a Python loop over every code point), once per process: the runs that text_counts needs are
 # compiled only when a text has CJK.
 _CJK_CLASS = r"[\u3040-\u30ff\u31f0-\u31ff\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f]"
-_CJK_CHAR = re.compile(_CJK_CLASS)
+_CJK_CHAR = precompiled.pattern(_CJK_CLASS)
 
 
-@lru_cache(maxsize=1)
+@precompiled.lazy
 def _cjk_runs() -> re.Pattern[str]:
-    return re.compile(f"{_CJK_CLASS}++")
+    return precompiled.pattern(f"{_CJK_CLASS}++")
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
+_LATIN_WORD = precompiled.pattern(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
 # Whitespace-separated tokens with no letter or digit ("–", "·", "|") are not words. Matched with
 # the space in front (the regex engine skips to spaces at C speed; a look-behind is tried at every
 # character), and the text's first token on its own.
-_PUNCTUATION_TOKEN = re.compile(r"\s[^\w\s]++(?!\S)")
-_FIRST_PUNCTUATION_TOKEN = re.compile(r"[^\w\s]++(?!\S)")
+_PUNCTUATION_TOKEN = precompiled.pattern(r"\s[^\w\s]++(?!\S)")
+_FIRST_PUNCTUATION_TOKEN = precompiled.pattern(r"[^\w\s]++(?!\S)")
 # The same in a body of clean paragraphs, where a token follows a space or starts a line: a literal
 # in front is found three times faster than any whitespace character.
-_SPACED_PUNCTUATION_TOKEN = re.compile(r" [^\w\s]++(?!\S)")
-_LINE_PUNCTUATION_TOKEN = re.compile(r"\n[^\w\s]++(?!\S)")
+_SPACED_PUNCTUATION_TOKEN = precompiled.pattern(r" [^\w\s]++(?!\S)")
+_LINE_PUNCTUATION_TOKEN = precompiled.pattern(r"\n[^\w\s]++(?!\S)")
 
 _STOPWORDS = {
     "en": {"the", "and", "of", "to", "in", "is", "that", "for", "it", "with", "as", "on", "was", "by", "are", "be", "this", "has"},

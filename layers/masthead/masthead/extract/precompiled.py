@@ -98,7 +98,12 @@ def build(path: str = CACHE_PATH) -> int:
         importlib.import_module(f"{package}.{module.name}")
     for function in _LAZY:
         function()
-    entries = {key: _entry(*key) for key in sorted(_COMPILED, key=repr)}
+    entries = {}
+    for key in sorted(_COMPILED, key=repr):
+        try:
+            entries[key] = _entry(*key)
+        except (ImportError, AttributeError, TypeError, ValueError):  # a Python whose re works otherwise: compiled in each process
+            continue
     temporary = f"{path}.{os.getpid()}"
     with open(temporary, "wb") as cache:
         marshal.dump((_ENGINE, entries), cache)

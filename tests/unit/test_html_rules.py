@@ -393,6 +393,9 @@ def test_a_kicker_element_inside_the_h1_is_not_the_headline():
     # a category named as one in front of the headline (bmjv.de, with a label for screen readers)
     h1 = '<h1><span class="category"><span class="aural">Thema </span>Verbraucherschutz</span>Mehr Transparenz bei Preisanpassungen</h1>'
     assert extracted(page(body=f"<article>{h1}{BODY}</article>", lang="de"))["title"] == "Mehr Transparenz bei Preisanpassungen"
+    # an element named as a kicker that holds most of the <h1> is the headline's own words
+    h1 = '<h1><span class="kicker">Storm warning for the whole coast</span> today</h1>'
+    assert extracted(page(body=f"<article>{h1}{BODY}</article>"))["title"] == "Storm warning for the whole coast today"
 
 
 @pytest.mark.parametrize(
@@ -553,6 +556,9 @@ def test_a_declared_day_after_the_day_the_url_holds_and_the_article_shows_is_the
     assert day(page(head, f"<article><h1>H</h1>{shown}{BODY}</article>")) == "2014-06-29"
     # a declared day that the URL and the article do not both contradict stands
     assert day(page(head, f"<article><h1>H</h1>{BODY}</article>")) == "2014-06-30"
+    # nor does it where the article shows another day than the URL
+    other = shown.replace("June 29", "June 28")
+    assert day(page(head, f"<article><h1>H</h1>{other}{BODY}</article>")) == "2014-06-30"
     far = head.replace("2014-06-30", "2014-07-02")
     assert day(page(far, f"<article><h1>H</h1>{shown}{BODY}</article>")) == "2014-07-02"
 
@@ -766,6 +772,47 @@ def test_ruby_readings_are_not_part_of_the_text():
 def test_the_site_name_before_or_after_a_metadata_title_is_dropped(site, og_title):
     head = meta("og:site_name", site, "property") + meta("og:title", og_title, "property")
     assert extracted(page(head, '<div class="logo"><h1>Site</h1></div>' + BODY, lang="it"))["title"] == "Perturbazione polare al Centro"
+
+
+def test_an_element_in_a_page_furniture_role_is_not_the_story():
+    # a role names what an element is whatever its class says, in any case ("Navigation")
+    other = "<p>" + "A different story the site wants you to read next, with its own long teaser. " * 2 + "</p>"
+    for role in ("complementary", "Navigation", "banner", "contentinfo"):
+        html = page(body=f'<article><h1>Headline</h1>{BODY}<div role="{role}">{other}</div></article>')
+        assert "different story" not in extracted(html, with_body=True)["body"], role
+    # an element with no such role stays
+    html = page(body=f'<article><h1>Headline</h1>{BODY}<div role="region">{other}</div></article>')
+    assert "different story" in extracted(html, with_body=True)["body"]
+
+
+def test_the_class_names_remembered_between_pages_are_bounded():
+    # a page of thousands of distinct class names (generated, or hostile) does not grow the memo
+    from masthead.extract import htmldoc
+
+    blocks = "".join(
+        f'<p class="c{n} x-{n}">Paragraph {n} of the story, with words in it.</p>' for n in range(htmldoc._MAX_REMEMBERED_NAMES + 500)
+    )
+    article = extracted(page(body=f"<article><h1>Headline</h1>{blocks}</article>"))
+    assert article["word_count"] > 10_000
+    assert 0 < len(htmldoc._BOILERPLATE_NAMES) <= htmldoc._MAX_REMEMBERED_NAMES
+
+
+def test_the_category_and_deck_the_page_shows_fill_what_the_metadata_leaves_out():
+    shown = '<a rel="category tag">Markets</a><p class="dek">The short deck that sums the story up.</p>'
+    story = f"<article><h1>Headline</h1>{shown}{BODY}</article>"
+    article = extracted(page(body=story))
+    assert (article["category"], article["subtitle"]) == ("Markets", "The short deck that sums the story up.")
+    # a category the metadata declares stays; the deck is still read
+    article = extracted(page(meta("article:section", "Economy", "property"), story))
+    assert (article["category"], article["subtitle"]) == ("Economy", "The short deck that sums the story up.")
+    # and a declared deck stays beside the category the page shows
+    declared = ld({"@type": "NewsArticle", "headline": "Headline", "alternativeHeadline": "Declared deck"})
+    article = extracted(page(declared, story))
+    assert (article["category"], article["subtitle"]) == ("Markets", "Declared deck")
+    # with both declared, neither is read from the page
+    both = ld({"@type": "NewsArticle", "headline": "Headline", "articleSection": "Economy", "alternativeHeadline": "Declared deck"})
+    article = extracted(page(both, story))
+    assert (article["category"], article["subtitle"]) == ("Economy", "Declared deck")
 
 
 # --- dates ------------------------------------------------------------------------------------------
@@ -1553,6 +1600,14 @@ def test_a_paragraph_that_starts_with_a_related_word_is_not_a_related_heading():
     assert extracted(page(body=body))["related_titles"] == []
 
 
+def test_a_related_articles_heading_and_its_list_may_have_space_between():
+    # the list is the heading's next element, not the line break and indent before it
+    html = page(
+        body=f"<article><h1>H</h1>{BODY}</article><div><h3>Related</h3>\n   <ul><li>Other story</li><li>Third story</li></ul></div>"
+    )
+    assert extracted(html)["related_titles"] == ["Other story", "Third story"]
+
+
 # --- authors ----------------------------------------------------------------------------------------
 
 
@@ -1863,6 +1918,8 @@ def test_a_publisher_named_as_author_gives_way_to_a_bold_name_paragraph_at_the_s
     # in the middle of the article; and a person the metadata names is never replaced
     for body in (
         "<p><strong>Key Takeaways</strong></p>" + BODY * 4,
+        "<p><strong>Round 3 Jane Doe</strong></p>" + BODY * 4,  # digits or sentence marks: a heading, a line of text
+        "<p><strong>Farewell Jane Doe!</strong></p>" + BODY * 4,
         "<p><strong>Jane Doe</strong> said it was so.</p>" + BODY * 4,
         BODY * 3 + "<p><b>Jane Doe</b></p>" + BODY * 3,
     ):
@@ -2215,6 +2272,8 @@ KO_TEXT = "정부는 오늘 새로운 정책을 발표했다. 시민들은 대�
         (f"<p>(서울=연합뉴스) 홍길동 기자 = {KO_TEXT}</p>", ["홍길동"]),
         (f"<p>[부산=스포츠조선 선수민 기자] {KO_TEXT}</p>", ["선수민"]),
         (f"<p>{KO_TEXT}</p><p>마지막 문단이다.부산=선수민 기자 sunsoo@example.com</p>", ["선수민"]),
+        # at the end of a long last paragraph (a short one is read as a line of its own)
+        (f"<p>{KO_TEXT}</p><p>{KO_TEXT}마지막 문단이다.부산=선수민 기자 sunsoo@example.com</p>", ["선수민"]),
         (f"<p>{KO_TEXT}</p><p>김철수 이영희 기자 (kim@example.co.kr)</p>", ["김철수", "이영희"]),
         # a press conference ("기자회견") and a reporter in the text ("기자는") are no byline
         (f"<p>대통령은 기자회견에서 = {KO_TEXT}</p><p>홍길동 기자는 말했다. {KO_TEXT}</p>", []),

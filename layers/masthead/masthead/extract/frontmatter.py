@@ -16,8 +16,9 @@ MAX_FRONT_MATTER = 64 * 1024
 # is an alias bomb (or a mistake) and is refused before anything walks the whole structure.
 MAX_NODES = 10_000
 
-_YAML_FENCE = precompiled.pattern(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_TOML_FENCE = precompiled.pattern(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)(?:\r?\n)\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
+# The block between the fences may be empty ("---" right under "---": Jekyll pages without a value).
+_YAML_FENCE = precompiled.pattern(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:(.*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_TOML_FENCE = precompiled.pattern(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(?:(.*?)\r?\n)?\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def split_front_matter(source: str) -> tuple[dict | None, str]:
@@ -25,7 +26,7 @@ def split_front_matter(source: str) -> tuple[dict | None, str]:
     for fence, parse in ((_YAML_FENCE, load_yaml), (_TOML_FENCE, load_toml)):
         m = fence.match(source)
         if m:
-            data = parse(m.group(1))
+            data = parse(m.group(1) or "")
             if data is None:
                 data = {}
             if not isinstance(data, dict):

@@ -489,3 +489,148 @@ def test_control_and_format_characters_leave_non_ascii_text():
 
     assert clean("Zürich\u200b\u202enews\x07 ünd\ufeff mehr") == "Zürichnews ünd mehr"
     assert clean("Überblick der Woche") == "Überblick der Woche"
+
+
+PARAGRAPH = "A paragraph of the article with enough words in it to be read as the body."
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        f"---\n---\n# Heading title\n\n{PARAGRAPH}\n",  # Jekyll: a page's front matter may hold nothing
+        f"---\r\n---\r\n# Heading title\r\n\r\n{PARAGRAPH}\r\n",
+        f"---\n\n---\n# Heading title\n\n{PARAGRAPH}\n",
+        f"---\n# a comment only\n---\n# Heading title\n\n{PARAGRAPH}\n",
+        f"+++\n+++\n# Heading title\n\n{PARAGRAPH}\n",
+    ],
+)
+def test_an_empty_front_matter_block_is_no_front_matter(source):
+    a = article("articles/a/empty-front.md", source)
+    assert (a["title"], a["body"]) == ("Heading title", PARAGRAPH)
+
+
+@pytest.mark.parametrize(
+    ("key", "source", "fmt", "title"),
+    [
+        (
+            "articles/a/no-suffix",
+            f"<!doctype html><html><body><h1>Sniffed page</h1><p>{PARAGRAPH}</p></body></html>",
+            "html",
+            "Sniffed page",
+        ),
+        ("articles/a/saved.txt", f"  <html><body><h1>Sniffed page</h1><p>{PARAGRAPH}</p></body></html>", "html", "Sniffed page"),
+        ("articles/a/no-suffix", f"---\ntitle: Sniffed notes\n---\n{PARAGRAPH}\n", "markdown", "Sniffed notes"),
+        ("articles/a/notes.txt", f"+++\ntitle = 'Sniffed notes'\n+++\n{PARAGRAPH}\n", "markdown", "Sniffed notes"),
+        ("articles/a/no-suffix", json.dumps({"headline": "Sniffed JSON", "articleBody": PARAGRAPH}), "json", "Sniffed JSON"),
+        ("articles/a/no-suffix", f"Plain title line\n\n{PARAGRAPH}\n", "text", "Plain title line"),
+    ],
+)
+def test_an_upload_without_a_format_suffix_is_read_by_how_it_starts(key, source, fmt, title):
+    a = article(key, source)
+    assert (a["format"], a["title"], a["body"]) == (fmt, title, PARAGRAPH)
+
+
+@pytest.mark.parametrize(
+    ("issue", "expected"),
+    [
+        ("Iolite Vol.11", "iolite-vol-11"),
+        ("Iolite No. 12", "iolite-vol-12"),
+        ("iolite-vol-11", "iolite-vol-11"),
+        ("Vol.16", "iolite-vol-16"),  # the publication is the site's own
+        ("号12", "iolite-vol-12"),
+        ("'11'", "iolite-vol-11"),
+        ("11", "iolite-vol-11"),
+        ("\n  name: Iolite Vol.13", "iolite-vol-13"),
+        ("\n  id: iolite-vol-14", "iolite-vol-14"),
+        ("\n  volume: 15\n  publication: Iolite", "iolite-vol-15"),
+        ("\n  volume: true\n  publication: Iolite", None),  # a yes/no is no number
+        ("next month", None),
+    ],
+)
+def test_an_issue_reference_as_editors_write_it(issue, expected):
+    a = article("articles/2024/04/a.md", f"---\ntitle: T\nissue: {issue}\n---\n{PARAGRAPH}\n")
+    assert a["issue_id"] == expected
+
+
+def test_an_issue_number_alone_needs_the_sites_name():
+    from masthead.extract import ExtractOptions
+
+    for issue in ("11", "Vol.16"):
+        source = f"---\ntitle: T\nissue: {issue}\n---\n{PARAGRAPH}\n"
+        result = extract("articles/2024/04/a.md", source.encode(), ExtractOptions(site_names=()))
+        assert result.accepted and result.metadata.issue_id is None, issue
+
+
+@pytest.mark.parametrize(
+    ("position", "expected"), [("4", 4), ("'#3'", 3), ("' 7 '", 7), ("true", None), ("'1234567'", None), ("'3a'", None)]
+)
+def test_an_articles_position_in_its_issue_is_a_small_number(position, expected):
+    a = article("articles/2024/04/a.md", f"---\ntitle: T\nposition: {position}\n---\n{PARAGRAPH}\n")
+    assert a["position"] == expected
+
+
+@pytest.mark.parametrize(("position", "expected"), [(3, 3), ("#4", 4), (True, None), (2.5, None), ({"value": 2}, None)])
+def test_a_json_articles_position_is_a_small_number_not_a_yes_or_no(position, expected):
+    document = {"headline": "T", "articleBody": PARAGRAPH, "position": position}
+    assert article("articles/a/p.json", json.dumps(document))["position"] == expected
+
+
+def test_an_update_dated_before_the_publication_is_dropped():
+    a = article("articles/a/d.md", f"---\ntitle: T\ndate: 2024-04-02\nupdated: 2024-04-01\n---\n{PARAGRAPH}\n")
+    assert (a["published_at"][:10], a["updated_at"]) == ("2024-04-02", None)
+    a = article("articles/a/d.md", f"---\ntitle: T\ndate: 2024-04-02\nupdated: 2024-04-03\n---\n{PARAGRAPH}\n")
+    assert (a["published_at"][:10], a["updated_at"][:10]) == ("2024-04-02", "2024-04-03")
+
+
+def test_markdown_code_fences_keep_their_lines_out_of_the_headings():
+    source = f"# Title\n\n{PARAGRAPH}\n\n```python\n# not a heading\nx = 1\n```\n\n## Real heading\n\nAfter the code.\n"
+    a = article("articles/a/code.md", source)
+    assert a["headings"] == ["Real heading"]
+    assert a["body"] == f"{PARAGRAPH}\n\n# not a heading x = 1\n\nReal heading\n\nAfter the code."
+    # a fence left open keeps its lines to the end
+    a = article("articles/a/open.md", f"# Title\n\n{PARAGRAPH}\n\n~~~\n## inside\nnever closed\n")
+    assert (a["headings"], a["body"]) == ([], f"{PARAGRAPH}\n\n## inside never closed")
+
+
+def test_markdown_emphasis_is_dropped_but_not_underscores_inside_words():
+    a = article("articles/a/em.md", f"# T\n\nUse snake_case_name, _emphasis_ and *stars* and __strong__ here.\n\n{PARAGRAPH}\n")
+    assert a["summary"] == "Use snake_case_name, emphasis and stars and strong here."
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        [{"headline": "The article", "articleBody": PARAGRAPH}, {"headline": "Another"}],  # a list: its first object
+        {
+            "@graph": [
+                {"@type": "WebPage", "name": "The page"},
+                {"@type": "NewsArticle", "headline": "The article", "articleBody": PARAGRAPH},
+            ]
+        },
+    ],
+)
+def test_json_article_object_in_a_list_or_a_json_ld_graph(document):
+    a = article("articles/a/doc.json", json.dumps(document))
+    assert (a["title"], a["body"]) == ("The article", PARAGRAPH)
+
+
+@pytest.mark.parametrize(
+    ("descriptions", "summary"),
+    [
+        (
+            [{"role": "main", "value": "Main one."}, {"role": "summary", "value": "The summary written for lists."}],
+            "The summary written for lists.",
+        ),
+        ("A plain description.", "A plain description."),
+    ],
+)
+def test_ninjs_descriptions_give_the_summary(descriptions, summary):
+    document = {"headlines": [{"role": "main", "value": "T"}], "descriptions": descriptions, "body_text": PARAGRAPH}
+    assert article("articles/a/n.json", json.dumps(document))["summary"] == summary
+
+
+def test_a_pasted_page_share_lines_and_a_byline_under_the_date():
+    pasted = f"Share\nTweet\nThe real title of the piece\n2024年4月2日\n田中太郎\n{PARAGRAPH}\n{PARAGRAPH}\nShare\nMore from the site today"
+    a = article("articles/a/pasted.txt", pasted)
+    assert (a["title"], a["authors"], a["published_at"][:10]) == ("The real title of the piece", ["田中太郎"], "2024-04-02")
+    assert a["body"] == f"{PARAGRAPH}\n\n{PARAGRAPH}"  # the share bar ends the article

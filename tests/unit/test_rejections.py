@@ -42,6 +42,11 @@ CASES = [
     ("articles/a/bad.md", b'---\ntitle: "unterminated\ndate: [2024\n---\nBody', "bad_front_matter"),
     ("articles/a/open.md", b"---\ntitle: never closed\n\nBody", "bad_front_matter"),
     ("articles/a/bomb.md", BOMB.encode(), "front_matter_too_complex"),
+    ("articles/a/list-front.md", b"---\n- one\n- two\n---\nBody text", "bad_front_matter"),
+    ("articles/a/long-front.md", b"---\ntitle: T\nnote: " + b"x" * 70_000 + b"\n---\nBody", "bad_front_matter"),
+    ("articles/a/long-front-toml.md", b"+++\ntitle = 'T'\nnote = '" + b"x" * 70_000 + b"'\n+++\nBody", "bad_front_matter"),
+    # text already broken by a lossy conversion: its characters are replacement marks
+    ("articles/a/replaced.txt", ("Title\n\n" + "Caf\ufffd au lait " * 100).encode(), "undecodable"),
     ("articles/a/bad.json", b'{"headline": "x",}', "bad_json"),
     ("articles/a/list.json", b"[1, 2, 3]", "bad_json"),
     ("articles/a/bad-utf8.txt", b"\xef\xbb\xbfTitle\n\n\xff\xfe broken", "undecodable"),

@@ -46,8 +46,7 @@ def _strip_emphasis(text: str) -> str:
         after = text[m.end()] if m.end() < len(text) else " "
         opens = not after.isspace()
         closes = not before.isspace()
-        if m.group(0)[0] == "_" and before.isalnum() and after.isalnum():
-            return m.group(0)  # intraword underscores are part of the word
+        # a run between two letters or digits is part of the word (snake_case, 2*3*4)
         return "" if opens != closes or (opens and not (before.isalnum() and after.isalnum())) else m.group(0)
 
     return _DELIMITER_RUN.sub(keep_or_drop, text)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from masthead.extract import docx
+import io
+import struct
+import zipfile
+
+from masthead.extract import docx, extract
 from masthead.extract.draft import Draft, merge_drafts
+from tests.docx_factory import build_docx
 
 CORE = (
     b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
@@ -44,3 +49,57 @@ def test_properties_come_before_the_styles_and_the_body_only_from_the_paragraphs
     merged = merge_drafts({"properties": properties, "body": body}, docx.PRIORITY)
     assert (merged.title, merged.subtitle, merged.authors) == ("Properties title", "Styled deck", ["Anna Fink"])
     assert merged.paragraphs == ["Body text."]
+
+
+# --- the archive, read within budget -----------------------------------------------------------------
+
+
+def _rebuilt(data: bytes, replace: dict[str, str] | None = None, drop: str | None = None, extra_parts: int = 0) -> bytes:
+    """The .docx with a part replaced or dropped, or with more (empty) parts."""
+
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            if info.filename != drop:
+                archive.writestr(info.filename, (replace or {}).get(info.filename) or source.read(info.filename))
+        for n in range(extra_parts):
+            archive.writestr(f"customXml/item{n}.xml", "<a/>")
+    return out.getvalue()
+
+
+def _word_file() -> bytes:
+    return build_docx([(None, "Body text long enough to be read as the article's body.")], core={"title": "Doc title"})
+
+
+def test_a_tab_or_a_line_break_inside_a_paragraph_parts_its_words():
+
+    data = _word_file()
+    document = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    runs = '<w:r><w:t>Name</w:t><w:tab/><w:t>Role</w:t><w:br/><w:t xml:space="preserve">Body text'
+    edited = _rebuilt(data, {"word/document.xml": document.replace('<w:r><w:t xml:space="preserve">Body text', runs)})
+    result = extract("articles/a/t.docx", edited)
+    assert result.accepted and result.body == "Name Role Body text long enough to be read as the article's body."
+
+
+def test_a_word_file_without_its_document_part_or_with_too_many_parts_is_refused():
+    for data, detail in (
+        (_rebuilt(_word_file(), drop="word/document.xml"), "it has no document text"),
+        (_rebuilt(_word_file(), extra_parts=docx.MAX_MEMBERS), "it has too many parts"),
+    ):
+        rejected = extract("articles/a/t.docx", data).as_dict()
+        assert rejected["status"] == "rejected" and rejected["error"]["code"] == "bad_docx"
+        assert detail in rejected["error"]["message"]
+
+
+def test_a_word_file_compressed_with_a_method_word_does_not_use_is_refused_with_that_reason():
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("word/document.xml", zipfile.ZipFile(io.BytesIO(_word_file())).read("word/document.xml"))
+    data = bytearray(out.getvalue())
+    # the method field of the local header and of the central directory entry: 9 is Deflate64
+    struct.pack_into("<H", data, 8, 9)
+    struct.pack_into("<H", data, data.find(b"PK\x01\x02") + 10, 9)
+    rejected = extract("articles/a/t.docx", bytes(data)).as_dict()
+    assert rejected["error"]["code"] == "bad_docx"
+    assert "compressed with a method Word does not use" in rejected["error"]["message"]

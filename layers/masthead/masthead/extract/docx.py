@@ -56,7 +56,7 @@ def _zip_problem(exc: Exception) -> str:
     if isinstance(exc, RuntimeError) and "encrypt" in str(exc).lower():
         return "it is protected with a password; save a copy without one"
     if isinstance(exc, NotImplementedError):
-        return "it was compressed with a method Word does not use; save it again from Word"
+        return "it was compressed with a method Word does not use"  # the message goes on: "Save it again as .docx"
     return "it is damaged (the compressed data cannot be read)"
 
 

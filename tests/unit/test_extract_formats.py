@@ -634,3 +634,26 @@ def test_a_pasted_page_share_lines_and_a_byline_under_the_date():
     a = article("articles/a/pasted.txt", pasted)
     assert (a["title"], a["authors"], a["published_at"][:10]) == ("The real title of the piece", ["田中太郎"], "2024-04-02")
     assert a["body"] == f"{PARAGRAPH}\n\n{PARAGRAPH}"  # the share bar ends the article
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Ann Lee, 2024/04/02", ["Ann Lee"]),
+        ("Ann Lee 2024/04/02", ["Ann Lee"]),
+        ("Ann Lee - 12/03/2024", ["Ann Lee"]),
+        ("Ann Lee 2024-04-02T10:00", ["Ann Lee"]),
+        ("Ann Lee, 2024", ["Ann Lee"]),  # the year alone is no second author
+        ("田中太郎 2024/04/02", ["田中太郎"]),
+        ("Ann Lee/Bo Chen", ["Ann Lee", "Bo Chen"]),
+    ],
+)
+def test_a_date_written_into_a_byline_is_no_author_in_any_format(byline, authors):
+    # its slashes and dashes split it into "names" ("2024", "04", "02") where it was not cut first
+    as_json = article("articles/a/a.json", json.dumps({"headline": "T", "articleBody": PARAGRAPH, "author": byline}))
+    as_markdown = article("articles/a/a.md", f"---\ntitle: T\nauthor: {json.dumps(byline)}\n---\n{PARAGRAPH}\n")
+    as_text = article("articles/a/a.txt", f"The title line\nBy {byline}\n{PARAGRAPH}\n")
+    as_html = article(
+        "articles/a/a.html", f'<html><head><meta name="author" content="{byline}"></head><body><h1>T</h1><p>{PARAGRAPH}</p></body></html>'
+    )
+    assert as_json["authors"] == as_markdown["authors"] == as_text["authors"] == as_html["authors"] == authors

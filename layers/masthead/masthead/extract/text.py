@@ -355,6 +355,11 @@ def writers_credited(value: str) -> list[str] | None:
     return writers
 
 
+# A numeric date written into a byline ("By Ann Lee, 2024/04/02", "Ann Lee - 12/03/2024"): no name,
+# and its slashes would split it into three. Digits only, bounded: no backtracking to speak of.
+_NUMERIC_DATE = precompiled.pattern(r"(?<!\d)(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}[/.-]\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)")
+
+
 def parse_authors(value) -> list[str]:
     """Names from a byline or an author field: no 'By', no roles, split on 'and', commas and '・'.
 
@@ -372,12 +377,14 @@ def parse_authors(value) -> list[str]:
         credited = None if isinstance(item, PersonName) else writers_credited(text)
         text = _BYLINE_PREFIX.sub("", "、".join(credited) if credited is not None else text)
         text = _ROLE_SUFFIX.sub("", text)
+        if not isinstance(item, PersonName) and any(map(str.isdigit, text)):
+            text = _NUMERIC_DATE.sub(" ", text)
         for part in [text] if isinstance(item, PersonName) else _AND.split(text):
             part = _BYLINE_PREFIX.sub("", part).strip(" ·|-–—")
             part = part if _ABBREVIATION_END.search(part) else part.rstrip(". ")
             part = _ROLE_SUFFIX.sub("", part)
-            if not part or _ROLE_WORDS.match(part) or len(part) > 80 or len(part) < 2:
-                continue
+            if not part or _ROLE_WORDS.match(part) or len(part) > 80 or len(part) < 2 or not any(map(str.isalpha, part)):
+                continue  # (a part without a letter: the year of "Ann Lee, 2024")
             if re.search(r"\d{4}[/.-]\d{1,2}", part):
                 continue
             names.append(part)

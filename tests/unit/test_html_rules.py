@@ -2164,6 +2164,24 @@ def test_a_domain_as_the_metadata_author_is_kept():
     assert extracted(page('<meta name="author" content="mbl.is">', body="<h1>Headline</h1>" + BODY))["authors"] == ["mbl.is"]
 
 
+@pytest.mark.parametrize(
+    ("shown", "authors"),
+    [
+        ('<div class="byline">Uppdaterad 2019-05-03 12:34</div>', []),  # Swedish: "Updated"
+        ('<div class="byline">Av Anna Berg, publicerad 2019-05-03</div>', ["Anna Berg"]),
+        ('<div class="byline">Oppdatert 03.05.2019</div>', []),  # Norwegian
+        ('<div class="byline">Anna Berg · Oppdatert 12:34</div>', ["Anna Berg"]),
+        ('<div class="byline">Anna Berg Uppdaterad 12:34</div>', ["Anna Berg"]),
+        # hbl.fi: a byline of two dates, the second labelled
+        ('<p class="byline"><span class="pubdate">28.5.2020 17:43</span> <span class="pubdate">Uppdaterad 28.5.2020 17:43</span></p>', []),
+        ('<div class="byline">Son Güncelleme: 30.04.2024</div>', []),  # Turkish: "Last update"
+        ('<div class="byline">Aggiornato il 03/05/2019</div>', []),  # Italian
+    ],
+)
+def test_the_label_a_date_leaves_behind_is_no_author(shown, authors):
+    assert extracted(page(body=f"<article><h1>A headline of a few words</h1>{shown}{BODY}</article>"))["authors"] == authors
+
+
 # --- budgets stay exact when found faster -----------------------------------------------------------
 
 

@@ -311,6 +311,19 @@ def test_field_lengths_are_bounded():
             "---\nissue_id: special-vol-1\ntitle: Special\n---\nAbout the issue.\n",
             {"issue_id": "special-vol-1", "description": "About the issue."},
         ),
+        (
+            # a Markdown body is read as an article's is: no Markdown syntax in the description, and
+            # its heading is the title where the front matter names none
+            "issues/d.md",
+            "---\npublication: Iolite\nvolume: 20\n---\n# Iolite Vol.20\n\nThis **special issue** covers [ETFs](https://example.com)"
+            " and _stablecoins_.\n\n## Features\n\n- First feature\n- Second feature\n",
+            {"title": "Iolite Vol.20", "description": "This special issue covers ETFs and stablecoins. First feature Second feature"},
+        ),
+        (
+            "issues/e.md",
+            "---\npublication: Iolite\nvolume: 21\ntitle: March issue\n---\n# Iolite Vol.21\n\nAbout the issue.\n",
+            {"title": "March issue", "description": "About the issue."},
+        ),
     ],
 )
 def test_issue_manifests(key, body, manifest):

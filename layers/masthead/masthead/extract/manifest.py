@@ -65,8 +65,22 @@ def _features(value) -> list:
     return features
 
 
+def _markdown_body(body: str) -> tuple[str | None, str | None]:
+    """A Markdown manifest's title (a level-1 heading before its text) and description (its
+    paragraphs and list items, read as an article's are: no '**', '[link](url)' or '- ')."""
+    from .markdown import blocks
+
+    heading, paragraphs = None, list[str]()
+    for kind, level, value in blocks(body):
+        if kind == "heading":
+            heading = value if heading is None and level == 1 and not paragraphs else heading
+        else:
+            paragraphs.append(value)
+    return heading, " ".join(paragraphs) or None  # (spaces are folded when it is cleaned)
+
+
 def parse_manifest(key: str, source: str, suffix: str, options: ExtractOptions) -> model.IssueMetadata:
-    description_body = None
+    heading = description_body = None
     if suffix in (".yaml", ".yml"):
         data = load_yaml(source)
     elif suffix == ".json":
@@ -79,7 +93,7 @@ def parse_manifest(key: str, source: str, suffix: str, options: ExtractOptions) 
             raise ExtractionRejected(
                 "bad_manifest", detail="a Markdown manifest needs a front matter block ('---' lines) with publication and volume"
             )
-        description_body = text.clean_block(rest[: model.DESCRIPTION_MAX * 8]).strip() or None  # cut to 2,000 below
+        heading, description_body = _markdown_body(rest[: model.DESCRIPTION_MAX * 8])  # cut to 2,000 below
     if not isinstance(data, dict):
         raise ExtractionRejected(
             "bad_manifest", detail="it must be a list of 'name: value' fields (publication, volume, title, released_on, ...)"
@@ -102,7 +116,7 @@ def parse_manifest(key: str, source: str, suffix: str, options: ExtractOptions) 
         issue_id=issue_id,
         publication=publication,
         volume=volume,
-        title=text.clean(_get(data, "title"), model.TITLE_MAX),
+        title=text.clean(_get(data, "title") or heading, model.TITLE_MAX),
         released_on=released_on,
         cover=text.clean(_get(data, "cover"), model.LINE_MAX),
         features=[f for f in (text.clean(x, model.LINE_MAX) for x in features) if f][: model.MAX_LIST],

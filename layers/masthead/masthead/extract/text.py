@@ -82,23 +82,6 @@ def collapse_spaces(text: str, known_printable: bool = False) -> str:
     return " ".join(parts)
 
 
-def clean_block(text: str) -> str:
-    """Multi-line body text: control characters out, paragraphs kept, runs of spaces folded."""
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = [collapse_spaces(line) for line in text.split("\n")]
-    out: list[str] = []
-    blank = False
-    for line in lines:
-        if not line:
-            blank = bool(out)
-            continue
-        if blank:
-            out.append("")
-        out.append(line)
-        blank = False
-    return "\n".join(out)
-
-
 def truncate(text: str, limit: int) -> str:
     """Cut at a sentence or word boundary below limit, marking the cut with an ellipsis."""
     if len(text) <= limit:

@@ -670,3 +670,19 @@ def test_a_date_written_into_a_byline_is_no_author_in_any_format(byline, authors
         "articles/a/a.html", f'<html><head><meta name="author" content="{byline}"></head><body><h1>T</h1><p>{PARAGRAPH}</p></body></html>'
     )
     assert as_json["authors"] == as_markdown["authors"] == as_text["authors"] == as_html["authors"] == authors
+
+
+@pytest.mark.parametrize(("language", "code"), [("Japanese", "ja"), ("日本語", "ja"), ("Korean", "ko"), ("ja_JP", "ja"), ("en-US", "en")])
+def test_a_language_named_or_tagged_in_front_matter_is_its_code(language, code):
+    assert article("articles/a/l.md", f"---\ntitle: T\nlanguage: {language}\n---\n{PARAGRAPH}\n")["language"] == code
+
+
+@pytest.mark.parametrize(("date", "published"), [("2024-04-02", "2024-04-02"), ("1850-01-01", None), ("2300-01-01", None), ("0", None)])
+def test_a_publication_date_is_a_plausible_day_or_none(date, published):
+    # a date before 1900 or after 2200 is a typo or a placeholder, as is the epoch (0)
+    a = article("articles/a/d.md", f"---\ntitle: T\ndate: {date}\n---\n{PARAGRAPH}\n")
+    assert (a["published_at"] or "")[:10] == (published or "")
+
+
+def test_a_yaml_value_read_as_a_date_keeps_its_text():
+    assert article("articles/a/t.md", f"---\ntitle: 2024-04-01\n---\n{PARAGRAPH}\n")["title"] == "2024-04-01"

@@ -2182,6 +2182,18 @@ def test_the_label_a_date_leaves_behind_is_no_author(shown, authors):
     assert extracted(page(body=f"<article><h1>A headline of a few words</h1>{shown}{BODY}</article>"))["authors"] == authors
 
 
+@pytest.mark.parametrize(
+    ("author", "authors"),
+    [
+        ("Mike Cason, mcason@al.com", ["Mike Cason"]),  # the address beside the name is no second author
+        ("Ann Lee.", ["Ann Lee"]),
+        ("Ann Lee Jr.", ["Ann Lee Jr."]),  # an abbreviation keeps its period
+    ],
+)
+def test_an_address_or_a_closing_period_beside_the_name_is_not_part_of_it(author, authors):
+    assert extracted(page(meta("author", author), "<h1>Headline</h1>" + BODY))["authors"] == authors
+
+
 # --- budgets stay exact when found faster -----------------------------------------------------------
 
 

@@ -109,7 +109,6 @@ _NOT_A_NAME = precompiled.pattern(
 _LOWER_CASE_LABEL = precompiled.pattern(r"^[a-zà-ÿ][^:：A-Z]{0,40}[:：]\s*(?=\S)")
 _SITE_SEPARATOR = precompiled.pattern(r"\s?[-|:–—]\s?(?=\S)")
 _QUOTES = "'\"“”‘’«»„"
-_ABBREVIATION_END = precompiled.pattern(r"\b(?:Jr|Sr|Jnr|Snr)\.$")
 
 
 def clean_names(names: list, site_names: list[str]) -> list[str]:
@@ -197,10 +196,7 @@ def _strip(value: str, site_names: list[str]) -> str:
         value = spaced[1 : m.start()]
     if _ends_with_role(value) and not _is_a_title(value) and (m := _ROLE_AFTER_NAME.match(value)) and (m.group(2) or " " in m.group(1)):
         value = m.group(1) or m.group(2)
-    value = _DANGLING.sub("", value).strip(_QUOTES + " ,;|·-–—:")
-    if value.endswith(".") and not _ABBREVIATION_END.search(value):
-        value = value[:-1].rstrip()
-    return value
+    return _DANGLING.sub("", value).strip(_QUOTES + " ,;|·-–—:")
 
 
 # Countries a publisher's address ends with, in English and in their own languages.
@@ -295,14 +291,9 @@ def _is_name(name: str) -> bool:
         return False  # a label and its value ("Foto: JEP", "Erstellt: Uhr"), not a name
     if _is_a_title(name):
         return False  # "Executive Editor", "Senior Reporter": a job, not a person
-    if _EMAIL.fullmatch(name):
-        return False  # "By Mike Cason | mcason@al.com": the address beside the name is not a second author
     if name.split(maxsplit=1)[0].rstrip(".").isdigit():
         return False  # a day without its year ("6. Oktober um 04:00"), a counter ("1 Kommentar")
     return any(ch.isalpha() for ch in name) and sum(ch.isdigit() for ch in name) <= 1
-
-
-_EMAIL = precompiled.pattern(r"[^\s@]{1,64}+@[^\s@]{1,100}+")
 
 
 def _is_a_title(name: str) -> bool:

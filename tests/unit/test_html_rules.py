@@ -425,11 +425,16 @@ def test_a_badge_element_after_the_headline_in_the_h1_is_not_part_of_it(h1, expe
             "Anticorrupción decidirá en Madrid si recurre la imputación",
             '<span class="define">Anticorrupción decidirá en Madrid si recurre la imputación</span><a href="/">Ultima Hora Mallorca</a>',
         ),
+        # markup laid out on lines of its own: the headline element after the line break
+        (
+            "The council approves the new bridge | City News",
+            "\n   <span>The council approves the new bridge</span>\n   <br><span>Anna Berg, city reporter</span>\n",
+        ),
     ],
 )
 def test_the_headline_element_of_an_h1_that_also_holds_a_byline_or_the_home_link(title, h1):
     html = page(f"<title>{title}</title>", f"<article><h1>{h1}</h1>{BODY}</article>")
-    assert extracted(html)["title"] == text_of(h1.split("</span>")[0])
+    assert extracted(html)["title"] == text_of(h1.split("</span>")[0]).strip()
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,8 @@ CASES = [
     ("articles/a/deep.html", ("<div>" * 3000 + "x" + "</div>" * 3000).encode(), "too_deeply_nested"),
     ("articles/a/notitle.json", b'{"body_text": "only a body"}', "missing_title"),
     ("articles/a/titleonly.md", b"---\ntitle: Just a title\n---\n", "no_body"),
+    # a frameset page: its content is in the frames' own files
+    ("articles/a/frames.html", b"<html><head><title>A story</title></head><frameset><frame src='story.html'></frameset></html>", "no_body"),
     (
         "articles/a/nav.html",
         b"<html><head><title>Menu | Iolite</title></head><body><nav><a>Home</a><a>News</a></nav><footer>(c)</footer></body></html>",

@@ -16,7 +16,7 @@ LINT_VENV := $(VENV)/lint
 LINT_STAMP := $(LINT_VENV)/.installed
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: help install bytecode demo check test test-unit test-fast bench bench-web bench-up bench-safety bench-fuzz sam-validate sam-build lint-template clean
+.PHONY: help install bytecode demo check test test-unit test-fast coverage bench bench-web bench-up bench-safety bench-fuzz sam-validate sam-build lint-template clean
 
 help: ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -75,6 +75,11 @@ test-unit: $(STAMP) ## the unit layer alone: no moto, no sockets, a few seconds
 
 test-fast: $(STAMP) ## unit and integration layers, without the SAM CLI
 	@$(VENV)/bin/python -m pytest tests/unit tests/integration $(PYTEST_ARGS)
+
+coverage: $(STAMP) bytecode ## the extractor's lines and branches no unit test reaches (every rule has a fixture of its own)
+	$(VENV)/bin/python -m coverage run --branch --data-file=$(VENV)/.coverage --source=layers/masthead/masthead/extract \
+	  -m pytest -q -p no:logging tests/unit tests/safety
+	$(VENV)/bin/python -m coverage report --data-file=$(VENV)/.coverage -m --skip-covered
 
 sam-validate: $(SAM_STAMP) ## sam validate --lint
 	@$(SAM) validate --lint

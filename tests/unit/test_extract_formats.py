@@ -686,3 +686,19 @@ def test_a_publication_date_is_a_plausible_day_or_none(date, published):
 
 def test_a_yaml_value_read_as_a_date_keeps_its_text():
     assert article("articles/a/t.md", f"---\ntitle: 2024-04-01\n---\n{PARAGRAPH}\n")["title"] == "2024-04-01"
+
+
+def test_markdown_underlined_headings_rules_and_reference_definitions():
+    source = (
+        f"Setext title\n============\n\n{PARAGRAPH}\n\nA section\n---------\n\nMore text here.\n\n* * *\n\n"
+        "[ref]: https://example.com/ref\n\nLast words.\n"
+    )
+    a = article("articles/a/setext.md", source)
+    assert (a["title"], a["headings"]) == ("Setext title", ["A section"])
+    assert a["body"] == f"{PARAGRAPH}\n\nA section\n\nMore text here.\n\nLast words."  # no rule, no link definition
+
+
+def test_json_authors_as_objects_strings_and_links():
+    authors = [{"name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chen"}, "https://example.com/authors/cy", {"url": "https://x"}]
+    a = article("articles/a/a.json", json.dumps({"headline": "T", "articleBody": PARAGRAPH, "author": authors}))
+    assert a["authors"] == ["Ann Lee", "Bo Chen"]  # a link to an author's page names no one

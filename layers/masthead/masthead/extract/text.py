@@ -350,8 +350,6 @@ def parse_authors(value) -> list[str]:
     """
     names = []
     for item in as_list(value) if not isinstance(value, str) else [value]:
-        if isinstance(item, dict):
-            item = item.get("name")
         if not item:
             continue
         text = clean(item, 400) or ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from masthead.extract import plaintext
 from masthead.extract.draft import Draft
 
@@ -56,3 +58,47 @@ def test_a_byline_line_before_the_date_line_is_no_title_and_a_japanese_credit_li
         "\n\n".join(["見出しのタイトル", "文＝山田太郎、写真＝佐藤花子", "本文の段落です。記事の内容がここに書かれています。"])
     )
     assert (draft.title, draft.authors) == ("見出しのタイトル", ["文＝山田太郎、写真＝佐藤花子"])
+
+
+BODY_LINE = "The first paragraph of the story is long enough to be a paragraph of body text."
+
+
+@pytest.mark.parametrize(
+    ("trail", "category"),
+    [
+        ("Home > News > Crypto", "Crypto"),
+        ("TOP ＞ ニュース ＞ 暗号資産", "暗号資産"),
+        ("Home » Markets", "Markets"),
+        ("News › Markets › Home", None),  # a trail that ends at home names no category
+    ],
+)
+def test_a_breadcrumb_trail_above_the_title_gives_the_category(trail, category):
+    found = plaintext._layout([trail, "The title of the story", "2024/04/01", BODY_LINE], 0, Draft())
+    assert (found.category, found.title, found.published) == (category, "The title of the story", "2024/04/01")
+
+
+@pytest.mark.parametrize("title", ["Bitcoin > Gold? Analysts disagree on the year ahead", "Markets > Bitcoin"])
+def test_a_title_with_one_angle_bracket_is_no_breadcrumb_trail(title):
+    found = plaintext._layout([title, "2024/04/01", BODY_LINE], 0, Draft())
+    assert (found.category, found.title) == (None, title)
+
+
+def test_labelled_dates_under_the_title_are_the_publication_and_the_update():
+    lines = ["The title", "By Ann Lee", "Published: April 1, 2024", "Updated April 3, 2024", BODY_LINE]
+    found = plaintext._layout(lines, 0, Draft())
+    assert (found.authors, found.published, found.updated) == (
+        ["By Ann Lee"],
+        "April 1, 2024",
+        "April 3, 2024",
+    )  # "By" goes when names are cleaned
+    found = plaintext._layout(["タイトル", "更新日：2024年4月3日", "公開日：2024年4月1日 山田太郎", BODY_LINE], 0, Draft())
+    assert (found.authors, found.published, found.updated) == (["山田太郎"], "2024年4月1日", "2024年4月3日")
+    # a line that only starts with the word is body text
+    found = plaintext._layout(["The title", "Published reports say the plan is new and untested.", BODY_LINE], 0, Draft())
+    assert found.published is None and found.paragraphs[-1] == BODY_LINE
+
+
+def test_a_tags_line_under_the_article_gives_tags_not_body():
+    for line, tags in (("Tags: bitcoin, ETF", ["bitcoin", "ETF"]), ("タグ：ビットコイン、ETF", ["ビットコイン", "ETF"])):
+        found = plaintext._layout(["The title", "2024/04/01", BODY_LINE, line, "Share this article"], 0, Draft())
+        assert (found.tags, found.paragraphs) == (tags, [BODY_LINE])

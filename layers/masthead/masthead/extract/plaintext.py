@@ -54,6 +54,18 @@ _TAIL = precompiled.pattern(
     re.I,
 )
 _SENTENCE_END = precompiled.pattern(r"[.。!?！？」』\")]$")
+# The label in front of a date line ("Published April 1, 2024", "更新日：2024年4月2日"): group 1 is
+# there when the date is the update's.
+_DATE_LABEL = precompiled.pattern(
+    r"^(?:(updated|last updated|modified|更新日?|最終更新日?)|published|posted|公開日?|配信日?|投稿日?|掲載日?)"
+    r"(?:\s+on)?\s*[:：]?\s*",
+    re.I,
+)
+# A line of the page's tags under the article ("Tags: bitcoin, ETF", "タグ：ビットコイン").
+_TAGS_LINE = precompiled.pattern(r"^(?:tags?|keywords?|タグ|キーワード)\s*[:：]\s*(\S.*)$", re.I)
+# The separators of a breadcrumb trail ("Home > News > Crypto", "TOP ＞ ニュース").
+_CRUMB_SEPARATOR = precompiled.pattern(r"\s*[>»›＞]\s*")
+_HOME_WORDS = frozenset({"home", "top", "ホーム", "トップ"})
 _BYLINE = precompiled.pattern(r"^\s*(?:by|text|words|文|取材・文|執筆|著者)\s*[:：]?\s+\S|^\s*(?:文|執筆|著者)\s*[:：]", re.I)
 
 
@@ -83,9 +95,9 @@ PRIORITY: dict[str, tuple[str, ...]] = {
     "title": ("header", "layout"),
     "subtitle": ("header", "layout"),
     "published": ("header", "layout"),
-    "updated": ("header",),
+    "updated": ("header", "layout"),
     "category": ("header", "layout"),
-    "tags": ("header",),
+    "tags": ("header", "layout"),
     "language": ("header",),
     "issue": ("header",),
     "labels": ("layout",),
@@ -127,6 +139,7 @@ def _layout(blocks: list[str], i: int, header: Draft) -> Draft:
     not read as the title; a date in the header is not looked for again."""
     draft = Draft()
     i = _skip_share_lines(blocks, i)
+    i = _read_breadcrumbs(draft, blocks, i, header)
     i = _read_category_and_title(draft, blocks, i, header)
     i = _read_byline_lines(draft, blocks, i, header)
     i = _read_deck(draft, blocks, i, header)
@@ -138,6 +151,20 @@ def _skip_share_lines(blocks: list[str], i: int) -> int:
     while i < len(blocks) and text.SHARE_LINE.match(blocks[i]):
         i += 1
     return i
+
+
+def _read_breadcrumbs(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
+    """A breadcrumb trail above the title ("Home > News > Crypto"): its last step is the category.
+    A trail has two separators or starts at the home page, so a title with one ">" stays a title."""
+    if i + 1 >= len(blocks) or len(blocks[i]) > 200:
+        return i
+    steps = _CRUMB_SEPARATOR.split(blocks[i])
+    crumbs = 2 <= len(steps) <= 8 and all(0 < len(step) <= 40 and not _SENTENCE_END.search(step) for step in steps)
+    if not crumbs or (len(steps) == 2 and steps[0].casefold() not in _HOME_WORDS):
+        return i
+    if not header.category and steps[-1].casefold() not in _HOME_WORDS:
+        draft.category = steps[-1]
+    return i + 1
 
 
 def _read_category_and_title(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
@@ -173,6 +200,14 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
         elif text.same_text(text.split_labels(line)[0], title_plain):
             draft.labels.extend(text.split_labels(line)[1])
             i += 1
+        elif (labelled := _labelled_date(line)) is not None:
+            date, updated, byline = labelled
+            if updated and not (header.updated or draft.updated):
+                draft.updated = date
+            elif not updated and not (header.published or draft.published):
+                draft.published = date
+                draft.authors += [byline] if byline else []
+            i += 1
         elif (found := _date_byline(line) if len(line) <= 120 else None) and not (header.published or draft.published):
             draft.published = found[0]
             if found[1]:
@@ -187,6 +222,15 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
         else:
             break
     return i
+
+
+def _labelled_date(line: str) -> tuple[str, bool, str] | None:
+    """(date, whether it is the update's, the byline after it) of a line that starts with a date's
+    label ("Published: April 1, 2024", "公開日：2024年4月1日 山田太郎")."""
+    if len(line) > 120 or not (label := _DATE_LABEL.match(line)) or not label.group(0).strip():
+        return None
+    found = _date_byline(line[label.end() :])
+    return (found[0], label.group(1) is not None, found[1]) if found else None
 
 
 def _read_deck(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
@@ -213,7 +257,9 @@ def _body_lines(draft: Draft, blocks: list[str], i: int) -> list[str]:
             if body_lines or related:
                 break  # share bar or sidebar after the article: the rest is page furniture
             continue
-        if text.RELATED_HEADING.match(line):
+        if tags := _TAGS_LINE.match(line) if len(line) <= 500 else None:
+            draft.tags.extend(text.as_list(tags.group(1)))
+        elif text.RELATED_HEADING.match(line):
             related = True
         elif related:
             draft.related_titles.append(line)

@@ -1,9 +1,10 @@
 """Plain text, including copies of web pages pasted from a browser.
 
-A pasted page is read as the browser showed it: category line, title (with "[NEW]"-style labels),
-a date glued to the byline, share-button lines, the title again, an optional deck, the body with
-its section headings, "Reference:" and "Image:" lines, a "Related articles" list, and then
-sidebars (magazine promos, banners) that are neither body nor metadata.
+A pasted page is read as the browser showed it: a breadcrumb trail or a category line, title (with
+"[NEW]"-style labels), a date glued to the byline or behind its label ("Published:", "公開日："),
+share-button lines, the title again, an optional deck, the body with its section headings,
+"Reference:" and "Image:" lines, a "Tags:" line, a "Related articles" list, and then sidebars
+(magazine promos, banners) that are neither body nor metadata.
 """
 
 from __future__ import annotations

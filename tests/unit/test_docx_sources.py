@@ -6,6 +6,8 @@ import io
 import struct
 import zipfile
 
+import pytest
+
 from masthead.extract import docx, extract
 from masthead.extract.draft import Draft, merge_drafts
 from tests.docx_factory import build_docx
@@ -43,12 +45,21 @@ def test_a_name_line_of_the_known_author_is_a_byline_not_body():
     assert found.paragraphs == ["Body text."]
 
 
-def test_properties_come_before_the_styles_and_the_body_only_from_the_paragraphs():
-    properties = Draft(title="Properties title", authors=["Anna Fink"], paragraphs=["ignored"])
-    body = Draft(title="Styled title", subtitle="Styled deck", authors=["Kim Lee"], paragraphs=["Body text."])
+def test_the_title_comes_from_the_properties_a_typed_byline_and_date_from_the_text():
+    # File > Info's title is set by hand; its author and date Word fills in by itself
+    properties = Draft(title="Properties title", authors=["Anna Fink"], published="2024-03-01", paragraphs=["ignored"])
+    body = Draft(title="Styled title", subtitle="Styled deck", authors=["Kim Lee"], published="2024年4月1日", paragraphs=["Body text."])
     merged = merge_drafts({"properties": properties, "body": body}, docx.PRIORITY)
-    assert (merged.title, merged.subtitle, merged.authors) == ("Properties title", "Styled deck", ["Anna Fink"])
+    assert (merged.title, merged.subtitle, merged.authors, merged.published) == (
+        "Properties title",
+        "Styled deck",
+        ["Kim Lee"],
+        "2024年4月1日",
+    )
     assert merged.paragraphs == ["Body text."]
+    # without a byline or a date line, the properties' stand
+    merged = merge_drafts({"properties": properties, "body": Draft(paragraphs=["Body text."])}, docx.PRIORITY)
+    assert (merged.authors, merged.published) == (["Anna Fink"], "2024-03-01")
 
 
 # --- the archive, read within budget -----------------------------------------------------------------
@@ -103,3 +114,62 @@ def test_a_word_file_compressed_with_a_method_word_does_not_use_is_refused_with_
     rejected = extract("articles/a/t.docx", bytes(data)).as_dict()
     assert rejected["error"]["code"] == "bad_docx"
     assert "compressed with a method Word does not use" in rejected["error"]["message"]
+
+
+# --- what an editor typed under the title -------------------------------------------------------------
+
+BODY_TEXT = "ビットコインETFの承認から一年が経ち、国内の投資家の関心も高まっている。今後の展望を専門家に聞いた。"
+
+
+def _article(paragraphs: list[tuple[str | None, str]], core: dict[str, str] | None = None) -> dict:
+    result = extract("articles/a/w.docx", build_docx(paragraphs, core))
+    assert result.accepted, result.as_dict()
+    return {**result.as_dict(), "body": result.body}
+
+
+def test_a_subtitle_byline_and_date_typed_under_the_title_are_metadata_not_body():
+    a = _article(
+        [("Title", "記事のタイトル"), ("Subtitle", "サブタイトル"), (None, "文：山田太郎"), (None, "2024年4月1日"), (None, BODY_TEXT)]
+    )
+    assert (a["title"], a["subtitle"], a["authors"], a["published_at"][:10]) == (
+        "記事のタイトル",
+        "サブタイトル",
+        ["山田太郎"],
+        "2024-04-01",
+    )
+    assert a["body"] == BODY_TEXT
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors", "published", "updated"),
+    [
+        (["文・写真：山田太郎"], ["山田太郎"], None, None),  # a credit line names the writer
+        (["By Ann Lee", "April 1, 2024"], ["Ann Lee"], "2024-04-01", None),
+        (["2024/04/01 山田太郎"], ["山田太郎"], "2024-04-01", None),  # a date glued to the byline
+        (["Published: April 1, 2024", "Updated: April 3, 2024"], [], "2024-04-01", "2024-04-03"),
+    ],
+)
+def test_byline_and_date_lines_under_the_title(lines, authors, published, updated):
+    a = _article([("Title", "Article title"), *((None, line) for line in lines), (None, BODY_TEXT)])
+    assert (a["authors"], (a["published_at"] or "")[:10] or None, (a["updated_at"] or "")[:10] or None) == (authors, published, updated)
+    assert a["body"] == BODY_TEXT
+
+
+def test_a_typed_byline_and_date_win_over_what_word_filled_in():
+    core = {"creator": "Anna Fink", "created": "2024-03-01T00:00:00Z"}
+    a = _article([("Title", "Article title"), (None, "By Ann Lee"), (None, "April 1, 2024"), (None, BODY_TEXT)], core)
+    assert (a["authors"], a["published_at"][:10]) == (["Ann Lee"], "2024-04-01")
+    a = _article([("Title", "Article title"), (None, BODY_TEXT)], core)
+    assert (a["authors"], a["published_at"][:10]) == (["Anna Fink"], "2024-03-01")
+    # the account Word names when no one set an author is no one
+    a = _article([("Title", "Article title"), (None, BODY_TEXT)], {"creator": "Microsoft Office User"})
+    assert a["authors"] == []
+
+
+def test_a_file_without_a_title_style_takes_its_first_short_paragraph_as_the_title():
+    a = _article([(None, "記事のタイトル"), (None, "文：山田太郎"), (None, BODY_TEXT)])
+    assert (a["title"], a["authors"], a["body"]) == ("記事のタイトル", ["山田太郎"], BODY_TEXT)
+    # but not a date line, nor a sentence: the file then has no title
+    for first in ("2024/04/01 山田太郎", BODY_TEXT, "A first sentence of the story."):
+        rejected = extract("articles/a/w.docx", build_docx([(None, first), (None, BODY_TEXT)])).as_dict()
+        assert rejected["error"]["code"] == "missing_title", first

@@ -1,4 +1,5 @@
-"""Word .docx: core properties, Title/Heading paragraph styles, paragraphs in order.
+"""Word .docx: core properties, Title/Subtitle/Heading paragraph styles (or a first short paragraph
+as the title), the byline and date lines typed under the title, paragraphs in order.
 
 Read with zipfile and ElementTree rather than python-docx: two stdlib modules cost nothing at cold
 start, and every size is checked (declared first, then while inflating) before XML is parsed.
@@ -12,7 +13,7 @@ import zipfile
 import zlib
 
 from ..errors import ExtractionRejected
-from . import precompiled
+from . import headerlines, precompiled, text
 from .draft import Draft, ExtractOptions, merge_drafts
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -33,7 +34,6 @@ _PPR, _PSTYLE, _VAL = f"{_W}pPr", f"{_W}pStyle", f"{_W}val"
 _BREAKS = (f"{_W}br", f"{_W}cr")
 _STYLE_ID = precompiled.pattern(rb'<w:pStyle w:val="([^"<>]{1,200})"')
 _SELF_DESCRIBING = {"Normal", "BodyText", "ListParagraph", "Quote", "Caption", "NoSpacing", "Subtitle"}
-_BYLINE = precompiled.pattern(r"^\s*(?:by|text|words|文|執筆|著者)\s*[:：]?\s", re.I)
 # Text in a real article's XML parts inflates about 5-20x; far beyond this ratio is a zip bomb.
 MAX_RATIO = 200
 
@@ -151,11 +151,17 @@ def _paragraphs(document: bytes, styles: dict[str, str]) -> list[tuple[int | Non
     return paragraphs
 
 
+SUBTITLE = -1  # the "level" of a paragraph in the Subtitle style
+
+
 def _heading_level(style: str) -> int | None:
-    """0 for Title, 1-9 for Heading N, None for body styles (English and localised names)."""
+    """0 for Title, -1 for Subtitle, 1-9 for Heading N, None for body styles (English and localised
+    names)."""
     style = style.lower().replace(" ", "")
     if style in ("title", "表題", "タイトル"):
         return 0
+    if style in ("subtitle", "副題", "サブタイトル", "untertitel", "sous-titre", "subtítulo", "sottotitolo"):
+        return SUBTITLE
     if m := re.match(r"^(?:heading|見出し|überschrift|titre|título|titolo)(\d)$", style):
         return int(m.group(1))
     return None
@@ -166,9 +172,11 @@ def _heading_level(style: str) -> int | None:
 PRIORITY: dict[str, tuple[str, ...]] = {
     "title": ("properties", "body"),
     "subtitle": ("properties", "body"),
-    "authors": ("properties", "body"),
-    "published": ("properties",),
-    "updated": ("properties",),
+    # Word fills in the file's author and dates by itself (the account that made the file, the day it
+    # was made: often a template's, months before); a byline or a date typed under the title was meant.
+    "authors": ("body", "properties"),
+    "published": ("body", "properties"),
+    "updated": ("body", "properties"),
     "category": ("properties",),
     "tags": ("properties",),
     "language": ("properties",),
@@ -224,7 +232,7 @@ def _core_properties(core_xml: bytes) -> Draft:
     description = core.get("description")
     return Draft(
         title=core.get("title"),
-        authors=[core["creator"]] if core.get("creator") else [],
+        authors=[core["creator"]] if core.get("creator") and not _an_account(core["creator"]) else [],
         published=core.get("created"),
         updated=core.get("modified"),
         category=core.get("category"),
@@ -235,22 +243,37 @@ def _core_properties(core_xml: bytes) -> Draft:
     )
 
 
-def _body(paragraphs: list[tuple[int | None, str]], properties: Draft) -> Draft:
-    """The title (a Title or first Heading 1 paragraph), subtitle, byline, headings and body. The
-    properties tell which Heading 1 is the title and whose byline a name line is."""
-    from . import text
+# Accounts Word names as a file's author when no one set one: no one's name.
+_ACCOUNTS = frozenset(
+    {"microsoft office user", "microsoft office ユーザー", "windows user", "windows ユーザー", "user", "owner", "ユーザー"}
+)
 
+
+def _an_account(creator: str) -> bool:
+    return creator.strip().casefold() in _ACCOUNTS
+
+
+_TITLE_CHARS = 200  # a first paragraph longer than this is the text, not its title
+_HEADER_PARAGRAPHS = 4  # a byline or a date line is among the first few paragraphs
+
+
+def _body(paragraphs: list[tuple[int | None, str]], properties: Draft) -> Draft:
+    """The title (a Title or first Heading 1 paragraph; in a file with neither, the first short
+    paragraph), subtitle, byline and date lines, headings and body. The properties tell which
+    Heading 1 is the title and whose byline a name line is."""
     body = Draft()
     known = properties.title if isinstance(properties.title, str) else None
+    first_is_title = not known and not any(level is not None and 0 <= level <= 1 for level, _ in paragraphs)
     title_seen = False
     for n, (level, value) in enumerate(paragraphs):
-        if level is not None and level <= 1 and not title_seen and (not known or text.same_text(value, known) or level == 0):
-            body.title = value
-            title_seen = True
-        elif level == 0:
+        if n == 0 and first_is_title and _a_title_line(value):
+            body.title, title_seen = value, True
+        elif level is not None and 0 <= level <= 1 and not title_seen and (not known or text.same_text(value, known) or level == 0):
+            body.title, title_seen = value, True
+        elif level == 0 or level == SUBTITLE:
             body.subtitle = body.subtitle or value
-        elif n <= 2 and level is None and len(value) <= 120 and _read_byline(body, value, properties.authors or body.authors):
-            continue  # a byline paragraph right under the title is metadata, not body text
+        elif n <= _HEADER_PARAGRAPHS and level is None and _read_header_line(body, value, properties.authors or body.authors):
+            continue  # a byline or date paragraph right under the title is metadata, not body text
         elif level is not None:
             body.headings.append(value)
             body.paragraphs.append(value)
@@ -259,14 +282,37 @@ def _body(paragraphs: list[tuple[int | None, str]], properties: Draft) -> Draft:
     return body
 
 
-def _read_byline(body: Draft, value: str, known: list) -> bool:
-    """Whether `value` is a byline (of the authors already known, or a 'By ...' line)."""
-    from . import text
+def _a_title_line(value: str) -> bool:
+    """Whether a first paragraph reads as a title: short, not a sentence ending in a period, not a
+    date or byline line."""
+    if len(value) > _TITLE_CHARS or value.endswith(("。", ".")):
+        return False
+    return not (headerlines.labelled_date(value) or headerlines.date_byline(value) or headerlines.is_byline(value))
 
+
+def _read_header_line(body: Draft, value: str, known: list) -> bool:
+    """Whether `value` is a byline (of the authors already known, or a "By …"/"文：…" line) or a date
+    line ("2024年4月1日", "Published: April 1, 2024", "2024/04/01 山田太郎"), read into `body`."""
+    if len(value) > 120:
+        return False
+    if (found := headerlines.labelled_date(value)) or (found := _date_line(value)):
+        date, updated, byline = found
+        if updated:
+            body.updated = body.updated or date
+        else:
+            body.published = body.published or date
+            body.authors = body.authors or text.parse_authors(byline)
+        return True
     names = text.parse_authors(value)
     if names and known and all(any(text.same_text(nm, a) for a in known) for nm in names):
         return True
-    if names and _BYLINE.match(value):
+    if headerlines.is_byline(value) and (names := text.writers_credited(value) or names):
         body.authors = body.authors or names
         return True
     return False
+
+
+def _date_line(value: str) -> tuple[str, bool, str] | None:
+    """A date line, with the byline glued to it, as headerlines.labelled_date gives one."""
+    found = headerlines.date_byline(value)
+    return (found[0], False, found[1]) if found else None

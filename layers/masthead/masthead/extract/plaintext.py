@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from . import precompiled, text
-from .dates import find_date
 from .draft import Draft, merge_drafts
+from .headerlines import date_byline, is_byline, labelled_date
 
 _HEADER = precompiled.pattern(
     r"^(title|subtitle|author|authors|by|date|published|updated|category|tags|keywords|language|lang|issue|"
@@ -55,39 +55,15 @@ _TAIL = precompiled.pattern(
     re.I,
 )
 _SENTENCE_END = precompiled.pattern(r"[.。!?！？」』\")]$")
-# The label in front of a date line ("Published April 1, 2024", "更新日：2024年4月2日"): group 1 is
-# there when the date is the update's.
-_DATE_LABEL = precompiled.pattern(
-    r"^(?:(updated|last updated|modified|更新日?|最終更新日?)|published|posted|公開日?|配信日?|投稿日?|掲載日?)"
-    r"(?:\s+on)?\s*[:：]?\s*",
-    re.I,
-)
 # A line of the page's tags under the article ("Tags: bitcoin, ETF", "タグ：ビットコイン").
 _TAGS_LINE = precompiled.pattern(r"^(?:tags?|keywords?|タグ|キーワード)\s*[:：]\s*(\S.*)$", re.I)
 # The separators of a breadcrumb trail ("Home > News > Crypto", "TOP ＞ ニュース").
 _CRUMB_SEPARATOR = precompiled.pattern(r"\s*[>»›＞]\s*")
 _HOME_WORDS = frozenset({"home", "top", "ホーム", "トップ"})
-_BYLINE = precompiled.pattern(r"^\s*(?:by|text|words|文|取材・文|執筆|著者)\s*[:：]?\s+\S|^\s*(?:文|執筆|著者)\s*[:：]", re.I)
-
-
-def _is_byline(line: str) -> bool:
-    """A byline line: "By …", "文：…", or a Japanese credit line ("文＝山田太郎、写真＝佐藤花子")."""
-    return len(line) <= 120 and (_BYLINE.match(line) is not None or text.writers_credited(line) is not None)
 
 
 def _is_short(line: str, chars: int = 100) -> bool:
     return len(line) <= chars and not _SENTENCE_END.search(line)
-
-
-def _date_byline(line: str):
-    """'2024/04/01Editors of Iolite' -> ('2024/04/01', 'Editors of Iolite'); None if no leading date."""
-    if len(line) > 200:
-        return None  # a date line is short; find_date over a 9 MB line would be six regex passes
-    found = find_date(line)
-    if not found or line[: found[1]].strip(" \u3000|·-–—"):
-        return None
-    rest = line[found[2] :].strip(" \u3000|·-–—,")
-    return found[0], rest
 
 
 # Which source each field comes from: "Title:"-style header lines say what they mean, so they come
@@ -178,10 +154,10 @@ def _read_category_and_title(draft: Draft, blocks: list[str], i: int, header: Dr
         and len(blocks[i]) <= 30
         and len(blocks[i].split()) <= 3
         and _is_short(blocks[i])
-        and not _date_byline(blocks[i])
-        and not _date_byline(blocks[i + 1])
-        and not _is_byline(blocks[i + 1])
-        and _date_byline(blocks[i + 2])
+        and not date_byline(blocks[i])
+        and not date_byline(blocks[i + 1])
+        and not is_byline(blocks[i + 1])
+        and date_byline(blocks[i + 2])
     ):
         draft.category = blocks[i]
         i += 1
@@ -201,7 +177,7 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
         elif text.same_text(text.split_labels(line)[0], title_plain):
             draft.labels.extend(text.split_labels(line)[1])
             i += 1
-        elif (labelled := _labelled_date(line)) is not None:
+        elif (labelled := labelled_date(line)) is not None:
             date, updated, byline = labelled
             if updated and not (header.updated or draft.updated):
                 draft.updated = date
@@ -209,7 +185,7 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
                 draft.published = date
                 draft.authors += [byline] if byline else []
             i += 1
-        elif (found := _date_byline(line) if len(line) <= 120 else None) and not (header.published or draft.published):
+        elif (found := date_byline(line) if len(line) <= 120 else None) and not (header.published or draft.published):
             draft.published = found[0]
             if found[1]:
                 draft.authors.append(found[1])
@@ -217,21 +193,12 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
                 draft.authors.append(blocks[i + 1])
                 i += 1
             i += 1
-        elif _is_byline(line):
+        elif is_byline(line):
             draft.authors.append(line)
             i += 1
         else:
             break
     return i
-
-
-def _labelled_date(line: str) -> tuple[str, bool, str] | None:
-    """(date, whether it is the update's, the byline after it) of a line that starts with a date's
-    label ("Published: April 1, 2024", "公開日：2024年4月1日 山田太郎")."""
-    if len(line) > 120 or not (label := _DATE_LABEL.match(line)) or not label.group(0).strip():
-        return None
-    found = _date_byline(line[label.end() :])
-    return (found[0], label.group(1) is not None, found[1]) if found else None
 
 
 def _read_deck(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:

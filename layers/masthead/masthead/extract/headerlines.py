@@ -1,0 +1,43 @@
+"""The lines under a title that a person typed, in a pasted page or a Word file: a byline, a date
+(glued to the byline or behind its label). What each format does with them is its own."""
+
+from __future__ import annotations
+
+import re
+
+from . import precompiled, text
+from .dates import find_date
+
+_BYLINE = precompiled.pattern(r"^\s*(?:by|text|words|文|取材・文|執筆|著者)\s*[:：]?\s+\S|^\s*(?:文|執筆|著者)\s*[:：]", re.I)
+# The label in front of a date line ("Published April 1, 2024", "更新日：2024年4月2日"): group 1 is
+# there when the date is the update's.
+_DATE_LABEL = precompiled.pattern(
+    r"^(?:(updated|last updated|modified|更新日?|最終更新日?)|published|posted|公開日?|配信日?|投稿日?|掲載日?)"
+    r"(?:\s+on)?\s*[:：]?\s*",
+    re.I,
+)
+
+
+def is_byline(line: str) -> bool:
+    """A byline line: "By …", "文：…", or a Japanese credit line ("文＝山田太郎、写真＝佐藤花子")."""
+    return len(line) <= 120 and (_BYLINE.match(line) is not None or text.writers_credited(line) is not None)
+
+
+def date_byline(line: str) -> tuple[str, str] | None:
+    """'2024/04/01Editors of Iolite' -> ('2024/04/01', 'Editors of Iolite'); None if no leading date."""
+    if len(line) > 200:
+        return None  # a date line is short; find_date over a 9 MB line would be six regex passes
+    found = find_date(line)
+    if not found or line[: found[1]].strip(" \u3000|·-–—"):
+        return None
+    rest = line[found[2] :].strip(" \u3000|·-–—,")
+    return found[0], rest
+
+
+def labelled_date(line: str) -> tuple[str, bool, str] | None:
+    """(date, whether it is the update's, the byline after it) of a line that starts with a date's
+    label ("Published: April 1, 2024", "公開日：2024年4月1日 山田太郎")."""
+    if len(line) > 120 or not (label := _DATE_LABEL.match(line)) or not label.group(0).strip():
+        return None
+    found = date_byline(line[label.end() :])
+    return (found[0], label.group(1) is not None, found[1]) if found else None

@@ -702,3 +702,40 @@ def test_json_authors_as_objects_strings_and_links():
     authors = [{"name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chen"}, "https://example.com/authors/cy", {"url": "https://x"}]
     a = article("articles/a/a.json", json.dumps({"headline": "T", "articleBody": PARAGRAPH, "author": authors}))
     assert a["authors"] == ["Ann Lee", "Bo Chen"]  # a link to an author's page names no one
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"title": "The article", "body": f"{PARAGRAPH}\n\nSecond."},  # a plain CMS export
+        {"title": "The article", "content": f"<p>{PARAGRAPH}</p><p>Second.</p>"},  # its content as HTML
+        {"title": "The article", "html": f"<p>{PARAGRAPH}</p><p>Second.</p>"},  # Ghost
+        # WordPress' REST API: every text as {"rendered": html}
+        {
+            "title": {"rendered": "The article"},
+            "content": {"rendered": f"<p>{PARAGRAPH}</p>\n<p>Second.</p>", "protected": False},
+            "author": 3,
+        },
+        {"data": {"title": "The article", "body": f"{PARAGRAPH}\n\nSecond."}, "meta": {"page": 1}},  # wrapped
+        {"title": "The article", "body": f"{PARAGRAPH}\n\nSecond.", "data": {"views": 3}},  # not wrapped: it has a title
+        {"posts": [{"title": "The article", "body": f"{PARAGRAPH}\n\nSecond."}]},
+        {"data": {"id": "1", "attributes": {"title": "The article", "content": f"{PARAGRAPH}\n\nSecond."}}},  # JSON:API (Strapi)
+        {"sys": {"id": "x"}, "fields": {"title": "The article", "body": f"{PARAGRAPH}\n\nSecond."}},  # Contentful
+    ],
+)
+def test_json_exported_by_a_blog_platform_or_cms(document):
+    a = article("articles/a/export.json", json.dumps(document))
+    assert (a["title"], a["body"], a["authors"]) == ("The article", f"{PARAGRAPH}\n\nSecond.", [])
+
+
+def test_a_wordpress_posts_rendered_title_excerpt_and_dates():
+    post = {
+        "date": "2024-04-01T10:00:00",
+        "modified": "2024-04-02T10:00:00",
+        "title": {"rendered": "Bitcoin &#8211; a year of ETFs"},
+        "excerpt": {"rendered": "<p>What a year of spot ETFs changed.</p>\n", "protected": False},
+        "content": {"rendered": f"<p>{PARAGRAPH}</p>"},
+    }
+    a = article("articles/a/wp.json", json.dumps(post))
+    assert (a["title"], a["summary"]) == ("Bitcoin – a year of ETFs", "What a year of spot ETFs changed.")
+    assert (a["published_at"], a["updated_at"]) == ("2024-04-01T10:00:00+09:00", "2024-04-02T10:00:00+09:00")

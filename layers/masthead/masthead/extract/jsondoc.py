@@ -1,4 +1,5 @@
-"""JSON articles: IPTC ninjs (2.x lowercase and 3.x camelCase) and schema.org JSON-LD documents."""
+"""JSON articles: IPTC ninjs (2.x lowercase and 3.x camelCase), schema.org JSON-LD documents, and
+the exports of blog platforms and CMSes (WordPress' REST API, Ghost, a plain {"title", "body"})."""
 
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ def _html_to_text(value: str) -> list[str]:
 
 
 def parse_json(source: str) -> Draft:
-    data = _article_object(load_json(source))
+    data = _rendered(_article_object(load_json(source)))
     draft = Draft()
     apply_metadata(draft, data)
     _read_ninjs(draft, data)
@@ -74,17 +75,55 @@ def parse_json(source: str) -> Draft:
     return draft
 
 
+# An export that wraps the article in an object or a list of its own ({"data": {...}}, {"posts":
+# [...]}, JSON:API's "attributes", Contentful's "fields").
+_WRAPPERS = (
+    "data",
+    "article",
+    "post",
+    "story",
+    "item",
+    "entry",
+    "node",
+    "document",
+    "attributes",
+    "fields",
+    "articles",
+    "posts",
+    "stories",
+    "items",
+    "entries",
+    "results",
+)
+_TITLE_KEYS = ("title", "headline", "heading", "headlines")
+
+
 def _article_object(data: object) -> dict:
-    """The object that holds the article: the top level, the first of a list, or a JSON-LD
-    @graph's node with a headline or body."""
-    if isinstance(data, list) and data and isinstance(data[0], dict):
-        data = data[0]
-    if not isinstance(data, dict):
-        raise ExtractionRejected("bad_json", detail="the top level is not an object with article fields")
-    graph = data.get("@graph")
-    if isinstance(graph, list):
-        data = next((n for n in graph if isinstance(n, dict) and ("headline" in n or "articleBody" in n)), data)
-    return data
+    """The object that holds the article: the top level, the first of a list, a JSON-LD @graph's
+    node with a headline or body, or the object an export wraps it in (two levels at most)."""
+    for _ in range(3):
+        if isinstance(data, list) and data and isinstance(data[0], dict):
+            data = data[0]
+        if not isinstance(data, dict):
+            raise ExtractionRejected("bad_json", detail="the top level is not an object with article fields")
+        graph = data.get("@graph")
+        if isinstance(graph, list):
+            data = next((n for n in graph if isinstance(n, dict) and ("headline" in n or "articleBody" in n)), data)
+        wrapped = [data[key] for key in _WRAPPERS if isinstance(data.get(key), (dict, list))]
+        if any(key in data for key in _TITLE_KEYS) or len(wrapped) != 1:
+            return data
+        data = wrapped[0]
+    return data if isinstance(data, dict) else {}
+
+
+def _rendered(data: dict) -> dict:
+    """WordPress' REST API gives each text as {"rendered": "<html>", ...}: the text itself."""
+    if not any(isinstance(value, dict) and "rendered" in value for value in data.values()):
+        return data
+    return {
+        key: value["rendered"] if isinstance(value, dict) and isinstance(value.get("rendered"), str) else value
+        for key, value in data.items()
+    }
 
 
 def _read_ninjs(draft: Draft, data: dict) -> None:
@@ -103,10 +142,17 @@ def _read_ninjs(draft: Draft, data: dict) -> None:
             draft.tags = [*draft.tags, *subjects]
 
 
+# Where an export keeps the text: as text, or as HTML (a CMS's "body" or "content" is usually its
+# HTML; plain text read as HTML gives the same lines).
+_TEXT_BODY_KEYS = ("body_text", "articleBody", "text", "plaintext", "plain_text", "content_text")
+_HTML_BODY_KEYS = ("body_html", "html", "content_html", "bodyHtml", "contentHtml", "body", "content", "bodyText", "contentText")
+
+
 def _body_paragraphs(data: dict) -> list[str]:
-    """Body: ninjs 3 bodies, ninjs 2 body_text/body_html, schema.org articleBody/text."""
-    body = next((data[k] for k in ("body_text", "articleBody", "text") if isinstance(data.get(k), str) and data[k].strip()), None)
-    html_body = data.get("body_html")
+    """Body: ninjs 3 bodies, ninjs 2 body_text/body_html, schema.org articleBody/text, an export's
+    body, content or html."""
+    body = next((data[k] for k in _TEXT_BODY_KEYS if isinstance(data.get(k), str) and data[k].strip()), None)
+    html_body = next((data[k] for k in _HTML_BODY_KEYS if isinstance(data.get(k), str) and data[k].strip()), None)
     if "bodies" in data:
         item = _role_value(data["bodies"])
         if isinstance(item, dict):

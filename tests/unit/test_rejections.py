@@ -143,3 +143,17 @@ def test_nesting_depth_is_bounded_on_every_branch(levels, rejected):
     result = extract("articles/a/deep-branch.html", html.encode())
     assert (result.metadata.status == "rejected") is rejected
     assert not rejected or result.metadata.error.code == "too_deeply_nested"
+
+
+@pytest.mark.parametrize(
+    ("key", "data", "hint"),
+    [
+        ("articles/a/t.json", b'{"body_text": "only a body"}', '"title"'),
+        ("articles/a/t.md", b"---\ntitle: {x: 1}\n---\nbody text", "'# Title' heading"),
+        ("articles/a/t.html", b"<html><body><p>Body only text here.</p></body></html>", "<h1>"),
+        ("articles/a/t.docx", build_docx([(None, "A first sentence of the story."), (None, "More.")]), "Word's Title style"),
+    ],
+)
+def test_a_missing_title_is_explained_in_the_files_own_terms(key, data, hint):
+    error = extract(key, data).as_dict()["error"]
+    assert error["code"] == "missing_title" and hint in error["message"]

@@ -163,7 +163,7 @@ def finish_article(draft: Draft, key: str, fmt: model.Format, options: ExtractOp
 
     Returns the metadata and the body text (kept apart: the body never goes into the index).
     """
-    title, labels = _title_and_labels(draft, options)
+    title, labels = _title_and_labels(draft, options, fmt)
     paragraphs = [p for p in (text.clean(p) for p in draft.paragraphs) if p]
     # The title repeated as the first body line (pasted copies, Word headings) is not body.
     while paragraphs and text.same_text(text.split_labels(paragraphs[0])[0], title):
@@ -221,7 +221,7 @@ def is_draft(flag: RawValue, pubstatus: RawValue) -> bool:
     return isinstance(pubstatus, str) and pubstatus.strip().lower() in _NOT_PUBLIC_STATUS
 
 
-def _title_and_labels(draft: Draft, options: ExtractOptions) -> tuple[str, list[str]]:
+def _title_and_labels(draft: Draft, options: ExtractOptions, fmt: str) -> tuple[str, list[str]]:
     """The first usable title (without site name and "[NEW]"-style labels) and the labels seen."""
     labels: list[str] = []
     for candidate in [draft.title, *draft.title_candidates]:
@@ -233,7 +233,17 @@ def _title_and_labels(draft: Draft, options: ExtractOptions) -> tuple[str, list[
         labels.extend(found)
         if cleaned:
             return text.truncate(cleaned, model.TITLE_MAX), labels
-    raise ExtractionRejected("missing_title")
+    raise ExtractionRejected("missing_title", where=_WHERE_A_TITLE_GOES.get(fmt, _WHERE_A_TITLE_GOES["text"]))
+
+
+# Where the editor puts the title that was not found, in the words of the file's own format.
+_WHERE_A_TITLE_GOES: dict[str, str] = {
+    "markdown": "Add a 'title:' line to the front matter, or a '# Title' heading above the text.",
+    "html": "Give the page an <h1> with the headline, or a <title>.",
+    "text": "Put the title on the first line, above the text.",
+    "json": 'Add a "title" (or "headline") field.',
+    "docx": "Put the title in the first paragraph, or give it Word's Title style.",
+}
 
 
 def _dates(draft: Draft, options: ExtractOptions) -> tuple[str | None, str | None]:

@@ -21,7 +21,7 @@ REJECTION_MESSAGES: dict[str, str] = {
     "too_deeply_nested": "The HTML is nested too deeply to be read safely. Upload the article's own HTML, not a full saved page.",
     "too_complex": "The file is too complex to be read safely: {detail}. Upload the article's own text, without generated or repeated markup.",
     "too_slow": "Reading this file took longer than the {limit} allowed for one upload. Upload the article's own text, without generated or repeated markup.",
-    "missing_title": "No title was found. Add a title (front matter 'title:', an <h1>, or the first line) and upload again.",
+    "missing_title": "No title was found. {where} Then upload it again.",
     "no_body": "The article has a title but no body text. Upload the full article.",
     "script_rendered": "This page's text is written by a script when it opens in a browser, so the saved file holds none of the article. Upload the article's text (Markdown, Word or plain text), or save the page from the browser once it has loaded.",
     "duplicate_issue": "Another manifest, {owner}, describes issue {issue_id} too and is newer, so this file is not used. Delete the file you do not want.",

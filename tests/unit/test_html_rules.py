@@ -820,6 +820,19 @@ def test_the_category_and_deck_the_page_shows_fill_what_the_metadata_leaves_out(
     assert (article["category"], article["subtitle"]) == ("Economy", "Declared deck")
 
 
+def test_an_articles_own_html_without_an_h1_is_titled_by_its_leading_heading():
+    # a CMS's body: no <head>, no <h1>; its first heading, before any paragraph, is the headline
+    fragment = f"<!-- wp:heading --><h2>Block editor headline</h2>{BODY}<h2>A section</h2>{BODY}"
+    article = extracted(fragment, key="articles/x/fragment.html")
+    assert (article["title"], article["headings"]) == ("Block editor headline", ["A section"])
+    assert (
+        extracted(f"<ul><li>Tag</li></ul><h3>Third level headline</h3>{BODY}", key="articles/x/f.html")["title"] == "Third level headline"
+    )
+    # not a heading after the text begins, nor on a page, whose <head> names it otherwise
+    for html in (f"{BODY}<h2>A section</h2>{BODY}", page(meta("robots", "index"), f"<h2>Page heading</h2>{BODY}")):
+        assert extract("articles/x/f.html", html.encode()).as_dict()["error"]["code"] == "missing_title"
+
+
 # --- dates ------------------------------------------------------------------------------------------
 
 

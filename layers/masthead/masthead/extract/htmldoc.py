@@ -412,6 +412,26 @@ def _is_logo(h1, value: str, site_names: list[str]) -> bool:
     return href in ("/", "") or (host_and_path is not None and "/" not in host_and_path.rstrip("/"))
 
 
+def _a_fragment(tree) -> bool:
+    """Whether the upload is an article's own HTML, not a page: nothing in its <head>."""
+    head = tree.head
+    return head is None or head.child is None
+
+
+def _leading_heading(blocks: list) -> str | None:
+    """The headline of an article's own HTML without an <h1> (a CMS's body, from its first
+    heading): an <h2> or <h3> before its first paragraph."""
+    for node, tag in blocks[:_LEADING_BLOCKS]:
+        if tag == "p":
+            return None
+        if tag in ("h2", "h3"):
+            return htmlmeta.node_text(node, limit=400).strip() or None
+    return None
+
+
+_LEADING_BLOCKS = 20
+
+
 def _headings(tree, headlines: list, meta_title: str | None, page_title: str | None, url: str | None = None) -> list:
     """The <h1>s of the story, else of the page; without a metadata title, the <h2> the address
     spells where no <h1> has words (a logo's picture), or the <h2> the <title> names on a page
@@ -855,6 +875,8 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     headlines = [node for node, tag in blocks if tag == "h1"]
     heads = _headings(tree, headlines, meta_title, page_title, facts.url)
     draft.title, meta_title = _visible_title(heads, meta_title, page_title, site_names)
+    if not (draft.title or meta_title or page_title) and _a_fragment(tree):
+        draft.title = _leading_heading(blocks)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
     h2_headline, kept, read_first = _headline_headers(root, blocks, headlines, heads, meta_title, draft.title)
     byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weighed, kept, read_first, unsettled)

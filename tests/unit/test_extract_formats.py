@@ -735,7 +735,11 @@ def test_a_wordpress_posts_rendered_title_excerpt_and_dates():
         "title": {"rendered": "Bitcoin &#8211; a year of ETFs"},
         "excerpt": {"rendered": "<p>What a year of spot ETFs changed.</p>\n", "protected": False},
         "content": {"rendered": f"<p>{PARAGRAPH}</p>"},
+        "author": 7,
+        "categories": [12],
+        "tags": [40, 41],  # ids of terms the export lists elsewhere: no names
     }
     a = article("articles/a/wp.json", json.dumps(post))
     assert (a["title"], a["summary"]) == ("Bitcoin – a year of ETFs", "What a year of spot ETFs changed.")
+    assert (a["authors"], a["category"], a["tags"]) == ([], None, [])
     assert (a["published_at"], a["updated_at"]) == ("2024-04-01T10:00:00+09:00", "2024-04-02T10:00:00+09:00")

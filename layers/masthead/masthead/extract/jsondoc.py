@@ -117,13 +117,22 @@ def _article_object(data: object) -> dict:
 
 
 def _rendered(data: dict) -> dict:
-    """WordPress' REST API gives each text as {"rendered": "<html>", ...}: the text itself."""
+    """An export's fields as text: WordPress' REST API gives each text as {"rendered": "<html>"},
+    and its categories and tags as numbers (ids of terms listed elsewhere, which name nothing)."""
     if not any(isinstance(value, dict) and "rendered" in value for value in data.values()):
         return data
-    return {
-        key: value["rendered"] if isinstance(value, dict) and isinstance(value.get("rendered"), str) else value
-        for key, value in data.items()
-    }
+    return {key: _text_of_field(key, value) for key, value in data.items()}
+
+
+_ID_LISTS = frozenset({"categories", "tags", "category", "tag", "author"})
+
+
+def _text_of_field(key: str, value: object) -> object:
+    if isinstance(value, dict) and isinstance(value.get("rendered"), str):
+        return value["rendered"]
+    if key in _ID_LISTS and isinstance(value, list):
+        return [item for item in value if not isinstance(item, int)]
+    return None if key in _ID_LISTS and isinstance(value, int) else value
 
 
 def _read_ninjs(draft: Draft, data: dict) -> None:

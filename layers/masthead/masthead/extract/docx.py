@@ -306,8 +306,8 @@ def _read_header_line(body: Draft, value: str, known: list) -> bool:
     names = text.parse_authors(value)
     if names and known and all(any(text.same_text(nm, a) for a in known) for nm in names):
         return True
-    if headerlines.is_byline(value) and (names := text.writers_credited(value) or names):
-        body.authors = body.authors or names
+    if typed := headerlines.byline_names(value):
+        body.authors = body.authors or typed
         return True
     return False
 

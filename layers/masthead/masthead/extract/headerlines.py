@@ -20,7 +20,29 @@ _DATE_LABEL = precompiled.pattern(
 
 def is_byline(line: str) -> bool:
     """A byline line: "By …", "文：…", or a Japanese credit line ("文＝山田太郎、写真＝佐藤花子")."""
-    return len(line) <= 120 and (_BYLINE.match(line) is not None or text.writers_credited(line) is not None)
+    return byline_names(line) is not None
+
+
+def byline_names(line: str) -> list[str] | None:
+    """The names a byline line gives; None for a line that is none. "By the end of the year, …" is
+    a sentence: every name of a byline starts with a capital (or is in a script without case) and
+    is a few words long."""
+    if len(line) > 120:
+        return None
+    if credited := text.writers_credited(line):
+        return credited
+    if _BYLINE.match(line) is None:
+        return None
+    names = text.parse_authors(line)
+    return names if names and all(_a_name(name) for name in names) else None
+
+
+def _a_name(name: str) -> bool:
+    first = next((ch for ch in name if ch.isalpha()), "")
+    return len(name.split()) <= _NAME_WORDS and (first.isupper() or first.lower() == first.upper())
+
+
+_NAME_WORDS = 5
 
 
 def date_byline(line: str) -> tuple[str, str] | None:
@@ -31,7 +53,20 @@ def date_byline(line: str) -> tuple[str, str] | None:
     if not found or line[: found[1]].strip(" \u3000|·-–—"):
         return None
     rest = line[found[2] :].strip(" \u3000|·-–—,")
-    return found[0], rest
+    return (found[0], rest) if not rest or _a_byline_after_a_date(line[found[2] :], rest) else None
+
+
+def _a_byline_after_a_date(after: str, rest: str) -> bool:
+    """Whether what follows a date is a byline ("2024/04/01 Editors of Iolite"), not the rest of a
+    sentence that starts with the date ("2024年4月1日、政府は…。", "April 1, 2024 was the day …")."""
+    if after.lstrip(" \u3000")[:1] in ("、", "，") or len(rest) > _BYLINE_CHARS or rest.endswith(_SENTENCE_ENDS):
+        return False
+    first = next((ch for ch in rest if ch.isalpha()), "")
+    return first.isupper() or first.lower() == first.upper()
+
+
+_BYLINE_CHARS = 60
+_SENTENCE_ENDS = (".", "。", "!", "?", "！", "？")
 
 
 def labelled_date(line: str) -> tuple[str, bool, str] | None:

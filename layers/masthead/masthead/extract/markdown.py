@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import precompiled
+from . import headerlines, precompiled
 from .draft import Draft
-from .frontmatter import apply_metadata, split_front_matter
+from .frontmatter import apply_metadata, pick, split_front_matter
 from .text import credit_line
 
 # Every pattern here is matched against text an upload controls, so none may backtrack: character
@@ -153,6 +153,9 @@ def blocks(source: str) -> Iterator[Block]:
     yield from reader.close()
 
 
+_HEADER_PARAGRAPHS = 3  # a byline or a date line is among the first few paragraphs, before any section
+
+
 def parse_markdown(source: str) -> Draft:
     front, body = split_front_matter(source)
     draft = Draft()
@@ -160,6 +163,7 @@ def parse_markdown(source: str) -> Draft:
         apply_metadata(draft, front)
     seen_text = False
     first_heading = None
+    paragraphs_read = 0
     for kind, level, value in blocks(body):
         if kind == "heading":
             if first_heading is None:
@@ -169,11 +173,47 @@ def parse_markdown(source: str) -> Draft:
                 continue
             draft.headings.append(value)
             draft.paragraphs.append(value)
-        else:
-            seen_text = True
-            draft.credit_or_paragraph(value)
+            continue
+        paragraphs_read += 1
+        if paragraphs_read <= _HEADER_PARAGRAPHS and not draft.headings and _read_header_line(draft, value):
+            continue  # "文：山田太郎", "2024年4月1日" under the title: metadata, not text
+        seen_text = True
+        draft.credit_or_paragraph(value)
     if not draft.title:
-        draft.title = first_heading
+        # the first line, unless the front matter names a title (one that is no text: the line is text)
+        draft.title = first_heading or (None if front and pick(front, "title") is not None else _first_line_title(draft))
         if first_heading in draft.headings:
             draft.headings.remove(first_heading)
     return draft
+
+
+def _read_header_line(draft: Draft, value: str) -> bool:
+    """Whether a paragraph is a byline or a date line typed under the title, read into `draft`
+    where the front matter left the field empty."""
+    if len(value) > 120:
+        return False
+    if labelled := headerlines.labelled_date(value):
+        date, updated, byline = labelled
+    elif dated := headerlines.date_byline(value):
+        (date, byline), updated = dated, False
+    elif names := headerlines.byline_names(value):
+        draft.authors = draft.authors or names
+        return True
+    else:
+        return False
+    if updated:
+        draft.updated = draft.updated or date
+    else:
+        draft.published = draft.published or date
+        draft.authors = draft.authors or ([byline] if byline else [])
+    return True
+
+
+def _first_line_title(draft: Draft) -> str | None:
+    """A file without a title heading or front matter starts with its title as a line of its own
+    ("**Title**", bold or not): short, not a sentence ending in a period."""
+    first = draft.paragraphs[0] if draft.paragraphs else ""
+    if first and len(first) <= 200 and not first.endswith(("。", ".")):
+        draft.paragraphs.pop(0)
+        return first
+    return None

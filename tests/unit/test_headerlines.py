@@ -1,0 +1,92 @@
+"""The byline and date lines typed under a title (pasted pages, Word files, Markdown), and the
+sentences that only look like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from masthead.extract import extract, headerlines
+from tests.docx_factory import build_docx
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Ann Lee", ["Ann Lee"]),
+        ("By Ann Lee and Bo Chen", ["Ann Lee", "Bo Chen"]),
+        ("By Iolite editors", ["Iolite editors"]),
+        ("文：山田太郎", ["山田太郎"]),
+        ("文・写真：山田太郎", ["山田太郎"]),  # a credit line names the writer
+        ("Text: Kato Mei", ["Kato Mei"]),
+        # sentences that start like a byline
+        ("By the end of the year, prices had risen by half.", None),
+        ("By the way", None),
+        ("Bylines are short.", None),
+        ("By The Numbers What Changed In Crypto This Year", None),  # a subheading in title case
+    ],
+)
+def test_byline_names(line, names):
+    assert headerlines.byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("2024/04/01Editors of Iolite", ("2024/04/01", "Editors of Iolite")),
+        ("2024年4月1日 山田太郎", ("2024年4月1日", "山田太郎")),
+        ("April 1, 2024 | Ann Lee", ("April 1, 2024", "Ann Lee")),
+        ("2024年4月1日", ("2024年4月1日", "")),
+        # a sentence that starts with its date is text
+        ("2024年4月1日、政府は新しい規制を発表した。", None),
+        ("April 1, 2024 was the day the government announced new rules.", None),
+        ("On April 1, 2024, the government announced new rules.", None),
+        ("April 1, 2024 was the day prices peaked", None),
+    ],
+)
+def test_date_lines(line, found):
+    assert headerlines.date_byline(line) == found
+
+
+LEAD = "2024年4月1日、政府は新しい規制を発表した。"
+NEXT = "次の段落もある。"
+
+
+@pytest.mark.parametrize(
+    ("key", "data"),
+    [
+        ("articles/a/p.txt", f"タイトル\n{LEAD}\n{NEXT}\n".encode()),
+        ("articles/a/m.md", f"# タイトル\n\n{LEAD}\n\n{NEXT}\n".encode()),
+        ("articles/a/w.docx", build_docx([("Title", "タイトル"), (None, LEAD), (None, NEXT)])),
+    ],
+)
+def test_a_lead_that_starts_with_its_date_stays_the_text_in_every_format(key, data):
+    result = extract(key, data)
+    assert result.accepted and result.body == f"{LEAD}\n\n{NEXT}"
+    assert (result.metadata.authors, result.metadata.published_at) == ([], None)
+
+
+@pytest.mark.parametrize(
+    ("source", "authors", "published"),
+    [
+        (f"# タイトル\n\n文：山田太郎\n\n2024年4月1日\n\n{NEXT}\n", ["山田太郎"], "2024-04-01"),
+        (f"# タイトル\n\n**文：山田太郎**\n\n{NEXT}\n", ["山田太郎"], None),
+        (f"# Title\n\nBy Ann Lee\n\nPublished: April 1, 2024\n\n{NEXT}\n", ["Ann Lee"], "2024-04-01"),
+        # the front matter's values stand; the lines are still no text
+        (f"---\ntitle: T\nauthor: Bo Chen\ndate: 2024-05-01\n---\nBy Ann Lee\n\n2024年4月1日\n\n{NEXT}\n", ["Bo Chen"], "2024-05-01"),
+    ],
+)
+def test_markdown_byline_and_date_lines_under_the_title(source, authors, published):
+    result = extract("articles/a/m.md", source.encode())
+    assert result.accepted and result.body == NEXT
+    assert (result.metadata.authors, (result.metadata.published_at or "")[:10] or None) == (authors, published)
+
+
+def test_a_markdown_file_without_a_title_heading_starts_with_its_title_line():
+    result = extract("articles/a/m.md", f"**A bold title line**\n\n{NEXT}\n".encode())
+    assert result.accepted and (result.metadata.title, result.body) == ("A bold title line", NEXT)
+    # nor where the front matter names a title, even one that is no text
+    rejected = extract("articles/a/m.md", f"---\ntitle: {{x: 1}}\n---\nA short line\n\n{NEXT}\n".encode())
+    assert rejected.as_dict()["error"]["code"] == "missing_title"
+    # a first paragraph that is a sentence is no title
+    rejected = extract("articles/a/m.md", f"The story starts with a sentence.\n\n{NEXT}\n".encode())
+    assert rejected.as_dict()["error"]["code"] == "missing_title"

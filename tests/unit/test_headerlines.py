@@ -35,6 +35,13 @@ def test_byline_names(line, names):
         ("2024/04/01Editors of Iolite", ("2024/04/01", "Editors of Iolite")),
         ("2024年4月1日 山田太郎", ("2024年4月1日", "山田太郎")),
         ("April 1, 2024 | Ann Lee", ("April 1, 2024", "Ann Lee")),
+        # a person's name, a bar and the date (a time after it)
+        ("Ann Lee · April 1, 2024", ("April 1, 2024", "Ann Lee")),
+        ("山田太郎 / 2024.04.01", ("2024.04.01", "山田太郎")),
+        ("Ann Lee · April 1, 2024 10:00", ("April 1, 2024", "Ann Lee")),
+        ("Prices peaked — April 1, 2024", None),  # a sentence with a dash
+        ("Ann Lee said on April 1, 2024", None),
+        ("Markets Rallied On April 1, 2024", None),  # no bar: a line in title case, not a name
         ("2024年4月1日", ("2024年4月1日", "")),
         # a sentence that starts with its date is text
         ("2024年4月1日、政府は新しい規制を発表した。", None),
@@ -90,3 +97,26 @@ def test_a_markdown_file_without_a_title_heading_starts_with_its_title_line():
     # a first paragraph that is a sentence is no title
     rejected = extract("articles/a/m.md", f"The story starts with a sentence.\n\n{NEXT}\n".encode())
     assert rejected.as_dict()["error"]["code"] == "missing_title"
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors", "published", "updated"),
+    [
+        ("<p>Ann Lee · April 1, 2024</p>", ["Ann Lee"], "2024-04-01", None),
+        ("<p>2024.04.01 / 山田太郎</p>", ["山田太郎"], "2024-04-01", None),
+        ("<p>By Ann Lee</p><p>Published: April 1, 2024</p><p>Updated: April 3, 2024</p>", ["Ann Lee"], "2024-04-01", "2024-04-03"),
+    ],
+)
+def test_an_articles_own_html_reads_its_byline_and_date_lines_as_metadata(lines, authors, published, updated):
+    body = "<p>The first paragraph of the story is long enough to be one, and says what happened.</p>"
+    result = extract("articles/a/f.html", f"<article><h1>記事タイトル</h1>{lines}{body}</article>".encode())
+    assert result.accepted and result.body == "The first paragraph of the story is long enough to be one, and says what happened."
+    found = (result.metadata.authors, result.metadata.published_at[:10], (result.metadata.updated_at or "")[:10] or None)
+    assert found == (authors, published, updated)
+
+
+def test_a_web_pages_lines_under_the_headline_stay_its_text():
+    # a page (its <head> says what it is) keeps them: its bylines are read from its own markup
+    body = "<p>The first paragraph of the story is long enough to be one, and says what happened.</p>"
+    html = f"<html><head><title>A page</title></head><body><article><h1>A page</h1><p>Ann Lee · April 1, 2024</p>{body}</article></body></html>"
+    assert extract("articles/a/p.html", html.encode()).body.startswith("Ann Lee · April 1, 2024")

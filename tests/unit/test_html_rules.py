@@ -833,6 +833,20 @@ def test_an_articles_own_html_without_an_h1_is_titled_by_its_leading_heading():
         assert extract("articles/x/f.html", html.encode()).as_dict()["error"]["code"] == "missing_title"
 
 
+def test_a_short_lead_beside_one_long_paragraph_is_read_too():
+    # a one-sentence Japanese lead is under the 30 characters the story's weight counts; the long
+    # paragraph beside it holds the story's weight, but is no container of the story
+    lead = "2024年4月1日、政府は新しい規制を発表した。"
+    for html in (f"<h1>見出し</h1><p>{lead}</p>{BODY}", f"<main><div class='x'><h1>見出し</h1><p>{lead}</p>{BODY}</div></main>"):
+        assert extracted(html, with_body=True)["body"].startswith(lead), html
+
+
+def test_a_japanese_credit_line_under_the_headline_names_the_author():
+    for line in ("文：山田太郎", "取材・文＝山田太郎、写真＝佐藤花子"):
+        html = page(body=f"<article><h1>記事タイトル</h1><p>{line}</p>{BODY}</article>", lang="ja")
+        assert extracted(html)["authors"] == ["山田太郎"], line
+
+
 # --- dates ------------------------------------------------------------------------------------------
 
 

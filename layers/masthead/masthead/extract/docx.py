@@ -291,28 +291,9 @@ def _a_title_line(value: str) -> bool:
 
 
 def _read_header_line(body: Draft, value: str, known: list) -> bool:
-    """Whether `value` is a byline (of the authors already known, or a "By …"/"文：…" line) or a date
-    line ("2024年4月1日", "Published: April 1, 2024", "2024/04/01 山田太郎"), read into `body`."""
-    if len(value) > 120:
-        return False
-    if (found := headerlines.labelled_date(value)) or (found := _date_line(value)):
-        date, updated, byline = found
-        if updated:
-            body.updated = body.updated or date
-        else:
-            body.published = body.published or date
-            body.authors = body.authors or text.parse_authors(byline)
+    """Whether `value` is a byline or a date line (headerlines.read_line, into `body`), or a line
+    that names only the authors the file's properties know."""
+    if headerlines.read_line(body, value):
         return True
-    names = text.parse_authors(value)
-    if names and known and all(any(text.same_text(nm, a) for a in known) for nm in names):
-        return True
-    if typed := headerlines.byline_names(value):
-        body.authors = body.authors or typed
-        return True
-    return False
-
-
-def _date_line(value: str) -> tuple[str, bool, str] | None:
-    """A date line, with the byline glued to it, as headerlines.labelled_date gives one."""
-    found = headerlines.date_byline(value)
-    return (found[0], False, found[1]) if found else None
+    names = text.parse_authors(value) if len(value) <= 120 else []
+    return bool(names and known and all(any(text.same_text(nm, a) for a in known) for nm in names))

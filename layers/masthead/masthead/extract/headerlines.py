@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from . import precompiled, text
+from . import people, precompiled, text
 from .dates import find_date
+from .draft import Draft
 
 _BYLINE = precompiled.pattern(r"^\s*(?:by|text|words|文|取材・文|執筆|著者)\s*[:：]?\s+\S|^\s*(?:文|執筆|著者)\s*[:：]", re.I)
 # The label in front of a date line ("Published April 1, 2024", "更新日：2024年4月2日"): group 1 is
@@ -46,14 +47,30 @@ _NAME_WORDS = 5
 
 
 def date_byline(line: str) -> tuple[str, str] | None:
-    """'2024/04/01Editors of Iolite' -> ('2024/04/01', 'Editors of Iolite'); None if no leading date."""
+    """'2024/04/01Editors of Iolite' -> ('2024/04/01', 'Editors of Iolite'), and a name, a bar and
+    the date ('Ann Lee · April 1, 2024') -> ('April 1, 2024', 'Ann Lee'); None for any other line."""
     if len(line) > 200:
         return None  # a date line is short; find_date over a 9 MB line would be six regex passes
     found = find_date(line)
-    if not found or line[: found[1]].strip(" \u3000|·-–—"):
+    if not found:
         return None
+    if before := line[: found[1]].strip(" \u3000"):
+        return _name_then_date(before, line[found[2] :], found[0])
     rest = line[found[2] :].strip(" \u3000|·-–—,")
     return (found[0], rest) if not rest or _a_byline_after_a_date(line[found[2] :], rest) else None
+
+
+def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | None:
+    """A person's name, a bar and the date that ends the line ("Ann Lee · April 1, 2024 10:00",
+    "山田太郎 / 2024.04.01"); not a sentence with a dash ("Prices peaked — April 1, 2024")."""
+    if before[-1] not in _BARS or (after.strip(" \u3000") and not _TIME.fullmatch(after)):
+        return None
+    name = before.rstrip(_BARS + " \u3000")
+    return (date, name) if name and byline_names("By " + name) and people.looks_like_person(name) else None
+
+
+_BARS = "|·/–—-•"
+_TIME = precompiled.pattern(r"[ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*")
 
 
 def _a_byline_after_a_date(after: str, rest: str) -> bool:
@@ -76,3 +93,40 @@ def labelled_date(line: str) -> tuple[str, bool, str] | None:
         return None
     found = date_byline(line[label.end() :])
     return (found[0], label.group(1) is not None, found[1]) if found else None
+
+
+HEADER_PARAGRAPHS = 3  # a byline or a date line is among the first few paragraphs under the title
+
+
+def read_line(draft: Draft, value: str) -> bool:
+    """Whether a paragraph under the title is a byline or a date line; if so it is read into
+    `draft`, where the field is still empty (a value the file declares elsewhere stands)."""
+    if len(value) > 120:
+        return False
+    if labelled := labelled_date(value):
+        date, updated, byline = labelled
+    elif dated := date_byline(value):
+        (date, byline), updated = dated, False
+    elif names := byline_names(value):
+        draft.authors = draft.authors or names
+        return True
+    else:
+        return False
+    if updated:
+        draft.updated = draft.updated or date
+    else:
+        draft.published = draft.published or date
+        draft.authors = draft.authors or ([byline] if byline else [])
+    return True
+
+
+def read_leading_lines(draft: Draft) -> None:
+    """The byline and date lines that open a read text (before any heading), taken out of it."""
+    n = 0
+    while (
+        n < min(HEADER_PARAGRAPHS, len(draft.paragraphs))
+        and draft.paragraphs[n] not in draft.headings
+        and read_line(draft, draft.paragraphs[n])
+    ):
+        n += 1
+    del draft.paragraphs[:n]

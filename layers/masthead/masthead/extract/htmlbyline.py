@@ -954,6 +954,8 @@ def _unmarked_names(node, near: bool) -> list[str]:
         return [agency.group(1)]  # "JIJI", "AFP, MANILA" under the headline: the agency's byline
     if near and len(value) <= 80 and (names := _name_before_date(node, value)):
         return names
+    if near and len(value) <= 80 and (credited := text.writers_credited(value)):
+        return people.clean_names(credited, [])  # "文：山田太郎", "取材・文＝…" under the headline
     if len(value) > 80 or not (_by_line(value) if near else people.starts_with_author_label(value)):
         return []
     names = people.clean_names(_byline_names(value), [])

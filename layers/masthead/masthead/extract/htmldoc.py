@@ -13,7 +13,7 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 from ..errors import ExtractionRejected
-from . import htmlmeta, pagedates, people, precompiled, text
+from . import headerlines, htmlmeta, pagedates, people, precompiled, text
 from .dates import find_date
 from .draft import Draft, ExtractOptions
 from .htmlbyline import (
@@ -896,6 +896,8 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
         _read_body(draft, root, [(node, tag) for node, tag in lines if node.parent is not None or node.mem_id == root.mem_id], bool(broken))
     if not draft.paragraphs:
         _read_without_class_rules(draft, source, raw, page)
+    elif _a_fragment(tree):
+        headerlines.read_leading_lines(draft)  # an article's own HTML: its byline and date lines are no text
     publisher_named = facts.publisher_only and still_publisher(draft.authors, declared_authors)
     if not draft.authors or publisher_named:
         draft.authors = _last_resort_authors(draft, blocks, walk.marked.author_links)
@@ -1300,15 +1302,16 @@ _HOLDER_SHARE = 0.85
 
 
 def _paragraphs_holder(weights: _Weights, total: int):
-    """The element holding _HOLDER_SHARE of the paragraph text that holds least (the innermost)."""
+    """The element holding _HOLDER_SHARE of the paragraph text that holds least (the innermost).
+    One paragraph that long is the story's, not its holder: the element around it holds the story
+    (and the short paragraphs the weights leave out: a lead of one CJK sentence is under 30 characters)."""
     chars = weights.chars
     held = [(chars[mem_id], key, node) for mem_id, (key, node) in weights.holders.items() if chars[mem_id] >= total * _HOLDER_SHARE]
-    held = [
-        entry
-        for entry in held
-        if entry[2].parent is not None and entry[2].tag not in ("body", "html", "-document") and not _boilerplate(entry[2])
-    ]
+    held = [entry for entry in held if entry[2].parent is not None and entry[2].tag not in _NO_HOLDERS and not _boilerplate(entry[2])]
     return min(held, key=lambda entry: (entry[0], -entry[1][1]))[2] if held else None
+
+
+_NO_HOLDERS = frozenset({"body", "html", "-document", "p"})
 
 
 def _innermost(candidates: list, chosen, own: dict[int, int], ranks: dict[int, int]):

@@ -153,9 +153,6 @@ def blocks(source: str) -> Iterator[Block]:
     yield from reader.close()
 
 
-_HEADER_PARAGRAPHS = 3  # a byline or a date line is among the first few paragraphs, before any section
-
-
 def parse_markdown(source: str) -> Draft:
     front, body = split_front_matter(source)
     draft = Draft()
@@ -175,7 +172,7 @@ def parse_markdown(source: str) -> Draft:
             draft.paragraphs.append(value)
             continue
         paragraphs_read += 1
-        if paragraphs_read <= _HEADER_PARAGRAPHS and not draft.headings and _read_header_line(draft, value):
+        if paragraphs_read <= headerlines.HEADER_PARAGRAPHS and not draft.headings and headerlines.read_line(draft, value):
             continue  # "文：山田太郎", "2024年4月1日" under the title: metadata, not text
         seen_text = True
         draft.credit_or_paragraph(value)
@@ -185,28 +182,6 @@ def parse_markdown(source: str) -> Draft:
         if first_heading in draft.headings:
             draft.headings.remove(first_heading)
     return draft
-
-
-def _read_header_line(draft: Draft, value: str) -> bool:
-    """Whether a paragraph is a byline or a date line typed under the title, read into `draft`
-    where the front matter left the field empty."""
-    if len(value) > 120:
-        return False
-    if labelled := headerlines.labelled_date(value):
-        date, updated, byline = labelled
-    elif dated := headerlines.date_byline(value):
-        (date, byline), updated = dated, False
-    elif names := headerlines.byline_names(value):
-        draft.authors = draft.authors or names
-        return True
-    else:
-        return False
-    if updated:
-        draft.updated = draft.updated or date
-    else:
-        draft.published = draft.published or date
-        draft.authors = draft.authors or ([byline] if byline else [])
-    return True
 
 
 def _first_line_title(draft: Draft) -> str | None:

@@ -120,3 +120,12 @@ def test_a_web_pages_lines_under_the_headline_stay_its_text():
     body = "<p>The first paragraph of the story is long enough to be one, and says what happened.</p>"
     html = f"<html><head><title>A page</title></head><body><article><h1>A page</h1><p>Ann Lee · April 1, 2024</p>{body}</article></body></html>"
     assert extract("articles/a/p.html", html.encode()).body.startswith("Ann Lee · April 1, 2024")
+
+
+def test_an_articles_own_html_opens_with_its_deck_under_the_h1():
+    body = "<p>The first paragraph of the story is long enough to be one, and says what happened.</p>"
+    result = extract("articles/a/f.html", f"<h1>Title</h1><h2>A deck line</h2><p>By Ann Lee</p>{body}".encode())
+    assert (result.metadata.subtitle, result.metadata.authors, result.metadata.headings) == ("A deck line", ["Ann Lee"], [])
+    # an <h2> followed by a heading of its own is a section's
+    result = extract("articles/a/f.html", f"<h1>Title</h1><h2>Section one</h2><h3>Part</h3>{body}".encode())
+    assert (result.metadata.subtitle, result.metadata.headings) == (None, ["Section one", "Part"])

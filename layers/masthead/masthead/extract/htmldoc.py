@@ -418,6 +418,16 @@ def _a_fragment(tree) -> bool:
     return head is None or head.child is None
 
 
+def _read_fragment_header(draft: Draft, under_an_h1: bool) -> None:
+    """An article's own HTML (a CMS's body) opens as a typed file does: an <h2> right under the
+    <h1>, before any text, is the deck; then the byline and date lines, which are no text."""
+    opens_with_h2 = draft.paragraphs[:1] == draft.headings[:1] != [] and len(draft.paragraphs) > 1
+    if under_an_h1 and opens_with_h2 and not draft.subtitle and draft.paragraphs[1] not in draft.headings:
+        draft.subtitle = draft.paragraphs.pop(0)
+        draft.headings.pop(0)
+    headerlines.read_leading_lines(draft)
+
+
 def _leading_heading(blocks: list) -> str | None:
     """The headline of an article's own HTML without an <h1> (a CMS's body, from its first
     heading): an <h2> or <h3> before its first paragraph."""
@@ -897,7 +907,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     if not draft.paragraphs:
         _read_without_class_rules(draft, source, raw, page)
     elif _a_fragment(tree):
-        headerlines.read_leading_lines(draft)  # an article's own HTML: its byline and date lines are no text
+        _read_fragment_header(draft, bool(headlines))
     publisher_named = facts.publisher_only and still_publisher(draft.authors, declared_authors)
     if not draft.authors or publisher_named:
         draft.authors = _last_resort_authors(draft, blocks, walk.marked.author_links)

@@ -43,6 +43,7 @@ def test_byline_names(line, names):
         ("Ann Lee said on April 1, 2024", None),
         ("Markets Rallied On April 1, 2024", None),  # no bar: a line in title case, not a name
         ("2024年4月1日", ("2024年4月1日", "")),
+        ("· 2024/04/01 Editors of Iolite", ("2024/04/01", "Editors of Iolite")),  # a bar in front
         # a sentence that starts with its date is text
         ("2024年4月1日、政府は新しい規制を発表した。", None),
         ("April 1, 2024 was the day the government announced new rules.", None),

@@ -253,8 +253,7 @@ def _an_account(creator: str) -> bool:
     return creator.strip().casefold() in _ACCOUNTS
 
 
-_TITLE_CHARS = 200  # a first paragraph longer than this is the text, not its title
-_HEADER_PARAGRAPHS = 4  # a byline or a date line is among the first few paragraphs
+_HEADER_PARAGRAPHS = headerlines.HEADER_PARAGRAPHS + 1  # counted from the title's paragraph
 
 
 def _body(paragraphs: list[tuple[int | None, str]], properties: Draft) -> Draft:
@@ -266,7 +265,7 @@ def _body(paragraphs: list[tuple[int | None, str]], properties: Draft) -> Draft:
     first_is_title = not known and not any(level is not None and 0 <= level <= 1 for level, _ in paragraphs)
     title_seen = False
     for n, (level, value) in enumerate(paragraphs):
-        if n == 0 and first_is_title and _a_title_line(value):
+        if n == 0 and first_is_title and headerlines.a_title_line(value):
             body.title, title_seen = value, True
         elif level is not None and 0 <= level <= 1 and not title_seen and (not known or text.same_text(value, known) or level == 0):
             body.title, title_seen = value, True
@@ -280,14 +279,6 @@ def _body(paragraphs: list[tuple[int | None, str]], properties: Draft) -> Draft:
         else:
             body.credit_or_paragraph(value)
     return body
-
-
-def _a_title_line(value: str) -> bool:
-    """Whether a first paragraph reads as a title: short, not a sentence ending in a period, not a
-    date or byline line."""
-    if len(value) > _TITLE_CHARS or value.endswith(("。", ".")):
-        return False
-    return not (headerlines.labelled_date(value) or headerlines.date_byline(value) or headerlines.is_byline(value))
 
 
 def _read_header_line(body: Draft, value: str, known: list) -> bool:

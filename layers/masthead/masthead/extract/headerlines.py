@@ -1,5 +1,6 @@
-"""The lines under a title that a person typed, in a pasted page or a Word file: a byline, a date
-(glued to the byline or behind its label). What each format does with them is its own."""
+"""The lines under a title that a person typed, in a pasted page, a Word or Markdown file or an
+article's own HTML: a byline, a date (glued to the byline or behind its label), and a first line
+that is the title. Each format decides where to look for them."""
 
 from __future__ import annotations
 
@@ -39,8 +40,13 @@ def byline_names(line: str) -> list[str] | None:
 
 
 def _a_name(name: str) -> bool:
-    first = next((ch for ch in name if ch.isalpha()), "")
-    return len(name.split()) <= _NAME_WORDS and (first.isupper() or first.lower() == first.upper())
+    return len(name.split()) <= _NAME_WORDS and _capitalised(name)
+
+
+def _capitalised(value: str) -> bool:
+    """Whether the first letter is a capital, or in a script without case."""
+    first = next((ch for ch in value if ch.isalpha()), "")
+    return first.isupper() or first.lower() == first.upper()
 
 
 _NAME_WORDS = 5
@@ -54,8 +60,9 @@ def date_byline(line: str) -> tuple[str, str] | None:
     found = find_date(line)
     if not found:
         return None
-    if before := line[: found[1]].strip(" \u3000"):
-        return _name_then_date(before, line[found[2] :], found[0])
+    head = line[: found[1]]
+    if head.strip(" \u3000|·-–—"):  # (a bar alone in front of the date is no name)
+        return _name_then_date(head.strip(" \u3000"), line[found[2] :], found[0])
     rest = line[found[2] :].strip(" \u3000|·-–—,")
     return (found[0], rest) if not rest or _a_byline_after_a_date(line[found[2] :], rest) else None
 
@@ -66,7 +73,7 @@ def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | Non
     if before[-1] not in _BARS or (after.strip(" \u3000") and not _TIME.fullmatch(after)):
         return None
     name = before.rstrip(_BARS + " \u3000")
-    return (date, name) if name and byline_names("By " + name) and people.looks_like_person(name) else None
+    return (date, name) if name and _a_name(name) and people.looks_like_person(name) else None
 
 
 _BARS = "|·/–—-•"
@@ -78,8 +85,7 @@ def _a_byline_after_a_date(after: str, rest: str) -> bool:
     sentence that starts with the date ("2024年4月1日、政府は…。", "April 1, 2024 was the day …")."""
     if after.lstrip(" \u3000")[:1] in ("、", "，") or len(rest) > _BYLINE_CHARS or rest.endswith(_SENTENCE_ENDS):
         return False
-    first = next((ch for ch in rest if ch.isalpha()), "")
-    return first.isupper() or first.lower() == first.upper()
+    return _capitalised(rest)
 
 
 _BYLINE_CHARS = 60
@@ -130,3 +136,14 @@ def read_leading_lines(draft: Draft) -> None:
     ):
         n += 1
     del draft.paragraphs[:n]
+
+
+_TITLE_CHARS = 200  # a first line longer than this is the text, not its title
+
+
+def a_title_line(value: str) -> bool:
+    """Whether the first line of a file without a marked title reads as its title: short, not a
+    sentence ending in a period, not a date or byline line."""
+    if not value or len(value) > _TITLE_CHARS or value.endswith(("。", ".")):
+        return False
+    return not (labelled_date(value) or date_byline(value) or is_byline(value))

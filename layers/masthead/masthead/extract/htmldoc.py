@@ -421,8 +421,9 @@ def _a_fragment(tree) -> bool:
 def _read_fragment_header(draft: Draft, under_an_h1: bool) -> None:
     """An article's own HTML (a CMS's body) opens as a typed file does: an <h2> right under the
     <h1>, before any text, is the deck; then the byline and date lines, which are no text."""
-    opens_with_h2 = draft.paragraphs[:1] == draft.headings[:1] != [] and len(draft.paragraphs) > 1
-    if under_an_h1 and opens_with_h2 and not draft.subtitle and draft.paragraphs[1] not in draft.headings:
+    paragraphs, headings = draft.paragraphs, draft.headings
+    opens_with_h2 = len(paragraphs) > 1 and bool(headings) and paragraphs[0] == headings[0] and paragraphs[1] not in headings
+    if under_an_h1 and opens_with_h2 and not draft.subtitle:
         draft.subtitle = draft.paragraphs.pop(0)
         draft.headings.pop(0)
     headerlines.read_leading_lines(draft)
@@ -885,7 +886,8 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     headlines = [node for node, tag in blocks if tag == "h1"]
     heads = _headings(tree, headlines, meta_title, page_title, facts.url)
     draft.title, meta_title = _visible_title(heads, meta_title, page_title, site_names)
-    if not (draft.title or meta_title or page_title) and _a_fragment(tree):
+    fragment = _a_fragment(tree)
+    if not (draft.title or meta_title or page_title) and fragment:
         draft.title = _leading_heading(blocks)
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
     h2_headline, kept, read_first = _headline_headers(root, blocks, headlines, heads, meta_title, draft.title)
@@ -906,7 +908,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
         _read_body(draft, root, [(node, tag) for node, tag in lines if node.parent is not None or node.mem_id == root.mem_id], bool(broken))
     if not draft.paragraphs:
         _read_without_class_rules(draft, source, raw, page)
-    elif _a_fragment(tree):
+    elif fragment:
         _read_fragment_header(draft, bool(headlines))
     publisher_named = facts.publisher_only and still_publisher(draft.authors, declared_authors)
     if not draft.authors or publisher_named:

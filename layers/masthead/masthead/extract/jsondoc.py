@@ -100,7 +100,7 @@ _TITLE_KEYS = ("title", "headline", "heading", "headlines")
 
 def _article_object(data: object) -> dict:
     """The object that holds the article: the top level, the first of a list, a JSON-LD @graph's
-    node with a headline or body, or the object an export wraps it in (two levels at most)."""
+    node with a headline or body, or the object an export wraps it in (three wrappers at most)."""
     for _ in range(3):
         if isinstance(data, list) and data and isinstance(data[0], dict):
             data = data[0]

@@ -186,9 +186,7 @@ def parse_markdown(source: str) -> Draft:
 
 def _first_line_title(draft: Draft) -> str | None:
     """A file without a title heading or front matter starts with its title as a line of its own
-    ("**Title**", bold or not): short, not a sentence ending in a period."""
-    first = draft.paragraphs[0] if draft.paragraphs else ""
-    if first and len(first) <= 200 and not first.endswith(("。", ".")):
-        draft.paragraphs.pop(0)
-        return first
+    ("**Title**", bold or not)."""
+    if draft.paragraphs and headerlines.a_title_line(draft.paragraphs[0]):
+        return draft.paragraphs.pop(0)
     return None

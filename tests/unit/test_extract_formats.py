@@ -743,3 +743,26 @@ def test_a_wordpress_posts_rendered_title_excerpt_and_dates():
     assert (a["title"], a["summary"]) == ("Bitcoin – a year of ETFs", "What a year of spot ETFs changed.")
     assert (a["authors"], a["category"], a["tags"]) == ([], None, [])
     assert (a["published_at"], a["updated_at"]) == ("2024-04-01T10:00:00+09:00", "2024-04-02T10:00:00+09:00")
+
+
+@pytest.mark.parametrize(
+    ("key", "body", "expected"),
+    [
+        # the number called the issue's, not its volume
+        ("issues/c.yaml", "publication: Iolite\nissue: 16\n", ("iolite-vol-16", "Iolite", 16)),
+        # named only by its title, or by its file's name
+        ("issues/f.yaml", "title: Iolite Vol.19\nreleased_on: 2025-09-28\n", ("iolite-vol-19", "Iolite", 19)),
+        ("issues/iolite-vol-20.yaml", "title: January issue\n", ("iolite-vol-20", "Iolite", 20)),
+        # an id alone spells the volume, and the publication where it is the site's
+        ("issues/a.yaml", "issue_id: iolite-vol-22\n", ("iolite-vol-22", "Iolite", 22)),
+        ("issues/other-mag-vol-3.yaml", "title: Spring\n", ("other-mag-vol-3", None, 3)),
+    ],
+)
+def test_an_issue_manifest_named_by_its_title_file_name_or_issue_number(key, body, expected):
+    data = extract(key, body.encode()).as_dict()
+    assert (data["issue_id"], data["publication"], data["volume"]) == expected
+
+
+def test_a_manifest_that_names_no_issue_says_how_to_name_one():
+    error = extract("issues/notes.yaml", b"title: January issue\n").as_dict()["error"]
+    assert error["code"] == "bad_manifest" and "a file name like iolite-vol-11.yaml" in error["message"]

@@ -13,7 +13,7 @@ from .frontmatter import load_yaml, split_front_matter
 _FIELDS = {
     "issue_id": ("issue_id", "issueid", "id"),
     "publication": ("publication", "magazine", "periodical", "publisher"),
-    "volume": ("volume", "vol", "issue_number", "issuenumber", "number", "no"),
+    "volume": ("volume", "vol", "issue_number", "issuenumber", "number", "no", "issue"),
     "title": ("title", "name", "headline"),
     "released_on": ("released_on", "releasedon", "released", "release_date", "releasedate", "date", "published", "on_sale"),
     "cover": ("cover", "cover_image", "coverimage", "image"),
@@ -79,6 +79,23 @@ def _markdown_body(body: str) -> tuple[str | None, str | None]:
     return heading, " ".join(paragraphs) or None  # (spaces are folded when it is cleaned)
 
 
+def _issue_named(title: object, key: str, options: ExtractOptions) -> str | None:
+    """The issue a manifest names only by its title ("Iolite Vol.19") or its file's name
+    (issues/iolite-vol-20.yaml)."""
+    if isinstance(title, str) and (named := normalise_issue(title, options.site_names)):
+        return named
+    return normalise_issue(key.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+
+
+def _from_the_id(issue_id: str, volume: int | None, publication: str | None, options: ExtractOptions) -> tuple[int | None, str | None]:
+    """The volume and the publication an issue id spells ("iolite-vol-20": 20, and the site's name
+    whose slug "iolite" is), where the manifest gives neither."""
+    slug, _, number = issue_id.rpartition("-vol-")
+    volume = volume if volume is not None else int(number) if number.isdigit() else None
+    publication = publication or next((name for name in options.site_names if text.slug(name) == slug), None)
+    return volume, publication
+
+
 def parse_manifest(key: str, source: str, suffix: str, options: ExtractOptions) -> model.IssueMetadata:
     heading = description_body = None
     if suffix in (".yaml", ".yml"):
@@ -102,9 +119,18 @@ def parse_manifest(key: str, source: str, suffix: str, options: ExtractOptions) 
     publication = text.clean(_get(data, "publication"), model.NAME_MAX)
     volume = _volume(_get(data, "volume"))
     given = _get(data, "issue_id")
-    issue_id = (normalise_issue(given, options.site_names) if given else None) or issue_id_for(publication, volume)
+    issue_id = (
+        (normalise_issue(given, options.site_names) if given else None)
+        or issue_id_for(publication, volume)
+        or _issue_named(_get(data, "title"), key, options)
+    )
     if not issue_id:
-        raise ExtractionRejected("bad_manifest", detail="it needs 'publication' and 'volume' (or an 'issue_id' like iolite-vol-11)")
+        raise ExtractionRejected(
+            "bad_manifest",
+            detail="it needs 'publication' and 'volume', an 'issue_id' like iolite-vol-11, or a file name like iolite-vol-11.yaml",
+        )
+    if volume is None or publication is None:
+        volume, publication = _from_the_id(issue_id, volume, publication, options)
     released = _get(data, "released_on")
     released_on = dates.iso_date(released, options.default_tz)
     if released is not None and released_on is None:

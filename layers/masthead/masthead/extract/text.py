@@ -37,6 +37,17 @@ def scalar_text(value: object) -> str | None:
 
 def clean(value: object, limit: int | None = None) -> str | None:
     """One-line plain text: no markup, no script, no control characters, bounded length."""
+    if (
+        value.__class__ is str
+        and "<" not in value
+        and "&" not in value
+        and (not limit or len(value) <= limit)
+        and value.isprintable()
+        and "  " not in value
+        and value[:1] != " "
+        and value[-1:] != " "
+    ):
+        return value or None  # one clean line already (most paragraphs a parser hands on): the steps below keep it
     text = scalar_text(value)
     if text is None:
         return None

@@ -130,3 +130,61 @@ def test_an_articles_own_html_opens_with_its_deck_under_the_h1():
     # an <h2> followed by a heading of its own is a section's
     result = extract("articles/a/f.html", f"<h1>Title</h1><h2>Section one</h2><h3>Part</h3>{body}".encode())
     assert (result.metadata.subtitle, result.metadata.headings) == (None, ["Section one", "Part"])
+
+
+LEAD_JA = "改正会社法の施行で、DAO が合同会社として登記できるようになった。メンバーの責任はどう変わるのか。"
+SECTION_TEXT = "社員として登記されたメンバーは、出資の範囲でしか責任を負わない。"
+
+
+def _saved_document(head: str, title: str, subtitle: str) -> bytes:
+    return (
+        f"<html><head>{head}</head><body><div class=WordSection1>{title}{subtitle}<p class=MsoNormal>文：佐藤花子</p>"
+        f"<p class=MsoNormal>2025年6月12日</p><p class=MsoNormal>{LEAD_JA}</p><h1>有限責任になる意味</h1>"
+        f"<p class=MsoNormal>{SECTION_TEXT}</p></div></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "subtitle"),
+    [
+        # Word's "Save as Web Page": its styles name the title and the subtitle
+        (
+            '<meta http-equiv=Content-Type content="text/html; charset=utf-8"><title>Microsoft Word - dao.docx</title>',
+            "<p class=MsoTitle>DAO の法人化、何が変わるか</p>",
+            "<p class=MsoSubtitle>合同会社型 DAO の制度</p>",
+        ),
+        # Google Docs' "Download as web page"
+        (
+            '<meta content="text/html; charset=UTF-8" http-equiv="content-type"><style>.title{font-size:26pt}</style>',
+            '<p class="c3 title"><span>DAO の法人化、何が変わるか</span></p>',
+            '<p class="c3 subtitle"><span>合同会社型 DAO の制度</span></p>',
+        ),
+        # a file without the Title style, which says in <meta> what made it: its first line
+        (
+            '<meta name=Generator content="Microsoft Word 15"><title>Microsoft Word - dao.docx</title>',
+            "<p class=MsoNormal>DAO の法人化、何が変わるか</p>",
+            "",
+        ),
+    ],
+)
+def test_a_document_saved_as_html_reads_as_the_document(head, title, subtitle):
+    result = extract("articles/a/dao.html", _saved_document(head, title, subtitle))
+    metadata = result.metadata
+    assert (metadata.title, metadata.authors, metadata.published_at[:10]) == ("DAO の法人化、何が変わるか", ["佐藤花子"], "2025-06-12")
+    assert metadata.subtitle == ("合同会社型 DAO の制度" if subtitle else None)
+    # its <h1>s are its sections, not its headline
+    assert metadata.headings == ["有限責任になる意味"]
+    assert result.body == f"{LEAD_JA}\n\n有限責任になる意味\n\n{SECTION_TEXT}"
+
+
+def test_a_web_page_with_a_title_paragraph_stays_a_web_page():
+    # its scripts, navigation or metadata say it is a page: its <h1> is its headline, its lines its text
+    page = (
+        '<html><head><link rel="canonical" href="https://example.com/a"></head><body><nav><a href="/">Home</a></nav>'
+        f'<p class="title">Site name</p><h1>The headline</h1><p>{LEAD_JA}</p></body></html>'
+    )
+    assert extract("articles/a/p.html", page.encode()).metadata.title == "The headline"
+    # and a plain page that no word processor made, and that marks no title paragraph, is read as a page
+    plain = f'<html><head><meta charset="utf-8"><title>A plain page</title></head><body><p>Ann Lee · April 1, 2024</p><h1>The headline</h1><p>{LEAD_JA}</p></body></html>'
+    result = extract("articles/a/plain.html", plain.encode())
+    assert (result.metadata.title, result.body.startswith("Ann Lee · April 1, 2024")) == ("The headline", True)

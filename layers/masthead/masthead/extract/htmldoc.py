@@ -412,16 +412,74 @@ def _is_logo(h1, value: str, site_names: list[str]) -> bool:
     return href in ("/", "") or (host_and_path is not None and "/" not in host_and_path.rstrip("/"))
 
 
-def _a_fragment(tree) -> bool:
-    """Whether the upload is an article's own HTML, not a page: nothing in its <head>."""
+def _a_document(tree, walk: _FirstWalk, blocks: list) -> bool:
+    """Whether the upload is an article's own HTML, not a web page: a CMS's body (nothing in its
+    <head>), or a document a word processor saved as HTML (Word, LibreOffice, Google Docs: it says
+    so in <meta>, or marks its title paragraph as one; and it has none of a page's structured data,
+    scripts, navigation, footer or forms)."""
     head = tree.head
-    return head is None or head.child is None
+    if head is None or head.child is None:
+        return True
+    marked = walk.marked
+    if not _word_processed(walk) and _document_title(blocks) is None:
+        return False
+    if marked.scripts or marked.canonical or walk.containers:
+        return False
+    return tree.css_first("script") is None  # (a walk, made only for what passed the tests above)
+
+
+_WORD_PROCESSORS = precompiled.pattern(r"microsoft word|word\.document|libreoffice|openoffice|google docs|cocoa html writer", re.I)
+
+
+def _word_processed(walk: _FirstWalk) -> bool:
+    return any(map(_a_word_processors_meta, walk.marked.metas))
+
+
+def _a_word_processors_meta(attrs: dict) -> bool:
+    """<meta name="Generator" content="Microsoft Word 15">, <meta name="ProgId" content="Word.Document">."""
+    name = (attrs.get("name") or "").lower()
+    return name in ("generator", "progid") and _WORD_PROCESSORS.search((attrs.get("content") or "")[:200]) is not None
+
+
+# The paragraph a word processor marks as the document's title (Google Docs' "title", Word's
+# "MsoTitle"): the headline, above the <h1>s, which are its sections.
+_TITLE_PARAGRAPH_CLASSES = frozenset({"title", "MsoTitle"})
+
+
+def _title_a_document(draft: Draft, blocks: list, walk: _FirstWalk, has_h1: bool, declared: bool) -> bool:
+    """An article's own HTML: the paragraph marked as its title is the title, or (in a word
+    processor's file, or a text without an <h1> or a `declared` title) its first paragraph where
+    that reads as a title: its <h1>s are then its sections (True). Else, without an <h1> or a
+    declared title, its leading heading."""
+    if titled := _document_title(blocks, first_line=_word_processed(walk) or not (has_h1 or declared)):
+        draft.title = titled
+        return True
+    if not (draft.title or declared):
+        draft.title = _leading_heading(blocks)
+    return False
+
+
+def _document_title(blocks: list, first_line: bool = False) -> str | None:
+    """The paragraph marked as the title before a document's text begins; with `first_line`, its
+    first paragraph when that reads as a title (a word processor's file without the Title style)."""
+    for n, (node, tag) in enumerate(blocks[:_LEADING_BLOCKS]):
+        if tag != "p":
+            return None
+        value = htmlmeta.node_text(node, limit=400).strip()
+        if not _TITLE_PARAGRAPH_CLASSES.isdisjoint((node.attributes.get("class") or "").split()):
+            return value or None
+        if n == 0 and first_line and headerlines.a_title_line(value):
+            return value
+    return None
 
 
 def _read_fragment_header(draft: Draft, under_an_h1: bool) -> None:
-    """An article's own HTML (a CMS's body) opens as a typed file does: an <h2> right under the
-    <h1>, before any text, is the deck; then the byline and date lines, which are no text."""
+    """An article's own HTML (a CMS's body, a saved document) opens as a typed file does: its
+    title and deck paragraphs, or an <h2> right under the <h1> before any text as the deck; then
+    the byline and date lines, which are no text."""
     paragraphs, headings = draft.paragraphs, draft.headings
+    while paragraphs and paragraphs[0] in (draft.title, draft.subtitle) and paragraphs[0] not in headings:
+        paragraphs.pop(0)
     opens_with_h2 = len(paragraphs) > 1 and bool(headings) and paragraphs[0] == headings[0] and paragraphs[1] not in headings
     if under_an_h1 and opens_with_h2 and not draft.subtitle:
         draft.subtitle = draft.paragraphs.pop(0)
@@ -886,9 +944,8 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     headlines = [node for node, tag in blocks if tag == "h1"]
     heads = _headings(tree, headlines, meta_title, page_title, facts.url)
     draft.title, meta_title = _visible_title(heads, meta_title, page_title, site_names)
-    fragment = _a_fragment(tree)
-    if not (draft.title or meta_title or page_title) and fragment:
-        draft.title = _leading_heading(blocks)
+    fragment = _a_document(tree, walk, blocks)
+    sections = fragment and _title_a_document(draft, blocks, walk, bool(headlines), bool(meta_title or page_title))
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
     h2_headline, kept, read_first = _headline_headers(root, blocks, headlines, heads, meta_title, draft.title)
     byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weighed, kept, read_first, unsettled)
@@ -903,9 +960,10 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     # its paragraphs (the bylines and dates above were looked for in the whole page).
     story = _paragraphs_holder(weighed, weights.get(root.mem_id, 0)) if root.mem_id == tree.body.mem_id else None
     if story is not None:
-        _read_body(draft, story, None, bool(broken))
+        _read_body(draft, story, None, bool(broken), h1_sections=sections)
     else:
-        _read_body(draft, root, [(node, tag) for node, tag in lines if node.parent is not None or node.mem_id == root.mem_id], bool(broken))
+        kept_lines = [(node, tag) for node, tag in lines if node.parent is not None or node.mem_id == root.mem_id]
+        _read_body(draft, root, kept_lines, bool(broken), h1_sections=sections)
     if not draft.paragraphs:
         _read_without_class_rules(draft, source, raw, page)
     elif fragment:
@@ -1650,7 +1708,7 @@ def _visible_title(h1s: list, meta_title: str | None, page_title: str | None, si
 
 
 _CATEGORY_CLASSES = frozenset({"category", "post-category", "entry-category", "article-category"})
-_DECK_CLASSES = frozenset({"subtitle", "deck", "dek", "standfirst", "sub-title", "subheadline"})
+_DECK_CLASSES = frozenset({"subtitle", "deck", "dek", "standfirst", "sub-title", "subheadline", "MsoSubtitle"})
 _CATEGORY_SELECTOR = ", ".join(f".{c}" for c in sorted(_CATEGORY_CLASSES)) + ", [rel='category tag']"
 _DECK_SELECTOR = ", ".join(f".{c}" for c in sorted(_DECK_CLASSES))
 _LABEL_SELECTOR = _CATEGORY_SELECTOR + ", " + _DECK_SELECTOR
@@ -1685,7 +1743,7 @@ def _walk_root(root, with_breaks: bool) -> tuple[list, list, list]:
 _LINES = _BLOCKS + ", br + br"
 
 
-def _read_body(draft: Draft, root, blocks: list | None = None, breaks: bool = True) -> None:
+def _read_body(draft: Draft, root, blocks: list | None = None, breaks: bool = True, h1_sections: bool = False) -> None:
     """Headings, paragraphs and credits, in order; each container's text read once. A story written
     in <div>s and <br>s is read a line at a time. `blocks`: root.css(_LINES) with each element's
     tag, when the caller has them already (`breaks`: with the <br>s, when the page has text between them)."""
@@ -1705,7 +1763,7 @@ def _read_body(draft: Draft, root, blocks: list | None = None, breaks: bool = Tr
         if tag == "figcaption" and node.mem_id in holders and node.mem_id not in captioned and len(value) <= _CAPTION_CHARS:
             # its captions inside too: a caption nested in one already read is not walked again
             captioned.update(inner.mem_id for inner in node.css("p, figcaption"))
-        if value and tag != "h1":
+        if value and (tag != "h1" or h1_sections):
             _read_block(draft, node, "figcaption" if tag == "p" and node.mem_id in captioned else tag, value)
     lines = _written_in_breaks(draft.paragraphs[first:], blocks) if breaks else None
     lines = root if lines is None and len(draft.paragraphs) == len(draft.headings) - headings else lines
@@ -1748,13 +1806,16 @@ def _may_hold_blocks(blocks: list, index: int) -> bool:
     return index + 1 < len(blocks) and blocks[index + 1][1] not in _HELD and blocks[index + 1][1] != "br"
 
 
+_SECTION_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})  # (an <h1> only reaches here as a section's)
+
+
 def _read_block(draft: Draft, node, tag: str, value: str) -> None:
     if tag == "p" and (attrs := node.attributes):
         classes = attrs.get("class") or ""
         names = _segments(f"{classes} {attrs.get('id') or ''}".lower())
         if not _METADATA_WORDS.isdisjoint(names) and "credit" not in classes:
             return
-    if tag in ("h2", "h3", "h4", "h5", "h6"):
+    if tag in _SECTION_HEADINGS:
         if not text.RELATED_HEADING.match(value):
             draft.headings.append(value)
             draft.paragraphs.append(value)

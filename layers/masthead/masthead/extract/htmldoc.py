@@ -421,9 +421,9 @@ def _a_document(tree, walk: _FirstWalk, blocks: list) -> bool:
     if head is None or head.child is None:
         return True
     marked = walk.marked
-    if not _word_processed(walk) and _document_title(blocks) is None:
-        return False
     if marked.scripts or marked.canonical or walk.containers:
+        return False  # (first: what most pages fail, at no cost)
+    if not _word_processed(walk) and _document_title(blocks) is None:
         return False
     return tree.css_first("script") is None  # (a walk, made only for what passed the tests above)
 

@@ -473,7 +473,7 @@ def _document_title(blocks: list, first_line: bool = False) -> str | None:
     return None
 
 
-def _read_fragment_header(draft: Draft, under_an_h1: bool) -> None:
+def _read_document_header(draft: Draft, under_an_h1: bool) -> None:
     """An article's own HTML (a CMS's body, a saved document) opens as a typed file does: its
     title and deck paragraphs, or an <h2> right under the <h1> before any text as the deck; then
     the byline and date lines, which are no text."""
@@ -944,8 +944,8 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     headlines = [node for node, tag in blocks if tag == "h1"]
     heads = _headings(tree, headlines, meta_title, page_title, facts.url)
     draft.title, meta_title = _visible_title(heads, meta_title, page_title, site_names)
-    fragment = _a_document(tree, walk, blocks)
-    sections = fragment and _title_a_document(draft, blocks, walk, bool(headlines), bool(meta_title or page_title))
+    own_html = _a_document(tree, walk, blocks)
+    sections = own_html and _title_a_document(draft, blocks, walk, bool(headlines), bool(meta_title or page_title))
     draft.title_candidates = [c for c in (meta_title, page_title) if c]
     h2_headline, kept, read_first = _headline_headers(root, blocks, headlines, heads, meta_title, draft.title)
     byline_boxes = _remove_boilerplate(root, code, [node for node, _ in blocks], weighed, kept, read_first, unsettled)
@@ -966,8 +966,8 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
         _read_body(draft, root, kept_lines, bool(broken), h1_sections=sections)
     if not draft.paragraphs:
         _read_without_class_rules(draft, source, raw, page)
-    elif fragment:
-        _read_fragment_header(draft, bool(headlines))
+    elif own_html:
+        _read_document_header(draft, bool(headlines))
     publisher_named = facts.publisher_only and still_publisher(draft.authors, declared_authors)
     if not draft.authors or publisher_named:
         draft.authors = _last_resort_authors(draft, blocks, walk.marked.author_links)

@@ -535,6 +535,9 @@ def test_an_empty_front_matter_block_is_no_front_matter(source):
         ("articles/a/no-suffix", f"---\ntitle: Sniffed notes\n---\n{PARAGRAPH}\n", "markdown", "Sniffed notes"),
         ("articles/a/notes.txt", f"+++\ntitle = 'Sniffed notes'\n+++\n{PARAGRAPH}\n", "markdown", "Sniffed notes"),
         ("articles/a/no-suffix", json.dumps({"headline": "Sniffed JSON", "articleBody": PARAGRAPH}), "json", "Sniffed JSON"),
+        # a JSON object saved as .txt; prose that only opens with a brace stays text
+        ("articles/a/export.txt", json.dumps({"headline": "Sniffed JSON", "articleBody": PARAGRAPH}, indent=2), "json", "Sniffed JSON"),
+        ("articles/a/braces.txt", f"{{Note}} A title line\n\n{PARAGRAPH}\n", "text", "{Note} A title line"),
         ("articles/a/no-suffix", f"Plain title line\n\n{PARAGRAPH}\n", "text", "Plain title line"),
     ],
 )
@@ -766,3 +769,9 @@ def test_an_issue_manifest_named_by_its_title_file_name_or_issue_number(key, bod
 def test_a_manifest_that_names_no_issue_says_how_to_name_one():
     error = extract("issues/notes.yaml", b"title: January issue\n").as_dict()["error"]
     assert error["code"] == "bad_manifest" and "a file name like iolite-vol-11.yaml" in error["message"]
+
+
+def test_a_markdown_tables_rows_are_lines_of_their_cells():
+    source = f"# T\n\n{PARAGRAPH}\n\n| Exchange | Share |\n|---|:-:|\n| A | **40%** |\n| B | 35% |\n\nAfter the table.\n"
+    a = article("articles/a/table.md", source)
+    assert a["body"] == f"{PARAGRAPH}\n\nExchange Share\n\nA 40%\n\nB 35%\n\nAfter the table."

@@ -220,9 +220,15 @@ def _article_format(suffix: str, source: str) -> model.Format:
         return "html"
     if stripped.startswith(("---\n", "---\r\n", "+++\n")):
         return "markdown"
-    if stripped.startswith("{") and fmt is None:
+    if stripped.startswith("{") and (fmt is None or _a_json_object(stripped, source)):
         return "json"
     return "text"
+
+
+def _a_json_object(start: str, source: str) -> bool:
+    """Whether a .txt upload is a JSON object saved as text ('{"title": …}'), not prose that opens
+    with a brace: its first key's quote right after the brace, and a closing brace at its end."""
+    return start[1:].lstrip()[:1] == '"' and source.rstrip()[-1:] == "}"
 
 
 def _parse_article(fmt: str, source: str, options: ExtractOptions, raw: bytes | None = None) -> Draft:

@@ -132,6 +132,8 @@ class _BlockReader:
             return [("heading", 1 if first == "=" else 2, inline(self.paragraph.pop()))]
         if (first in "-*_" and _RULE.match(line)) or (first == "[" and _REF_DEF.match(line)):
             return self.flush()
+        if first == "|" and bare.rstrip().endswith("|") and len(bare) > 1:
+            return self.flush() + _table_row(bare)
         if first == "#" and (m := _ATX.match(line)):
             heading = inline(_heading_text(m.group(2))).strip()
             return self.flush() + ([("heading", len(m.group(1)), heading)] if heading else [])
@@ -143,6 +145,15 @@ class _BlockReader:
             return done
         self.paragraph.append(line)
         return []
+
+
+def _table_row(line: str) -> list[Block]:
+    """A table's row ("| a | b |") as a line of its cells; its delimiter row ("|---|:-:|") as nothing."""
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    if all(cell.strip(":") and not cell.strip(":-") for cell in cells):
+        return []
+    text = " ".join(cell for cell in cells if cell)
+    return [("paragraph", 0, inline(text))] if text else []
 
 
 def blocks(source: str) -> Iterator[Block]:

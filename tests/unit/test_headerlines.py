@@ -18,6 +18,8 @@ from tests.docx_factory import build_docx
         ("文：山田太郎", ["山田太郎"]),
         ("文・写真：山田太郎", ["山田太郎"]),  # a credit line names the writer
         ("Text: Kato Mei", ["Kato Mei"]),
+        ("（文・写真／山田太郎）", ["山田太郎"]),  # in brackets
+        ("(Text: Ann Lee)", ["Ann Lee"]),
         # sentences that start like a byline
         ("By the end of the year, prices had risen by half.", None),
         ("By the way", None),
@@ -188,3 +190,16 @@ def test_a_web_page_with_a_title_paragraph_stays_a_web_page():
     plain = f'<html><head><meta charset="utf-8"><title>A plain page</title></head><body><p>Ann Lee · April 1, 2024</p><h1>The headline</h1><p>{LEAD_JA}</p></body></html>'
     result = extract("articles/a/plain.html", plain.encode())
     assert (result.metadata.title, result.body.startswith("Ann Lee · April 1, 2024")) == ("The headline", True)
+
+
+@pytest.mark.parametrize(
+    ("key", "data"),
+    [
+        ("articles/a/p.txt", f"表題の記事\n（文・写真／山田太郎）\n{NEXT}\n".encode()),
+        ("articles/a/m.md", f"# 表題の記事\n\n（文・写真／山田太郎）\n\n{NEXT}\n".encode()),
+        ("articles/a/w.docx", build_docx([(None, "表題の記事"), (None, "（文・写真／山田太郎）"), (None, NEXT)])),
+        ("articles/a/f.html", f"<h1>表題の記事</h1><p>（文・写真／山田太郎）</p><p>{NEXT}</p>".encode()),
+    ],
+)
+def test_a_credit_line_in_brackets_names_the_writer_in_every_format(key, data):
+    assert extract(key, data).metadata.authors == ["山田太郎"]

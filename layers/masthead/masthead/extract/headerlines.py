@@ -31,12 +31,24 @@ def byline_names(line: str) -> list[str] | None:
     is a few words long."""
     if len(line) > 120:
         return None
+    line = _unbracketed(line)
     if credited := text.writers_credited(line):
         return credited
     if _BYLINE.match(line) is None:
         return None
     names = text.parse_authors(line)
     return names if names and all(_a_name(name) for name in names) else None
+
+
+def _unbracketed(line: str) -> str:
+    """A byline typed in brackets ("（文・写真／山田太郎）", "(Text: Ann Lee)") without them."""
+    stripped = line.strip()
+    if stripped[:1] in _OPENING and stripped[-1:] == _OPENING.get(stripped[:1]):
+        return stripped[1:-1].strip()
+    return line
+
+
+_OPENING = {"(": ")", "（": "）", "[": "]", "［": "］", "【": "】"}
 
 
 def _a_name(name: str) -> bool:

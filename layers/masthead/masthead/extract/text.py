@@ -345,7 +345,7 @@ def writers_credited(value: str) -> list[str] | None:
         end = credits[n + 1].start() if n + 1 < len(credits) else len(value)
         roles = set(_JA_ROLE_SEPARATOR.split(credit.group(0).rstrip(" ●＝=：:／/\u3000")))
         if roles - _JA_VISUAL_ROLES:
-            writers.append(value[credit.end() : end].strip(" 、,，\u3000"))
+            writers.append(value[credit.end() : end].strip(" 、,，\u3000）)］]】"))  # (a credit in brackets: "（文／山田太郎）")
     return writers
 
 

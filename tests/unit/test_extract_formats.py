@@ -775,3 +775,174 @@ def test_a_markdown_tables_rows_are_lines_of_their_cells():
     source = f"# T\n\n{PARAGRAPH}\n\n| Exchange | Share |\n|---|:-:|\n| A | **40%** |\n| B | 35% |\n\nAfter the table.\n"
     a = article("articles/a/table.md", source)
     assert a["body"] == f"{PARAGRAPH}\n\nExchange Share\n\nA 40%\n\nB 35%\n\nAfter the table."
+
+
+def _wordpress_post(**fields) -> str:
+    post = {
+        "date": "2025-06-03T09:30:00",
+        "title": {"rendered": "Three banks begin a pilot"},
+        "content": {"rendered": f"<p>{PARAGRAPH}</p>"},
+        "author": 7,
+        "categories": [12, 13],
+        "tags": [40],
+    }
+    return json.dumps({**post, **fields})
+
+
+def test_a_wordpress_export_with_embed_names_its_author_terms_and_picture_credit():
+    embedded = {
+        "author": [{"id": 7, "name": "Jane Doe", "slug": "jane"}, {"code": "rest_user_invalid_id"}, {"id": 8, "name": 12345}],
+        "wp:term": [
+            [
+                {"id": 11, "name": 11, "taxonomy": "category"},
+                {"id": 12, "name": "Payments", "taxonomy": "category"},
+                {"id": 13, "name": "Banks", "taxonomy": "category"},
+            ],
+            [{"id": 40, "name": "Tokenisation", "taxonomy": "post_tag"}, {"id": 41, "name": 41, "taxonomy": "post_tag"}],
+            [{"id": 90, "name": "Weekly", "taxonomy": "series"}],  # a custom taxonomy: neither
+        ],
+        "wp:featuredmedia": [{"caption": {"rendered": "<p>Photo: Bo Chen</p>\n"}, "media_details": {"image_meta": {"credit": "Reuters"}}}],
+    }
+    a = article("articles/a/wp.json", _wordpress_post(_embedded=embedded))
+    assert (a["authors"], a["category"], a["tags"]) == (["Jane Doe"], "Payments", ["Banks", "Tokenisation"])
+    assert a["image_credits"] == ["Reuters", "Bo Chen"]
+
+
+def test_a_wordpress_posts_own_author_name_comes_before_the_embedded_one():
+    a = article("articles/a/wp.json", _wordpress_post(author="Ann Lee", _embedded={"author": [{"id": 7, "name": "Jane Doe"}]}))
+    assert a["authors"] == ["Ann Lee"]
+
+
+def test_a_wordpress_caption_that_is_no_credit_line_is_neither_credit_nor_body():
+    embedded = {"wp:featuredmedia": [{"caption": {"rendered": "<p>The bank's head office in Osaka</p>"}}]}
+    a = article("articles/a/wp.json", _wordpress_post(_embedded=embedded))
+    assert (a["image_credits"], a["body"]) == ([], PARAGRAPH)
+
+
+@pytest.mark.parametrize(
+    ("local", "utc", "published"),
+    [
+        ("2025-06-03T09:30:00", "2025-06-03T13:30:00", "2025-06-03T09:30:00-04:00"),  # New York
+        ("2025-06-03T09:30:00", "2025-06-03T04:00:00", "2025-06-03T09:30:00+05:30"),  # Delhi
+        ("2025-06-03T00:30:00", "2025-06-02T23:30:00", "2025-06-03T00:30:00+01:00"),  # the day before in UTC
+        # no offset the two can be: the default zone, as for a bare time
+        ("2025-06-03T09:30:00", "2025-06-03T13:30:07", "2025-06-03T09:30:00+09:00"),
+        ("2025-06-03T09:30:00", "2025-06-03T09:23:00", "2025-06-03T09:30:00+09:00"),  # no zone is 7 minutes off
+        ("2025-06-03T09:30:00", "2025-06-05T13:30:00", "2025-06-03T09:30:00+09:00"),
+        ("2025-06-03T09:30:00", "0000-00-00T00:00:00", "2025-06-03T09:30:00+09:00"),  # a draft's
+        ("2025-06-03T09:30:00", None, "2025-06-03T09:30:00+09:00"),
+    ],
+)
+def test_a_wordpress_time_takes_the_sites_offset_from_its_utc_twin(local, utc, published):
+    post = _wordpress_post(date=local, date_gmt=utc, modified=local, modified_gmt=utc)
+    a = article("articles/a/wp.json", post)
+    assert (a["published_at"], a["updated_at"]) == (published, published)
+
+
+def test_a_wordpress_time_with_its_own_offset_or_from_another_field_keeps_it():
+    post = _wordpress_post(date="2025-06-03T09:30:00+02:00", date_gmt="2025-06-03T07:30:00")
+    assert article("articles/a/wp.json", post)["published_at"] == "2025-06-03T09:30:00+02:00"
+    post = _wordpress_post(published="2025-06-01T08:00:00", date="2025-06-03T09:30:00", date_gmt="2025-06-03T13:30:00")
+    assert article("articles/a/wp.json", post)["published_at"] == "2025-06-01T08:00:00+09:00"  # "date" is not its date
+
+
+def test_a_ghost_export_gives_its_excerpt_primary_tag_and_caption_credit():
+    post = {
+        "title": "Stablecoin rules arrive",
+        "html": f"<p>{PARAGRAPH}</p>",
+        "excerpt": "The body's first words",
+        "custom_excerpt": "The editor's summary.",
+        "primary_tag": {"id": "t2", "name": "Regulation"},
+        "tags": [{"name": "Stablecoins"}, {"name": "Regulation"}],
+        "feature_image_caption": 'Photo: <a href="https://x">Ann Lee</a>',
+    }
+    a = article("articles/a/ghost.json", json.dumps({"posts": [post]}))
+    assert (a["summary"], a["category"], a["image_credits"]) == ("The editor's summary.", "Regulation", ["Ann Lee"])
+
+
+def test_an_html_body_in_json_is_read_as_a_pages_article_is():
+    content = (
+        f"<p>{PARAGRAPH}</p><h2>How it works</h2>"
+        "<blockquote class='wp-block-quote'><p>A quote that matters here.</p></blockquote>"
+        "<ul><li><p>First point</p></li><li>Second point</li></ul>"
+        "<figure><img src='x.jpg'><figcaption>Photo: Bo Chen</figcaption></figure>"
+        "<iframe src='https://video'>Watch</iframe><script>track()</script>"
+        "<form><p>Sign up for our newsletter</p><input name=mail></form><h1>A section</h1><p>End.</p>"
+    )
+    a = article("articles/a/export.json", json.dumps({"title": "The article", "content": content}))
+    assert a["body"].split("\n\n") == [
+        PARAGRAPH,
+        "How it works",
+        "A quote that matters here.",
+        "First point",
+        "Second point",
+        "A section",
+        "End.",
+    ]
+    assert (a["headings"], a["image_credits"]) == (["How it works", "A section"], ["Bo Chen"])
+
+
+def test_text_without_blocks_in_an_html_field_is_read_a_line_at_a_time():
+    a = article("articles/a/export.json", json.dumps({"title": "The article", "content": f"{PARAGRAPH}\n\nSecond line."}))
+    assert a["body"] == f"{PARAGRAPH}\n\nSecond line."
+
+
+@pytest.mark.parametrize(
+    ("status", "draft"),
+    [
+        ("draft", True),
+        ("auto-draft", True),
+        ("pending", True),
+        ("private", True),
+        ("trash", True),
+        (" Draft ", True),
+        ("publish", False),
+        ("published", False),
+        ("usable", False),
+        ("in review", False),  # a status no platform spells: the article is public as before
+    ],
+)
+def test_a_blog_platforms_status_keeps_an_unpublished_post_a_draft(status, draft):
+    a = article("articles/a/wp.json", _wordpress_post(status=status))
+    assert (a["draft"], a["release_at"]) == (draft, None)
+
+
+@pytest.mark.parametrize("status", ["future", "scheduled"])
+def test_a_post_the_platform_scheduled_is_released_at_its_date(status):
+    a = article("articles/a/wp.json", _wordpress_post(status=status, date="2031-06-03T09:30:00"))
+    assert (a["draft"], a["release_at"]) == (False, "2031-06-03T09:30:00+09:00")
+    a = article("articles/a/wp.json", _wordpress_post(status=status, date="2031-06-03T09:30:00", release_at="2031-07-01T00:00:00Z"))
+    assert a["release_at"] == "2031-07-01T00:00:00+00:00"  # a release time of its own comes first
+
+
+def test_a_status_in_front_matter_or_schema_org_keeps_an_article_a_draft():
+    assert article("articles/a/a.md", f"---\ntitle: A\nstatus: draft\n---\n\n{PARAGRAPH}\n")["draft"] is True
+    document = {"headline": "A", "articleBody": PARAGRAPH, "creativeWorkStatus": "Draft"}
+    assert article("articles/a/a.json", json.dumps(document))["draft"] is True
+
+
+def test_markdown_metadata_lines_without_fences_are_its_front_matter():
+    source = (
+        "Title: Stablecoin rules arrive\nAuthors: Ann Lee, Bo Chen\nDate: 2024-04-01 10:20\nTags: regulation,\n"
+        "    stablecoins\nSummary:\nStatus: draft\n\n"
+        f"{PARAGRAPH}\n"
+    )
+    a = article("articles/a/pelican.md", source)
+    assert (a["title"], a["authors"], a["published_at"]) == ("Stablecoin rules arrive", ["Ann Lee", "Bo Chen"], "2024-04-01T10:20:00+09:00")
+    assert (a["tags"], a["draft"], a["body"]) == (["regulation", "stablecoins"], True, PARAGRAPH)
+
+
+@pytest.mark.parametrize(
+    ("source", "outcome"),
+    [
+        # the first name is not the title's: the line is the title, as any short first line
+        (f"Note: this text opens with a label\n\n{PARAGRAPH}\n", "Note: this text opens with a label"),
+        (f"Title: A\nThe text goes on without a blank line\n\n{PARAGRAPH}\n", "Title: A The text goes on without a blank line"),
+        # more lines than a header has: one long paragraph, no title
+        ("Title: A\nDate: 2024-04-01\n" + "".join(f"Item {n}: value\n" for n in range(120)) + f"\n{PARAGRAPH}\n", "missing_title"),
+    ],
+)
+def test_name_value_lines_that_are_no_metadata_block_stay_text(source, outcome):
+    result = extract("articles/a/a.md", source.encode()).as_dict()
+    assert (result.get("title") or result["error"]["code"]) == outcome
+    assert result.get("published_at") is None

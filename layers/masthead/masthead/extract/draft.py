@@ -178,7 +178,7 @@ def finish_article(draft: Draft, key: str, fmt: model.Format, options: ExtractOp
     headings = [h for h in text.clean_list(draft.headings, model.HEADING_MAX, model.MAX_LIST) if not text.same_text(h, title)]
     summary = text.clean(draft.summary) or next((p for p in paragraphs if len(p) >= 40 and p not in headings), paragraphs[0])
     published, updated = _dates(draft, options)
-    release_at, expiry_at = (dates.iso_datetime(v, options.default_tz) for v in (draft.release, draft.expiry))
+    release_at, expiry_at = (dates.iso_datetime(v, options.default_tz) for v in (_release(draft), draft.expiry))
     position = _small_number(draft.position)
     word_count, reading_minutes = text.paragraph_counts(paragraphs, body)
     metadata = model.ArticleMetadata(
@@ -211,14 +211,26 @@ def finish_article(draft: Draft, key: str, fmt: model.Format, options: ExtractOp
 
 
 _YES = frozenset({"true", "yes", "on", "1"})
-_NOT_PUBLIC_STATUS = frozenset({"withheld", "canceled", "cancelled"})
+# The statuses of an item that is not for readers: ninjs' withheld and canceled; a blog platform's
+# draft, pending review, private, in the bin or hidden (WordPress, Ghost, Pelican).
+_NOT_PUBLIC_STATUS = frozenset({"withheld", "canceled", "cancelled", "draft", "auto-draft", "pending", "private", "trash", "hidden"})
+# An item a platform will publish at its date (WordPress' "future", Ghost's "scheduled").
+_SCHEDULED_STATUS = frozenset({"future", "scheduled"})
 
 
 def is_draft(flag: RawValue, pubstatus: RawValue) -> bool:
-    """`draft: true` (or "yes"), or a ninjs pubstatus that withholds the item."""
+    """`draft: true` (or "yes"), or a status that keeps the item from readers."""
     if flag is True or (isinstance(flag, str) and flag.strip().lower() in _YES):
         return True
     return isinstance(pubstatus, str) and pubstatus.strip().lower() in _NOT_PUBLIC_STATUS
+
+
+def _release(draft: Draft) -> RawValue:
+    """When the article goes public: its own release time, or for an item its platform had
+    scheduled, its publication date (WordPress and Ghost keep the planned time there)."""
+    if draft.release is None and isinstance(draft.pubstatus, str) and draft.pubstatus.strip().lower() in _SCHEDULED_STATUS:
+        return draft.published
+    return draft.release
 
 
 def _title_and_labels(draft: Draft, options: ExtractOptions, fmt: str) -> tuple[str, list[str]]:

@@ -34,7 +34,35 @@ def split_front_matter(source: str) -> tuple[dict | None, str]:
             return data, source[m.end() :]
     if source.lstrip("\ufeff").startswith(("---\n", "---\r\n", "+++\n")):
         raise ExtractionRejected("bad_front_matter", detail="the closing '---' line is missing")
-    return None, source
+    return _metadata_lines(source) or (None, source)
+
+
+# MultiMarkdown's, Pelican's and Python-Markdown's metadata: "Name: value" lines that open the file,
+# up to the first blank line, without fences; a line that starts with a space goes on the value
+# above. Read so only when the first line names the title: a text that opens "Note: …" is text.
+_METADATA_LINE = precompiled.pattern(r"([A-Za-z][\w -]{0,39}):(?:[ \t]+(.*)|[ \t]*)")
+_MAX_METADATA_LINES = 100
+
+
+def _metadata_lines(source: str) -> tuple[dict, str] | None:
+    data: dict[str, str] = {}
+    name, end = None, 0
+    for line in source[:MAX_FRONT_MATTER].lstrip("\ufeff").splitlines(keepends=True)[:_MAX_METADATA_LINES]:
+        if not line.strip():
+            break
+        if name is not None and line[:1] in (" ", "\t"):
+            data[name] = f"{data[name]} {line.strip()}".strip()
+        elif m := _METADATA_LINE.fullmatch(line.rstrip("\r\n")):
+            name = m.group(1)
+            data[name] = m.group(2) or ""
+        else:
+            return None
+        end += len(line)
+    else:
+        return None  # no blank line ends it: the file is all "name: value" lines, or more than a header has
+    if not data or _fold(next(iter(data))) != "title":
+        return None
+    return data, source.lstrip("\ufeff")[end:]
 
 
 def load_yaml(source: str):
@@ -119,18 +147,21 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "createdat",
     ),
     "updated": ("updatedat", "updated", "lastmod", "lastmodified", "modified", "datemodified", "versioncreated", "modifiedat"),
-    "category": ("category", "categories", "section", "articlesection"),
+    "category": ("category", "categories", "section", "articlesection", "primarytag"),
     "tags": ("tags", "tag", "keywords", "keyword", "topics", "subjects", "subject"),
     "labels": ("labels", "label", "flags", "badges"),
     "language": ("language", "lang", "locale", "inlanguage"),
     "issue": ("issueid", "issue", "magazineissue", "ispartof", "edition"),
     "position": ("position", "order", "issueposition", "sortorder"),
-    "summary": ("summary", "description", "excerpt", "abstract", "lede", "lead"),
+    # (Ghost's custom_excerpt is the editor's; its excerpt may be the body's first words)
+    "summary": ("summary", "description", "customexcerpt", "excerpt", "abstract", "lede", "lead"),
     # Scheduling: not public before `release` (an embargo), not after `expiry`; a draft never.
     "release": ("releaseat", "publishat", "embargo", "embargoed", "embargountil", "scheduledat", "scheduledfor", "golive"),
     "expiry": ("expirydate", "expiry", "expiresat", "expires", "expireat", "unpublishat", "unpublishdate", "embargoend"),
     "draft": ("draft",),
-    "pubstatus": ("pubstatus",),  # ninjs: usable, withheld, canceled
+    # ninjs: usable, withheld, canceled; WordPress, Ghost, Pelican: draft, pending, private,
+    # future or scheduled, published; schema.org: creativeWorkStatus
+    "pubstatus": ("pubstatus", "status", "creativeworkstatus"),
 }
 _LOOKUP = {alias: field for field, aliases in ALIASES.items() for alias in aliases}
 

@@ -733,6 +733,19 @@ def _read_without_class_rules(draft: Draft, source: str, raw: bytes | None, page
         raise ExtractionRejected("script_rendered")
 
 
+def read_article_html(draft: Draft, fragment: str) -> None:
+    """The body of an article that another format keeps as HTML (a CMS export's "content"), read
+    as a page's article is: headings, paragraphs and credits, each block once (a paragraph inside a
+    quote or a list item is not read again with it), its <h1>s as sections; embeds, forms and code
+    are no text. Text without block elements is read a line at a time."""
+    tree = parse_tree(fragment)
+    check_tree_depth(tree.body)
+    for node in tree.css(_DROP_CONTAINERS + ", " + _DROP_CODE):
+        node.decompose()
+    if tree.body is not None:
+        _read_body(draft, tree.body, h1_sections=True)
+
+
 def _headline_headers(
     root, blocks: list, headlines: list, heads: list, meta_title: str | None, title: str | None
 ) -> tuple[object, set[int], set[int]]:

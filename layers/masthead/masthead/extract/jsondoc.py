@@ -3,6 +3,7 @@ the exports of blog platforms and CMSes (WordPress' REST API, Ghost, a plain {"t
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from ..errors import ExtractionRejected
@@ -45,24 +46,17 @@ def _value(item):
     return item.get("value") if isinstance(item, dict) else item
 
 
-def _html_to_text(value: str) -> list[str]:
-    from .htmlparse import check_tree_depth, parse_tree
-
-    tree = parse_tree(value)
-    check_tree_depth(tree.body)
-    for node in tree.css("script, style"):
-        node.decompose()
-    blocks = tree.css("h1, h2, h3, h4, h5, h6, p, li, blockquote")
-    if blocks:
-        return [b.text(deep=True, separator=" ").strip() for b in blocks if b.text(deep=True).strip()]
-    return [line for line in (tree.text(deep=True, separator="\n") or "").split("\n") if line.strip()]
-
-
 def parse_json(source: str) -> Draft:
-    data = _rendered(_article_object(load_json(source)))
+    data = _article_object(load_json(source))
+    embedded = data.get("_embedded")
+    data = _rendered(data)
     draft = Draft()
     apply_metadata(draft, data)
     _read_ninjs(draft, data)
+    _read_site_zone(draft, data)
+    if isinstance(embedded, dict):
+        _read_embedded(draft, embedded)
+    _read_featured_caption(draft, data.get("feature_image_caption"))
     by = data.get("by") or data.get("byline")
     if by and not draft.authors:
         draft.authors = [by]
@@ -70,8 +64,7 @@ def parse_json(source: str) -> Draft:
         draft.authors = [a.get("name") if isinstance(a, dict) else a for a in data["authors"]]
     draft.subtitle = draft.subtitle or data.get("subheadline") or data.get("alternativeHeadline")
     draft.summary = draft.summary or data.get("description_text") or data.get("description")
-    for p in _body_paragraphs(data):
-        draft.credit_or_paragraph(p)
+    _read_body(draft, data)
     return draft
 
 
@@ -157,7 +150,7 @@ _TEXT_BODY_KEYS = ("body_text", "articleBody", "text", "plaintext", "plain_text"
 _HTML_BODY_KEYS = ("body_html", "html", "content_html", "bodyHtml", "contentHtml", "body", "content", "bodyText", "contentText")
 
 
-def _body_paragraphs(data: dict) -> list[str]:
+def _read_body(draft: Draft, data: dict) -> None:
     """Body: ninjs 3 bodies, ninjs 2 body_text/body_html, schema.org articleBody/text, an export's
     body, content or html."""
     body = next((data[k] for k in _TEXT_BODY_KEYS if isinstance(data.get(k), str) and data[k].strip()), None)
@@ -170,7 +163,81 @@ def _body_paragraphs(data: dict) -> list[str]:
             else:
                 body = item.get("value")
     if body:
-        return [p.strip() for p in str(body).replace("\r\n", "\n").split("\n") if p.strip()]
-    if isinstance(html_body, str):
-        return _html_to_text(html_body)
-    return []
+        for line in str(body).replace("\r\n", "\n").split("\n"):
+            if line.strip():
+                draft.credit_or_paragraph(line.strip())
+    elif isinstance(html_body, str):
+        from .htmldoc import read_article_html  # only an export with an HTML body pays for the page reader
+
+        read_article_html(draft, html_body)
+
+
+# WordPress gives each date twice: in the site's zone ("date") and in UTC ("date_gmt").
+_SITE_AND_UTC_TIMES = (("published", "date", "date_gmt"), ("updated", "modified", "modified_gmt"))
+_MAX_OFFSET_MINUTES = 14 * 60
+
+
+def _read_site_zone(draft: Draft, data: dict) -> None:
+    """The site's own offset on WordPress' dates, from their UTC twins ("2025-06-03T09:30:00" and
+    "2025-06-03T13:30:00" were written at -04:00): without it a bare time would be read in the
+    default zone, the right day but the wrong instant."""
+    for field, local_key, utc_key in _SITE_AND_UTC_TIMES:
+        local, utc = data.get(local_key), data.get(utc_key)
+        if getattr(draft, field) == local and (zoned := _with_offset(local, utc)):
+            setattr(draft, field, zoned)
+
+
+def _with_offset(local: object, utc: object) -> str | None:
+    if not (isinstance(local, str) and isinstance(utc, str) and len(local) <= 40 and len(utc) <= 40):
+        return None
+    try:
+        site_time, utc_time = dt.datetime.fromisoformat(local), dt.datetime.fromisoformat(utc)
+    except ValueError:
+        return None  # a draft's "0000-00-00T00:00:00", or no time at all
+    if site_time.tzinfo is not None or utc_time.tzinfo is not None:
+        return None
+    minutes, seconds = divmod(round((site_time - utc_time).total_seconds()), 60)
+    if seconds or minutes % 15 or abs(minutes) > _MAX_OFFSET_MINUTES:
+        return None  # not two readings of one instant
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"{site_time.isoformat()}{'-' if site_time < utc_time else '+'}{hours:02d}:{minutes:02d}"
+
+
+def _read_embedded(draft: Draft, embedded: dict) -> None:
+    """WordPress' `_embed`: the names its ids stand for (the author's; the category's and the
+    tags' in "wp:term", one list per taxonomy) and its featured image's credit."""
+    if not draft.authors:
+        draft.authors = [author.get("name") for author in _objects(embedded.get("author"))]  # (what names no one is dropped)
+    terms = [term for group in _list(embedded.get("wp:term")) for term in _objects(group)]
+    named = [(term.get("taxonomy"), term["name"]) for term in terms if isinstance(term.get("name"), str)]
+    categories = [name for taxonomy, name in named if taxonomy == "category"]
+    if categories and not draft.category:
+        draft.category, categories = categories[0], categories[1:]
+    draft.tags.extend([*categories, *(name for taxonomy, name in named if taxonomy == "post_tag")])
+    for media in _objects(embedded.get("wp:featuredmedia"))[:1]:
+        details = media.get("media_details")
+        image = details.get("image_meta") if isinstance(details, dict) else None
+        credit = image.get("credit") if isinstance(image, dict) else None
+        if isinstance(credit, str) and credit.strip():
+            draft.image_credits.append(credit)  # the photo's own credit (IPTC/EXIF), as WordPress read it
+        caption = media.get("caption")
+        _read_featured_caption(draft, caption.get("rendered") if isinstance(caption, dict) else caption)
+
+
+def _read_featured_caption(draft: Draft, caption: object) -> None:
+    """A featured image's caption (Ghost's feature_image_caption, WordPress' media caption): its
+    credit when it is a credit line ("Photo: Ann Lee"); a caption is not body text."""
+    line = text.clean(caption, 1000)
+    if line and (found := text.credit_line(line)):
+        getattr(draft, found[0]).extend(found[1])
+
+
+def _list(value: object) -> list:
+    return value[:MAX_LIST] if isinstance(value, list) else []
+
+
+def _objects(value: object) -> list[dict]:
+    return [item for item in _list(value) if isinstance(item, dict)]
+
+
+MAX_LIST = 200  # names of terms and authors read from an export: more is no article's

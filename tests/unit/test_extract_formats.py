@@ -106,6 +106,35 @@ def test_html_removes_scripts_handlers_and_boilerplate_from_every_field():
     assert a["related_titles"] == ["Other story"]
 
 
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        # the text's own "<" and ">" stay: they open no markup
+        ("Fees stay &lt; 1% while t &lt;= 24 hours &gt; 0", "Fees stay < 1% while t <= 24 hours > 0"),
+        ("See you Sunday &lt;3 -&gt; the next issue", "See you Sunday <3 -> the next issue"),
+        # what would open a tag in a page is taken out, however it was written
+        ("A &lt;b&gt;bold&lt;/b&gt; claim", "A bold claim"),
+        ("A &lt;&lt;&lt;script&gt;x() claim", "A <<"),  # (an unclosed script runs to the end)
+        ("An unclosed &lt;img src=x onerror=alert(1) claim", "An unclosed img src=x onerror=alert(1) claim"),
+        ("A &lt;!-- note --&gt; claim &lt;/", "A claim /"),
+        ("Odd &lt;&lt;&lt;b claim", "Odd b claim"),  # the whole run in front of the letter
+    ],
+)
+def test_a_texts_own_angle_brackets_stay_and_nothing_that_opens_markup_does(written, read):
+    html = f"<html><body><article><h1>{written}</h1><p>{PARAGRAPH}</p><p>{written}</p></article></body></html>"
+    a = article("articles/x/lt.html", html)
+    assert (a["title"], a["body"].split("\n\n")[-1]) == (read, read)
+    # the same typed as characters in Markdown, or as entities (read once more after they are decoded)
+    assert article("articles/x/lt.md", f"# {written.replace('&lt;', '<').replace('&gt;', '>')}\n\n{PARAGRAPH}\n")["title"] == read
+    assert article("articles/x/lt.md", f"# {written}\n\n{PARAGRAPH}\n")["title"] == read
+
+
+@pytest.mark.parametrize("body", ["&lt;" * 5000, "* * *", "![![![", "🎉 🎉"])
+def test_a_body_of_symbols_alone_is_no_body(body):
+    result = extract("articles/x/s.html", f"<html><body><h1>Title</h1><p>{body}</p></body></html>".encode())
+    assert result.as_dict()["error"]["code"] == "no_body"
+
+
 def test_html_visible_byline_and_date_when_no_metadata():
     html = (
         "<html><body><article><h1>Headline</h1><p class='byline'>By Ann Lee and Bo Chen · 2024/05/06</p>"

@@ -169,8 +169,8 @@ def finish_article(draft: Draft, key: str, fmt: model.Format, options: ExtractOp
     while paragraphs and text.same_text(text.split_labels(paragraphs[0])[0], title):
         paragraphs.pop(0)
     body = "\n\n".join(paragraphs)
-    if not body.strip():
-        raise ExtractionRejected("no_body")
+    if not _A_WORD.search(body):
+        raise ExtractionRejected("no_body")  # (symbols alone, "<<<<" or "* * *", are no text)
 
     subtitle = text.clean(draft.subtitle, model.SUBTITLE_MAX)
     if subtitle and text.same_text(subtitle, title):
@@ -208,6 +208,9 @@ def finish_article(draft: Draft, key: str, fmt: model.Format, options: ExtractOp
         draft=is_draft(draft.draft, draft.pubstatus),
     )
     return metadata, body
+
+
+_A_WORD = precompiled.pattern(r"\w")
 
 
 _YES = frozenset({"true", "yes", "on", "1"})

@@ -15,7 +15,12 @@ from . import precompiled
 # --- cleaning -------------------------------------------------------------------------------------
 
 _SCRIPTISH = precompiled.pattern(r"<(script|style|iframe|object|embed|template|noscript)\b.*?(</\1\s*>|$)", re.I | re.S)
-_TAG = precompiled.pattern(r"</?[A-Za-z!?/][^<>]*>?")
+_TAG = precompiled.pattern(r"</?[A-Za-z!?/][^<>]*>")
+# What is left of a tag that is never closed: the "<"s that would open one when the text is put in
+# a page ("<b", "</", "<!", "<?"). Any other "<" is the text's own ("a < b", "<3", "x <= 5"), as is
+# every ">". A run of "<" is taken whole from its start (the look-behind): no "<" is left in front
+# of the letter, and a long run is read once.
+_TAG_OPENER = precompiled.pattern(r"(?<!<)<++(?=[A-Za-z!?/])")
 _CONTROL = precompiled.pattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -54,12 +59,10 @@ def clean(value: object, limit: int | None = None) -> str | None:
     if limit and len(text) > limit * 8 + 1000:
         text = text[: limit * 8 + 1000]  # markup and spaces are removed below, but never 8x the limit of text
     if "<" in text:
-        text = _SCRIPTISH.sub(" ", text)
-        text = _TAG.sub(" ", text)
-        text = text.replace("<", "").replace(">", "")
+        text = _without_markup(text)
     if "&" in text:
         text = html.unescape(text)
-        text = text.replace("<", "").replace(">", "")
+        text = _without_markup(text) if "<" in text else text  # ("&lt;b&gt;" is markup too)
     printable = text.isprintable()
     if not printable:  # every _CONTROL character is unprintable: printable text needs no pass
         text = _CONTROL.sub("", text)
@@ -67,6 +70,11 @@ def clean(value: object, limit: int | None = None) -> str | None:
     if limit and len(text) > limit:
         text = truncate(text, limit)
     return text or None
+
+
+def _without_markup(text: str) -> str:
+    """The text without scripts, tags and anything that would open one."""
+    return _TAG_OPENER.sub("", _TAG.sub(" ", _SCRIPTISH.sub(" ", text)))
 
 
 _COLLAPSE_CHUNK = 1 << 20

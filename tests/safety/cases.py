@@ -156,6 +156,24 @@ CASES: list[Case] = [
         lambda: b'{"headline": "x", "body_html": "' + b"<div/>" * 100000 + b'"}',
         "too_complex",
     ),
+    # a body kept as rich text: as many blocks as the loader allows, a block of millions of pieces
+    Case(
+        "json-rich-text-blocks",
+        "articles/h/blocks.json",
+        lambda: (
+            b'{"title": "T", "content": ['
+            + b",".join([b'{"type": "paragraph", "children": [{"type": "text", "text": "w"}]}'] * 33000)
+            + b"]}"
+        ),
+        "accepted",
+        "T",
+    ),
+    Case(
+        "json-rich-text-pieces",
+        "articles/h/pieces.json",
+        lambda: b'{"title": "T", "body": [{"_type": "block", "children": [' + b"1," * 3000000 + b'{"text": "w"}]}]}',
+        "no_body",
+    ),
     # --- issue manifests --------------------------------------------------------------------------
     Case("manifest-huge-volume", "issues/huge.yaml", lambda: b"publication: Iolite\nvolume: " + b"9" * 60 + b"\n", "bad_manifest"),
     Case("manifest-features-int", "issues/features-int.yaml", lambda: b"publication: Iolite\nvolume: 3\nfeatures: 5\n", "bad_manifest"),

@@ -975,3 +975,86 @@ def test_name_value_lines_that_are_no_metadata_block_stay_text(source, outcome):
     result = extract("articles/a/a.md", source.encode()).as_dict()
     assert (result.get("title") or result["error"]["code"]) == outcome
     assert result.get("published_at") is None
+
+
+def _span(value: str) -> dict:
+    return {"type": "text", "text": value}
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        # Contentful: an entry's fields, its body a Rich Text document
+        {
+            "sys": {"id": "e1", "type": "Entry"},
+            "fields": {
+                "title": "The article",
+                "body": {
+                    "nodeType": "document",
+                    "content": [
+                        {"nodeType": "paragraph", "content": [{"nodeType": "text", "value": PARAGRAPH}]},
+                        {"nodeType": "heading-2", "content": [{"nodeType": "text", "value": "A section"}]},
+                        {"nodeType": "paragraph", "content": [{"nodeType": "text", "value": "Photo: Ann Lee"}]},
+                    ],
+                },
+            },
+        },
+        # Sanity: Portable Text
+        {
+            "_type": "post",
+            "title": "The article",
+            "body": [
+                {"_type": "block", "style": "normal", "children": [{"_type": "span", "text": PARAGRAPH}]},
+                {"_type": "block", "style": "h2", "children": [{"_type": "span", "text": "A section"}]},
+                {"_type": "block", "style": "normal", "children": [{"_type": "span", "text": "Photo: Ann Lee"}]},
+            ],
+        },
+        # Strapi 5: Blocks in "content", the entry wrapped in "data"
+        {
+            "data": {
+                "title": "The article",
+                "content": [
+                    {"type": "paragraph", "children": [_span(PARAGRAPH)]},
+                    {"type": "heading", "level": 2, "children": [_span("A section")]},
+                    {"type": "paragraph", "children": [_span("Photo: Ann Lee")]},
+                ],
+            }
+        },
+        # Payload CMS: Lexical's editor state
+        {
+            "title": "The article",
+            "content": {
+                "root": {
+                    "type": "root",
+                    "children": [
+                        {"type": "paragraph", "children": [_span(PARAGRAPH)]},
+                        {"type": "heading", "tag": "h2", "children": [_span("A section")]},
+                        {"type": "paragraph", "children": [_span("Photo: Ann Lee")]},
+                    ],
+                }
+            },
+        },
+        # Editor.js
+        {
+            "title": "The article",
+            "blocks": [
+                {"type": "paragraph", "data": {"text": PARAGRAPH}},
+                {"type": "header", "data": {"text": "A section", "level": 2}},
+                {"type": "paragraph", "data": {"text": "Photo: Ann Lee"}},
+            ],
+        },
+    ],
+)
+def test_a_cms_body_kept_as_structured_rich_text(document):
+    a = article("articles/a/cms.json", json.dumps(document))
+    assert (a["title"], a["body"], a["headings"], a["image_credits"]) == (
+        "The article",
+        f"{PARAGRAPH}\n\nA section",
+        ["A section"],
+        ["Ann Lee"],
+    )
+
+
+def test_a_structured_body_without_text_is_no_body():
+    document = {"title": "The article", "body": {"nodeType": "document", "content": [{"nodeType": "embedded-asset-block", "content": []}]}}
+    assert extract("articles/a/cms.json", json.dumps(document).encode()).as_dict()["error"]["code"] == "no_body"

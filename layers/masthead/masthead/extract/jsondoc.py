@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 from ..errors import ExtractionRejected
-from . import text
+from . import richtext, text
 from .draft import Draft
 from .frontmatter import apply_metadata
 
@@ -170,6 +170,24 @@ def _read_body(draft: Draft, data: dict) -> None:
         from .htmldoc import read_article_html  # only an export with an HTML body pays for the page reader
 
         read_article_html(draft, html_body)
+    else:
+        _read_rich_text(draft, data)
+
+
+# Where a CMS keeps a body as structured rich text (Contentful, Sanity, Strapi, Payload, Editor.js).
+_RICH_TEXT_KEYS = ("body", "content", "richText", "rich_text", "blocks", "text", "articleBody", "bodyText", "contentText")
+
+
+def _read_rich_text(draft: Draft, data: dict) -> None:
+    for key in _RICH_TEXT_KEYS:
+        if isinstance(data.get(key), (dict, list)) and (found := richtext.lines(data[key])):
+            for kind, line in found:
+                if kind == "heading":
+                    draft.headings.append(line)
+                    draft.paragraphs.append(line)
+                else:
+                    draft.credit_or_paragraph(line)
+            return
 
 
 # WordPress gives each date twice: in the site's zone ("date") and in UTC ("date_gmt").

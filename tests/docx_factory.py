@@ -20,17 +20,33 @@ _RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Relationships>"""
 
 
+class RawXml(str):
+    """Body XML written into document.xml as it is (w:, mc:, wp:, a:, wps: and v: are declared)."""
+
+
+_NAMESPACES = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
 def build_docx(paragraphs: list[tuple[str | None, str]], core: dict[str, str] | None = None, styles: dict[str, str] | None = None) -> bytes:
-    """paragraphs: (style id or None, text); core: title, creator, created, keywords, category, language."""
+    """paragraphs: (style id or None, text), or (None, RawXml(...)) for markup written as it is;
+    core: title, creator, created, keywords, category, language."""
     body = []
     for style, text in paragraphs:
+        if isinstance(text, RawXml):
+            body.append(text)
+            continue
         ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
         body.append(f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>')
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-        + "".join(body)
-        + "</w:body></w:document>"
+        f"<w:document {_NAMESPACES}><w:body>" + "".join(body) + "</w:body></w:document>"
     )
     tags = {
         "title": "dc:title",

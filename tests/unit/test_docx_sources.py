@@ -10,7 +10,7 @@ import pytest
 
 from masthead.extract import docx, extract
 from masthead.extract.draft import Draft, merge_drafts
-from tests.docx_factory import build_docx
+from tests.docx_factory import RawXml, build_docx
 
 CORE = (
     b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
@@ -173,3 +173,29 @@ def test_a_file_without_a_title_style_takes_its_first_short_paragraph_as_the_tit
     for first in ("2024/04/01 山田太郎", BODY_TEXT, "A first sentence of the story."):
         rejected = extract("articles/a/w.docx", build_docx([(None, first), (None, BODY_TEXT)])).as_dict()
         assert rejected["error"]["code"] == "missing_title", first
+
+
+_TEXT_BOX = RawXml(
+    '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp>'
+    "<wps:txbx><w:txbxContent><w:p><w:r><w:t>Pull quote: banks first.</w:t></w:r></w:p></w:txbxContent></wps:txbx>"
+    "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+    "<w:txbxContent><w:p><w:r><w:t>Pull quote: banks first.</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>"
+    "</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+)
+
+
+def test_a_text_box_is_read_once_not_again_from_the_copy_word_keeps_for_older_readers():
+    result = extract("articles/a/w.docx", build_docx([("Title", "Rules arrive"), (None, BODY_TEXT), (None, _TEXT_BOX)]))
+    assert result.body.split("\n\n") == [BODY_TEXT, "Pull quote: banks first."]
+
+
+@pytest.mark.parametrize(
+    ("vanish", "read"), [("<w:vanish/>", "Tracked: new words."), ('<w:vanish w:val="0"/>', "Tracked: new words. Note")]
+)
+def test_hidden_text_and_tracked_deletions_are_not_read(vanish, read):
+    line = RawXml(
+        '<w:p><w:r><w:t xml:space="preserve">Tracked: </w:t></w:r><w:del w:id="1" w:author="A"><w:r><w:delText>old words</w:delText></w:r></w:del>'
+        f'<w:ins w:id="2" w:author="A"><w:r><w:t>new words.</w:t></w:r></w:ins><w:r><w:rPr>{vanish}</w:rPr><w:t xml:space="preserve"> Note</w:t></w:r></w:p>'
+    )
+    result = extract("articles/a/w.docx", build_docx([("Title", "Rules arrive"), (None, BODY_TEXT), (None, line)]))
+    assert result.body.split("\n\n") == [BODY_TEXT, read]

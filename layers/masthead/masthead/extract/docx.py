@@ -32,6 +32,10 @@ MAX_MEMBERS = 2000
 _P, _T, _TAB = f"{_W}p", f"{_W}t", f"{_W}tab"
 _PPR, _PSTYLE, _VAL = f"{_W}pPr", f"{_W}pStyle", f"{_W}val"
 _BREAKS = (f"{_W}br", f"{_W}cr")
+_R, _RPR, _VANISH = f"{_W}r", f"{_W}rPr", f"{_W}vanish"
+_OFF = frozenset({"0", "false", "off"})
+# Word writes a text box twice: as a shape (mc:Choice) and again as VML for older readers (mc:Fallback).
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _STYLE_ID = precompiled.pattern(rb'<w:pStyle w:val="([^"<>]{1,200})"')
 _SELF_DESCRIBING = {"Normal", "BodyText", "ListParagraph", "Quote", "Caption", "NoSpacing", "Subtitle"}
 # Text in a real article's XML parts inflates about 5-20x; far beyond this ratio is a zip bomb.
@@ -134,6 +138,8 @@ def _paragraphs(document: bytes, styles: dict[str, str]) -> list[tuple[int | Non
     read, so each element is visited once however deep they nest, and no text is read twice.
     """
     body = _parse_xml(document).find(f"{_W}body")
+    if body is not None:
+        _drop_unseen(body)
     found = list(body.iter(_P)) if body is not None else []
     paragraphs: list[tuple[int | None, str]] = []
     for para in reversed(found):
@@ -149,6 +155,18 @@ def _paragraphs(document: bytes, styles: dict[str, str]) -> list[tuple[int | Non
             paragraphs.append((level, value))
     paragraphs.reverse()
     return paragraphs
+
+
+def _drop_unseen(body) -> None:
+    """Empty what a reader of the document does not see: the copy of each text box Word keeps for
+    older readers, and runs of hidden text (w:vanish: notes to the editor, a hidden draft)."""
+    for fallback in list(body.iter(_FALLBACK)):
+        fallback.clear()
+    for run in list(body.iter(_R)):
+        properties = run.find(_RPR)
+        hidden = properties.find(_VANISH) if properties is not None else None
+        if hidden is not None and hidden.get(_VAL, "true").lower() not in _OFF:
+            run.clear()
 
 
 SUBTITLE = -1  # the "level" of a paragraph in the Subtitle style

@@ -1058,3 +1058,40 @@ def test_a_cms_body_kept_as_structured_rich_text(document):
 def test_a_structured_body_without_text_is_no_body():
     document = {"title": "The article", "body": {"nodeType": "document", "content": [{"nodeType": "embedded-asset-block", "content": []}]}}
     assert extract("articles/a/cms.json", json.dumps(document).encode()).as_dict()["error"]["code"] == "no_body"
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ('{{< figure src="/img/a.jpg" caption="The office" >}}', None),  # a Hugo shortcode alone: no paragraph
+        ("{{% notice info %}}\nOnly banks may issue.\n{{% /notice %}}", "Only banks may issue."),  # what a pair holds stays
+        ("{% include ad.html %}", None),  # Liquid (Jekyll)
+        ("{% raw %}Verbatim{% endraw %} words", "Verbatim words"),
+        ("Visit {{ site.url }} today", "Visit today"),
+        ("{: .lead}", None),  # kramdown's attribute list
+        ("A claim.[^1] Another.[^note]", "A claim. Another."),  # footnote markers
+        ("Sets {a, b}, {c} and {...} stay", "Sets {a, b}, {c} and {...} stay"),  # braces that are text
+    ],
+)
+def test_a_site_generators_syntax_in_markdown_is_no_text(written, read):
+    a = article("articles/a/hugo.md", f"# Title\n\n{PARAGRAPH}\n\n{written}\n\nEnd.\n")
+    assert a["body"].split("\n\n") == [PARAGRAPH, *([read] if read else []), "End."]
+
+
+def test_a_shortcode_above_the_title_line_leaves_it_the_first_line():
+    a = article("articles/a/hugo.md", f'{{{{< youtube id="x" >}}}}\n\nThe title line\n\n{PARAGRAPH}\n')
+    assert (a["title"], a["body"]) == ("The title line", PARAGRAPH)
+
+
+def test_markdown_footnotes_are_the_articles_references_and_an_attribute_list_leaves_a_heading():
+    source = f"# Title\n\n{PARAGRAPH}[^1]\n\n## Sources {{#sources}}\n\nMore.\n\n[^1]: Bank of Japan, *Annual Report* 2023.\n[^long-note]: A second note.\n"
+    a = article("articles/a/notes.md", source)
+    assert (a["body"], a["headings"]) == (f"{PARAGRAPH}\n\nSources\n\nMore.", ["Sources"])
+    assert a["references"] == ["Bank of Japan, Annual Report 2023.", "A second note."]
+
+
+def test_a_markdown_manifests_footnotes_are_not_its_description():
+    issue = extract(
+        "issues/iolite-vol-21.md", b"---\npublication: Iolite\nvolume: 21\n---\n\nThe stablecoin issue.[^1]\n\n[^1]: Printed in May.\n"
+    ).as_dict()
+    assert issue["description"] == "The stablecoin issue."

@@ -74,7 +74,7 @@ def _markdown_body(body: str) -> tuple[str | None, str | None]:
     for kind, level, value in blocks(body):
         if kind == "heading":
             heading = value if heading is None and level == 1 and not paragraphs else heading
-        else:
+        elif kind == "paragraph":
             paragraphs.append(value)
     return heading, " ".join(paragraphs) or None  # (spaces are folded when it is cleaned)
 

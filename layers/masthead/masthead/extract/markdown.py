@@ -25,6 +25,13 @@ _LINK = precompiled.pattern(r"\[([^\[\]]++)\](?:\([^()]*+\)|\[[^\[\]]*+\])")
 _AUTOLINK = precompiled.pattern(r"<(https?://[^<>\s]++)>")
 _CODE = precompiled.pattern(r"(?<!`)(`++)([^`]++)\1(?!`)")
 _DELIMITER_RUN = precompiled.pattern(r"[*_~]++")
+# Syntax of the site generator, not text: Hugo's shortcodes ("{{< figure … >}}", "{{% notice %}}…"),
+# Liquid's tags and output (Jekyll: "{% include ad.html %}", "{{ site.url }}"), attribute lists
+# (kramdown's "{: .lead}", Pandoc's and Python-Markdown's "{#id .class}"); footnote markers ("[^1]").
+# What a paired shortcode holds is text, and stays. No brace inside: a match is read once.
+_GENERATOR_SYNTAX = precompiled.pattern(r"\{\{[^{}]*+\}\}|\{%[^{}%]*+%\}|\{:[^{}]*+\}|\{[#.][\w-][^{}]*+\}")
+_FOOTNOTE_MARK = precompiled.pattern(r"\[\^[^\[\]\s]++\]")
+_FOOTNOTE = precompiled.pattern(r" {0,3}\[\^[^\[\]\s]++\]:[ \t]*+(.*+)")
 # First characters of block markers; a credit line ("Reference:", "画像：") starts with none of them.
 _MARKERS = frozenset("`~=-*_[#+>0123456789")
 
@@ -54,6 +61,10 @@ def _strip_emphasis(text: str) -> str:
 
 def inline(text: str) -> str:
     """Markdown inline syntax to plain text (each pattern only where its marker occurs)."""
+    if "{" in text:
+        text = _GENERATOR_SYNTAX.sub("", text)
+    if "[^" in text:
+        text = _FOOTNOTE_MARK.sub("", text)
     if "[" in text:
         text = _IMAGE.sub("", text) if "![" in text else text
         text = _LINK.sub(r"\1", text)
@@ -83,7 +94,7 @@ def join_lines(lines: list[str]) -> str:
     return "".join(parts)
 
 
-Block = tuple[str, int, str]  # ('heading', level, text) or ('paragraph', 0, text)
+Block = tuple[str, int, str]  # ('heading', level, text), ('paragraph', 0, text) or ('footnote', 0, text)
 
 
 class _BlockReader:
@@ -98,9 +109,9 @@ class _BlockReader:
     def flush(self) -> list[Block]:
         if not self.paragraph:
             return []
-        text = join_lines(self.paragraph)
+        text = inline(join_lines(self.paragraph))
         self.paragraph.clear()
-        return [("paragraph", 0, inline(text))]
+        return [("paragraph", 0, text)] if text.strip() else []  # ("{{< figure … >}}" alone is no paragraph)
 
     def close(self) -> list[Block]:
         """What is still open at the end of the text (an unclosed fence keeps its lines)."""
@@ -130,6 +141,8 @@ class _BlockReader:
             return done
         if first in "=-" and len(self.paragraph) == 1 and _SETEXT.match(line):
             return [("heading", 1 if first == "=" else 2, inline(self.paragraph.pop()))]
+        if first == "[" and (m := _FOOTNOTE.fullmatch(line)):
+            return self.flush() + [("footnote", 0, inline(m.group(1)))]
         if (first in "-*_" and _RULE.match(line)) or (first == "[" and _REF_DEF.match(line)):
             return self.flush()
         if first == "|" and bare.rstrip().endswith("|") and len(bare) > 1:
@@ -173,6 +186,9 @@ def parse_markdown(source: str) -> Draft:
     first_heading = None
     paragraphs_read = 0
     for kind, level, value in blocks(body):
+        if kind == "footnote":
+            draft.references.append(value)  # the article's notes: its sources, not its text
+            continue
         if kind == "heading":
             if first_heading is None:
                 first_heading = value

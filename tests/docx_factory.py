@@ -34,9 +34,14 @@ _NAMESPACES = (
 )
 
 
-def build_docx(paragraphs: list[tuple[str | None, str]], core: dict[str, str] | None = None, styles: dict[str, str] | None = None) -> bytes:
+def build_docx(
+    paragraphs: list[tuple[str | None, str]],
+    core: dict[str, str] | None = None,
+    styles: dict[str, str] | None = None,
+    parts: dict[str, str] | None = None,
+) -> bytes:
     """paragraphs: (style id or None, text), or (None, RawXml(...)) for markup written as it is;
-    core: title, creator, created, keywords, category, language."""
+    core: title, creator, created, keywords, category, language; parts: more members, by name."""
     body = []
     for style, text in paragraphs:
         if isinstance(text, RawXml):
@@ -75,6 +80,8 @@ def build_docx(paragraphs: list[tuple[str | None, str]], core: dict[str, str] | 
         archive.writestr("_rels/.rels", _RELS)
         archive.writestr("word/document.xml", document)
         archive.writestr("docProps/core.xml", core_xml)
+        for name, xml in (parts or {}).items():
+            archive.writestr(name, xml)
         if styles:
             style_xml = "".join(
                 f'<w:style w:type="paragraph" w:styleId="{sid}"><w:name w:val="{escape(name)}"/></w:style>' for sid, name in styles.items()

@@ -603,6 +603,26 @@ CASES: list[Case] = [
         ),
         "accepted",  # its first short paragraph is the title; 90,000 styles are read within the budget
     ),
+    Case(
+        "docx-many-footnotes",
+        "articles/h/footnotes.docx",
+        lambda: _docx(
+            f"<w:document {W}><w:body><w:p><w:r><w:t>T</w:t></w:r></w:p><w:p><w:r><w:t>Body.</w:t></w:r></w:p></w:body></w:document>",
+            {
+                "word/footnotes.xml": f"<w:footnotes {W}>"
+                + '<w:footnote w:id="1"><w:p><w:r><w:t>n</w:t></w:r></w:p></w:footnote>' * 30_000
+                + "</w:footnotes>",
+                "word/endnotes.xml": f"<w:endnotes {W}>"
+                + "<w:endnote><w:p>" * 20_000
+                + "</w:p></w:endnote>" * 20_000
+                + "<w:endnote>"
+                + "<w:p>" * 50_000
+                + "</w:p>" * 50_000
+                + "</w:endnote></w:endnotes>",
+            },
+        ),
+        "accepted",  # 30,000 notes (the references list keeps 50), 20,000 nested notes, a note of 50,000 nested paragraphs: each read once
+    ),
     Case("docx-encrypted", "articles/h/encrypted.docx", lambda: _docx_header_patch(6, 1, central=True), "bad_docx"),
     Case("docx-deflate64", "articles/h/deflate64.docx", _deflate64_docx, "bad_docx"),
     Case("docx-truncated", "articles/h/truncated.docx", lambda: _docx(f"<w:document {W}><w:body></w:body></w:document>")[:60], "bad_docx"),

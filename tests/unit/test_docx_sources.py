@@ -199,3 +199,34 @@ def test_hidden_text_and_tracked_deletions_are_not_read(vanish, read):
     )
     result = extract("articles/a/w.docx", build_docx([("Title", "Rules arrive"), (None, BODY_TEXT), (None, line)]))
     assert result.body.split("\n\n") == [BODY_TEXT, read]
+
+
+def _notes(kind: str, *notes: str) -> str:
+    separators = "".join(
+        f'<w:{kind} w:type="{t}" w:id="{n}"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+        for n, t in ((-1, "separator"), (0, "continuationSeparator"))
+    )
+    return (
+        f'<w:{kind}s xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{separators}'
+        + "".join(f'<w:{kind} w:id="{n}">{body}</w:{kind}>' for n, body in enumerate(notes, 1))
+        + f"</w:{kind}s>"
+    )
+
+
+def test_footnotes_and_endnotes_are_the_articles_references():
+    footnote = '<w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Bank of Japan, Annual Report 2023.</w:t></w:r></w:p>'
+    two_paragraphs = "<w:p><w:r><w:t>FSA rules,</w:t></w:r></w:p><w:p><w:r><w:t>April 2024.</w:t></w:r></w:p>"
+    hidden = "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>Ask the desk</w:t></w:r></w:p>"
+    endnote = "<w:p><w:r><w:t>Interview, 3 May.</w:t></w:r></w:p>"
+    parts = {"word/footnotes.xml": _notes("footnote", footnote, two_paragraphs, hidden), "word/endnotes.xml": _notes("endnote", endnote)}
+    marked = RawXml(f'<w:p><w:r><w:t>{BODY_TEXT}</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>')
+    a = extract("articles/a/w.docx", build_docx([("Title", "Rules arrive"), (None, marked)], parts=parts)).as_dict()
+    assert a["references"] == ["Bank of Japan, Annual Report 2023.", "FSA rules, April 2024.", "Interview, 3 May."]
+
+
+def test_notes_inside_notes_and_paragraphs_inside_paragraphs_are_read_once():
+    nested = "<w:p><w:r><w:t>Outer</w:t></w:r><w:p><w:r><w:t>inner</w:t></w:r></w:p></w:p>"
+    inner_note = "<w:p><w:r><w:t>A</w:t></w:r></w:p><w:footnote><w:p><w:r><w:t>B</w:t></w:r></w:p></w:footnote>"
+    parts = {"word/footnotes.xml": _notes("footnote", nested, inner_note)}
+    a = extract("articles/a/w.docx", build_docx([("Title", "Rules arrive"), (None, BODY_TEXT)], parts=parts)).as_dict()
+    assert a["references"] == ["Outer inner", "A", "B"]

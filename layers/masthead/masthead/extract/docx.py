@@ -11,6 +11,7 @@ import io
 import re
 import zipfile
 import zlib
+from typing import NamedTuple
 
 from ..errors import ExtractionRejected
 from . import headerlines, precompiled, text
@@ -207,14 +208,46 @@ PRIORITY: dict[str, tuple[str, ...]] = {
 
 
 def parse_docx(data: bytes, options: ExtractOptions) -> Draft:
-    document, core_xml, styles = _read_archive(data, options.max_docx_inflated)
-    properties = _core_properties(core_xml) if core_xml else Draft()
-    body = _body(_paragraphs(document, styles), properties)
+    parts = _read_archive(data, options.max_docx_inflated)
+    properties = _core_properties(parts.core) if parts.core else Draft()
+    body = _body(_paragraphs(parts.document, parts.styles), properties)
+    for notes in parts.notes:
+        body.references.extend(_notes(notes))
     return merge_drafts({"properties": properties, "body": body}, PRIORITY)
 
 
-def _read_archive(data: bytes, limit: int) -> tuple[bytes, bytes | None, dict[str, str]]:
-    """The document part, the core properties part and the paragraph style names, within budget."""
+class _Parts(NamedTuple):
+    document: bytes
+    core: bytes | None
+    styles: dict[str, str]  # paragraph style id -> name, where the id does not say what it is
+    notes: list[bytes]  # the footnotes and endnotes parts
+
+
+# The article's notes: its sources, read as its references (as a Markdown file's footnotes are).
+_NOTE_PARTS = ("word/footnotes.xml", "word/endnotes.xml")
+_NOTES = (f"{_W}footnote", f"{_W}endnote")
+
+
+def _notes(part: bytes) -> list[str]:
+    """The text of each footnote or endnote (the separator lines Word keeps among them have none).
+    Notes and their paragraphs are read innermost first, each paragraph emptied once read (as the
+    body's are): text nested in an upload's notes is read once."""
+    root = _parse_xml(part)
+    _drop_unseen(root)
+    found = []
+    for note in reversed([element for element in root.iter() if element.tag in _NOTES]):
+        texts = []
+        for para in reversed(list(note.iter(_P))):
+            texts.append(_paragraph_text(para))
+            para.clear()
+        if value := " ".join(filter(None, reversed(texts))):
+            found.append(value)
+    found.reverse()
+    return found
+
+
+def _read_archive(data: bytes, limit: int) -> _Parts:
+    """The document part, the core properties part, the paragraph style names and the notes, within budget."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except _ZIP_ERRORS as exc:
@@ -236,7 +269,8 @@ def _read_archive(data: bytes, limit: int) -> tuple[bytes, bytes | None, dict[st
         style_ids = {m.group(1) for m in _STYLE_ID.finditer(document)}
         unknown = {i.decode() for i in style_ids} - _SELF_DESCRIBING
         styles = _style_names(archive, limit, unknown) if any(_heading_level(i) is None for i in unknown) else {}
-    return document, core_xml, styles
+        notes = [part for name in _NOTE_PARTS if (part := _read_member(archive, name, limit)) is not None]
+    return _Parts(document, core_xml, styles, notes)
 
 
 def _core_properties(core_xml: bytes) -> Draft:

@@ -2885,3 +2885,90 @@ def test_a_byline_labelled_as_a_pictures_credit_is_no_author():
 def test_a_date_labelled_by_a_heading_in_a_list_of_facts_is_the_articles():
     facts = "<ul class='facts'><li><h5>Datum:</h5> 03.11.2021</li><li><h5>Ort:</h5> Berlin</li></ul>"
     assert day(page(body=f"<main><article><h1>Orden fürs Morden</h1>{facts}{BODY}</article></main>", lang="de")) == "2021-11-03"
+
+
+def _notion_export(properties: str, body: str, script: str = "") -> str:
+    rows = "".join(f"<tr class='property-row'><th>{label}</th><td>{value}</td></tr>" for label, value in properties)
+    return (
+        f"<html><head><meta http-equiv='Content-Type' content='text/html; charset=utf-8'/><title>Rules arrive</title>"
+        f"<style>html {{ -webkit-print-color-adjust: exact; }}</style>{script}</head><body><article id='a' class='page sans'>"
+        f"<header><h1 class='page-title'>Rules arrive</h1><p class='page-description'></p>"
+        f"<table class='properties'><tbody>{rows}</tbody></table></header><div class='page-body'>{body}</div></article></body></html>"
+    )
+
+
+NOTION_PROPERTIES = (
+    ("Author", "<span class='user'>Ken Sato</span><span class='user'>Mia Ito</span>"),
+    ("Date", "<time>@April 2, 2024 → April 5, 2024</time>"),
+    ("Tags", "<span class='selected-value'>Regulation</span><span class='selected-value'>Stablecoins</span>"),
+    ("Category", "Policy"),
+    ("Status", "<span class='status-value'><div class='status-dot'></div>Draft</span>"),
+)
+
+
+def test_a_notion_page_exported_as_html_gives_its_title_sections_and_properties():
+    body = f"{BODY}<h1 id='2'>Who may issue</h1><p>Only banks may issue.</p>"
+    a = extracted(_notion_export(NOTION_PROPERTIES, body), with_body=True)
+    assert (a["title"], a["headings"], a["body"].split("\n\n")[1:]) == (
+        "Rules arrive",
+        ["Who may issue"],
+        ["Who may issue", "Only banks may issue."],
+    )
+    assert (a["authors"], a["published_at"], a["tags"], a["category"], a["draft"]) == (
+        ["Ken Sato", "Mia Ito"],
+        "2024-04-02T00:00:00+09:00",
+        ["Regulation", "Stablecoins"],
+        "Policy",
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("properties", "expected"),
+    [
+        (
+            (
+                ("作成者", "x"),
+                ("著者", "<span class='user'>山田太郎</span>"),
+                ("公開日", "<time>@2024/04/02</time>"),
+                ("ステータス", "公開"),
+            ),
+            (["山田太郎"], "2024-04-02T00:00:00+09:00", False),
+        ),
+        ((("Written by", "Ann Lee"), ("Status", "Published")), (["Ann Lee"], None, False)),
+        ((), ([], None, False)),
+    ],
+)
+def test_notion_properties_in_other_words_or_none(properties, expected):
+    a = extracted(_notion_export(properties, BODY))
+    assert (a["authors"], a["published_at"], a["draft"]) == expected
+
+
+def test_a_properties_table_on_a_web_page_is_not_read_as_a_documents():
+    a = extracted(_notion_export(NOTION_PROPERTIES, BODY, script="<script>track()</script>"))
+    assert (a["authors"], a["tags"], a["draft"]) == ([], [], False)
+
+
+@pytest.mark.parametrize("dateline", ["Date @April 2, 2024", "Date: April 2, 2024", "Datum: 2. April 2024", "Posted on April 2, 2024"])
+def test_a_labelled_date_marked_as_a_date_names_no_author(dateline):
+    a = extracted(page(body=f"<article><h1>Headline</h1><div class='post-date'>{dateline}</div>{BODY}</article>"))
+    assert (a["authors"], a["published_at"][:10]) == ([], "2024-04-02")
+
+
+@pytest.mark.parametrize(
+    ("head", "title_paragraph"),
+    [
+        ('<meta name="Generator" content="Microsoft Word 15"><title>Doc title</title>', ""),  # titled in its <head> only
+        ('<meta name="generator" content="Google Docs"><title>Doc title</title>', "<p class='title'>Doc title</p>"),
+    ],
+)
+def test_a_saved_documents_h1s_are_sections_and_the_first_heads_no_deck(head, title_paragraph):
+    html = f"<html><head>{head}</head><body>{title_paragraph}<h1>Introduction</h1>{BODY}<h1>Second part</h1><p>More words here.</p></body></html>"
+    a = extracted(html, with_body=True)
+    assert (a["title"], a["subtitle"], a["headings"]) == ("Doc title", None, ["Introduction", "Second part"])
+    assert a["body"].split("\n\n")[0] == "Introduction"
+
+
+def test_a_byline_typed_in_a_notion_page_wins_over_its_author_property():
+    a = extracted(_notion_export(NOTION_PROPERTIES, f"<p>By Ann Lee</p>{BODY}"))
+    assert a["authors"] == ["Ann Lee"]

@@ -269,8 +269,10 @@ def _took_byline(draft: Draft, node, value: str, strict: bool, site: str | None,
     if _labelled_as_a_picture_credit(node) or _a_picture_credit(value):
         return False
     found = find_date(value)
-    if not _LETTER.search(f"{value[: found[1]]} {value[found[2] :]}" if found else value):
-        return False  # a date or a time and nothing else (a listing's "30 августа 2021, 13:43" under each story)
+    if not _LETTER.search(_DATELINE.sub(" ", f"{value[: found[1]]} {value[found[2] :]}") if found else value):
+        # a date or a time and nothing else (a listing's "30 августа 2021, 13:43" under each story),
+        # or with its label alone ("Date: …", "Posted on …": Notion's property row "Date @April 2, 2024")
+        return False
     names = people.clean_names(_visible_names(node, value, says_author), [])
     if not names or not (says_author or _names_a_person(node, names, value, site)):
         return False

@@ -442,41 +442,46 @@ def _a_word_processors_meta(attrs: dict) -> bool:
 
 
 # The paragraph a word processor marks as the document's title (Google Docs' "title", Word's
-# "MsoTitle"): the headline, above the <h1>s, which are its sections.
-_TITLE_PARAGRAPH_CLASSES = frozenset({"title", "MsoTitle"})
+# "MsoTitle"), or the <h1> a notes app marks so (Notion's "page-title", its Heading 1 blocks being
+# <h1>s too): the headline, above the <h1>s, which are its sections.
+_TITLE_CLASSES = {"p": frozenset({"title", "MsoTitle"}), "h1": frozenset({"page-title"})}
 
 
 def _title_a_document(draft: Draft, blocks: list, walk: _FirstWalk, has_h1: bool, declared: bool) -> bool:
     """An article's own HTML: the paragraph marked as its title is the title, or (in a word
     processor's file, or a text without an <h1> or a `declared` title) its first paragraph where
-    that reads as a title: its <h1>s are then its sections (True). Else, without an <h1> or a
-    declared title, its leading heading."""
-    if titled := _document_title(blocks, first_line=_word_processed(walk) or not (has_h1 or declared)):
+    that reads as a title: its <h1>s are then its sections (True), as they are in a word
+    processor's file whose <title> is declared. Else, without an <h1> or a declared title, its
+    leading heading."""
+    word_processed = _word_processed(walk)
+    if titled := _document_title(blocks, first_line=word_processed or not (has_h1 or declared)):
         draft.title = titled
         return True
     if not (draft.title or declared):
         draft.title = _leading_heading(blocks)
-    return False
+    return word_processed and declared  # a word processor's file titled in its <head>: its <h1>s are sections too
 
 
 def _document_title(blocks: list, first_line: bool = False) -> str | None:
     """The paragraph marked as the title before a document's text begins; with `first_line`, its
     first paragraph when that reads as a title (a word processor's file without the Title style)."""
     for n, (node, tag) in enumerate(blocks[:_LEADING_BLOCKS]):
-        if tag != "p":
+        if tag != "p" and tag != "h1":
             return None
         value = htmlmeta.node_text(node, limit=400).strip()
-        if not _TITLE_PARAGRAPH_CLASSES.isdisjoint((node.attributes.get("class") or "").split()):
+        if not _TITLE_CLASSES[tag].isdisjoint((node.attributes.get("class") or "").split()):
             return value or None
+        if tag == "h1":
+            return None
         if n == 0 and first_line and headerlines.a_title_line(value):
             return value
     return None
 
 
-def _read_document_header(draft: Draft, under_an_h1: bool) -> None:
+def _read_document_header(draft: Draft, tree, under_an_h1: bool) -> None:
     """An article's own HTML (a CMS's body, a saved document) opens as a typed file does: its
     title and deck paragraphs, or an <h2> right under the <h1> before any text as the deck; then
-    the byline and date lines, which are no text."""
+    the byline and date lines, which are no text; then what its properties give (a Notion page's)."""
     paragraphs, headings = draft.paragraphs, draft.headings
     while paragraphs and paragraphs[0] in (draft.title, draft.subtitle) and paragraphs[0] not in headings:
         paragraphs.pop(0)
@@ -485,6 +490,39 @@ def _read_document_header(draft: Draft, under_an_h1: bool) -> None:
         draft.subtitle = draft.paragraphs.pop(0)
         draft.headings.pop(0)
     headerlines.read_leading_lines(draft)
+    _read_page_properties(draft, tree)
+
+
+# A Notion page's properties, exported as a table of rows "label | value" above its text: the
+# labels of the fields they give (English and Japanese, as a workspace names them), most specific first.
+_PROPERTIES = "table.properties tr"
+_PROPERTY_LABELS: dict[str, tuple[str, ...]] = {
+    "authors": ("author", "authors", "by", "writer", "written by", "著者", "執筆者", "筆者", "ライター"),
+    "published": ("published", "publish date", "publication date", "date", "公開日", "日付", "created", "作成日時"),
+    "tags": ("tags", "tag", "keywords", "タグ"),
+    "category": ("category", "section", "カテゴリ", "カテゴリー"),
+    "pubstatus": ("status", "ステータス"),
+}
+_MAX_PROPERTIES = 50
+
+
+def _read_page_properties(draft: Draft, tree) -> None:
+    """A Notion page's properties (its author, date, tags, category and status) where nothing the
+    document declares gave them: a person or a tag is an element of its own in the value."""
+    rows: dict[str, Any] = {}
+    for row in tree.css(_PROPERTIES)[:_MAX_PROPERTIES]:
+        label, value = row.css_first("th"), row.css_first("td")
+        if label is not None and value is not None:
+            rows.setdefault(text.collapse_spaces(htmlmeta.node_text(label, limit=100)).casefold(), value)
+    for field, labels in _PROPERTY_LABELS.items():
+        value = next((rows[label] for label in labels if label in rows), None)
+        if value is None or getattr(draft, field):
+            continue
+        if field in ("authors", "tags"):
+            items = [htmlmeta.node_text(item, limit=200) for item in value.css(".user, .selected-value")[:_MAX_PROPERTIES]]
+            setattr(draft, field, items or [htmlmeta.node_text(value, limit=300)])
+        else:  # (a date is read as any date is: "@April 2, 2024", a range's first day)
+            setattr(draft, field, htmlmeta.node_text(value, limit=200).strip() or None)
 
 
 def _leading_heading(blocks: list) -> str | None:
@@ -980,7 +1018,7 @@ def parse_html(source: str, options: ExtractOptions, raw: bytes | None = None) -
     if not draft.paragraphs:
         _read_without_class_rules(draft, source, raw, page)
     elif own_html:
-        _read_document_header(draft, bool(headlines))
+        _read_document_header(draft, tree, bool(headlines) and not sections)  # (an <h1> that is a section heads no deck)
     publisher_named = facts.publisher_only and still_publisher(draft.authors, declared_authors)
     if not draft.authors or publisher_named:
         draft.authors = _last_resort_authors(draft, blocks, walk.marked.author_links)

@@ -2898,7 +2898,10 @@ def _notion_export(properties: str, body: str, script: str = "") -> str:
 
 
 NOTION_PROPERTIES = (
-    ("Author", "<span class='user'>Ken Sato</span><span class='user'>Mia Ito</span>"),
+    (
+        "Author",
+        "<span class='user'><span class='icon user-icon'>K</span>Ken Sato</span><span class='user'><img class='icon' src='m.png'>Mia Ito</span>",
+    ),
     ("Date", "<time>@April 2, 2024 → April 5, 2024</time>"),
     ("Tags", "<span class='selected-value'>Regulation</span><span class='selected-value'>Stablecoins</span>"),
     ("Category", "Policy"),

@@ -508,7 +508,8 @@ _MAX_PROPERTIES = 50
 
 def _read_page_properties(draft: Draft, tree) -> None:
     """A Notion page's properties (its author, date, tags, category and status) where nothing the
-    document declares gave them: a person or a tag is an element of its own in the value."""
+    document declares gave them: a person or a tag is an element of its own in the value, and a
+    person's icon (the initial shown when there is no picture) is no part of the name."""
     rows: dict[str, Any] = {}
     for row in tree.css(_PROPERTIES)[:_MAX_PROPERTIES]:
         label, value = row.css_first("th"), row.css_first("td")
@@ -518,11 +519,13 @@ def _read_page_properties(draft: Draft, tree) -> None:
         value = next((rows[label] for label in labels if label in rows), None)
         if value is None or getattr(draft, field):
             continue
+        icons = {icon.mem_id for icon in value.css(".icon")[:_MAX_PROPERTIES]}
+        items = [htmlmeta.node_text_without(item, icons, limit=200) for item in value.css(".user, .selected-value")[:_MAX_PROPERTIES]]
+        whole = text.collapse_spaces(htmlmeta.node_text_without(value, icons, limit=300))
         if field in ("authors", "tags"):
-            items = [htmlmeta.node_text(item, limit=200) for item in value.css(".user, .selected-value")[:_MAX_PROPERTIES]]
-            setattr(draft, field, items or [htmlmeta.node_text(value, limit=300)])
+            setattr(draft, field, [text.collapse_spaces(item) for item in items] or [whole])
         else:  # (a date is read as any date is: "@April 2, 2024", a range's first day)
-            setattr(draft, field, htmlmeta.node_text(value, limit=200).strip() or None)
+            setattr(draft, field, whole or None)
 
 
 def _leading_heading(blocks: list) -> str | None:

@@ -1095,3 +1095,19 @@ def test_a_markdown_manifests_footnotes_are_not_its_description():
         "issues/iolite-vol-21.md", b"---\npublication: Iolite\nvolume: 21\n---\n\nThe stablecoin issue.[^1]\n\n[^1]: Printed in May.\n"
     ).as_dict()
     assert issue["description"] == "The stablecoin issue."
+
+
+def test_an_mdx_files_imports_exports_comments_and_components_are_no_text():
+    source = (
+        "---\ntitle: Staking explained\n---\nimport { Callout } from '@/components/callout'\n\nimport Chart from \"../charts/yield.tsx\"\n\n"
+        "import '../styles.css'\n\nexport const meta = {\n  featured: true,\n}\n\n"
+        f'{PARAGRAPH}\n\n{{/* TODO: the chart\'s caption */}}\n\n<Callout type="warning">\nStaked coins may be locked.\n</Callout>\n\n'
+        '<Chart data={yields} />\n\nImport duties from China stay text, as does import of "goods".\n'
+    )
+    a = article("articles/a/staking.mdx", source)
+    assert (a["format"], a["title"]) == ("markdown", "Staking explained")
+    assert a["body"].split("\n\n") == [
+        PARAGRAPH,
+        "Staked coins may be locked.",
+        'Import duties from China stay text, as does import of "goods".',
+    ]

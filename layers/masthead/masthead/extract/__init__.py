@@ -30,6 +30,7 @@ ARTICLE_SUFFIXES: dict[str, model.Format] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".mdown": "markdown",
+    ".mdx": "markdown",  # (its imports, exports and components are no text: markdown.py)
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",

@@ -27,9 +27,14 @@ _CODE = precompiled.pattern(r"(?<!`)(`++)([^`]++)\1(?!`)")
 _DELIMITER_RUN = precompiled.pattern(r"[*_~]++")
 # Syntax of the site generator, not text: Hugo's shortcodes ("{{< figure … >}}", "{{% notice %}}…"),
 # Liquid's tags and output (Jekyll: "{% include ad.html %}", "{{ site.url }}"), attribute lists
-# (kramdown's "{: .lead}", Pandoc's and Python-Markdown's "{#id .class}"); footnote markers ("[^1]").
-# What a paired shortcode holds is text, and stays. No brace inside: a match is read once.
-_GENERATOR_SYNTAX = precompiled.pattern(r"\{\{[^{}]*+\}\}|\{%[^{}%]*+%\}|\{:[^{}]*+\}|\{[#.][\w-][^{}]*+\}")
+# (kramdown's "{: .lead}", Pandoc's and Python-Markdown's "{#id .class}"), MDX's comments ("{/* … */}");
+# footnote markers ("[^1]"). What a paired shortcode holds is text, and stays. No brace inside: a
+# match is read once. (MDX's components are tags: cleaning takes them out, and keeps what they hold.)
+_GENERATOR_SYNTAX = precompiled.pattern(r"\{\{[^{}]*+\}\}|\{%[^{}%]*+%\}|\{:[^{}]*+\}|\{[#.][\w-][^{}]*+\}|\{/\*[^{}]*+\}")
+# An MDX file's imports and exports (a paragraph of JavaScript that opens so): no text.
+_ESM = precompiled.pattern(
+    r"import\s[^\n]*?\sfrom\s*+['\"]|import\s*+['\"{]|import\s++\*|export\s++(?:const|let|var|default|function|async|class|\{|\*)"
+)
 _FOOTNOTE_MARK = precompiled.pattern(r"\[\^[^\[\]\s]++\]")
 _FOOTNOTE = precompiled.pattern(r" {0,3}\[\^[^\[\]\s]++\]:[ \t]*+(.*+)")
 # First characters of block markers; a credit line ("Reference:", "画像：") starts with none of them.
@@ -108,6 +113,9 @@ class _BlockReader:
 
     def flush(self) -> list[Block]:
         if not self.paragraph:
+            return []
+        if _ESM.match(self.paragraph[0].lstrip()):
+            self.paragraph.clear()
             return []
         text = inline(join_lines(self.paragraph))
         self.paragraph.clear()

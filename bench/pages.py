@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import random
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 from html import escape
 
 FIRST = ["Anna", "Ben", "Chloe", "David", "Emma", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Keiko", "Liam", "Maya", "Noah"]
@@ -143,7 +144,8 @@ def page(seed: int) -> tuple[str, dict]:
         )
     elif layout == 3:  # visible byline and <time> only
         byline = f'<div class="article-byline">By {escape(" and ".join(authors))} · <time datetime="{iso}">{when:%d %b %Y}</time></div>'
-    else:  # Japanese news layout
+    else:  # Japanese news layout: the day shown is Tokyo's, as the publisher's own
+        when = when.astimezone(ZoneInfo("Asia/Tokyo"))
         authors = [rng.choice(["山田太郎", "佐藤花子", "鈴木一郎"])]
         head += [
             f'<meta property="og:title" content="{escape(title)}">',
@@ -160,6 +162,7 @@ def page(seed: int) -> tuple[str, dict]:
         f"{_rail(rng, 'Most read')}{_rail(rng, 'Related stories')}</div>{_cards(rng)}"
         f'<footer class="site-footer">{"<a href=/x>Footer link</a>" * 80} © {site}</footer></body></html>'
     )
+    # the label is the publisher's day: UTC's on the English layouts, Tokyo's on the Japanese one
     return html, {"title": title, "authors": authors, "published": when.date().isoformat()}
 
 

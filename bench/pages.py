@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import random
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 from html import escape
+from zoneinfo import ZoneInfo
 
 FIRST = ["Anna", "Ben", "Chloe", "David", "Emma", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Keiko", "Liam", "Maya", "Noah"]
 LAST = ["Schmidt", "Okafor", "Tanaka", "Rossi", "Dubois", "Kowalski", "Nguyen", "Silva", "Murphy", "Sato", "Larsen", "Haddad"]

@@ -326,8 +326,7 @@ def _body(paragraphs: list[tuple[int | None, str]], properties: Draft) -> Draft:
         elif n <= _HEADER_PARAGRAPHS and level is None and _read_header_line(body, value, properties.authors or body.authors):
             continue  # a byline or date paragraph right under the title is metadata, not body text
         elif level is not None:
-            body.headings.append(value)
-            body.paragraphs.append(value)
+            body.heading(value)
         else:
             body.credit_or_paragraph(value)
     return body

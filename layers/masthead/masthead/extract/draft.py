@@ -57,6 +57,11 @@ class Draft:
     related_titles: list = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)  # body text, in reading order
 
+    def heading(self, line: str) -> None:
+        """A section heading: one of the headings, and a line of the text where it stands."""
+        self.headings.append(line)
+        self.paragraphs.append(line)
+
     def credit_or_paragraph(self, line: str) -> None:
         """Route a body line: reference and image-credit lines go to their lists, the rest is body."""
         found = text.credit_line(line)

@@ -1871,8 +1871,7 @@ def _read_block(draft: Draft, node, tag: str, value: str) -> None:
             return
     if tag in _SECTION_HEADINGS:
         if not text.RELATED_HEADING.match(value):
-            draft.headings.append(value)
-            draft.paragraphs.append(value)
+            draft.heading(value)
         return
     if tag == "figcaption":
         if text.credit_line(value):

@@ -1,5 +1,7 @@
 """JSON articles: IPTC ninjs (2.x lowercase and 3.x camelCase), schema.org JSON-LD documents, and
-the exports of blog platforms and CMSes (WordPress' REST API, Ghost, a plain {"title", "body"})."""
+the exports of blog platforms and CMSes: WordPress' REST API (with its `_embed` names and its UTC
+twins of each date), Ghost, a plain {"title", "body"}; a body as text, as HTML (read as a page's
+article is) or as structured rich text (richtext.py: Contentful, Sanity, Strapi, Lexical, Editor.js)."""
 
 from __future__ import annotations
 
@@ -183,8 +185,7 @@ def _read_rich_text(draft: Draft, data: dict) -> None:
         if isinstance(data.get(key), (dict, list)) and (found := richtext.lines(data[key])):
             for kind, line in found:
                 if kind == "heading":
-                    draft.headings.append(line)
-                    draft.paragraphs.append(line)
+                    draft.heading(line)
                 else:
                     draft.credit_or_paragraph(line)
             return

@@ -203,8 +203,7 @@ def parse_markdown(source: str) -> Draft:
             # A top-level heading before any text is the article's display title, not a section.
             if level == 1 and not seen_text:
                 continue
-            draft.headings.append(value)
-            draft.paragraphs.append(value)
+            draft.heading(value)
             continue
         paragraphs_read += 1
         if paragraphs_read <= headerlines.HEADER_PARAGRAPHS and not draft.headings and headerlines.read_line(draft, value):

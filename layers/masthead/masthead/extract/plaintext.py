@@ -245,5 +245,6 @@ def _read_body(draft: Draft, body_lines: list[str]) -> None:
         prev_long = n > 0 and not _is_short(body_lines[n - 1], 80)
         next_long = n + 1 < len(body_lines) and not _is_short(body_lines[n + 1], 80)
         if _is_short(line, 80) and len(line.split()) <= 14 and prev_long and next_long:
-            draft.headings.append(line)
-        draft.paragraphs.append(line)
+            draft.heading(line)
+        else:
+            draft.paragraphs.append(line)

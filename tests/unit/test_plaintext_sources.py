@@ -102,3 +102,111 @@ def test_a_tags_line_under_the_article_gives_tags_not_body():
     for line, tags in (("Tags: bitcoin, ETF", ["bitcoin", "ETF"]), ("タグ：ビットコイン、ETF", ["ビットコイン", "ETF"])):
         found = plaintext._layout(["The title", "2024/04/01", BODY_LINE, line, "Share this article"], 0, Draft())
         assert (found.tags, found.paragraphs) == (tags, [BODY_LINE])
+
+
+# --- a whole page pasted from the headline on: the date and byline a few lines down ----------------
+
+BODY = " ".join(["The first paragraph of the story is long enough to be a paragraph of body text."] * 3)
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors", "published", "updated"),
+    [
+        # a bare name right above (or below) the date line, past the deck and the site's buttons
+        (
+            [
+                "A deck that says what the story is about, in one sentence.",
+                "Link is copied",
+                "Noora Mykkanen",
+                "Published November 18, 2024 9:26pm",
+                "Updated November 19, 2024 4:23pm",
+            ],
+            ["Noora Mykkanen"],
+            "November 18, 2024",
+            "November 19, 2024",
+        ),
+        (["Marco Pizzorno", "4 Febbraio 2025 - 14:41"], ["Marco Pizzorno"], "4 Febbraio 2025", None),
+        # a byline in the page's language, its date on the next line, a place on the date's
+        (
+            ["Par Bertrand Bissuel", "Publié le 30 août 2023 à 14h52, modifié le 30 août 2023 à 15h54 Temps de Lecture 4 min."],
+            ["Bertrand Bissuel"],
+            "30 août 2023",
+            None,
+        ),
+        (["Por", "Juliet Jimenez", "5 mayo, 2022, 6:12 pm"], ["Juliet Jimenez"], "5 mayo, 2022", None),
+        (
+            ["Video", "María R. Sahuquillo", "Bruselas - 15 oct 2024 - 08:22", "Actualizado: 15 oct 2024 - 17:38CEST"],
+            ["María R. Sahuquillo"],
+            "15 oct 2024",
+            "15 oct 2024",
+        ),
+        # glued in the copy, with a handle or an address
+        (["ByTravis Haney", "Dec 20, 2017"], ["Travis Haney"], "Dec 20, 2017", None),
+        (["Mike Cason | mcason@al.com", "Dec 20, 2017"], ["Mike Cason"], "Dec 20, 2017", None),
+        # the site, the date, the writer on one line; or the writer, then the date
+        (["Medical Daily 9/21/2016 Lizette Borreli"], ["Lizette Borreli"], "9/21/2016", None),
+        (["Apartment Therapy Submissions Oct 13, 2016", "House Call"], ["Apartment Therapy Submissions"], "Oct 13, 2016", None),
+    ],
+)
+def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, authors, published, updated):
+    found = plaintext._layout(["The headline of the story", *lines, BODY], 0, Draft())
+    assert (found.authors, found.published, found.updated) == (authors, published, updated)
+    assert found.paragraphs == [BODY]  # what stood above the byline is no body
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["02.02.2025 21:52", "Friedrich Merz", "Foto: REUTERS/Nadja Wohlleben"],  # a picture's caption beside the date
+        ["A deck that says what the story is about.", "02.02.2025 21:52", "Friedrich Merz", "Foto: REUTERS"],
+        ["Sevilla, Los Gallardos", "10/07/2026 00:50"],  # a place
+        ["„Heikles“ Thema", "3. November 2023"],  # a quoted title
+        ["Haberler -", "30.04.2024 - 16:48"],  # a word and a dash
+        ["Sign Out", "Gavin Smith"],  # names beside no date are no byline
+        ["Sign Out", "A caption under a picture of the minister", "10/07/2026 00:50"],  # nor one two lines away
+    ],
+)
+def test_what_stands_beside_a_date_and_is_no_name_names_no_one(lines):
+    found = plaintext._layout(["The headline of the story", *lines, BODY], 0, Draft())
+    assert found.authors == []
+
+
+def test_a_short_deck_above_the_date_stays_the_deck_and_a_dated_sentence_stays_text():
+    found = plaintext._layout(["The headline of the story", "Published reports say the plan is new", "2024/04/01", BODY], 0, Draft())
+    assert (found.subtitle, found.published, found.paragraphs) == ("Published reports say the plan is new", "2024/04/01", [BODY])
+    for sentence in ("2024年4月1日、政府は新しい規制を発表した。", "2024年4月1日、政府が規制を発表"):
+        found = plaintext._layout(["見出し", sentence, BODY], 0, Draft())
+        assert found.published is None and sentence in (found.subtitle, found.paragraphs[0])
+
+
+def test_no_date_is_looked_for_past_the_bodys_first_paragraph_nor_once_both_are_found():
+    deck = "A deck that goes on for a while. " * 7
+    found = plaintext._layout(["The headline of the story", deck, BODY, "2024/04/01", "Jane Roe"], 0, Draft())
+    assert (found.published, found.authors) == (None, [])
+    found = plaintext._layout(
+        ["The headline of the story", "By Ann Lee", "2024/04/01", "A short line", "Jane Roe", "2024/05/05", BODY], 0, Draft()
+    )
+    assert (found.authors, found.published, found.paragraphs[:2]) == (["By Ann Lee"], "2024/04/01", ["A short line", "Jane Roe"])
+
+
+def test_a_list_of_other_stories_above_the_text_ends_at_its_first_paragraph():
+    found = plaintext._layout(
+        [
+            "The headline of the story",
+            "By Enkosi Selane",
+            "28 November 2025",
+            "03:26 pm",
+            "RELATED ARTICLES",
+            "Another story",
+            BODY,
+            "More text.",
+        ],
+        0,
+        Draft(),
+    )
+    assert (found.authors, found.published, found.subtitle) == (
+        ["By Enkosi Selane"],
+        "28 November 2025",
+        None,
+    )  # ("By" goes when the names are cleaned)
+    assert (found.related_titles, found.paragraphs) == (["Another story"], ["03:26 pm", BODY, "More text."])

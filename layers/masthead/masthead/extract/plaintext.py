@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from . import precompiled, text
+from . import people, precompiled, text
+from .dates import find_date
 from .draft import Draft, merge_drafts
-from .headerlines import date_byline, is_byline, labelled_date
+from .headerlines import byline_names, date_byline, is_byline, labelled_date
 
 _HEADER = precompiled.pattern(
     r"^(title|subtitle|author|authors|by|date|published|updated|category|tags|keywords|language|lang|issue|"
@@ -119,6 +120,7 @@ def _layout(blocks: list[str], i: int, header: Draft) -> Draft:
     i = _read_breadcrumbs(draft, blocks, i, header)
     i = _read_category_and_title(draft, blocks, i, header)
     i = _read_byline_lines(draft, blocks, i, header)
+    i = _read_header_zone(draft, blocks, i, header)
     i = _read_deck(draft, blocks, i, header)
     _read_body(draft, _body_lines(draft, blocks, i))
     return draft
@@ -189,7 +191,13 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
             draft.published = found[0]
             if found[1]:
                 draft.authors.append(found[1])
-            elif i + 1 < len(blocks) and len(blocks[i + 1]) <= 40 and _is_short(blocks[i + 1]) and not (header.authors or draft.authors):
+            elif (
+                i + 1 < len(blocks)
+                and len(blocks[i + 1]) <= 40
+                and _is_short(blocks[i + 1])
+                and not (header.authors or draft.authors)
+                and not _a_caption(blocks, i + 1)
+            ):
                 draft.authors.append(blocks[i + 1])
                 i += 1
             i += 1
@@ -201,15 +209,182 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
     return i
 
 
+# How far under the title a pasted page's date and byline may stand, past its deck, a picture's
+# caption, a teaser and the site's buttons ("Share this with", "Comments", "Iniciar sesión"): a few
+# lines, and never past the second paragraph-long one (the deck's, then the body's).
+_ZONE_LINES = 12
+_LONG_LINE = 200
+# A byline's first word on a line of its own, the name on the next ("Por" / "Juliet Jimenez").
+_BY_WORD = frozenset({"by", "por", "par", "von", "di", "da", "av", "door", "af", "przez", "od"})
+# Words that make a dated line the update's ("Actualizado: 15 oct 2024", "Uppdaterad …").
+_UPDATED = precompiled.pattern(
+    r"\b(?:updated?|modified|actualizado|actualizada|modifié|mis à jour|aktualisiert|aggiornato|atualizado|uppdaterad|oppdatert|"
+    r"opdateret|bijgewerkt|güncelle\w*|aktualizacja|päivitetty|aktualizováno)\b|更新",
+    re.I,
+)
+
+
+def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
+    """Where the lines right under the title named no date or no author: the date and the byline a
+    few lines further down (a bare name beside the date: "Noora Mykkanen" / "Published November 18,
+    2024 9:26pm"). What stands between the title and the last of them is no body: the first long
+    line is the deck, the rest the site's buttons and captions. Returns where the body starts."""
+    want_date, want_author = not (header.published or draft.published), not (header.authors or draft.authors)
+    if not (want_date or want_author):
+        return i
+    zone = _zone(blocks, i)
+    dated = {j: dating for j in zone if (dating := _dated_line(blocks[j]))}
+    found: dict[float, tuple[str, object]] = {}  # line index -> (field, value); a dated line's name at index + 0.5
+    for j in zone:
+        line = blocks[j]
+        if j in dated:
+            date, start, end = dated[j]
+            found[j] = ("updated" if _UPDATED.search(line[:start]) else "published", date)
+            if names := _names_beside_a_date(line[:start], line[end:], draft.title):
+                found[j + 0.5] = ("authors", names)
+        elif names := _byline(line) or _name_after_by_word(blocks, j):
+            found[j] = ("authors", names)
+        elif (j - 1 in dated or j + 1 in dated) and _a_bare_name(name := _without_handles(line), draft.title) and not _a_caption(blocks, j):
+            found[j] = ("authors", [name])
+    if not any(field != "authors" or not _is_bare(blocks[int(j)]) for j, (field, _) in found.items()):
+        return i  # a name alone beside no date or byline is no byline
+    for _, (field, value) in sorted(found.items()):
+        _take(draft, field, value, want_date, want_author)
+    first, last = int(min(found)), int(max(found))
+    if not (header.subtitle or draft.subtitle):
+        draft.subtitle = next((blocks[j] for j in range(i, first) if _a_deck(blocks[j])), None)
+    return last + 1
+
+
+def _a_deck(line: str) -> bool:
+    """A deck among the lines above a pasted page's byline: a phrase of a few words (a caption's
+    credit, a button or a place is not one)."""
+    return (len(line) >= 40 or len(line.split()) >= 4) and not text.credit_line(line) and not _PICTURE_CREDIT.match(line)
+
+
+def _zone(blocks: list[str], i: int) -> list[int]:
+    zone, long_lines = [], 0
+    for j in range(i, min(len(blocks), i + _ZONE_LINES)):
+        long_lines += len(blocks[j]) >= _LONG_LINE
+        if long_lines == 2:
+            break
+        zone.append(j)
+    return zone
+
+
+def _byline(line: str) -> list[str] | None:
+    """The names of a byline line, in the page's language ("By …", "Par …", "Por …", "Von …", "文：…"),
+    without the date or the social handle it may hold; a "By" glued to the name in the copy
+    ("ByTravis Haney": the page put no space before its link) is a byline too."""
+    if len(line) > 120:
+        return None
+    line = _GLUED_BY.sub(r"\1 ", _HANDLE.sub(" ", line))
+    if found := find_date(line):
+        line = f"{line[: found[1]]} {line[found[2] :]}"
+    if people.starts_with_by(line):
+        return people.clean_names(text.parse_authors(line), []) or None
+    return byline_names(line)
+
+
+_GLUED_BY = precompiled.pattern(r"^(By|Por|Par|Von)(?=[A-Z])")
+# An e-mail address, then a handle ("mcason@al.com", "Aja Romano@ajaromano"): no part of a name.
+_HANDLE = precompiled.pattern(r"[\w.+-]+@[\w-]+\.[\w.-]+|@\w+")
+
+
+def _dated_line(line: str) -> tuple[str, int, int] | None:
+    """The date (as find_date gives it) of a short line that is a date, with at most a label, a
+    place or a time around it ("4 Febbraio 2025 - 14:41", "Bruselas - 15 oct 2024 - 08:22",
+    "Actualizado: 15 oct 2024"), or of a line its label opens ("Publié le 30 août 2023 à 14h52, …")."""
+    if len(line) > 160 or not (found := find_date(line)):
+        return None
+    if _PUBLISHED_LABEL.match(line):
+        return found
+    if len(line) > 80 or _SENTENCE_END.search(line):
+        return None
+    after = line[found[2] :].lstrip(" \u3000")
+    rest = f"{line[: found[1]]} {after}"
+    # (a sentence that opens with its date, "2024年4月1日、政府は…", is the text)
+    return found if not after.startswith(("、", "，")) and len(rest) <= 40 and len(_WORD.findall(rest)) <= 4 else None
+
+
+_WORD = precompiled.pattern(r"[^\W\d_]{2,}")
+_PUBLISHED_LABEL = precompiled.pattern(
+    r"(?:published|posted|publié(?:e)? le|publicad[oa]|veröffentlicht|pubblicato|gepubliceerd|publicerad|publisert|"
+    r"udgivet|opublikowano|yayınlanma|julkaistu|公開|配信|掲載|投稿)",
+    re.I,
+)
+
+
+def _name_after_by_word(blocks: list[str], j: int) -> list[str] | None:
+    """The name on the line after a byline's first word alone on its line ("Por" / "Juliet Jimenez")."""
+    if j == 0 or blocks[j - 1].casefold().rstrip(":") not in _BY_WORD:
+        return None
+    return [blocks[j]] if _a_bare_name(blocks[j], None) else None
+
+
+def _without_handles(line: str) -> str:
+    """A name line without the address or handle beside it ("Mike Cason | mcason@al.com")."""
+    return _HANDLE.sub(" ", line).strip(" |·-–—,")
+
+
+def _names_beside_a_date(before: str, after: str, title: object) -> list[str] | None:
+    """The byline or the bare name on a date's line, after it first ("Medical Daily 9/21/2016 Lizette
+    Borreli": the site, the date, the writer), else before it ("Apartment Therapy Submissions Oct 13,
+    2016", "Por Adriano Fernandes | 03/05/2022 20:36")."""
+    for part in (after, before):
+        part = _TIME.sub(" ", part).strip(" |·-–—,")
+        if part and (names := _byline(part) or ([part] if _a_bare_name(part, title) else None)):
+            return names
+    return None
+
+
+_TIME = precompiled.pattern(r"\b\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b|\b[A-Z]{2,5}$", re.I)
+
+
+def _a_bare_name(line: str, title: object) -> bool:
+    """A line that is a person's name and nothing else: two to four capitalised words."""
+    if not _is_bare(line) or (isinstance(title, str) and text.same_text(line, title)):
+        return False
+    return people.looks_like_person(line) and bool(people.clean_names([line], []))
+
+
+def _is_bare(line: str) -> bool:
+    """Two to four words and nothing else: no digit, comma, quote or bracket ("Sevilla, Los Gallardos"
+    beside a date is a place, "„Heikles“ Thema" a title)."""
+    return 2 <= len(line.split()) <= 4 and len(line) <= 40 and not _NOT_IN_A_NAME.search(line) and not _SENTENCE_END.search(line)
+
+
+_NOT_IN_A_NAME = precompiled.pattern(r"[\d,;:|@/()\[\]\"“”„«»‹›「」『』]")
+
+
+def _a_caption(blocks: list[str], j: int) -> bool:
+    """Whether a name line is a picture's caption (its credit line under it: "Friedrich Merz" /
+    "Foto: REUTERS/…")."""
+    return j + 1 < len(blocks) and _PICTURE_CREDIT.match(blocks[j + 1]) is not None
+
+
+_PICTURE_CREDIT = precompiled.pattern(r"(?:photo|foto|bild|image|imagen|immagine|picture|credit|写真|画像)s?\b", re.I)
+
+
+def _take(draft: Draft, field: str, value, want_date: bool, want_author: bool) -> None:
+    if field == "authors" and want_author and not draft.authors:
+        draft.authors = list(value)
+    elif field == "published" and want_date and not draft.published:
+        draft.published = value
+    elif field == "updated" and not draft.updated:
+        draft.updated = value
+
+
 def _read_deck(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
     """A short line right after the header, followed by a longer paragraph, is the deck."""
     if (
-        not header.subtitle
+        not (header.subtitle or draft.subtitle)
         and i + 1 < len(blocks)
         and _is_short(blocks[i], 120)
         and len(blocks[i + 1]) > len(blocks[i])
         and not text.credit_line(blocks[i])
         and not text.RELATED_HEADING.match(blocks[i])
+        and _TIME.sub("", blocks[i]).strip(" ,.-|")  # (a time left under the date, "03:26 pm", is no deck)
     ):
         draft.subtitle = blocks[i]
         i += 1
@@ -229,8 +404,11 @@ def _body_lines(draft: Draft, blocks: list[str], i: int) -> list[str]:
             draft.tags.extend(text.as_list(tags.group(1)))
         elif text.RELATED_HEADING.match(line):
             related = True
-        elif related:
+        elif related and len(line) < _LONG_LINE:
             draft.related_titles.append(line)
+        elif related:  # a paragraph: the list of other stories stood above the text, which goes on
+            related = False
+            body_lines.append(line)
         else:
             body_lines.append(line)
     return body_lines

@@ -94,12 +94,14 @@ bench: $(STAMP) $(SAM_STAMP) bytecode ## extraction, cold-start, safety, real-pa
 	@$(VENV)/bin/python bench/safety.py
 	@$(VENV)/bin/python bench/web.py
 	@$(VENV)/bin/python bench/heldout.py
+	@$(VENV)/bin/python bench/pasted.py
 	@$(VENV)/bin/python bench/reindex.py
 
-bench-web: $(STAMP) bytecode ## real web pages against trafilatura and the parse floor (needs ../shared), and pages other extractors ship
+bench-web: $(STAMP) bytecode ## real web pages against trafilatura and the parse floor (needs ../shared), pages other extractors ship, the pages pasted as text
 	@$(VENV)/bin/python -m pip install $(PIP_FLAGS) trafilatura
 	@$(VENV)/bin/python bench/web.py
 	@$(VENV)/bin/python bench/heldout.py
+	@$(VENV)/bin/python bench/pasted.py
 
 bench-up: $(STAMP) ## masthead up over an hour of random changes: its memory and threads (writes docs/benchmarks.md)
 	@$(VENV)/bin/python bench/up_soak.py --minutes 60

@@ -1,0 +1,130 @@
+"""The web corpus as pasted copies: each page's text as a browser copies it from the headline on, read by `masthead extract` as a .txt upload, written to docs/benchmarks.md.
+
+An editor who pastes a web page into a text file copies what the browser shows: the headline, then
+the deck, captions, the site's buttons, the byline and the date in the page's own order, then the
+text. This makes that copy of each of the 339 labelled pages of ../shared/webcorpus (a blank line
+after each paragraph or heading, a line break after the other blocks; scripts, styles and frames
+left out; the copy starts at the first <h1>) and scores title, authors and date with the labels and
+the rules of ../shared/tools/web-vs-trafilatura.
+
+  .venv/bin/python bench/pasted.py [--print]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.machinery
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from sections import write_section  # bench/sections.py
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOL = ROOT.parent / "shared" / "tools" / "web-vs-trafilatura"
+CORPUS = ROOT.parent / "shared" / "webcorpus"
+START, END = "<!-- pasted:start -->", "<!-- pasted:end -->"
+_BLOCKS = "p, div, li, h1, h2, h3, h4, h5, h6, br, tr, header, footer, section, article, blockquote, figcaption, dt, dd, time, nav, aside, ul, ol, table, form, main"
+_PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption"})
+
+
+def pasted_copy(page: bytes) -> str | None:
+    """The text a browser copies from the page's headline on."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(page)
+    for node in tree.css("script, style, noscript, template, svg, iframe, head"):
+        node.decompose()
+    body = tree.body
+    if body is None:
+        return None
+    if (headline := body.css_first("h1")) is not None:
+        headline.insert_before("\x01")
+    for node in body.css(_BLOCKS):
+        node.insert_after("\n\n" if node.tag in _PARAGRAPHS else "\n")
+    text = (body.text(deep=True) or "").split("\x01", 1)[-1]
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _tool():
+    loader = importlib.machinery.SourceFileLoader("web_vs_trafilatura", str(TOOL))
+    spec = importlib.util.spec_from_loader(loader.name, loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+def run(folder: Path) -> dict:
+    labels = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["files"]
+    keys = {}
+    for key in labels:
+        text = pasted_copy((CORPUS / key).read_bytes())
+        if text:
+            name = key.rsplit(".", 1)[0] + ".txt"
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")
+            keys[name] = key
+    command = [
+        str(ROOT / ".venv" / "bin" / "masthead"),
+        "extract",
+        "--json",
+        "--time-budget",
+        "0",
+        "--root",
+        str(folder),
+        *(str(folder / n) for n in keys),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    results = {keys[o["key"]]: o for o in map(json.loads, done.stdout.splitlines()) if o.get("key") in keys}
+    scores, totals, right, _ = _tool().score(results, labels)
+    return {"pages": len(keys), "scores": scores, "totals": totals, "right": right}
+
+
+def render(report: dict) -> str:
+    s, t, r = report["scores"], report["totals"], report["right"]
+    return (
+        "\n".join(
+            [
+                START,
+                "## Real web pages pasted as text",
+                "",
+                f"`bench/pasted.py`: the {report['pages']} pages of the web corpus as a browser copies them from the headline on",
+                "(deck, captions, the site's buttons, byline and date in the page's own order, then the text), each read",
+                "as a pasted `.txt` upload and scored with the corpus's labels and rules.",
+                "",
+                "| pasted copies | title | authors | date |",
+                "|---|---:|---:|---:|",
+                f"| Masthead | {s['title']:.3f} ({r['title']}/{t['title']}) | {s['authors']:.3f} ({r['authors']}/{t['authors']}) | "
+                f"{s['date']:.3f} ({r['date']}/{t['date']}) |",
+                END,
+            ]
+        )
+        + "\n"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
+    parser.add_argument("--print", action="store_true", help="print the section instead of writing it")
+    args = parser.parse_args()
+    if not TOOL.exists():
+        print(f"{TOOL} is not here: the pasted-page benchmark needs ../shared beside the checkout", file=sys.stderr)
+        return 0
+    with tempfile.TemporaryDirectory() as folder:
+        section = render(run(Path(folder)))
+    if args.print:
+        print(section)
+    else:
+        write_section(section, Path(args.out), START, END)
+        print(f"wrote the pasted-page section of {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

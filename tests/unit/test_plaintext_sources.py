@@ -146,6 +146,11 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         # the site, the date, the writer on one line; or the writer, then the date
         (["Medical Daily 9/21/2016 Lizette Borreli"], ["Lizette Borreli"], "9/21/2016", None),
         (["Apartment Therapy Submissions Oct 13, 2016", "House Call"], ["Apartment Therapy Submissions"], "Oct 13, 2016", None),
+        # what the page set apart with markup alone, glued in the copy
+        (["Tobias Mühlbauer24.04.2024, 19:35 Uhr"], ["Tobias Mühlbauer"], "24.04.2024, 19:35", None),
+        (["Publiziert17. Dezember 2024, 12:17", "von", "Konstantin Furrer"], ["Konstantin Furrer"], "17. Dezember 2024", None),
+        # a byline under the deck with no date near it
+        (["A deck that says what the story is about, in one sentence.", "By Ann Lee"], ["Ann Lee"], None, None),
     ],
 )
 def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, authors, published, updated):

@@ -233,10 +233,12 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
     if not (want_date or want_author):
         return i
     zone = _zone(blocks, i)
-    dated = {j: dating for j in zone if (dating := _dated_line(blocks[j]))}
+    # (a copy glues what the page set apart with markup alone: "Tobias Mühlbauer24.04.2024", "Publiziert17. Dezember")
+    lines = {j: _GLUED_DIGITS.sub(" ", blocks[j]) for j in zone}
+    dated = {j: dating for j in zone if (dating := _dated_line(lines[j]))}
     found: dict[float, tuple[str, object]] = {}  # line index -> (field, value); a dated line's name at index + 0.5
     for j in zone:
-        line = blocks[j]
+        line = lines[j]
         if j in dated:
             date, start, end = dated[j]
             found[j] = ("updated" if _UPDATED.search(line[:start]) else "published", date)
@@ -246,14 +248,17 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
             found[j] = ("authors", names)
         elif (j - 1 in dated or j + 1 in dated) and _a_bare_name(name := _without_handles(line), draft.title) and not _a_caption(blocks, j):
             found[j] = ("authors", [name])
-    if not any(field != "authors" or not _is_bare(blocks[int(j)]) for j, (field, _) in found.items()):
-        return i  # a name alone beside no date or byline is no byline
+    if not found:
+        return i
     for _, (field, value) in sorted(found.items()):
         _take(draft, field, value, want_date, want_author)
     first, last = int(min(found)), int(max(found))
     if not (header.subtitle or draft.subtitle):
         draft.subtitle = next((blocks[j] for j in range(i, first) if _a_deck(blocks[j])), None)
     return last + 1
+
+
+_GLUED_DIGITS = precompiled.pattern(r"(?<=[^\W\d_])(?=\d)")
 
 
 def _a_deck(line: str) -> bool:
@@ -309,8 +314,8 @@ def _dated_line(line: str) -> tuple[str, int, int] | None:
 
 _WORD = precompiled.pattern(r"[^\W\d_]{2,}")
 _PUBLISHED_LABEL = precompiled.pattern(
-    r"(?:published|posted|publié(?:e)? le|publicad[oa]|veröffentlicht|pubblicato|gepubliceerd|publicerad|publisert|"
-    r"udgivet|opublikowano|yayınlanma|julkaistu|公開|配信|掲載|投稿)",
+    r"(?:published|posted|publié(?:e)? le|publicad[oa]|veröffentlicht|publiziert|geschrieben am|erschienen|pubblicato|"
+    r"gepubliceerd|publicerad|publisert|udgivet|opublikowano|yayınlanma|giriş|julkaistu|diterbitkan|公開|配信|掲載|投稿)",
     re.I,
 )
 

@@ -22,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sections import write_section  # bench/sections.py
+from sections import publish  # bench/sections.py
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT.parent / "shared" / "tools" / "web-vs-trafilatura"
@@ -118,11 +118,7 @@ def main() -> int:
         return 0
     with tempfile.TemporaryDirectory() as folder:
         section = render(run(Path(folder)))
-    if args.print:
-        print(section)
-    else:
-        write_section(section, Path(args.out), START, END)
-        print(f"wrote the pasted-page section of {args.out}")
+    publish(section, args.out, START, END, args.print, "the pasted-page section")
     return 0
 
 

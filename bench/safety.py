@@ -22,7 +22,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from sections import write_section  # bench/sections.py
+from sections import publish  # bench/sections.py
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "layers" / "masthead"))
@@ -186,11 +186,7 @@ def main() -> int:
     args = parser.parse_args()
     baseline, rows = bench_hostile()
     section = render(baseline, rows, bench_requests())
-    if args.print:
-        print(section)
-    else:
-        write_section(section, Path(args.out), START, END)
-        print(f"wrote the safety section of {args.out}")
+    publish(section, args.out, START, END, args.print, "the safety section")
     return 0
 
 

@@ -13,3 +13,12 @@ def write_section(section: str, out: Path, start: str, end: str) -> None:
     else:
         text = text.rstrip("\n") + "\n\n" + section
     out.write_text(text, encoding="utf-8")
+
+
+def publish(section: str, out: str, start: str, end: str, print_only: bool, what: str) -> None:
+    """A benchmark's section printed (--print), or written into `out` in its place."""
+    if print_only:
+        print(section)
+    else:
+        write_section(section, Path(out), start, end)
+        print(f"wrote {what} of {out}")

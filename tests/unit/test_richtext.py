@@ -119,3 +119,14 @@ def test_a_line_of_more_pieces_than_the_budget_is_cut(monkeypatch):
     link = {"type": "link", "children": [{"type": "text", "text": "x"}] * 1000}
     found = richtext.lines([{"type": "paragraph", "children": [link] * 50}])
     assert found is not None and 0 < len(found[0][1]) < 10
+
+
+def test_a_tree_of_more_blocks_than_the_budget_is_walked_no_further(monkeypatch):
+    monkeypatch.setattr(richtext, "MAX_NODES", 10)
+    read = []
+    inline_text = richtext._inline_text
+    monkeypatch.setattr(richtext, "_inline_text", lambda node, budget: read.append(node) or inline_text(node, budget))
+    item = {"type": "list-item", "children": [{"type": "text", "text": "x"}]}
+    lists = [{"type": "list", "children": [item] * 1000} for _ in range(5)]
+    richtext.lines(lists)
+    assert 0 < len(read) <= 10

@@ -20,9 +20,8 @@ _CONTENTFUL_HEADINGS = frozenset(f"heading-{n}" for n in range(1, 7))
 _CONTENTFUL_LINES = _CONTENTFUL_HEADINGS | {"paragraph", "table-header-cell", "table-cell"}
 # Sanity block styles that are headings; a block's other styles ("normal", "blockquote") are text.
 _SANITY_HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
-# Strapi Blocks and Lexical nodes: those whose children are inline, and those whose children are blocks.
+# Strapi Blocks and Lexical nodes whose children are inline (any other's are blocks: a list's).
 _STRAPI_LINES = frozenset({"paragraph", "heading", "quote", "code", "list-item", "listitem"})
-_STRAPI_CONTAINERS = frozenset({"list"})
 
 
 def lines(value: object) -> list[Line] | None:
@@ -63,21 +62,27 @@ def _inline_text(node: object, budget: list[int]) -> str:
     return "".join(pieces).strip()
 
 
-def _contentful(document: dict) -> Iterator[Line]:
+def _block_tree(roots: object, kind_key: str, children_key: str, lines: frozenset[str], headings: frozenset[str]) -> Iterator[Line]:
+    """The lines of a tree of blocks (Contentful's nodes, Strapi's and Lexical's blocks): a block of
+    a kind in `lines` is one line, its inline text; any other block's children are blocks (a list,
+    a list item, a quote, a table); an embedded entry or a picture has none."""
     budget = [MAX_NODES]
-    content = document.get("content")
-    stack = list(reversed(content)) if isinstance(content, list) else []
+    stack = list(reversed(roots[:MAX_NODES])) if isinstance(roots, list) else []
     while stack and budget[0] > 0:
         node = stack.pop()
         budget[0] -= 1
         if not isinstance(node, dict):
             continue
-        kind = node.get("nodeType")
-        if kind in _CONTENTFUL_LINES:
+        kind = node.get(kind_key)
+        if kind in lines:
             if line := _inline_text(node, budget):
-                yield ("heading" if kind in _CONTENTFUL_HEADINGS else "text", line)
-        elif isinstance(children := node.get("content"), list):
-            stack.extend(reversed(children[: budget[0]]))  # a list, a list item, a quote, a table: blocks inside
+                yield ("heading" if kind in headings else "text", line)
+        elif isinstance(children := node.get(children_key), list):
+            stack.extend(reversed(children[: budget[0]]))
+
+
+def _contentful(document: dict) -> Iterator[Line]:
+    return _block_tree(document.get("content"), "nodeType", "content", _CONTENTFUL_LINES, _CONTENTFUL_HEADINGS)
 
 
 def _sanity(blocks: list) -> Iterator[Line]:
@@ -89,18 +94,7 @@ def _sanity(blocks: list) -> Iterator[Line]:
 
 
 def _strapi(blocks: list) -> Iterator[Line]:
-    budget = [MAX_NODES]
-    stack = list(reversed(blocks[:MAX_NODES]))
-    while stack and budget[0] > 0:
-        node = stack.pop()
-        budget[0] -= 1
-        if not isinstance(node, dict):
-            continue
-        kind = node.get("type")
-        if kind in _STRAPI_CONTAINERS and isinstance(children := node.get("children"), list):
-            stack.extend(reversed(children[: budget[0]]))
-        elif kind in _STRAPI_LINES and (line := _inline_text({"children": node.get("children")}, budget)):
-            yield ("heading" if kind == "heading" else "text", line)
+    return _block_tree(blocks, "type", "children", _STRAPI_LINES, frozenset({"heading"}))
 
 
 def _editorjs(blocks: list) -> Iterator[Line]:

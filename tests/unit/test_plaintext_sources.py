@@ -169,6 +169,10 @@ def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, autho
         ["Haberler -", "30.04.2024 - 16:48"],  # a word and a dash
         ["Sign Out", "Gavin Smith"],  # names beside no date are no byline
         ["Sign Out", "A caption under a picture of the minister", "10/07/2026 00:50"],  # nor one two lines away
+        # sentences that open like a byline in the page's language
+        ["Von Berlin aus fährt der Zug täglich nach Hamburg", "2024/04/01"],
+        ["By the end of the year, prices rose", "2024/04/01"],
+        ["Par ailleurs, le gouvernement a annoncé", "2024/04/01"],
     ],
 )
 def test_what_stands_beside_a_date_and_is_no_name_names_no_one(lines):

@@ -227,8 +227,8 @@ _UPDATED = precompiled.pattern(
 def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
     """Where the lines right under the title named no date or no author: the date and the byline a
     few lines further down (a bare name beside the date: "Noora Mykkanen" / "Published November 18,
-    2024 9:26pm"). What stands between the title and the last of them is no body: the first long
-    line is the deck, the rest the site's buttons and captions. Returns where the body starts."""
+    2024 9:26pm"). What stands between the title and the last of them is no body: the first phrase
+    is the deck, the rest the site's buttons and captions. Returns where the body starts."""
     want_date, want_author = not (header.published or draft.published), not (header.authors or draft.authors)
     if not (want_date or want_author):
         return i
@@ -287,7 +287,9 @@ def _byline(line: str) -> list[str] | None:
     if found := find_date(line):
         line = f"{line[: found[1]]} {line[found[2] :]}"
     if people.starts_with_by(line):
-        return people.clean_names(text.parse_authors(line), []) or None
+        names = people.clean_names(text.parse_authors(line), [])
+        # people's names, not a sentence that opens like a byline ("Von Berlin aus fährt …", "By the end of …")
+        return names if names and all(len(n.split()) <= 5 and people.looks_like_person(n) for n in names) else None
     return byline_names(line)
 
 

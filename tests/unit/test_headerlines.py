@@ -25,6 +25,13 @@ from tests.docx_factory import build_docx
         ("By the way", None),
         ("Bylines are short.", None),
         ("By The Numbers What Changed In Crypto This Year", None),  # a subheading in title case
+        # in the page's language
+        ("Par Bertrand Bissuel", ["Bertrand Bissuel"]),
+        ("Por Ana García y Luis Pérez", ["Ana García", "Luis Pérez"]),
+        ("Von Anna Müller und Max Mustermann", ["Anna Müller", "Max Mustermann"]),
+        ("Von Berlin aus fährt der Zug täglich nach Hamburg.", None),
+        ("Par ailleurs, le gouvernement a annoncé", None),
+        ("Di Maio ha detto", None),
     ],
 )
 def test_byline_names(line, names):
@@ -203,3 +210,27 @@ def test_a_web_page_with_a_title_paragraph_stays_a_web_page():
 )
 def test_a_credit_line_in_brackets_names_the_writer_in_every_format(key, data):
     assert extract(key, data).metadata.authors == ["山田太郎"]
+
+
+@pytest.mark.parametrize(
+    ("key", "data"),
+    [
+        (
+            "articles/a/w.docx",
+            build_docx(
+                [
+                    ("Title", "La regla llega"),
+                    (None, "Por Ana García"),
+                    (None, "Un párrafo del artículo con texto suficiente para ser el cuerpo."),
+                ]
+            ),
+        ),
+        (
+            "articles/a/m.md",
+            "# La regla llega\n\nPor Ana García\n\nUn párrafo del artículo con texto suficiente para ser el cuerpo.\n".encode(),
+        ),
+    ],
+)
+def test_a_byline_typed_in_the_articles_language_under_the_title(key, data):
+    a = extract(key, data).as_dict(with_body=True)
+    assert (a["authors"], a["body"]) == (["Ana García"], "Un párrafo del artículo con texto suficiente para ser el cuerpo.")

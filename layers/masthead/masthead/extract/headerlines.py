@@ -35,9 +35,18 @@ def byline_names(line: str) -> list[str] | None:
     if credited := text.writers_credited(line):
         return credited
     if _BYLINE.match(line) is None:
-        return None
+        return _byline_in_another_language(line)
     names = text.parse_authors(line)
     return names if names and all(_a_name(name) for name in names) else None
+
+
+def _byline_in_another_language(line: str) -> list[str] | None:
+    """ "Par Bertrand Bissuel", "Por Ana García y Luis Pérez", "Von Anna Müller": people's names, not
+    a sentence that opens so ("Von Berlin aus fährt …", "Par ailleurs, …")."""
+    if not people.starts_with_by(line):
+        return None
+    names = people.clean_names(text.parse_authors(line), [])
+    return names if names and all(_a_name(name) and people.looks_like_person(name) for name in names) else None
 
 
 def _unbracketed(line: str) -> str:

@@ -201,8 +201,8 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
                 draft.authors.append(blocks[i + 1])
                 i += 1
             i += 1
-        elif is_byline(line):
-            draft.authors.append(line)
+        elif names := byline_names(line):
+            draft.authors.extend(names)
             i += 1
         else:
             break
@@ -278,18 +278,14 @@ def _zone(blocks: list[str], i: int) -> list[int]:
 
 
 def _byline(line: str) -> list[str] | None:
-    """The names of a byline line, in the page's language ("By …", "Par …", "Por …", "Von …", "文：…"),
-    without the date or the social handle it may hold; a "By" glued to the name in the copy
-    ("ByTravis Haney": the page put no space before its link) is a byline too."""
+    """The names of a byline line (headerlines.byline_names: "By …", "Par …", "Von …", "文：…") without
+    the date or the social handle it may hold; a "By" glued to the name in the copy ("ByTravis
+    Haney": the page put no space before its link) is a byline too."""
     if len(line) > 120:
         return None
     line = _GLUED_BY.sub(r"\1 ", _HANDLE.sub(" ", line))
     if found := find_date(line):
         line = f"{line[: found[1]]} {line[found[2] :]}"
-    if people.starts_with_by(line):
-        names = people.clean_names(text.parse_authors(line), [])
-        # people's names, not a sentence that opens like a byline ("Von Berlin aus fährt …", "By the end of …")
-        return names if names and all(len(n.split()) <= 5 and people.looks_like_person(n) for n in names) else None
     return byline_names(line)
 
 

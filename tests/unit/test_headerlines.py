@@ -58,6 +58,11 @@ def test_byline_names(line, names):
         ("April 1, 2024 was the day the government announced new rules.", None),
         ("On April 1, 2024, the government announced new rules.", None),
         ("April 1, 2024 was the day prices peaked", None),
+        # the time after the date is no byline
+        ("3. Mai 2024, 17:47", ("3. Mai 2024", "")),
+        ("24.04.2024, 19:35 Uhr", ("24.04.2024, 19:35", "")),
+        ("2024/04/01 10:00 Editors of Iolite", ("2024/04/01 10:00", "Editors of Iolite")),
+        ("2024/04/01 am Main", None),  # a place's preposition is no time
     ],
 )
 def test_date_lines(line, found):

@@ -143,12 +143,33 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         # glued in the copy, with a handle or an address
         (["ByTravis Haney", "Dec 20, 2017"], ["Travis Haney"], "Dec 20, 2017", None),
         (["Mike Cason | mcason@al.com", "Dec 20, 2017"], ["Mike Cason"], "Dec 20, 2017", None),
+        (["Dec 20, 2017 9:14 AM Mike Cason | mcason@al.com"], ["Mike Cason"], "Dec 20, 2017", None),
         # the site, the date, the writer on one line; or the writer, then the date
         (["Medical Daily 9/21/2016 Lizette Borreli"], ["Lizette Borreli"], "9/21/2016", None),
         (["Apartment Therapy Submissions Oct 13, 2016", "House Call"], ["Apartment Therapy Submissions"], "Oct 13, 2016", None),
         # what the page set apart with markup alone, glued in the copy
         (["Tobias Mühlbauer24.04.2024, 19:35 Uhr"], ["Tobias Mühlbauer"], "24.04.2024, 19:35", None),
         (["Publiziert17. Dezember 2024, 12:17", "von", "Konstantin Furrer"], ["Konstantin Furrer"], "17. Dezember 2024", None),
+        # names stacked on their own lines above the date, or after a byline's word alone; a label alone above the date
+        (
+            ["Birgit Baumann", "Anna Giulia Fink", "Jan Michael Marchart", "3. Mai 2024, 17:47"],
+            ["Birgit Baumann", "Anna Giulia Fink", "Jan Michael Marchart"],
+            "3. Mai 2024",
+            None,
+        ),
+        (
+            ["Vis mer", "Ingrid Treborg", "Marlene Lundberg Holm", "Publisert", "torsdag 09. mai 2024 - 13:26"],
+            ["Ingrid Treborg", "Marlene Lundberg Holm"],
+            "09. mai 2024",
+            None,
+        ),
+        (
+            ["Veröffentlicht am 13. Mai 2026 um 15:44", "Von:", "Bill McCarthy,", "Marisha Goldhamer"],
+            ["Bill McCarthy", "Marisha Goldhamer"],
+            "13. Mai 2026",
+            None,
+        ),
+        (["3. Mai 2024, 17:47", "Birgit Baumann", "Anna Giulia Fink"], ["Birgit Baumann", "Anna Giulia Fink"], "3. Mai 2024", None),
         # a byline under the deck with no date near it
         (["A deck that says what the story is about, in one sentence.", "By Ann Lee"], ["Ann Lee"], None, None),
     ],
@@ -173,6 +194,8 @@ def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, autho
         ["Von Berlin aus fährt der Zug täglich nach Hamburg", "2024/04/01"],
         ["By the end of the year, prices rose", "2024/04/01"],
         ["Par ailleurs, le gouvernement a annoncé", "2024/04/01"],
+        ["Artikel von", "2024/04/01"],  # a label ending in a particle
+        ["Sign Out", "Main Menu", "Read Later", "a line between", "2024/04/01"],  # a stack that does not reach the date
     ],
 )
 def test_what_stands_beside_a_date_and_is_no_name_names_no_one(lines):
@@ -219,3 +242,41 @@ def test_a_list_of_other_stories_above_the_text_ends_at_its_first_paragraph():
         None,
     )
     assert (found.related_titles, found.paragraphs) == (["Another story"], ["03:26 pm", BODY, "More text."])
+
+
+def test_a_button_after_the_names_under_the_date_is_none_of_them():
+    lines = [
+        "The headline of the story",
+        "A deck that says what the story is about.",
+        "2024/04/01",
+        "Redaktion Polizeiticker",
+        "Nächster ❯",
+        BODY,
+    ]
+    assert plaintext._layout(lines, 0, Draft()).authors == ["Redaktion Polizeiticker"]
+
+
+def test_the_body_starts_after_the_last_stacked_name_and_a_byline_ends_a_stack():
+    lines = ["The headline", "A deck that says what the story is about.", "Published April 1, 2024", "By:", "Ann Lee,", "Bo Chen", BODY]
+    found = plaintext._layout(lines, 0, Draft())
+    assert (found.authors, found.subtitle, found.paragraphs) == (
+        ["Ann Lee", "Bo Chen"],
+        "A deck that says what the story is about.",
+        [BODY],
+    )
+    found = plaintext._layout(["The headline", "Sign Out", "ByGavin O'Callaghan", "2024/04/01", BODY], 0, Draft())
+    assert found.authors == ["Gavin O'Callaghan"]
+
+
+def test_an_address_beside_a_byline_right_under_the_title_is_no_part_of_the_name():
+    found = plaintext._layout(["The headline", "Published: Dec. 22, 2016, 6:47 p.m.", "By Mike Cason | mcason@al.com", BODY], 0, Draft())
+    assert (found.authors, found.published) == (["Mike Cason"], "Dec. 22, 2016")
+
+
+def test_a_byline_with_its_date_right_under_the_title_gives_both():
+    found = plaintext._layout(["The headline", "by Cristina Laila Apr. 28, 2023 1:15 pm", BODY], 0, Draft())
+    assert (found.authors, found.published) == (["Cristina Laila"], "Apr. 28, 2023")
+    found = plaintext._layout(["The headline", "By Jack Davis December 8, 2017 at 1:53pm Published in Politics", BODY], 0, Draft())
+    assert (found.authors, found.published) == (["Jack Davis"], "December 8, 2017")
+    found = plaintext._layout(["The headline", "By Kathy Wise Published in FrontBurner December 14, 2016 2:24 pm", BODY], 0, Draft())
+    assert (found.authors, found.published) == (["Kathy Wise"], "December 14, 2016")

@@ -84,7 +84,8 @@ def date_byline(line: str) -> tuple[str, str] | None:
     head = line[: found[1]]
     if head.strip(" \u3000|·-–—"):  # (a bar alone in front of the date is no name)
         return _name_then_date(head.strip(" \u3000"), line[found[2] :], found[0])
-    rest = line[found[2] :].strip(" \u3000|·-–—,")
+    rest = _TIME_AFTER_DATE.sub("", line[found[2] :].strip(" \u3000|·-–—,")).strip(" \u3000|·-–—,")
+    rest = "" if rest.casefold() in _TIME_WORDS else rest
     return (found[0], rest) if not rest or _a_byline_after_a_date(line[found[2] :], rest) else None
 
 
@@ -98,6 +99,9 @@ def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | Non
 
 
 _BARS = "|·/–—-•"
+# The time written after a date ("3. Mai 2024, 17:47", "April 1, 2024 9:26pm", "…, 19:35 Uhr"): no byline.
+_TIME_AFTER_DATE = precompiled.pattern(r"^\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|uhr)(?![^\W\d_]))?", re.I)
+_TIME_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "uhr"})  # left alone when the date took the time before them
 _TIME = precompiled.pattern(r"[ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*")
 
 

@@ -185,12 +185,12 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
                 draft.updated = date
             elif not updated and not (header.published or draft.published):
                 draft.published = date
-                draft.authors += [byline] if byline else []
+                draft.authors += [_without_handles(byline)] if byline else []
             i += 1
         elif (found := date_byline(line) if len(line) <= 120 else None) and not (header.published or draft.published):
             draft.published = found[0]
             if found[1]:
-                draft.authors.append(found[1])
+                draft.authors.append(_without_handles(found[1]))
             elif (
                 i + 1 < len(blocks)
                 and len(blocks[i + 1]) <= 40
@@ -198,11 +198,14 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
                 and not (header.authors or draft.authors)
                 and not _a_caption(blocks, i + 1)
             ):
-                draft.authors.append(blocks[i + 1])
-                i += 1
+                stacked = _name_lines(blocks, i + 1, None)  # names on lines of their own under the date
+                draft.authors += stacked if len(stacked) > 1 else [blocks[i + 1]]
+                i += max(1, len(stacked))
             i += 1
-        elif names := byline_names(line):
+        elif names := _byline(line):
             draft.authors.extend(names)
+            if (dating := find_date(line)) and not (header.published or draft.published):
+                draft.published = dating[0]  # "by Cristina Laila Apr. 28, 2023 1:15 pm"
             i += 1
         else:
             break
@@ -244,10 +247,10 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
             found[j] = ("updated" if _UPDATED.search(line[:start]) else "published", date)
             if names := _names_beside_a_date(line[:start], line[end:], draft.title):
                 found[j + 0.5] = ("authors", names)
-        elif names := _byline(line) or _name_after_by_word(blocks, j):
+        elif names := _byline(line):
             found[j] = ("authors", names)
-        elif (j - 1 in dated or j + 1 in dated) and _a_bare_name(name := _without_handles(line), draft.title) and not _a_caption(blocks, j):
-            found[j] = ("authors", [name])
+        elif names := _names_after_by_word(blocks, j) or _names_stacked_beside(blocks, j, _date_anchors(blocks, dated), draft.title):
+            found[j + len(names) - 1] = ("authors", names)  # (at the last of their lines: the body starts after it)
     if not found:
         return i
     for _, (field, value) in sorted(found.items()):
@@ -285,8 +288,11 @@ def _byline(line: str) -> list[str] | None:
         return None
     line = _GLUED_BY.sub(r"\1 ", _HANDLE.sub(" ", line))
     if found := find_date(line):
-        line = f"{line[: found[1]]} {line[found[2] :]}"
-    return byline_names(line)
+        before = line[: found[1]]
+        # what follows the date of a byline that opens the line is no name ("… Apr. 28, 2023 at 1:15 pm", "… Published in FrontBurner")
+        line = before if people.starts_with_by(before) else _TIME.sub(" ", f"{before} {line[found[2] :]}")
+    names = byline_names(line)
+    return (people.clean_names(names, []) or None) if names else None  # ("… Published in FrontBurner")
 
 
 _GLUED_BY = precompiled.pattern(r"^(By|Por|Par|Von)(?=[A-Z])")
@@ -318,11 +324,44 @@ _PUBLISHED_LABEL = precompiled.pattern(
 )
 
 
-def _name_after_by_word(blocks: list[str], j: int) -> list[str] | None:
-    """The name on the line after a byline's first word alone on its line ("Por" / "Juliet Jimenez")."""
+def _names_after_by_word(blocks: list[str], j: int) -> list[str] | None:
+    """The names on the lines after a byline's first word alone on its line ("Por" / "Juliet
+    Jimenez", "Von:" / "Bill McCarthy," / "Marisha Goldhamer")."""
     if j == 0 or blocks[j - 1].casefold().rstrip(":") not in _BY_WORD:
         return None
-    return [blocks[j]] if _a_bare_name(blocks[j], None) else None
+    return _name_lines(blocks, j, None) or None
+
+
+def _date_anchors(blocks: list[str], dated: dict) -> set[int]:
+    """The date lines, each with the label standing alone on the line above it ("Publisert" / "torsdag 09. mai 2024")."""
+    return {*dated, *(j - 1 for j in dated if j > 0 and _PUBLISHED_LABEL.fullmatch(blocks[j - 1].strip(" :：")))}
+
+
+def _names_stacked_beside(blocks: list[str], j: int, anchors: set[int], title: object) -> list[str] | None:
+    """The bare names stacked on their own lines that start at line `j` and end right above a date
+    (or start right below one): "Birgit Baumann" / "Anna Giulia Fink" / "3. Mai 2024, 17:47". Read
+    from the first of them (a name line after another name line is no start)."""
+    if j - 1 in anchors:
+        names = _name_lines(blocks, j, title)
+        return names if names and not _a_caption(blocks, j + len(names) - 1) else None
+    names = _name_lines(blocks, j, title)
+    if not names or j > 0 and _a_bare_name(_without_handles(blocks[j - 1]).rstrip(","), title):
+        return None
+    return names if j + len(names) in anchors else None
+
+
+def _name_lines(blocks: list[str], j: int, title: object) -> list[str]:
+    """The bare names on consecutive lines from line `j` on (a comma may end each), at most _MAX_STACKED."""
+    names = []
+    for k in range(j, min(len(blocks), j + _MAX_STACKED)):
+        name = _without_handles(blocks[k]).rstrip(",")
+        if not _a_bare_name(name, title) or _a_caption(blocks, k):
+            break
+        names.append(name)
+    return names
+
+
+_MAX_STACKED = 5
 
 
 def _without_handles(line: str) -> str:
@@ -345,16 +384,20 @@ _TIME = precompiled.pattern(r"\b\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b|\b[A-Z]{2
 
 
 def _a_bare_name(line: str, title: object) -> bool:
-    """A line that is a person's name and nothing else: two to four capitalised words."""
-    if not _is_bare(line) or (isinstance(title, str) and text.same_text(line, title)):
+    """A line that is a person's name and nothing else: two to four capitalised words, the last
+    no particle ("Artikel von" is a label)."""
+    if not _is_bare(line) or (isinstance(title, str) and text.same_text(line, title)) or line.split()[-1].islower():
         return False
     return people.looks_like_person(line) and bool(people.clean_names([line], []))
 
 
 def _is_bare(line: str) -> bool:
-    """Two to four words and nothing else: no digit, comma, quote or bracket ("Sevilla, Los Gallardos"
-    beside a date is a place, "„Heikles“ Thema" a title)."""
-    return 2 <= len(line.split()) <= 4 and len(line) <= 40 and not _NOT_IN_A_NAME.search(line) and not _SENTENCE_END.search(line)
+    """Two to four words, each with a letter, and nothing else: no digit, comma, quote or bracket
+    ("Sevilla, Los Gallardos" beside a date is a place, "„Heikles“ Thema" a title)."""
+    words = line.split()
+    if not 2 <= len(words) <= 4 or len(line) > 40 or _NOT_IN_A_NAME.search(line) or _SENTENCE_END.search(line):
+        return False
+    return all(any(ch.isalpha() for ch in word) for word in words)  # ("Nächster ❯" is a button)
 
 
 _NOT_IN_A_NAME = precompiled.pattern(r"[\d,;:|@/()\[\]\"“”„«»‹›「」『』]")

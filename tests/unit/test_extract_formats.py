@@ -950,6 +950,27 @@ def test_a_status_in_front_matter_or_schema_org_keeps_an_article_a_draft():
     assert article("articles/a/a.json", json.dumps(document))["draft"] is True
 
 
+def _strapi_entry(**attributes) -> str:
+    fields = {"title": "Bitcoin ETF flows", "body": PARAGRAPH, "createdAt": "2024-04-01T09:00:00.000Z", **attributes}
+    return json.dumps({"data": {"id": 3, "attributes": fields}, "meta": {}})
+
+
+@pytest.mark.parametrize(
+    ("document", "draft"),
+    [
+        (_strapi_entry(publishedAt=None), True),  # Strapi's draft: published when the time is set
+        (_strapi_entry(publishedAt="2024-04-02T09:00:00.000Z"), False),
+        (_strapi_entry(), False),  # no publication field at all: nothing says "draft"
+        (_strapi_entry(publishedAt=None, status="published"), False),  # the document's own status says more
+        (json.dumps({"_id": "drafts.4f1c", "_type": "post", "title": "A", "body": PARAGRAPH}), True),  # Sanity
+        (json.dumps({"_id": "4f1c", "_type": "post", "title": "A", "body": PARAGRAPH}), False),
+        (json.dumps({"id": "65f", "title": "A", "_status": "draft", "content": PARAGRAPH}), True),  # Payload
+    ],
+)
+def test_a_cms_entry_never_published_is_a_draft(document, draft):
+    assert article("articles/a/entry.json", document)["draft"] is draft
+
+
 def test_markdown_metadata_lines_without_fences_are_its_front_matter():
     source = (
         "Title: Stablecoin rules arrive\nAuthors: Ann Lee, Bo Chen\nDate: 2024-04-01 10:20\nTags: regulation,\n"

@@ -11,7 +11,7 @@ import json
 from ..errors import ExtractionRejected
 from . import richtext, text
 from .draft import Draft
-from .frontmatter import apply_metadata
+from .frontmatter import apply_metadata, folded_names
 
 # An article or manifest is a few hundred values; a parsed value costs 50-100 bytes of memory, so a
 # 10 MB file of '[],' would need hundreds of MB. Objects and arrays are counted before parsing.
@@ -56,6 +56,7 @@ def parse_json(source: str) -> Draft:
     apply_metadata(draft, data)
     _read_ninjs(draft, data)
     _read_site_zone(draft, data)
+    _read_unpublished(draft, data)
     if isinstance(embedded, dict):
         _read_embedded(draft, embedded)
     _read_featured_caption(draft, data.get("feature_image_caption"))
@@ -204,6 +205,18 @@ def _read_site_zone(draft: Draft, data: dict) -> None:
         local, utc = data.get(local_key), data.get(utc_key)
         if getattr(draft, field) == local and (zoned := _with_offset(local, utc)):
             setattr(draft, field, zoned)
+
+
+def _read_unpublished(draft: Draft, data: dict) -> None:
+    """A draft as a CMS marks one without a status: Strapi's (and Ghost's) `publishedAt` is there
+    and null until the entry is published; Sanity keeps a draft under an `_id` of "drafts.…". A
+    status or a draft flag of the document's own says more and is kept."""
+    if draft.draft is not None or draft.pubstatus is not None:
+        return
+    folded = folded_names(data)
+    sanity_id = data.get("_id")
+    if ("publishedat" in folded and folded["publishedat"] is None) or (isinstance(sanity_id, str) and sanity_id.startswith("drafts.")):
+        draft.draft = True
 
 
 def _with_offset(local: object, utc: object) -> str | None:

@@ -63,6 +63,11 @@ def test_byline_names(line, names):
         ("24.04.2024, 19:35 Uhr", ("24.04.2024, 19:35", "")),
         ("2024/04/01 10:00 Editors of Iolite", ("2024/04/01 10:00", "Editors of Iolite")),
         ("2024/04/01 am Main", None),  # a place's preposition is no time
+        ("April 1, 2024 at 9:26 pm", ("April 1, 2024", "")),  # the word before the time too
+        ("1 avril 2024 à 10h00", ("1 avril 2024", "")),
+        # a byline, a bar and the date: the byline's names, in the article's language
+        ("Por Ana García | 1 de abril de 2024", ("1 de abril de 2024", "Ana García")),
+        ("By Ann Lee and Bo Chen · April 1, 2024", ("April 1, 2024", "Ann Lee, Bo Chen")),
     ],
 )
 def test_date_lines(line, found):
@@ -101,6 +106,31 @@ def test_markdown_byline_and_date_lines_under_the_title(source, authors, publish
     result = extract("articles/a/m.md", source.encode())
     assert result.accepted and result.body == NEXT
     assert (result.metadata.authors, (result.metadata.published_at or "")[:10] or None) == (authors, published)
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "updated"),
+    [
+        ("Published: April 1, 2024", "2024-04-01", None),
+        ("Publicado: 1 de abril de 2024", "2024-04-01", None),
+        ("Veröffentlicht am 1. April 2024", "2024-04-01", None),
+        ("Publié le 1 avril 2024 à 10h00", "2024-04-01", None),
+        ("Pubblicato il 1 aprile 2024", "2024-04-01", None),
+        ("公開日：2024年4月1日", "2024-04-01", None),
+        ("Actualizado el 2 de abril de 2024", None, "2024-04-02"),
+        ("Aktualisiert: 02.04.2024", None, "2024-04-02"),
+        ("Last update 2024/04/02", None, "2024-04-02"),
+    ],
+)
+def test_a_date_line_labelled_in_the_articles_language_in_every_format(line, published, updated):
+    for key, data in (
+        ("articles/a/m.md", f"# Title\n\n{line}\n\n{NEXT}\n".encode()),
+        ("articles/a/w.docx", build_docx([("Title", "Title"), (None, line), (None, NEXT)])),
+        ("articles/a/p.txt", f"Title\n\n{line}\n\n{NEXT}\n".encode()),
+    ):
+        result = extract(key, data)
+        dates = [(value or "")[:10] or None for value in (result.metadata.published_at, result.metadata.updated_at)]
+        assert (dates, result.body) == ([published, updated], NEXT), key
 
 
 def test_a_markdown_file_without_a_title_heading_starts_with_its_title_line():

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import re
 
-from . import people, precompiled, text
+from . import datelabels, people, precompiled, text
 from .dates import find_date
 from .draft import Draft
 
 _BYLINE = precompiled.pattern(r"^\s*(?:by|text|words|文|取材・文|執筆|著者)\s*[:：]?\s+\S|^\s*(?:文|執筆|著者)\s*[:：]", re.I)
-# The label in front of a date line ("Published April 1, 2024", "更新日：2024年4月2日"): group 1 is
-# there when the date is the update's.
+# The label in front of a date line ("Published April 1, 2024", "Publicado el 1 de abril de 2024",
+# "更新日：2024年4月2日"): group 1 is there when the date is the update's.
 _DATE_LABEL = precompiled.pattern(
-    r"^(?:(updated|last updated|modified|更新日?|最終更新日?)|published|posted|公開日?|配信日?|投稿日?|掲載日?)"
-    r"(?:\s+on)?\s*[:：]?\s*",
+    rf"^(?:({datelabels.alternation(datelabels.UPDATED)})|(?:{datelabels.alternation(datelabels.PUBLISHED)}))"
+    rf"(?:\s+(?:{datelabels.alternation(datelabels.GLUE)}))?\s*[:：]?\s*",
     re.I,
 )
 
@@ -95,12 +95,17 @@ def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | Non
     if before[-1] not in _BARS or (after.strip(" \u3000") and not _TIME.fullmatch(after)):
         return None
     name = before.rstrip(_BARS + " \u3000")
+    if names := byline_names(name):  # "By Ann Lee and Bo Chen · April 1, 2024", "Por Ana García | …"
+        return (date, ", ".join(names))
     return (date, name) if name and _a_name(name) and people.looks_like_person(name) else None
 
 
 _BARS = "|·/–—-•"
-# The time written after a date ("3. Mai 2024, 17:47", "April 1, 2024 9:26pm", "…, 19:35 Uhr"): no byline.
-_TIME_AFTER_DATE = precompiled.pattern(r"^\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|uhr)(?![^\W\d_]))?", re.I)
+# The time written after a date ("3. Mai 2024, 17:47", "April 1, 2024 at 9:26pm", "…, um 19:35 Uhr",
+# "… à 10h00"): no byline.
+_TIME_AFTER_DATE = precompiled.pattern(
+    r"^(?:(?:at|um|à|a las|às|alle|om|kl\.?|klo\.?)\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|uhr)(?![^\W\d_]))?", re.I
+)
 _TIME_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "uhr"})  # left alone when the date took the time before them
 _TIME = precompiled.pattern(r"[ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*")
 

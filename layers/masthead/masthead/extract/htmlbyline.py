@@ -13,7 +13,7 @@ import re
 from itertools import islice
 from typing import NamedTuple
 
-from . import htmlmeta, pagedates, people, precompiled, text
+from . import datelabels, htmlmeta, pagedates, people, precompiled, text
 from .dates import find_date, find_short_year_date
 from .draft import Draft
 
@@ -38,7 +38,9 @@ def _byline_selector(language: object) -> str:
 
 
 _DATELINE = precompiled.pattern(
-    r"\b(posted|published|updated|created|on|datum|date|fecha|publicado|publié|veröffentlicht|erschienen|erstellt|pubblicato|data|dato)\b|公開|更新|配信|掲載|发布",
+    datelabels.alternation(
+        (*datelabels.PUBLISHED, *datelabels.UPDATED, "on", "created", "erstellt", "datum", "date", "fecha", "data", "dato")
+    ),
     re.I,
 )
 _SEPARATORS = precompiled.pattern(r"\s*[·|•/｜]\s*|\s+[-–—]\s+")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 
-from . import precompiled, text
+from . import datelabels, precompiled, text
 
 # "By" in the languages of the pages Masthead reads, at the start of a byline.
 _LEADING_BY = precompiled.pattern(
@@ -38,14 +38,6 @@ _PROFESSION_BEFORE_NAME = precompiled.pattern(
 _AUTHOR_LABEL = precompiled.pattern(
     r"^(?:autor(?:in|a|e)?(?:[/*_:]in|/autor(?:in)?)?|author|auteur(?:e)?|autore|autora|автор)\s*[:：]?\s+(?=\S)", re.I
 )
-# "Updated" and "Published" in more of the corpus's languages (Swedish, Norwegian, Danish, Dutch,
-# Italian, Portuguese, Turkish, Polish, Finnish, Czech): from the label on, a byline is a date line
-# ("Anna Berg · Oppdatert 12:34"); the label a date leaves behind ("Uppdaterad 28.5.2020") is nothing.
-_DATE_LABELS = (
-    "uppdaterad|publicerad|oppdatert|publisert|opdateret|udgivet|publiceret|bijgewerkt|gepubliceerd|aggiornato|"
-    "pubblicato|atualizado|(?:son )?güncelleme|güncellendi|yayınlanma|zaktualizowano|opublikowano|päivitetty|"
-    "julkaistu|aktualizováno|publikováno"
-)
 # Everything from a time, a relative time, a date word or a share button on is not the name.
 # Searched in the name behind a space, so that a part of a byline that starts with one is no name
 # at all ("Last updated 1 hour ago"): the pattern itself keeps its whitespace in front.
@@ -53,8 +45,9 @@ _TRAILING = precompiled.pattern(
     r"\s+(?:(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,)\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\b|\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b|hace\s+\d|il y a\s+\d|vor\s+\d|"
     r"\d{1,2}\s*(?:heures?|jours?|horas?|días|stunden|tagen)\b|\d{1,3}$|[\w.+-]+@[\w-]+\.|"
-    r"(?:last\s*)?(?:published|updated?|modified|posted|edit|veröffentlicht|aktualisiert|publicado|actualizado|publié|mis à jour)\b|"
-    rf"(?:{_DATE_LABELS})\b|"
+    # from a date's label on, a byline is a date line ("Anna Berg · Oppdatert 12:34"); the label a
+    # date leaves behind ("Uppdaterad 28.5.2020") is nothing
+    rf"(?:{datelabels.alternation(datelabels.PUBLISHED + datelabels.UPDATED)}|edit\b)|"
     r"tiempo de lectura\b|envoy[ée]e?s? spécia|"
     r"(?:twitter|facebook|e-?mail|flipboard|pocket|linkedin|instagram|whatsapp|follow)\b|@\w|"
     r"(?:view|see)\s+(?:more|all)\b|(?:more|all)\s+(?:articles|stories|posts)\b|"  # the link to the author's page

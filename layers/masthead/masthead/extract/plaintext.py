@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import people, precompiled, text
+from . import datelabels, people, precompiled, text
 from .dates import find_date
 from .draft import Draft, merge_drafts
 from .headerlines import byline_names, date_byline, is_byline, labelled_date
@@ -220,11 +220,7 @@ _LONG_LINE = 200
 # A byline's first word on a line of its own, the name on the next ("Por" / "Juliet Jimenez").
 _BY_WORD = frozenset({"by", "por", "par", "von", "di", "da", "av", "door", "af", "przez", "od"})
 # Words that make a dated line the update's ("Actualizado: 15 oct 2024", "Uppdaterad …").
-_UPDATED = precompiled.pattern(
-    r"\b(?:updated?|modified|actualizado|actualizada|modifié|mis à jour|aktualisiert|aggiornato|atualizado|uppdaterad|oppdatert|"
-    r"opdateret|bijgewerkt|güncelle\w*|aktualizacja|päivitetty|aktualizováno)\b|更新",
-    re.I,
-)
+_UPDATED = precompiled.pattern(datelabels.alternation(datelabels.UPDATED), re.I)
 
 
 def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
@@ -317,10 +313,9 @@ def _dated_line(line: str) -> tuple[str, int, int] | None:
 
 
 _WORD = precompiled.pattern(r"[^\W\d_]{2,}")
+# A label that opens a dated line, or stands alone on the line above the date ("Publié le").
 _PUBLISHED_LABEL = precompiled.pattern(
-    r"(?:published|posted|publié(?:e)? le|publicad[oa]|veröffentlicht|publiziert|geschrieben am|erschienen|pubblicato|"
-    r"gepubliceerd|publicerad|publisert|udgivet|opublikowano|yayınlanma|giriş|julkaistu|diterbitkan|公開|配信|掲載|投稿)",
-    re.I,
+    rf"(?:{datelabels.alternation(datelabels.PUBLISHED)})(?:\s+(?:{datelabels.alternation(datelabels.GLUE)}))?", re.I
 )
 
 

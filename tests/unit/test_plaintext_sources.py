@@ -172,6 +172,14 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         (["3. Mai 2024, 17:47", "Birgit Baumann", "Anna Giulia Fink"], ["Birgit Baumann", "Anna Giulia Fink"], "3. Mai 2024", None),
         # a byline under the deck with no date near it
         (["A deck that says what the story is about, in one sentence.", "By Ann Lee"], ["Ann Lee"], None, None),
+        # a name beside a time that gives no date: a time ago, or a date's label with the time of day alone
+        (["Zimbili Vilakazi|Published 15 hours ago", "Image: Facebook"], ["Zimbili Vilakazi"], None, None),
+        (["Nizaar Kinsella2 minutes ago"], ["Nizaar Kinsella"], None, None),
+        (["Polisen ber om tips", "Amanda Hällsten", "Uppdaterad 15.59 | Publicerad 14.14"], ["Amanda Hällsten"], None, None),
+        (["Jacobo Betancur Peláez | Publicado hace 3 horas"], ["Jacobo Betancur Peláez"], None, None),
+        (["hace 4 minutos", "Ana María Pérez"], ["Ana María Pérez"], None, None),
+        (["Anna Müller", "vor 2 Stunden"], ["Anna Müller"], None, None),
+        (["By Ann Lee", "3時間前"], ["Ann Lee"], None, None),
     ],
 )
 def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, authors, published, updated):
@@ -196,6 +204,9 @@ def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, autho
         ["Par ailleurs, le gouvernement a annoncé", "2024/04/01"],
         ["Artikel von", "2024/04/01"],  # a label ending in a particle
         ["Sign Out", "Main Menu", "Read Later", "a line between", "2024/04/01"],  # a stack that does not reach the date
+        # a time ago in a sentence, or beside more than a name, is no header line
+        ["Gavin Smith", "Prices rose 3 hours ago on the news from the central bank"],
+        ["Gavin Smith", "Updated 15:59 with the statement the ministry sent after the vote"],
     ],
 )
 def test_what_stands_beside_a_date_and_is_no_name_names_no_one(lines):

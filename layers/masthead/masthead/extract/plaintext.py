@@ -235,17 +235,20 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
     # (a copy glues what the page set apart with markup alone: "Tobias Mühlbauer24.04.2024", "Publiziert17. Dezember")
     lines = {j: _GLUED_DIGITS.sub(" ", blocks[j]) for j in zone}
     dated = {j: dating for j in zone if (dating := _dated_line(lines[j]))}
+    undated = {j: when for j in zone if j not in dated and (when := _undated_line(lines[j]))}
+    anchors = _date_anchors(blocks, dated) | set(undated)
     found: dict[float, tuple[str, object]] = {}  # line index -> (field, value); a dated line's name at index + 0.5
     for j in zone:
         line = lines[j]
-        if j in dated:
-            date, start, end = dated[j]
+        if j in dated or j in undated:
+            date, start, end = dated[j] if j in dated else (None, *undated[j])
+            # (a time without a date gives none, but is the header's: the body starts after it)
             found[j] = ("updated" if _UPDATED.search(line[:start]) else "published", date)
             if names := _names_beside_a_date(line[:start], line[end:], draft.title):
                 found[j + 0.5] = ("authors", names)
         elif names := _byline(line):
             found[j] = ("authors", names)
-        elif names := _names_after_by_word(blocks, j) or _names_stacked_beside(blocks, j, _date_anchors(blocks, dated), draft.title):
+        elif names := _names_after_by_word(blocks, j) or _names_stacked_beside(blocks, j, anchors, draft.title):
             found[j + len(names) - 1] = ("authors", names)  # (at the last of their lines: the body starts after it)
     if not found:
         return i
@@ -312,6 +315,34 @@ def _dated_line(line: str) -> tuple[str, int, int] | None:
     return found if not after.startswith(("、", "，")) and len(rest) <= 40 and len(_WORD.findall(rest)) <= 4 else None
 
 
+def _undated_line(line: str) -> tuple[int, int] | None:
+    """(start, end) of the time a short line gives without a date, its label included: a time ago
+    ("Zimbili Vilakazi|Published 15 hours ago", "hace 3 horas", "3時間前") or a date's label with
+    the time of day alone ("Uppdaterad 15.59 | Publicerad 14.14"); with at most a name beside it."""
+    if len(line) > 80:
+        return None
+    found = _TIME_AGO.search(line) or _LABELLED_TIME.search(line)
+    if found is None:
+        return None
+    start, end = found.span()
+    if label := _LABEL_BEFORE.search(line, 0, start):
+        start = label.start()  # ("Published " before "15 hours ago")
+    rest = _TIME.sub(" ", f"{line[:start]} {line[end:]}")
+    return (start, end) if len(_WORD.findall(rest)) <= 4 else None
+
+
+_ALL_LABELS = datelabels.alternation(datelabels.PUBLISHED + datelabels.UPDATED)
+_TIME_AGO = precompiled.pattern(
+    r"\b\d{1,3}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b\d{1,3}\s*(?:secondi|minuti|ore|giorni|settimane|mesi|anni)\s+fa\b"
+    r"|\b\d{1,3}\s*(?:minuten|uur|dagen|weken|maanden|jaar)\s+geleden\b"
+    r"|\b(?:hace|há|il y a|vor)\s+\d{1,3}\s*(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|meses|años?|anos?|secondes?|minutes?|"
+    r"heures?|jours?|semaines?|mois|ans?|sekunden|minuten|stunden|tagen?|wochen|monaten|jahren)\b"
+    r"|\d{1,3}\s*(?:秒|分|時間|日|週間|か月|ヶ月|年)前",
+    re.I,
+)
+_LABELLED_TIME = precompiled.pattern(rf"{_ALL_LABELS}\s*[:：]?\s*(?:kl\.?\s*)?\d{{1,2}}[:.h]\d{{2}}\b", re.I)
+_LABEL_BEFORE = precompiled.pattern(rf"{_ALL_LABELS}\s*[:：]?\s*$", re.I)
 _WORD = precompiled.pattern(r"[^\W\d_]{2,}")
 # A label that opens a dated line, or stands alone on the line above the date ("Publié le").
 _PUBLISHED_LABEL = precompiled.pattern(

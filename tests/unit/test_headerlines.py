@@ -28,6 +28,9 @@ from tests.docx_factory import build_docx
         # in the page's language
         ("Par Bertrand Bissuel", ["Bertrand Bissuel"]),
         ("Por Ana García y Luis Pérez", ["Ana García", "Luis Pérez"]),
+        ("Publicado por Alberto González", ["Alberto González"]),
+        ("Publiée par Marie Dupont", ["Marie Dupont"]),
+        ("Scritto da Marco Rossi", ["Marco Rossi"]),
         ("Von Anna Müller und Max Mustermann", ["Anna Müller", "Max Mustermann"]),
         ("Von Berlin aus fährt der Zug täglich nach Hamburg.", None),
         ("Par ailleurs, le gouvernement a annoncé", None),

@@ -142,6 +142,7 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         ),
         # glued in the copy, with a handle or an address
         (["ByTravis Haney", "Dec 20, 2017"], ["Travis Haney"], "Dec 20, 2017", None),
+        (["bySauli Giliard", "January 23, 2025"], ["Sauli Giliard"], "January 23, 2025", None),
         (["Mike Cason | mcason@al.com", "Dec 20, 2017"], ["Mike Cason"], "Dec 20, 2017", None),
         (["Dec 20, 2017 9:14 AM Mike Cason | mcason@al.com"], ["Mike Cason"], "Dec 20, 2017", None),
         # the site, the date, the writer on one line; or the writer, then the date

@@ -294,7 +294,7 @@ def _byline(line: str) -> list[str] | None:
     return (people.clean_names(names, []) or None) if names else None  # ("… Published in FrontBurner")
 
 
-_GLUED_BY = precompiled.pattern(r"^(By|Por|Par|Von)(?=[A-Z])")
+_GLUED_BY = precompiled.pattern(r"^([Bb]y|[Pp]or|[Pp]ar|[Vv]on)(?=[A-Z])")
 # An e-mail address, then a handle ("mcason@al.com", "Aja Romano@ajaromano"): no part of a name.
 _HANDLE = precompiled.pattern(r"[\w.+-]+@[\w-]+\.[\w.-]+|@\w+")
 

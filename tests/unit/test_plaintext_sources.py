@@ -181,6 +181,18 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         (["hace 4 minutos", "Ana María Pérez"], ["Ana María Pérez"], None, None),
         (["Anna Müller", "vor 2 Stunden"], ["Anna Müller"], None, None),
         (["By Ann Lee", "3時間前"], ["Ann Lee"], None, None),
+        # a date line that ends in a time's "a.m." or a zone in brackets, a name above it
+        (["Nikita Mazurov", "February 28 2024, 9:54 a.m.", "Donate"], ["Nikita Mazurov"], "February 28 2024", None),
+        (["Shares", "Nathanael Johnson", "January 10, 2020 9:00AM (UTC)"], ["Nathanael Johnson"], "January 10, 2020", None),
+        # labels alone on their lines, each value on the next: whose name, which date
+        (
+            ["Author:", "Lauren Briggs", "Updated:", "Mar 6, 2018", "Original:", "Dec 21, 2016"],
+            ["Lauren Briggs"],
+            "Dec 21, 2016",
+            "Mar 6, 2018",
+        ),
+        (["Publicado el 11 de mayo de 2022", "Escribe", "Camila Méndez"], ["Camila Méndez"], "11 de mayo de 2022", None),
+        (["Publication date:", "Jan 12, 2017", "Auteur", "Uriel Gadessaud"], ["Uriel Gadessaud"], "Jan 12, 2017", None),
     ],
 )
 def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, authors, published, updated):
@@ -208,6 +220,8 @@ def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, autho
         # a time ago in a sentence, or beside more than a name, is no header line
         ["Gavin Smith", "Prices rose 3 hours ago on the news from the central bank"],
         ["Gavin Smith", "Updated 15:59 with the statement the ministry sent after the vote"],
+        # a sentence that ends in brackets is no date line
+        ["Gavin Smith", "The vote was on May 3, 2024 (a Friday)"],
     ],
 )
 def test_what_stands_beside_a_date_and_is_no_name_names_no_one(lines):

@@ -13,6 +13,8 @@ import re
 from functools import cache
 
 PUBLISHED = (
+    "publication date",
+    "publish date",
     "published",
     "posted",
     "publié",

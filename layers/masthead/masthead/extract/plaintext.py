@@ -217,8 +217,12 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
 # lines, and never past the second paragraph-long one (the deck's, then the body's).
 _ZONE_LINES = 12
 _LONG_LINE = 200
-# A byline's first word on a line of its own, the name on the next ("Por" / "Juliet Jimenez").
-_BY_WORD = frozenset({"by", "por", "par", "von", "di", "da", "av", "door", "af", "przez", "od"})
+# A byline's first word or label on a line of its own, the name on the next ("Por" / "Juliet
+# Jimenez", "Author:" / "Lauren Briggs", "Escribe" / "Camila Méndez").
+_BY_WORD = frozenset(
+    {"by", "por", "par", "von", "di", "da", "av", "door", "af", "przez", "od"}
+    | {"author", "authors", "autor", "autora", "autores", "auteur", "auteurs", "autore", "escribe", "written by", "text", "texte", "tekst"}
+)
 # Words that make a dated line the update's ("Actualizado: 15 oct 2024", "Uppdaterad …").
 _UPDATED = precompiled.pattern(datelabels.alternation(datelabels.UPDATED), re.I)
 
@@ -242,8 +246,11 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
         line = lines[j]
         if j in dated or j in undated:
             date, start, end = dated[j] if j in dated else (None, *undated[j])
-            # (a time without a date gives none, but is the header's: the body starts after it)
-            found[j] = ("updated" if _UPDATED.search(line[:start]) else "published", date)
+            # (a time without a date gives none, but is the header's: the body starts after it; a
+            # label alone on the line above says whose date it is: "Updated:" / "Mar 6, 2018")
+            above = blocks[j - 1].strip(" :：") if j > 0 and not line[:start].strip() else ""
+            updated = _UPDATED.search(line[:start]) or _UPDATED.fullmatch(above)
+            found[j] = ("updated" if updated else "published", date)
             if names := _names_beside_a_date(line[:start], line[end:], draft.title):
                 found[j + 0.5] = ("authors", names)
         elif names := _byline(line):
@@ -307,7 +314,8 @@ def _dated_line(line: str) -> tuple[str, int, int] | None:
         return None
     if _PUBLISHED_LABEL.match(line):
         return found
-    if len(line) > 80 or _SENTENCE_END.search(line):
+    # (a time's "a.m." and a zone's brackets end no sentence: "February 28 2024, 9:54 a.m.", "… 9:00AM (UTC)")
+    if len(line) > 80 or _SENTENCE_END.search(_TIME_SUFFIX.sub("", line)):
         return None
     after = line[found[2] :].lstrip(" \u3000")
     rest = f"{line[: found[1]]} {after}"
@@ -343,6 +351,7 @@ _TIME_AGO = precompiled.pattern(
 )
 _LABELLED_TIME = precompiled.pattern(rf"{_ALL_LABELS}\s*[:：]?\s*(?:kl\.?\s*)?\d{{1,2}}[:.h]\d{{2}}\b", re.I)
 _LABEL_BEFORE = precompiled.pattern(rf"{_ALL_LABELS}\s*[:：]?\s*$", re.I)
+_TIME_SUFFIX = precompiled.pattern(r"(?:\b[ap]\.\s?m\.|\([A-Za-z]{2,5}\))$", re.I)
 _WORD = precompiled.pattern(r"[^\W\d_]{2,}")
 # A label that opens a dated line, or stands alone on the line above the date ("Publié le").
 _PUBLISHED_LABEL = precompiled.pattern(

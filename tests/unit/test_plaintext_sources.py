@@ -151,6 +151,9 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         # what the page set apart with markup alone, glued in the copy
         (["Tobias Mühlbauer24.04.2024, 19:35 Uhr"], ["Tobias Mühlbauer"], "24.04.2024, 19:35", None),
         (["Publiziert17. Dezember 2024, 12:17", "von", "Konstantin Furrer"], ["Konstantin Furrer"], "17. Dezember 2024", None),
+        (["Shana Nys DambrotNovember 6, 2023"], ["Shana Nys Dambrot"], "November 6, 2023", None),
+        (["Ann McDonald 2024/04/01"], ["Ann McDonald"], "2024/04/01", None),  # (a capital that starts no date is no glue)
+        (["Carla ChevezActualizado el 08/05/2022 02:14 a.m."], ["Carla Chevez"], None, "08/05/2022 02:14"),
         # names stacked on their own lines above the date, or after a byline's word alone; a label alone above the date
         (
             ["Birgit Baumann", "Anna Giulia Fink", "Jan Michael Marchart", "3. Mai 2024, 17:47"],

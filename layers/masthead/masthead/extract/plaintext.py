@@ -236,8 +236,7 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
     if not (want_date or want_author):
         return i
     zone = _zone(blocks, i)
-    # (a copy glues what the page set apart with markup alone: "Tobias Mühlbauer24.04.2024", "Publiziert17. Dezember")
-    lines = {j: _GLUED_DIGITS.sub(" ", blocks[j]) for j in zone}
+    lines = {j: _unglued(blocks[j]) for j in zone}
     dated = {j: dating for j in zone if (dating := _dated_line(lines[j]))}
     undated = {j: when for j in zone if j not in dated and (when := _undated_line(lines[j]))}
     anchors = _date_anchors(blocks, dated) | set(undated)
@@ -267,7 +266,23 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
     return last + 1
 
 
+def _unglued(line: str) -> str:
+    """A header line as the page showed it, where the copy glued what markup alone set apart: a word
+    and the digits after it ("Tobias Mühlbauer24.04.2024", "Publiziert17. Dezember"), a name and
+    the date or the date's label after it ("Shana Nys DambrotNovember 6, 2023", "Carla
+    ChevezActualizado el 08/05/2022")."""
+    line = _GLUED_DIGITS.sub(" ", line)
+    if len(line) > _LONG_LINE:
+        return line
+    for boundary in _LOWER_THEN_UPPER.finditer(line):
+        rest = line[boundary.start() :]
+        if _LABEL_AT.match(rest) or ((found := find_date(rest)) and found[1] == 0):
+            return f"{line[: boundary.start()]} {rest}"
+    return line
+
+
 _GLUED_DIGITS = precompiled.pattern(r"(?<=[^\W\d_])(?=\d)")
+_LOWER_THEN_UPPER = precompiled.pattern(r"(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _a_deck(line: str) -> bool:
@@ -350,7 +365,8 @@ _TIME_AGO = precompiled.pattern(
     re.I,
 )
 _LABELLED_TIME = precompiled.pattern(rf"{_ALL_LABELS}\s*[:：]?\s*(?:kl\.?\s*)?\d{{1,2}}[:.h]\d{{2}}\b", re.I)
-_LABEL_BEFORE = precompiled.pattern(rf"{_ALL_LABELS}\s*[:：]?\s*$", re.I)
+_LABEL_AT = precompiled.pattern(_ALL_LABELS, re.I)
+_LABEL_BEFORE = precompiled.pattern(rf"{_ALL_LABELS}(?:\s+{datelabels.alternation(datelabels.GLUE)})?\s*[:：]?\s*$", re.I)
 _TIME_SUFFIX = precompiled.pattern(r"(?:\b[ap]\.\s?m\.|\([A-Za-z]{2,5}\))$", re.I)
 _WORD = precompiled.pattern(r"[^\W\d_]{2,}")
 # A label that opens a dated line, or stands alone on the line above the date ("Publié le").
@@ -409,7 +425,7 @@ def _names_beside_a_date(before: str, after: str, title: object) -> list[str] | 
     Borreli": the site, the date, the writer), else before it ("Apartment Therapy Submissions Oct 13,
     2016", "Por Adriano Fernandes | 03/05/2022 20:36")."""
     for part in (after, before):
-        part = _TIME.sub(" ", part).strip(" |·-–—,")
+        part = _LABEL_BEFORE.sub("", _TIME.sub(" ", part)).strip(" |·-–—,")  # ("Carla Chevez Actualizado el 08/05/2022")
         if part and (names := _byline(part) or ([part] if _a_bare_name(part, title) else None)):
             return names
     return None

@@ -31,6 +31,8 @@ from tests.docx_factory import build_docx
         ("Publicado por Alberto González", ["Alberto González"]),
         ("Publiée par Marie Dupont", ["Marie Dupont"]),
         ("Scritto da Marco Rossi", ["Marco Rossi"]),
+        ("Av Ola Nordmann og Kari Nordmann", ["Ola Nordmann", "Kari Nordmann"]),
+        ("Av Sven Berg och Anna Lind", ["Sven Berg", "Anna Lind"]),
         ("Von Anna Müller und Max Mustermann", ["Anna Müller", "Max Mustermann"]),
         ("Von Berlin aus fährt der Zug täglich nach Hamburg.", None),
         ("Par ailleurs, le gouvernement a annoncé", None),
@@ -134,6 +136,12 @@ def test_a_date_line_labelled_in_the_articles_language_in_every_format(line, pub
         result = extract(key, data)
         dates = [(value or "")[:10] or None for value in (result.metadata.published_at, result.metadata.updated_at)]
         assert (dates, result.body) == ([published, updated], NEXT), key
+
+
+def test_authors_listed_with_and_in_the_articles_language_are_several():
+    for authors in ("Ola Nordmann og Kari Nordmann", "Sven Berg och Anna Lind", "Ana García y Luis Pérez"):
+        result = extract("articles/a/m.md", f"---\ntitle: T\nauthor: {authors}\n---\n\n{NEXT}\n".encode())
+        assert len(result.metadata.authors) == 2, authors
 
 
 def test_a_markdown_file_without_a_title_heading_starts_with_its_title_line():

@@ -184,6 +184,25 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         (["hace 4 minutos", "Ana María Pérez"], ["Ana María Pérez"], None, None),
         (["Anna Müller", "vor 2 Stunden"], ["Anna Müller"], None, None),
         (["By Ann Lee", "3時間前"], ["Ann Lee"], None, None),
+        # a line that lists the names
+        (
+            ["Isabel Caro, Rocío Latorre y José Miguel Wilson", "Hace 13 horas"],
+            ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"],
+            None,
+            None,
+        ),
+        (["Ann Lee, Bo Chen, and Cy Dee", "April 1, 2024"], ["Ann Lee", "Bo Chen", "Cy Dee"], "April 1, 2024", None),
+        (
+            [
+                "Foto: Mads Claus Rasmussen",
+                "Trine Juncher Jørgensen og Tôrtia Reimer-Johansen",
+                "Offentliggjort",
+                "torsdag 06. feb 2025 17:25",
+            ],
+            ["Trine Juncher Jørgensen", "Tôrtia Reimer-Johansen"],
+            "06. feb 2025",
+            None,
+        ),
         # a date line that ends in a time's "a.m." or a zone in brackets, a name above it
         (["Nikita Mazurov", "February 28 2024, 9:54 a.m.", "Donate"], ["Nikita Mazurov"], "February 28 2024", None),
         (["Shares", "Nathanael Johnson", "January 10, 2020 9:00AM (UTC)"], ["Nathanael Johnson"], "January 10, 2020", None),
@@ -225,6 +244,9 @@ def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, autho
         ["Gavin Smith", "Updated 15:59 with the statement the ministry sent after the vote"],
         # a sentence that ends in brackets is no date line
         ["Gavin Smith", "The vote was on May 3, 2024 (a Friday)"],
+        # a list of sections or a desk is no list of names
+        ["Politics, Economy and Culture", "2024/04/01"],
+        ["Markets Desk & Crypto Team", "2024/04/01"],
     ],
 )
 def test_what_stands_beside_a_date_and_is_no_name_names_no_one(lines):

@@ -32,6 +32,7 @@ PUBLISHED = (
     "publisert",
     "publiceret",
     "udgivet",
+    "offentliggjort",
     "opublikowano",
     "yayınlanma",
     "yayınlandı",

@@ -199,7 +199,7 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
                 and not _a_caption(blocks, i + 1)
             ):
                 stacked = _name_lines(blocks, i + 1, None)  # names on lines of their own under the date
-                draft.authors += stacked if len(stacked) > 1 else [blocks[i + 1]]
+                draft.authors += _flat(stacked) if len(stacked) > 1 else [blocks[i + 1]]
                 i += max(1, len(stacked))
             i += 1
         elif names := _byline(line):
@@ -254,8 +254,8 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
                 found[j + 0.5] = ("authors", names)
         elif names := _byline(line):
             found[j] = ("authors", names)
-        elif names := _names_after_by_word(blocks, j) or _names_stacked_beside(blocks, j, anchors, draft.title):
-            found[j + len(names) - 1] = ("authors", names)  # (at the last of their lines: the body starts after it)
+        elif stack := _names_after_by_word(blocks, j) or _names_stacked_beside(blocks, j, anchors, draft.title):
+            found[j + len(stack) - 1] = ("authors", _flat(stack))  # (at the last of their lines: the body starts after it)
     if not found:
         return i
     for _, (field, value) in sorted(found.items()):
@@ -375,7 +375,7 @@ _PUBLISHED_LABEL = precompiled.pattern(
 )
 
 
-def _names_after_by_word(blocks: list[str], j: int) -> list[str] | None:
+def _names_after_by_word(blocks: list[str], j: int) -> list[list[str]] | None:
     """The names on the lines after a byline's first word alone on its line ("Por" / "Juliet
     Jimenez", "Von:" / "Bill McCarthy," / "Marisha Goldhamer")."""
     if j == 0 or blocks[j - 1].casefold().rstrip(":") not in _BY_WORD:
@@ -388,7 +388,7 @@ def _date_anchors(blocks: list[str], dated: dict) -> set[int]:
     return {*dated, *(j - 1 for j in dated if j > 0 and _PUBLISHED_LABEL.fullmatch(blocks[j - 1].strip(" :：")))}
 
 
-def _names_stacked_beside(blocks: list[str], j: int, anchors: set[int], title: object) -> list[str] | None:
+def _names_stacked_beside(blocks: list[str], j: int, anchors: set[int], title: object) -> list[list[str]] | None:
     """The bare names stacked on their own lines that start at line `j` and end right above a date
     (or start right below one): "Birgit Baumann" / "Anna Giulia Fink" / "3. Mai 2024, 17:47". Read
     from the first of them (a name line after another name line is no start)."""
@@ -396,20 +396,39 @@ def _names_stacked_beside(blocks: list[str], j: int, anchors: set[int], title: o
         names = _name_lines(blocks, j, title)
         return names if names and not _a_caption(blocks, j + len(names) - 1) else None
     names = _name_lines(blocks, j, title)
-    if not names or j > 0 and _a_bare_name(_without_handles(blocks[j - 1]).rstrip(","), title):
+    if not names or j > 0 and _bare_names(_without_handles(blocks[j - 1]).rstrip(","), title):
         return None
     return names if j + len(names) in anchors else None
 
 
-def _name_lines(blocks: list[str], j: int, title: object) -> list[str]:
-    """The bare names on consecutive lines from line `j` on (a comma may end each), at most _MAX_STACKED."""
-    names = []
+def _name_lines(blocks: list[str], j: int, title: object) -> list[list[str]]:
+    """The bare names of each of the consecutive lines from line `j` on (a comma may end each; a
+    line may list several: "Isabel Caro, Rocío Latorre y José Miguel Wilson"), at most _MAX_STACKED lines."""
+    lines: list[list[str]] = []
     for k in range(j, min(len(blocks), j + _MAX_STACKED)):
-        name = _without_handles(blocks[k]).rstrip(",")
-        if not _a_bare_name(name, title) or _a_caption(blocks, k):
+        names = _bare_names(_without_handles(blocks[k]).rstrip(","), title)
+        if not names or _a_caption(blocks, k):
             break
-        names.append(name)
-    return names
+        lines.append(names)
+    return lines
+
+
+def _flat(lines: list[list[str]]) -> list[str]:
+    return [name for names in lines for name in names]
+
+
+def _bare_names(line: str, title: object) -> list[str]:
+    """The names of a line that is a person's name, or a list of them, and nothing else."""
+    if _a_bare_name(line, title):
+        return [line]
+    parts = _NAME_LIST.split(line) if len(line) <= _LIST_CHARS else []
+    return parts if 2 <= len(parts) <= _MAX_STACKED and all(_a_bare_name(part, title) for part in parts) else []
+
+
+_LIST_CHARS = 160
+# Commas and "and" in the languages read; not "&" or "/", which join the words of a desk or a
+# beat ("News & Culture Writer").
+_NAME_LIST = precompiled.pattern(r"\s*,\s*(?:(?:and|y|und|et|og|och)\s+)?|\s+(?:and|y|und|et|og|och)\s+", re.I)
 
 
 _MAX_STACKED = 5

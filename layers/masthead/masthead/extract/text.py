@@ -241,7 +241,9 @@ _BYLINE_PREFIX = precompiled.pattern(
     re.I,
 )
 _ROLE_SUFFIX = precompiled.pattern(r"\s*[(（][^)）]{1,30}[)）]\s*$")
-_AND = precompiled.pattern(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*[、,，/／・;；]\s*|\s+und\s+|\s+et\s+|\s+y\s+)\s*", re.I)
+_AND = precompiled.pattern(
+    r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*[、,，/／・;；]\s*|\s+und\s+|\s+et\s+|\s+y\s+|\s+og\s+|\s+och\s+)\s*", re.I
+)
 _ROLE_WORDS = precompiled.pattern(
     r"^(photo(graphy)?|photos|interview|text|edit(ed|or|ing)?|illustration|translation|staff( writer)?|contributor|"
     r"reporter|correspondent|columnist|journalist|writer|senior (reporter|writer|editor|correspondent))\b",

@@ -1552,6 +1552,16 @@ def test_java_date_strings_keep_the_zone_their_abbreviation_names(value, expecte
         # slashes between spaces, the same on both sides (Arabic pages, in Arabic-Indic digits)
         ("الثلاثاء ١ / ١٢ / ٢٠٢٠", "ar", "2020-12-01"),
         ("04 / 05 / 2021 10:30", "en-US", "2021-04-05"),
+        # a space after each dot (Austrian, Czech, Slovak pages); "del" before the year
+        ("06. 01. 2026, 14:59 Uhr", "de-AT", "2026-01-06"),
+        ("sábado 07 de mayo del 2022", "es", "2022-05-07"),
+        # abbreviations: German "Mär", Dutch "mrt"
+        ("12. MÄR 2025 18:03", "de", "2025-03-12"),
+        ("3 mrt 2024", "nl", "2024-03-03"),
+        # Arabic month names: Egypt's and the Gulf's, with and without the hamza, and the Levant's
+        ("03 يونيو 2020", "ar", "2020-06-03"),
+        ("12 اغسطس 2021", "ar", "2021-08-12"),
+        ("15 آذار 2024", "ar", "2024-03-15"),
     ],
 )
 def test_date_forms(value, lang, expected):

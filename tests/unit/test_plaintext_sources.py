@@ -128,10 +128,10 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         (["Marco Pizzorno", "4 Febbraio 2025 - 14:41"], ["Marco Pizzorno"], "4 Febbraio 2025", None),
         # a byline in the page's language, its date on the next line, a place on the date's
         (
-            ["Par Bertrand Bissuel", "Publié le 30 août 2023 à 14h52, modifié le 30 août 2023 à 15h54 Temps de Lecture 4 min."],
+            ["Par Bertrand Bissuel", "Publié le 30 août 2023 à 14h52, modifié le 31 août 2023 à 15h54 Temps de Lecture 4 min."],
             ["Bertrand Bissuel"],
             "30 août 2023",
-            None,
+            "31 août 2023",  # (the update after the publication, on the same line)
         ),
         (["Por", "Juliet Jimenez", "5 mayo, 2022, 6:12 pm"], ["Juliet Jimenez"], "5 mayo, 2022", None),
         (
@@ -192,6 +192,26 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
             None,
         ),
         (["Ann Lee, Bo Chen, and Cy Dee", "April 1, 2024"], ["Ann Lee", "Bo Chen", "Cy Dee"], "April 1, 2024", None),
+        # an avatar's initials above each name
+        (
+            ["LP", "Luana Patriolino", "RF", "Raphael Felice", "04/05/2022 05:49"],
+            ["Luana Patriolino", "Raphael Felice"],
+            "04/05/2022 05:49",
+            None,
+        ),
+        # a date in brackets; a line of several parts; the date of a byline a few lines down
+        (["Ann Lee", "(2020-01-21 11:12)"], ["Ann Lee"], "2020-01-21 11:12", None),
+        (["Dec. 20, 2016, 12:44 PM UTC / Updated Dec. 21, 2016, 1:00 PM UTC"], [], "Dec. 20, 2016", "Dec. 21, 2016"),
+        (["| octubre 7, 2020 | 7:09 am | Agencia Efe."], [], "octubre 7, 2020", None),
+        (["postado em 04/05/2022 05:49 / atualizado em 05/05/2022 05:50"], [], "04/05/2022 05:49", "05/05/2022 05:50"),
+        (
+            ["A deck that says what the story is about.", "by Jack Davis December 23, 2016 at 7:18am"],
+            ["Jack Davis"],
+            "December 23, 2016",
+            None,
+        ),
+        # a time written with "hrs."
+        (["Miércoles, 4 de Mayo de 2022 a las 07:46hrs."], [], "4 de Mayo de 2022", None),
         (
             [
                 "Foto: Mads Claus Rasmussen",
@@ -247,6 +267,7 @@ def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, autho
         # a list of sections or a desk is no list of names
         ["Politics, Economy and Culture", "2024/04/01"],
         ["Markets Desk & Crypto Team", "2024/04/01"],
+        ["Ann Lee", "TV", "2024/04/01"],  # capitals that are no one's initials break a stack
     ],
 )
 def test_what_stands_beside_a_date_and_is_no_name_names_no_one(lines):

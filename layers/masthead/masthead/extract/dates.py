@@ -22,7 +22,7 @@ _MONTH_NAMES = (
     "feb february februar février févr fév febrero febbraio fevereiro fev februari helmikuu lutego února február "
     "şubat febrúar shkurt februarie februara helmikuuta февраля февраль лютого лютий февруари"
     " φεβρουαρίου φεβρουάριος φεβρουαριου φεβρουαριος φεβ",
-    "mar march märz mars marzo março maart maaliskuu marca března marec mart március martie marta maret maaliskuuta "
+    "mar march märz mär mars marzo março maart mrt maaliskuu marca března marec mart március martie marta maret maaliskuuta "
     "марта март березня березень"
     " μαρτίου μάρτιος μαρτιου μαρτιος μαρ",
     "apr april avril avr abril aprile abr huhtikuu kwietnia dubna apríl nisan április prill aprilie aprila "
@@ -52,7 +52,18 @@ _MONTH_NAMES = (
     "aralık desember dhjetor decembar decembra joulukuuta декабря декабрь грудня грудень декември"
     " δεκεμβρίου δεκέμβριος δεκεμβριου δεκεμβριος δεκ",
 )
-_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
+# In Arabic: as Egypt and the Gulf name the months, with and without the hamza, then the Levant's
+# one-word names ("03 يونيو 2020", "15 آذار 2024").
+_ARABIC_MONTH_NAMES = (
+    "يناير", "فبراير شباط", "مارس آذار", "أبريل إبريل ابريل نيسان", "مايو أيار ايار", "يونيو حزيران", "يوليو تموز",
+    "أغسطس اغسطس", "سبتمبر أيلول ايلول", "أكتوبر اكتوبر", "نوفمبر", "ديسمبر",
+)  # fmt: skip
+_MONTHS = {
+    name: number
+    for month_names in (_MONTH_NAMES, _ARABIC_MONTH_NAMES)
+    for number, names in enumerate(month_names, start=1)
+    for name in names.split()
+}
 # The Solar Hijri calendar of Iran's and Afghanistan's pages ("۲۹ بهمن ۱۳۹۸", "۱۳۹۹/۰۲/۲۱"): its months
 # as Iran names them, then as Afghanistan does; each typed with the Persian or the Arabic yeh.
 _SOLAR_HIJRI_MONTH_NAMES = (
@@ -104,8 +115,8 @@ _DOTTED = precompiled.pattern(r"(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.(?:\s*+(오
 _KANJI = precompiled.pattern(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})\s*[時:]\s*(\d{1,2})\s*分?)?")
 _ERA = precompiled.pattern(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _MONTH_FIRST = precompiled.pattern(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-# "4 May 2022", "28. April 2024", "4 de mayo de 2022", "20 February, 2024".
-_DAY_FIRST = precompiled.pattern(r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(\d{4})\b")
+# "4 May 2022", "28. April 2024", "4 de mayo de 2022", "07 de mayo del 2022", "20 February, 2024".
+_DAY_FIRST = precompiled.pattern(r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?,?\s+(?:del?\s+)?(\d{4})\b")
 # "Fri Feb 18 10:27:24 2022" (C's ctime, in some templates' meta tags), "Tue Jan 28 15:28:56 CET
 # 2020" (Java's Date.toString(), in some JSON-LD), with the zone's abbreviation.
 _CTIME = precompiled.pattern(r"\b[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(?:([A-Z]{3,4})\s+)?(\d{4})\b")
@@ -115,10 +126,10 @@ _ZONE_ABBREVIATIONS = {
     "EEST": 180, "MSK": 180, "JST": 540, "KST": 540, "HKT": 480, "AEST": 600, "AEDT": 660,
     "EST": -300, "EDT": -240, "PST": -480, "PDT": -420, "MST": -420, "MDT": -360,
 }  # fmt: skip
-# 31.03.2020, 03/31/2020, 31-03-2020: day first unless the numbers or the page's language say otherwise.
+# 31.03.2020, 03/31/2020, 31-03-2020, 31. 03. 2020: day first unless the numbers or the page's language say otherwise.
 # Slashes may stand between spaces, the same on both sides of the month ("١ / ١٢ / ٢٠٢٠" on Arabic
 # pages, whose digits \d matches too).
-_NUMERIC = precompiled.pattern(r"\b(\d{1,2})( ?/ ?|[.-])(\d{1,2})\2(\d{4})\b(?:,?\s+(\d{1,2}):(\d{2}))?")
+_NUMERIC = precompiled.pattern(r"\b(\d{1,2})( ?/ ?|\. |[.-])(\d{1,2})\2(\d{4})\b(?:,?\s+(\d{1,2}):(\d{2}))?")
 
 
 # What may follow a date: its time of day when the date's own pattern has none ("May 10, 2022

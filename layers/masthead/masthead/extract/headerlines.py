@@ -115,6 +115,8 @@ def _a_byline_after_a_date(after: str, rest: str) -> bool:
     sentence that starts with the date ("2024年4月1日、政府は…。", "April 1, 2024 was the day …")."""
     if after.lstrip(" \u3000")[:1] in ("、", "，") or len(rest) > _BYLINE_CHARS or rest.endswith(_SENTENCE_ENDS):
         return False
+    if find_date(rest):
+        return False  # a second date ("Dec. 20, 2016, 12:44 PM UTC / Updated Dec. 21, 2016")
     return _capitalised(rest)
 
 

@@ -250,10 +250,14 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
             above = blocks[j - 1].strip(" :：") if j > 0 and not line[:start].strip() else ""
             updated = _UPDATED.search(line[:start]) or _UPDATED.fullmatch(above)
             found[j] = ("updated" if updated else "published", date)
+            if not updated and (later := _update_after(line[end:])):
+                found[j + 0.25] = ("updated", later)
             if names := _names_beside_a_date(line[:start], line[end:], draft.title):
                 found[j + 0.5] = ("authors", names)
         elif names := _byline(line):
             found[j] = ("authors", names)
+            if dating := find_date(line):
+                found[j + 0.25] = ("published", dating[0])  # ("by Jack Davis December 23, 2016 at 7:18am")
         elif stack := _names_after_by_word(blocks, j) or _names_stacked_beside(blocks, j, anchors, draft.title):
             found[j + len(stack) - 1] = ("authors", _flat(stack))  # (at the last of their lines: the body starts after it)
     if not found:
@@ -329,6 +333,13 @@ def _dated_line(line: str) -> tuple[str, int, int] | None:
         return None
     if _PUBLISHED_LABEL.match(line):
         return found
+    if len(line) > 2 and line[0] == "(" and line[-1] == ")":
+        inner = _dated_line(line[1:-1])  # "(2020-01-21 11:12)"
+        return (inner[0], inner[1] + 1, inner[2] + 1) if inner else None
+    return _alone_but_for_a_label(line, found) or _dated_segment(line, found)
+
+
+def _alone_but_for_a_label(line: str, found: tuple[str, int, int]) -> tuple[str, int, int] | None:
     # (a time's "a.m." and a zone's brackets end no sentence: "February 28 2024, 9:54 a.m.", "… 9:00AM (UTC)")
     if len(line) > 80 or _SENTENCE_END.search(_TIME_SUFFIX.sub("", line)):
         return None
@@ -336,6 +347,28 @@ def _dated_line(line: str) -> tuple[str, int, int] | None:
     rest = f"{line[: found[1]]} {after}"
     # (a sentence that opens with its date, "2024年4月1日、政府は…", is the text)
     return found if not after.startswith(("、", "，")) and len(rest) <= 40 and len(_WORD.findall(rest)) <= 4 else None
+
+
+def _dated_segment(line: str, found: tuple[str, int, int]) -> tuple[str, int, int] | None:
+    """The date of a line of several parts when its part is a dated line ("Dec. 20, 2016, 12:44 PM
+    UTC / Updated Dec. 20, 2016, 1:00 PM UTC", "| octubre 7, 2020 | 7:09 am | Agencia Efe.")."""
+    starts = [separator.end() for separator in _SEGMENT.finditer(line, 0, found[1])]
+    start = starts[-1] if starts else 0
+    after = _SEGMENT.search(line, found[2])
+    end = after.start() if after else len(line)
+    inner = _alone_but_for_a_label(line[start:end], (found[0], found[1] - start, found[2] - start))
+    return (inner[0], inner[1] + start, inner[2] + start) if inner else None
+
+
+_SEGMENT = precompiled.pattern(r"\s*[|·•]\s*|\s+/\s+")
+
+
+def _update_after(rest: str) -> str | None:
+    """The update's date after a line's first date ("…, modifié le 30 août 2023 à 15h54", "… /
+    Updated Dec. 20, 2016")."""
+    if (label := _UPDATED.search(rest)) and (found := find_date(rest[label.end() :])):
+        return found[0]
+    return None
 
 
 def _undated_line(line: str) -> tuple[int, int] | None:
@@ -367,7 +400,7 @@ _TIME_AGO = precompiled.pattern(
 _LABELLED_TIME = precompiled.pattern(rf"{_ALL_LABELS}\s*[:：]?\s*(?:kl\.?\s*)?\d{{1,2}}[:.h]\d{{2}}\b", re.I)
 _LABEL_AT = precompiled.pattern(_ALL_LABELS, re.I)
 _LABEL_BEFORE = precompiled.pattern(rf"{_ALL_LABELS}(?:\s+{datelabels.alternation(datelabels.GLUE)})?\s*[:：]?\s*$", re.I)
-_TIME_SUFFIX = precompiled.pattern(r"(?:\b[ap]\.\s?m\.|\([A-Za-z]{2,5}\))$", re.I)
+_TIME_SUFFIX = precompiled.pattern(r"(?:\b[ap]\.\s?m\.|\([A-Za-z]{2,5}\)|\d\s?(?:hrs?|h)\.)$", re.I)
 _WORD = precompiled.pattern(r"[^\W\d_]{2,}")
 # A label that opens a dated line, or stands alone on the line above the date ("Publié le").
 _PUBLISHED_LABEL = precompiled.pattern(
@@ -392,11 +425,12 @@ def _names_stacked_beside(blocks: list[str], j: int, anchors: set[int], title: o
     """The bare names stacked on their own lines that start at line `j` and end right above a date
     (or start right below one): "Birgit Baumann" / "Anna Giulia Fink" / "3. Mai 2024, 17:47". Read
     from the first of them (a name line after another name line is no start)."""
-    if j - 1 in anchors:
-        names = _name_lines(blocks, j, title)
-        return names if names and not _a_caption(blocks, j + len(names) - 1) else None
     names = _name_lines(blocks, j, title)
-    if not names or j > 0 and _bare_names(_without_handles(blocks[j - 1]).rstrip(","), title):
+    if not _flat(names):
+        return None
+    if j - 1 in anchors:
+        return names if not _a_caption(blocks, j + len(names) - 1) else None
+    if j > 0 and _name_line(blocks, j - 1, title) is not None:
         return None
     return names if j + len(names) in anchors else None
 
@@ -406,11 +440,22 @@ def _name_lines(blocks: list[str], j: int, title: object) -> list[list[str]]:
     line may list several: "Isabel Caro, Rocío Latorre y José Miguel Wilson"), at most _MAX_STACKED lines."""
     lines: list[list[str]] = []
     for k in range(j, min(len(blocks), j + _MAX_STACKED)):
-        names = _bare_names(_without_handles(blocks[k]).rstrip(","), title)
-        if not names or _a_caption(blocks, k):
+        names = _name_line(blocks, k, title)
+        if names is None or _a_caption(blocks, k):
             break
         lines.append(names)
     return lines
+
+
+def _name_line(blocks: list[str], k: int, title: object) -> list[str] | None:
+    """The names on a line of a stack of names; none on the initials an avatar shows above the
+    name ("LP" / "Luana Patriolino"); None for a line that is no part of a stack."""
+    if names := _bare_names(_without_handles(blocks[k]).rstrip(","), title):
+        return names
+    line = blocks[k]
+    if 2 <= len(line) <= 3 and line.isupper() and k + 1 < len(blocks):
+        return [] if line == "".join(word[0] for word in blocks[k + 1].split()).upper() else None
+    return None
 
 
 def _flat(lines: list[list[str]]) -> list[str]:

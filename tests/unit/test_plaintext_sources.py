@@ -152,6 +152,8 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         (["Tobias Mühlbauer24.04.2024, 19:35 Uhr"], ["Tobias Mühlbauer"], "24.04.2024, 19:35", None),
         (["Publiziert17. Dezember 2024, 12:17", "von", "Konstantin Furrer"], ["Konstantin Furrer"], "17. Dezember 2024", None),
         (["Shana Nys DambrotNovember 6, 2023"], ["Shana Nys Dambrot"], "November 6, 2023", None),
+        (["by Lesotho TimesNovember 21, 2025"], ["Lesotho Times"], "November 21, 2025", None),
+        (["Marco Pizzorno", "28 luglio 202010:43"], ["Marco Pizzorno"], "28 luglio 2020", None),
         (["Ann McDonald 2024/04/01"], ["Ann McDonald"], "2024/04/01", None),  # (a capital that starts no date is no glue)
         (["Carla ChevezActualizado el 08/05/2022 02:14 a.m."], ["Carla Chevez"], None, "08/05/2022 02:14"),
         # names stacked on their own lines above the date, or after a byline's word alone; a label alone above the date
@@ -343,6 +345,11 @@ def test_the_body_starts_after_the_last_stacked_name_and_a_byline_ends_a_stack()
 def test_an_address_beside_a_byline_right_under_the_title_is_no_part_of_the_name():
     found = plaintext._layout(["The headline", "Published: Dec. 22, 2016, 6:47 p.m.", "By Mike Cason | mcason@al.com", BODY], 0, Draft())
     assert (found.authors, found.published) == (["Mike Cason"], "Dec. 22, 2016")
+
+
+def test_the_titles_repeat_is_compared_as_typed():
+    found = plaintext._layout(["Web3 games rise", "2024/04/01", "Web3 games rise", BODY], 0, Draft())
+    assert (found.title, found.published, found.paragraphs) == ("Web3 games rise", "2024/04/01", [BODY])
 
 
 def test_a_byline_with_its_date_right_under_the_title_gives_both():

@@ -173,13 +173,13 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
     """Date, byline, share bars and the repeated title, in any order, before the body."""
     title_plain = text.split_labels(text.clean(header.title or draft.title) or "")[0]
     while i < len(blocks):
-        line = blocks[i]
+        line, shown = blocks[i], _unglued(blocks[i])  # (the title's repeat is compared as typed: "Web3")
         if text.SHARE_LINE.match(line):
             i += 1
         elif text.same_text(text.split_labels(line)[0], title_plain):
             draft.labels.extend(text.split_labels(line)[1])
             i += 1
-        elif (labelled := labelled_date(line)) is not None:
+        elif (labelled := labelled_date(shown)) is not None:
             date, updated, byline = labelled
             if updated and not (header.updated or draft.updated):
                 draft.updated = date
@@ -187,7 +187,7 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
                 draft.published = date
                 draft.authors += [_without_handles(byline)] if byline else []
             i += 1
-        elif (found := date_byline(line) if len(line) <= 120 else None) and not (header.published or draft.published):
+        elif (found := date_byline(shown) if len(shown) <= 120 else None) and not (header.published or draft.published):
             draft.published = found[0]
             if found[1]:
                 draft.authors.append(_without_handles(found[1]))
@@ -202,9 +202,9 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
                 draft.authors += _flat(stacked) if len(stacked) > 1 else [blocks[i + 1]]
                 i += max(1, len(stacked))
             i += 1
-        elif names := _byline(line):
+        elif names := _byline(shown):
             draft.authors.extend(names)
-            if (dating := find_date(line)) and not (header.published or draft.published):
+            if (dating := find_date(shown)) and not (header.published or draft.published):
                 draft.published = dating[0]  # "by Cristina Laila Apr. 28, 2023 1:15 pm"
             i += 1
         else:
@@ -275,7 +275,7 @@ def _unglued(line: str) -> str:
     and the digits after it ("Tobias Mühlbauer24.04.2024", "Publiziert17. Dezember"), a name and
     the date or the date's label after it ("Shana Nys DambrotNovember 6, 2023", "Carla
     ChevezActualizado el 08/05/2022")."""
-    line = _GLUED_DIGITS.sub(" ", line)
+    line = _GLUED_TIME.sub(r"\1 ", _GLUED_DIGITS.sub(" ", line))
     if len(line) > _LONG_LINE:
         return line
     for boundary in _LOWER_THEN_UPPER.finditer(line):
@@ -285,7 +285,10 @@ def _unglued(line: str) -> str:
     return line
 
 
-_GLUED_DIGITS = precompiled.pattern(r"(?<=[^\W\d_])(?=\d)")
+# (not after a letter of a script without spaces: "2024年4月1日" is as typed)
+_GLUED_DIGITS = precompiled.pattern(r"(?<=[^\W\d_\u3000-\u9fff\uac00-\ud7af\uf900-\uffef])(?=\d)")
+# A year and the time after it ("28 luglio 202010:43").
+_GLUED_TIME = precompiled.pattern(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}:\d\d(?!\d))")
 _LOWER_THEN_UPPER = precompiled.pattern(r"(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
 
 

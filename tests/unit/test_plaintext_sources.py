@@ -347,6 +347,23 @@ def test_an_address_beside_a_byline_right_under_the_title_is_no_part_of_the_name
     assert (found.authors, found.published) == (["Mike Cason"], "Dec. 22, 2016")
 
 
+def test_a_kicker_and_a_dash_above_the_title_are_no_title():
+    lines = ["Minderheit in Syrien", "-", "Drusen fordern Teilhabe", "Autor:", "Monika Bolliger", "05.01.2025, 15:23", BODY]
+    found = plaintext._layout(lines, 0, Draft())
+    assert (found.title, found.authors, found.published, found.paragraphs) == (
+        "Drusen fordern Teilhabe",
+        ["Monika Bolliger"],
+        "05.01.2025, 15:23",
+        [BODY],
+    )
+    # a first line that ends as a sentence is the title, whatever follows it
+    found = plaintext._layout(["Prices rose again.", "-", "A second line", BODY], 0, Draft())
+    assert found.title == "Prices rose again."
+    # without the dash a short first line is the title (and the longer line under it the deck)
+    found = plaintext._layout(["Bitcoin hits a record", "Prices rose after the inflows of the week", BODY], 0, Draft())
+    assert found.title == "Bitcoin hits a record"
+
+
 def test_the_titles_repeat_is_compared_as_typed():
     found = plaintext._layout(["Web3 games rise", "2024/04/01", "Web3 games rise", BODY], 0, Draft())
     assert (found.title, found.published, found.paragraphs) == ("Web3 games rise", "2024/04/01", [BODY])

@@ -163,10 +163,15 @@ def _read_category_and_title(draft: Draft, blocks: list[str], i: int, header: Dr
     ):
         draft.category = blocks[i]
         i += 1
+    elif not header.title and i + 2 < len(blocks) and blocks[i + 1] in _KICKER_DASHES and len(blocks[i]) <= 60 and _is_short(blocks[i]):
+        i += 2  # a kicker, a dash, then the title ("Minderheit in Syrien" / "-" / "Drusen fordern …"): no text
     if not header.title and i < len(blocks):
         draft.title = blocks[i]
         i += 1
     return i
+
+
+_KICKER_DASHES = frozenset({"-", "–", "—", "|", ":"})
 
 
 def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:

@@ -194,6 +194,12 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
             None,
         ),
         (["Ann Lee, Bo Chen, and Cy Dee", "April 1, 2024"], ["Ann Lee", "Bo Chen", "Cy Dee"], "April 1, 2024", None),
+        (["Jefferson Graham, USA TODAY", "January 25, 2014"], ["Jefferson Graham"], "January 25, 2014", None),
+        # a bar on its own line between the name and the date; a byline glued after the year
+        (["Joe Weisenthal", "|", "Sep. 21, 2011, 3:03 PM"], ["Joe Weisenthal"], "Sep. 21, 2011", None),
+        (["2.03.2018von Dennis Ziesecke", "| E-Mail"], ["Dennis Ziesecke"], "2.03.2018", None),
+        (["A deck that says what the story is about.", "Posted by", "Xyzzy Magic"], ["Xyzzy Magic"], None, None),
+        (["JESSICA HOLLY, GAIL LEVY", "January 25, 2014"], ["JESSICA HOLLY", "GAIL LEVY"], "January 25, 2014", None),
         # an avatar's initials above each name
         (
             ["LP", "Luana Patriolino", "RF", "Raphael Felice", "04/05/2022 05:49"],
@@ -362,6 +368,21 @@ def test_a_kicker_and_a_dash_above_the_title_are_no_title():
     # without the dash a short first line is the title (and the longer line under it the deck)
     found = plaintext._layout(["Bitcoin hits a record", "Prices rose after the inflows of the week", BODY], 0, Draft())
     assert found.title == "Bitcoin hits a record"
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("Tobias Mühlbauer24.04.2024", "Tobias Mühlbauer 24.04.2024"),
+        ("2.03.2018von Dennis Ziesecke", "2.03.2018 von Dennis Ziesecke"),
+        ("May 2nd, 2024", "May 2nd, 2024"),
+        # what a script without spaces writes together stays together
+        ("2024年度予算", "2024年度予算"),
+        ("令和6年4月1日", "令和6年4月1日"),
+    ],
+)
+def test_a_header_line_is_read_as_the_page_showed_it(line, shown):
+    assert plaintext._unglued(line) == shown
 
 
 def test_the_titles_repeat_is_compared_as_typed():

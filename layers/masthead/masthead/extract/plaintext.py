@@ -163,7 +163,7 @@ def _read_category_and_title(draft: Draft, blocks: list[str], i: int, header: Dr
     ):
         draft.category = blocks[i]
         i += 1
-    elif not header.title and i + 2 < len(blocks) and blocks[i + 1] in _KICKER_DASHES and len(blocks[i]) <= 60 and _is_short(blocks[i]):
+    elif not header.title and i + 2 < len(blocks) and blocks[i + 1] in _SEPARATOR_LINES and len(blocks[i]) <= 60 and _is_short(blocks[i]):
         i += 2  # a kicker, a dash, then the title ("Minderheit in Syrien" / "-" / "Drusen fordern …"): no text
     if not header.title and i < len(blocks):
         draft.title = blocks[i]
@@ -171,7 +171,7 @@ def _read_category_and_title(draft: Draft, blocks: list[str], i: int, header: Dr
     return i
 
 
-_KICKER_DASHES = frozenset({"-", "–", "—", "|", ":"})
+_SEPARATOR_LINES = frozenset({"-", "–", "—", "|", ":", "·", "/"})
 
 
 def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
@@ -226,7 +226,8 @@ _LONG_LINE = 200
 # Jimenez", "Author:" / "Lauren Briggs", "Escribe" / "Camila Méndez").
 _BY_WORD = frozenset(
     {"by", "por", "par", "von", "di", "da", "av", "door", "af", "przez", "od"}
-    | {"author", "authors", "autor", "autora", "autores", "auteur", "auteurs", "autore", "escribe", "written by", "text", "texte", "tekst"}
+    | {"author", "authors", "autor", "autora", "autores", "auteur", "auteurs", "autore", "autori", "escribe", "text", "texte", "tekst"}
+    | {"written by", "posted by", "escrito por", "publicado por", "geschrieben von"}
 )
 # Words that make a dated line the update's ("Actualizado: 15 oct 2024", "Uppdaterad …").
 _UPDATED = precompiled.pattern(datelabels.alternation(datelabels.UPDATED), re.I)
@@ -244,7 +245,7 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
     lines = {j: _unglued(blocks[j]) for j in zone}
     dated = {j: dating for j in zone if (dating := _dated_line(lines[j]))}
     undated = {j: when for j in zone if j not in dated and (when := _undated_line(lines[j]))}
-    anchors = _date_anchors(blocks, dated) | set(undated)
+    anchors = _date_anchors(blocks, {*dated, *undated})
     found: dict[float, tuple[str, object]] = {}  # line index -> (field, value); a dated line's name at index + 0.5
     for j in zone:
         line = lines[j]
@@ -280,7 +281,7 @@ def _unglued(line: str) -> str:
     and the digits after it ("Tobias Mühlbauer24.04.2024", "Publiziert17. Dezember"), a name and
     the date or the date's label after it ("Shana Nys DambrotNovember 6, 2023", "Carla
     ChevezActualizado el 08/05/2022")."""
-    line = _GLUED_TIME.sub(r"\1 ", _GLUED_DIGITS.sub(" ", line))
+    line = _GLUED_AFTER_YEAR.sub(" ", _GLUED_TIME.sub(r"\1 ", _GLUED_DIGITS.sub(" ", line)))
     if len(line) > _LONG_LINE:
         return line
     for boundary in _LOWER_THEN_UPPER.finditer(line):
@@ -292,6 +293,8 @@ def _unglued(line: str) -> str:
 
 # (not after a letter of a script without spaces: "2024年4月1日" is as typed)
 _GLUED_DIGITS = precompiled.pattern(r"(?<=[^\W\d_\u3000-\u9fff\uac00-\ud7af\uf900-\uffef])(?=\d)")
+# A year and the word after it ("2.03.2018von Dennis Ziesecke"; not "May 2nd": only after four digits).
+_GLUED_AFTER_YEAR = precompiled.pattern(r"(?<=(?<!\d)\d{4})(?=[^\W\d_\u3000-\u9fff\uac00-\ud7af\uf900-\uffef]{2})")
 # A year and the time after it ("28 luglio 202010:43").
 _GLUED_TIME = precompiled.pattern(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}:\d\d(?!\d))")
 _LOWER_THEN_UPPER = precompiled.pattern(r"(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
@@ -424,9 +427,13 @@ def _names_after_by_word(blocks: list[str], j: int) -> list[list[str]] | None:
     return _name_lines(blocks, j, None) or None
 
 
-def _date_anchors(blocks: list[str], dated: dict) -> set[int]:
-    """The date lines, each with the label standing alone on the line above it ("Publisert" / "torsdag 09. mai 2024")."""
-    return {*dated, *(j - 1 for j in dated if j > 0 and _PUBLISHED_LABEL.fullmatch(blocks[j - 1].strip(" :：")))}
+def _date_anchors(blocks: list[str], dated: set[int]) -> set[int]:
+    """The date lines, each with the line above it when that is its label alone ("Publisert" /
+    "torsdag 09. mai 2024") or a bar ("Joe Weisenthal" / "|" / "Sep. 21, 2011, 3:03 PM")."""
+    above = {
+        j - 1 for j in dated if j > 0 and (blocks[j - 1] in _SEPARATOR_LINES or _PUBLISHED_LABEL.fullmatch(blocks[j - 1].strip(" :：")))
+    }
+    return dated | above
 
 
 def _names_stacked_beside(blocks: list[str], j: int, anchors: set[int], title: object) -> list[list[str]] | None:
@@ -475,7 +482,11 @@ def _bare_names(line: str, title: object) -> list[str]:
     if _a_bare_name(line, title):
         return [line]
     parts = _NAME_LIST.split(line) if len(line) <= _LIST_CHARS else []
-    return parts if 2 <= len(parts) <= _MAX_STACKED and all(_a_bare_name(part, title) for part in parts) else []
+    if not (2 <= len(parts) <= _MAX_STACKED and all(_a_bare_name(part, title) for part in parts)):
+        return []
+    # (an outlet in capitals beside people's names is none of them: "Jefferson Graham, USA TODAY")
+    people_named = [part for part in parts if not part.isupper()]
+    return people_named or parts
 
 
 _LIST_CHARS = 160

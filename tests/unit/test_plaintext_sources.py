@@ -77,8 +77,10 @@ def test_a_breadcrumb_trail_above_the_title_gives_the_category(trail, category):
     assert (found.category, found.title, found.published) == (category, "The title of the story", "2024/04/01")
 
 
-@pytest.mark.parametrize("title", ["Bitcoin > Gold? Analysts disagree on the year ahead", "Markets > Bitcoin"])
-def test_a_title_with_one_angle_bracket_is_no_breadcrumb_trail(title):
+@pytest.mark.parametrize(
+    "title", ["Bitcoin > Gold? Analysts disagree on the year ahead", "Markets > Bitcoin", "Ayrault «assume» et «revendique» sa méthode"]
+)
+def test_a_title_with_an_angle_bracket_or_in_quotation_marks_is_no_breadcrumb_trail(title):
     found = plaintext._layout([title, "2024/04/01", BODY_LINE], 0, Draft())
     assert (found.category, found.title) == (None, title)
 
@@ -213,6 +215,12 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         (["| octubre 7, 2020 | 7:09 am | Agencia Efe."], [], "octubre 7, 2020", None),
         (["postado em 04/05/2022 05:49 / atualizado em 05/05/2022 05:50"], [], "04/05/2022 05:49", "05/05/2022 05:50"),
         (
+            ["on December 27, 2014 at 12:06 PM, updated December 28, 2014 at 12:10 PM"],
+            [],
+            "December 27, 2014",
+            "December 28, 2014",
+        ),
+        (
             ["A deck that says what the story is about.", "by Jack Davis December 23, 2016 at 7:18am"],
             ["Jack Davis"],
             "December 23, 2016",
@@ -276,6 +284,7 @@ def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, autho
         ["Politics, Economy and Culture", "2024/04/01"],
         ["Markets Desk & Crypto Team", "2024/04/01"],
         ["Ann Lee", "TV", "2024/04/01"],  # capitals that are no one's initials break a stack
+        ["27 octobre 2012 à 18:27", "(Mis à jour: 19:56"],  # the update's time under the date
     ],
 )
 def test_what_stands_beside_a_date_and_is_no_name_names_no_one(lines):

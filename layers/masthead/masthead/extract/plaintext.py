@@ -135,8 +135,8 @@ def _skip_share_lines(blocks: list[str], i: int) -> int:
 def _read_breadcrumbs(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
     """A breadcrumb trail above the title ("Home > News > Crypto"): its last step is the category.
     A trail has two separators or starts at the home page, so a title with one ">" stays a title."""
-    if i + 1 >= len(blocks) or len(blocks[i]) > 200:
-        return i
+    if i + 1 >= len(blocks) or len(blocks[i]) > 200 or "«" in blocks[i] or "‹" in blocks[i]:
+        return i  # (a » that closes a « is a quotation mark: "Ayrault «assume» et «revendique» sa méthode")
     steps = _CRUMB_SEPARATOR.split(blocks[i])
     crumbs = 2 <= len(steps) <= 8 and all(0 < len(step) <= 40 and not _SENTENCE_END.search(step) for step in steps)
     if not crumbs or (len(steps) == 2 and steps[0].casefold() not in _HOME_WORDS):
@@ -200,6 +200,7 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
                 i + 1 < len(blocks)
                 and len(blocks[i + 1]) <= 40
                 and _is_short(blocks[i + 1])
+                and not _NO_BYLINE.search(blocks[i + 1])  # ("(Mis à jour: 19:56": the update's time)
                 and not (header.authors or draft.authors)
                 and not _a_caption(blocks, i + 1)
             ):
@@ -215,6 +216,9 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
         else:
             break
     return i
+
+
+_NO_BYLINE = precompiled.pattern(r"[\d:：()（）\[\]]")
 
 
 # How far under the title a pasted page's date and byline may stand, past its deck, a picture's
@@ -347,6 +351,8 @@ def _dated_line(line: str) -> tuple[str, int, int] | None:
     if len(line) > 2 and line[0] == "(" and line[-1] == ")":
         inner = _dated_line(line[1:-1])  # "(2020-01-21 11:12)"
         return (inner[0], inner[1] + 1, inner[2] + 1) if inner else None
+    if (update := _UPDATED.search(line, found[2])) and find_date(line[update.end() :]):
+        line = line[: update.start()]  # ("…, updated December 27, 2014 at 12:10 PM": the update is read apart)
     return _alone_but_for_a_label(line, found) or _dated_segment(line, found)
 
 

@@ -18,6 +18,8 @@ from tests.docx_factory import build_docx
         ("文：山田太郎", ["山田太郎"]),
         ("文・写真：山田太郎", ["山田太郎"]),  # a credit line names the writer
         ("Text: Kato Mei", ["Kato Mei"]),
+        ("Text Size", None),  # "Text" names the writer before a colon only
+        ("Words Matter More Than Ever", None),
         ("（文・写真／山田太郎）", ["山田太郎"]),  # in brackets
         ("(Text: Ann Lee)", ["Ann Lee"]),
         # sentences that start like a byline

@@ -197,6 +197,9 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         ),
         (["Ann Lee, Bo Chen, and Cy Dee", "April 1, 2024"], ["Ann Lee", "Bo Chen", "Cy Dee"], "April 1, 2024", None),
         (["Jefferson Graham, USA TODAY", "January 25, 2014"], ["Jefferson Graham"], "January 25, 2014", None),
+        # under the date: a byline, or a name in a script without case
+        (["19.03.2019 11:45", "| von Inga Buller"], ["Inga Buller"], "19.03.2019 11:45", None),
+        (["2024年4月1日", "山田太郎"], ["山田太郎"], "2024年4月1日", None),
         # a bar on its own line between the name and the date; a byline glued after the year
         (["Joe Weisenthal", "|", "Sep. 21, 2011, 3:03 PM"], ["Joe Weisenthal"], "Sep. 21, 2011", None),
         (["2.03.2018von Dennis Ziesecke", "| E-Mail"], ["Dennis Ziesecke"], "2.03.2018", None),
@@ -285,6 +288,8 @@ def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, autho
         ["Markets Desk & Crypto Team", "2024/04/01"],
         ["Ann Lee", "TV", "2024/04/01"],  # capitals that are no one's initials break a stack
         ["27 octobre 2012 à 18:27", "(Mis à jour: 19:56"],  # the update's time under the date
+        ["22.12.2018", "Teilen"],  # a button under the date
+        ["22.12.2018", "The headline of the story"],  # the title's repeat
     ],
 )
 def test_what_stands_beside_a_date_and_is_no_name_names_no_one(lines):
@@ -392,6 +397,18 @@ def test_a_kicker_and_a_dash_above_the_title_are_no_title():
 )
 def test_a_header_line_is_read_as_the_page_showed_it(line, shown):
     assert plaintext._unglued(line) == shown
+
+
+def test_names_after_a_by_word_alone_go_on_past_a_comma_only():
+    found = plaintext._layout(["The headline of the story", "By", "Brad Shaw", "Related Items", BODY], 0, Draft())
+    assert found.authors == ["Brad Shaw"]
+    found = plaintext._layout(["The headline of the story", "Von:", "Bill McCarthy,", "Marisha Goldhamer", BODY], 0, Draft())
+    assert found.authors == ["Bill McCarthy", "Marisha Goldhamer"]
+
+
+def test_the_titles_repeat_under_the_date_is_no_byline():
+    found = plaintext._layout(["見出しの文", "2024年4月1日", "見出しの文", BODY], 0, Draft())
+    assert (found.authors, found.published, found.paragraphs) == ([], "2024年4月1日", [BODY])
 
 
 def test_the_titles_repeat_is_compared_as_typed():

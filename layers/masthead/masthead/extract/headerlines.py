@@ -10,7 +10,10 @@ from . import datelabels, people, precompiled, text
 from .dates import find_date
 from .draft import Draft
 
-_BYLINE = precompiled.pattern(r"^\s*(?:by|text|words|文|取材・文|執筆|著者)\s*[:：]?\s+\S|^\s*(?:文|執筆|著者)\s*[:：]", re.I)
+# ("Text" and "Words" name the writer only before a colon: "Text Size" is a button)
+_BYLINE = precompiled.pattern(
+    r"^\s*(?:by|文|取材・文|執筆|著者)\s*[:：]?\s+\S|^\s*(?:text|words)\s*[:：]\s*\S|^\s*(?:文|執筆|著者)\s*[:：]", re.I
+)
 # The label in front of a date line ("Published April 1, 2024", "Publicado el 1 de abril de 2024",
 # "更新日：2024年4月2日"): group 1 is there when the date is the update's.
 _DATE_LABEL = precompiled.pattern(

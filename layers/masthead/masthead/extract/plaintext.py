@@ -196,17 +196,9 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
             draft.published = found[0]
             if found[1]:
                 draft.authors.append(_without_handles(found[1]))
-            elif (
-                i + 1 < len(blocks)
-                and len(blocks[i + 1]) <= 40
-                and _is_short(blocks[i + 1])
-                and not _NO_BYLINE.search(blocks[i + 1])  # ("(Mis à jour: 19:56": the update's time)
-                and not (header.authors or draft.authors)
-                and not _a_caption(blocks, i + 1)
-            ):
-                stacked = _name_lines(blocks, i + 1, None)  # names on lines of their own under the date
-                draft.authors += _flat(stacked) if len(stacked) > 1 else [blocks[i + 1]]
-                i += max(1, len(stacked))
+            elif not (header.authors or draft.authors) and (under := _names_under_a_date(blocks, i + 1, draft.title)):
+                draft.authors += under[0]
+                i += under[1]
             i += 1
         elif names := _byline(shown):
             draft.authors.extend(names)
@@ -216,6 +208,21 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
         else:
             break
     return i
+
+
+def _names_under_a_date(blocks: list[str], k: int, title: object) -> tuple[list[str], int] | None:
+    """(names, lines) of the byline right under a date line: a byline, names on lines of their own,
+    or a short line in a script without case ("山田太郎"); not a button, a heading or the time of
+    the update ("Teilen", "Related Items", "(Mis à jour: 19:56")."""
+    line = _without_handles(blocks[k]) if k < len(blocks) else ""
+    if not line or len(line) > 40 or not _is_short(line) or _NO_BYLINE.search(line) or _a_caption(blocks, k):
+        return None
+    if names := _byline(line):
+        return names, 1
+    if stacked := _name_lines(blocks, k, title):
+        return _flat(stacked), len(stacked)
+    uncased = not any(ch.isalpha() and ch.lower() != ch.upper() for ch in line)
+    return ([line], 1) if uncased and not text.same_text(line, title or "") else None
 
 
 _NO_BYLINE = precompiled.pattern(r"[\d:：()（）\[\]]")
@@ -430,7 +437,10 @@ def _names_after_by_word(blocks: list[str], j: int) -> list[list[str]] | None:
     Jimenez", "Von:" / "Bill McCarthy," / "Marisha Goldhamer")."""
     if j == 0 or blocks[j - 1].casefold().rstrip(":") not in _BY_WORD:
         return None
-    return _name_lines(blocks, j, None) or None
+    stack = _name_lines(blocks, j, None)
+    # (the names go on past a line that a comma ends: "Related Items" under "Brad Shaw" is a heading)
+    ends = next((n for n, k in enumerate(range(j, j + len(stack))) if not blocks[k].endswith(",")), len(stack))
+    return stack[: ends + 1] or None
 
 
 def _date_anchors(blocks: list[str], dated: set[int]) -> set[int]:

@@ -222,7 +222,7 @@ def _names_under_a_date(blocks: list[str], k: int, title: object) -> tuple[list[
     if stacked := _name_lines(blocks, k, title):
         return _flat(stacked), len(stacked)
     uncased = not any(ch.isalpha() and ch.lower() != ch.upper() for ch in line)
-    return ([line], 1) if uncased and not text.same_text(line, title or "") else None
+    return ([line], 1) if uncased and not (isinstance(title, str) and text.same_text(line, title)) else None
 
 
 _NO_BYLINE = precompiled.pattern(r"[\d:：()（）\[\]]")

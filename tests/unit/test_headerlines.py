@@ -33,6 +33,7 @@ from tests.docx_factory import build_docx
         ("Publicado por Alberto González", ["Alberto González"]),
         ("Publiée par Marie Dupont", ["Marie Dupont"]),
         ("Scritto da Marco Rossi", ["Marco Rossi"]),
+        ("geschrieben von Meike Neitz", ["Meike Neitz"]),
         ("Av Ola Nordmann og Kari Nordmann", ["Ola Nordmann", "Kari Nordmann"]),
         ("Av Sven Berg och Anna Lind", ["Sven Berg", "Anna Lind"]),
         ("Von Anna Müller und Max Mustermann", ["Anna Müller", "Max Mustermann"]),

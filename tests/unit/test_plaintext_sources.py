@@ -197,6 +197,14 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         ),
         (["Ann Lee, Bo Chen, and Cy Dee", "April 1, 2024"], ["Ann Lee", "Bo Chen", "Cy Dee"], "April 1, 2024", None),
         (["Jefferson Graham, USA TODAY", "January 25, 2014"], ["Jefferson Graham"], "January 25, 2014", None),
+        # a byline's names end at a bar or a dash between spaces
+        (
+            ["By Jordan Robertson and Rachel Metz - AP Technology Writers | AP – 1 hr 4 mins ago"],
+            ["Jordan Robertson", "Rachel Metz"],
+            None,
+            None,
+        ),
+        (["By Anna Meyer-Lund | Staff"], ["Anna Meyer-Lund"], None, None),
         # under the date: a byline, or a name in a script without case
         (["19.03.2019 11:45", "| von Inga Buller"], ["Inga Buller"], "19.03.2019 11:45", None),
         (["2024年4月1日", "山田太郎"], ["山田太郎"], "2024年4月1日", None),

@@ -22,7 +22,7 @@ from . import datelabels, precompiled, text
 # "By" in the languages of the pages Masthead reads, at the start of a byline.
 _LEADING_BY = precompiled.pattern(
     r"^(?:(?:ein\s+)?artikel\s+von|(?:an\s+)?article\s+by|(?:story|analysis|opinion|commentary|review|essay|column)\s+by|"
-    r"(?:written|words|reported|posted)\s+by|(?:verfasst\s+|geschrieben\s+)?durch|"
+    r"(?:written|words|reported|posted)\s+by|(?:verfasst\s+|geschrieben\s+)?durch|(?:verfasst|geschrieben)\s+von|"
     r"(?:publicad[oa]|escrit[oa])\s+por|(?:publié|écrit)e?\s+par|(?:pubblicat[oa]|scritt[oa])\s+da|"
     r"(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|escrito\s+por|escribe|by|von|por|par|di|door|av|af|przez|od|"
     r"(?:tekst|texte?)(?=\s*[:：])|autor(?:in|a)?(?:[/*_:]in|/autor(?:in)?)?|redacción|author|автор)\s*[:：]?\s+(?=\S)",

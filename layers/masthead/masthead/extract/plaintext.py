@@ -334,6 +334,7 @@ def _byline(line: str) -> list[str] | None:
     if len(line) > 120:
         return None
     line = _GLUED_BY.sub(r"\1 ", _HANDLE.sub(" ", line))
+    line = _BYLINE_END.split(line, maxsplit=1)[0]  # ("By Jordan Robertson and Rachel Metz - AP Technology Writers | AP")
     if found := find_date(line):
         before = line[: found[1]]
         # what follows the date of a byline that opens the line is no name ("… Apr. 28, 2023 at 1:15 pm", "… Published in FrontBurner")
@@ -342,6 +343,8 @@ def _byline(line: str) -> list[str] | None:
     return (people.clean_names(names, []) or None) if names else None  # ("… Published in FrontBurner")
 
 
+# What ends the names of a byline: a bar, or a dash between spaces (a hyphen in a name has none).
+_BYLINE_END = precompiled.pattern(r"\s+[|–—-]\s+|\s*\|\s*")
 _GLUED_BY = precompiled.pattern(r"^([Bb]y|[Pp]or|[Pp]ar|[Vv]on)(?=[A-Z])")
 # An e-mail address, then a handle ("mcason@al.com", "Aja Romano@ajaromano"): no part of a name.
 _HANDLE = precompiled.pattern(r"[\w.+-]+@[\w-]+\.[\w.-]+|@\w+")

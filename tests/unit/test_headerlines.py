@@ -55,7 +55,7 @@ def test_byline_names(line, names):
         # a person's name, a bar and the date (a time after it)
         ("Ann Lee · April 1, 2024", ("April 1, 2024", "Ann Lee")),
         ("山田太郎 / 2024.04.01", ("2024.04.01", "山田太郎")),
-        ("Ann Lee · April 1, 2024 10:00", ("April 1, 2024", "Ann Lee")),
+        ("Ann Lee · April 1, 2024 10:00", ("April 1, 2024 10:00", "Ann Lee")),  # (the time read with the date)
         ("Prices peaked — April 1, 2024", None),  # a sentence with a dash
         ("Ann Lee said on April 1, 2024", None),
         ("Markets Rallied On April 1, 2024", None),  # no bar: a line in title case, not a name
@@ -67,11 +67,11 @@ def test_byline_names(line, names):
         ("On April 1, 2024, the government announced new rules.", None),
         ("April 1, 2024 was the day prices peaked", None),
         # the time after the date is no byline
-        ("3. Mai 2024, 17:47", ("3. Mai 2024", "")),
+        ("3. Mai 2024, 17:47", ("3. Mai 2024, 17:47", "")),
         ("24.04.2024, 19:35 Uhr", ("24.04.2024, 19:35", "")),
         ("2024/04/01 10:00 Editors of Iolite", ("2024/04/01 10:00", "Editors of Iolite")),
         ("2024/04/01 am Main", None),  # a place's preposition is no time
-        ("April 1, 2024 at 9:26 pm", ("April 1, 2024", "")),  # the word before the time too
+        ("April 1, 2024 at 9:26 pm", ("April 1, 2024 at 9:26 pm", "")),  # the word before the time too
         ("1 avril 2024 à 10h00", ("1 avril 2024", "")),
         # a byline, a bar and the date: the byline's names, in the article's language
         ("Por Ana García | 1 de abril de 2024", ("1 de abril de 2024", "Ana García")),

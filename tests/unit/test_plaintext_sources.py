@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from masthead.extract import plaintext
+from masthead.extract import dates, extract, plaintext
 from masthead.extract.draft import Draft
 
 PASTED = [
@@ -266,7 +266,8 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
 )
 def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, authors, published, updated):
     found = plaintext._layout(["The headline of the story", *lines, BODY], 0, Draft())
-    assert (found.authors, found.published, found.updated) == (authors, published, updated)
+    # (the day: the time written after it is read with it, as test_a_date_is_read_with_its_time shows)
+    assert (found.authors, _day(found.published), _day(found.updated)) == (authors, _day(published), _day(updated))
     assert found.paragraphs == [BODY]  # what stood above the byline is no body
 
 
@@ -372,7 +373,7 @@ def test_the_body_starts_after_the_last_stacked_name_and_a_byline_ends_a_stack()
 
 def test_an_address_beside_a_byline_right_under_the_title_is_no_part_of_the_name():
     found = plaintext._layout(["The headline", "Published: Dec. 22, 2016, 6:47 p.m.", "By Mike Cason | mcason@al.com", BODY], 0, Draft())
-    assert (found.authors, found.published) == (["Mike Cason"], "Dec. 22, 2016")
+    assert (found.authors, found.published) == (["Mike Cason"], "Dec. 22, 2016, 6:47 p.m.")
 
 
 def test_a_kicker_and_a_dash_above_the_title_are_no_title():
@@ -407,6 +408,25 @@ def test_a_header_line_is_read_as_the_page_showed_it(line, shown):
     assert plaintext._unglued(line) == shown
 
 
+def _day(value: object) -> str | None:
+    return dates.iso_date(value) if value else None
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("November 18, 2024 9:26pm", "2024-11-18T21:26:00+09:00"),
+        ("Dec. 20, 2016, 12:44 PM UTC", "2016-12-20T12:44:00+00:00"),
+        ("3. Mai 2024, um 17:47 Uhr", "2024-05-03T17:47:00+09:00"),
+        ("4 de mayo de 2022 a las 07:46hrs.", "2022-05-04T07:46:00+09:00"),
+        ("April 1, 2024", "2024-04-01T00:00:00+09:00"),
+    ],
+)
+def test_a_date_is_read_with_its_time(line, published):
+    result = extract("articles/a/p.txt", f"The headline of the story\n\nAnn Lee\n{line}\n\n{BODY}\n".encode())
+    assert (result.metadata.authors, result.metadata.published_at) == (["Ann Lee"], published)
+
+
 def test_names_after_a_by_word_alone_go_on_past_a_comma_only():
     found = plaintext._layout(["The headline of the story", "By", "Brad Shaw", "Related Items", BODY], 0, Draft())
     assert found.authors == ["Brad Shaw"]
@@ -426,8 +446,8 @@ def test_the_titles_repeat_is_compared_as_typed():
 
 def test_a_byline_with_its_date_right_under_the_title_gives_both():
     found = plaintext._layout(["The headline", "by Cristina Laila Apr. 28, 2023 1:15 pm", BODY], 0, Draft())
-    assert (found.authors, found.published) == (["Cristina Laila"], "Apr. 28, 2023")
+    assert (found.authors, found.published) == (["Cristina Laila"], "Apr. 28, 2023 1:15 pm")
     found = plaintext._layout(["The headline", "By Jack Davis December 8, 2017 at 1:53pm Published in Politics", BODY], 0, Draft())
-    assert (found.authors, found.published) == (["Jack Davis"], "December 8, 2017")
+    assert (found.authors, found.published) == (["Jack Davis"], "December 8, 2017 at 1:53pm")
     found = plaintext._layout(["The headline", "By Kathy Wise Published in FrontBurner December 14, 2016 2:24 pm", BODY], 0, Draft())
-    assert (found.authors, found.published) == (["Kathy Wise"], "December 14, 2016")
+    assert (found.authors, found.published) == (["Kathy Wise"], "December 14, 2016 2:24 pm")

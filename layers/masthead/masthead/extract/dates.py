@@ -316,12 +316,26 @@ _PATTERNS_WITH_SOLAR_HIJRI = (*_PATTERNS[:6], _SOLAR_HIJRI, *_PATTERNS[6:])
 
 
 def find_date(text: str) -> tuple[str, int, int] | None:
-    """The first date written in a line of text: (matched text, start, end)."""
+    """The first date written in a line of text: (the date as written, with the time of day written
+    after it; where the date starts; where the date ends). What follows the date, its time
+    included, is for the caller to read: a byline's name after it is cut at the time."""
     text = _halfwidth(text)
     if not _YEAR_DIGITS.search(text) and not _ERA.search(text):
         return None
     patterns = _PATTERNS if text.isascii() or not _ARABIC_SCRIPT.search(text) else _PATTERNS_WITH_SOLAR_HIJRI
     for pattern in patterns:
         if (m := pattern.search(text)) and parse_datetime(m.group(0)):
-            return m.group(0), m.start(), m.end()
+            written = text[m.start() : _clock_end(text, m.end())].rstrip() if pattern in _WITHOUT_CLOCK else m.group(0)
+            return written, m.start(), m.end()
     return None
+
+
+_WITHOUT_CLOCK = (_MONTH_FIRST, _DAY_FIRST)
+
+
+def _clock_end(text: str, end: int) -> int:
+    """Where the time of day written after a date ends ("April 1, 2024 at 9:26 pm EDT"), or `end`."""
+    if not (clock := _CLOCK.match(text, end)):
+        return end
+    after = _MERIDIEM_ZONE.match(text, clock.end())
+    return after.end() if after and (after.group(1) or after.group(2)) else clock.end()

@@ -630,6 +630,8 @@ CASES: list[Case] = [
     # --- plain text -------------------------------------------------------------------------------
     Case("text-digits", "articles/h/digits.txt", lambda: b"Title\n" + b"1" * 200000 + b"\nbody body body\n", "accepted", "Title"),
     Case("text-date-padded", "articles/h/date.txt", lambda: b"Title\n2024" + b" " * 100000 + b"/01/01\nbody\n", "accepted", "Title"),
+    # a word of 400,000 letters under the title, where a pasted page's header is read (names, handles)
+    Case("text-long-word", "articles/h/word.txt", lambda: b"Title\n" + b"aB" * 200_000 + b"\nbody body body\n", "accepted", "Title"),
     Case(
         "text-shift-jis-large",
         "articles/h/sjis.txt",

@@ -292,9 +292,9 @@ def _unglued(line: str) -> str:
     and the digits after it ("Tobias Mühlbauer24.04.2024", "Publiziert17. Dezember"), a name and
     the date or the date's label after it ("Shana Nys DambrotNovember 6, 2023", "Carla
     ChevezActualizado el 08/05/2022")."""
-    line = _GLUED_AFTER_YEAR.sub(" ", _GLUED_TIME.sub(r"\1 ", _GLUED_DIGITS.sub(" ", line)))
     if len(line) > _LONG_LINE:
-        return line
+        return line  # (no header line is that long: the text is left as it is, unread)
+    line = _GLUED_AFTER_YEAR.sub(" ", _GLUED_TIME.sub(r"\1 ", _GLUED_DIGITS.sub(" ", line)))
     for boundary in _LOWER_THEN_UPPER.finditer(line):
         rest = line[boundary.start() :]
         if _LABEL_AT.match(rest) or ((found := find_date(rest)) and found[1] == 0):
@@ -347,7 +347,9 @@ def _byline(line: str) -> list[str] | None:
 _BYLINE_END = precompiled.pattern(r"\s+[|–—-]\s+|\s*\|\s*")
 _GLUED_BY = precompiled.pattern(r"^([Bb]y|[Pp]or|[Pp]ar|[Vv]on)(?=[A-Z])")
 # An e-mail address, then a handle ("mcason@al.com", "Aja Romano@ajaromano"): no part of a name.
-_HANDLE = precompiled.pattern(r"[\w.+-]+@[\w-]+\.[\w.-]+|@\w+")
+# (an address is tried only where a run of its characters starts: at every letter of a long word it
+# would read the word to its end, quadratic in its length)
+_HANDLE = precompiled.pattern(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.-]++|@\w++")
 
 
 def _dated_line(line: str) -> tuple[str, int, int] | None:

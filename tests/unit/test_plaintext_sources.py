@@ -298,6 +298,8 @@ def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, autho
         ["Ann Lee", "TV", "2024/04/01"],  # capitals that are no one's initials break a stack
         ["27 octobre 2012 à 18:27", "(Mis à jour: 19:56"],  # the update's time under the date
         ["22.12.2018", "Teilen"],  # a button under the date
+        ["Aug 13, 2010 – 4:39 PM", "Text Size"],
+        ["Related Items", "Aug 13, 2010"],  # a heading above it
         ["22.12.2018", "The headline of the story"],  # the title's repeat
     ],
 )

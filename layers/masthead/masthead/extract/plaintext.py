@@ -541,9 +541,20 @@ _TIME = precompiled.pattern(r"\b\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b|\b[A-Z]{2
 def _a_bare_name(line: str, title: object) -> bool:
     """A line that is a person's name and nothing else: two to four capitalised words, the last
     no particle ("Artikel von" is a label)."""
-    if not _is_bare(line) or (isinstance(title, str) and text.same_text(line, title)) or line.split()[-1].islower():
+    words = line.split()
+    if not _is_bare(line) or (isinstance(title, str) and text.same_text(line, title)) or words[-1].islower():
         return False
+    if any(word.casefold() in _PAGE_WORDS for word in words):
+        return False  # a button or a heading of the page ("Text Size", "Related Items", "Browse Issues")
     return people.looks_like_person(line) and bool(people.clean_names([line], []))
+
+
+# Words of a page's buttons and headings that are no one's name (not "More", "Close" or "Link": surnames).
+_PAGE_WORDS = frozenset(
+    "share print email e-mail comments related items menu text size login subscribe newsletter follow later video "
+    "videos photos gallery listen save copy browse issues search advertisement sponsored teilen drucken merken "
+    "compartir partager condividi".split()
+)
 
 
 def _is_bare(line: str) -> bool:

@@ -85,6 +85,16 @@ UPDATED = (
     "更新日",
     "更新",
 )
+# A time ago, as pages write it in place of a date ("15 hours ago", "3 ore fa", "2 uur geleden",
+# "hace 3 horas", "il y a 2 jours", "vor 2 Stunden", "3時間前"): a regex, case-insensitive.
+TIME_AGO = (
+    r"\b\d{1,3}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b\d{1,3}\s*(?:secondi|minuti|ore|giorni|settimane|mesi|anni)\s+fa\b"
+    r"|\b\d{1,3}\s*(?:minuten|uur|dagen|weken|maanden|jaar)\s+geleden\b"
+    r"|\b(?:hace|há|il y a|vor)\s+\d{1,3}\s*(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|meses|años?|anos?|secondes?|minutes?|"
+    r"heures?|jours?|semaines?|mois|ans?|sekunden|minuten|stunden|tagen?|wochen|monaten|jahren)\b"
+    r"|\d{1,3}\s*(?:秒|分|時間|日|週間|か月|ヶ月|年)前"
+)
 # The word between a label and its date: "Published on", "Publié le", "Publicado el", "Pubblicato
 # il", "Veröffentlicht am", "Publicado em", "Gepubliceerd op", "Publicerad den".
 GLUE = ("on", "am", "um", "le", "el", "il", "em", "op", "den", "de", "o", "à", "a")

@@ -44,7 +44,7 @@ _AUTHOR_LABEL = precompiled.pattern(
 # at all ("Last updated 1 hour ago"): the pattern itself keeps its whitespace in front.
 _TRAILING = precompiled.pattern(
     r"\s+(?:(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|,)\s+)?"
-    r"(?:\d{1,2}[:.]\d{2}\b|\d{1,2}\s*(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b|hace\s+\d|il y a\s+\d|vor\s+\d|"
+    rf"(?:\d{{1,2}}[:.]\d{{2}}\b|{datelabels.TIME_AGO}|hace\s+\d|il y a\s+\d|vor\s+\d|"  # (and its first words alone: "vor 2 Std.")
     r"\d{1,2}\s*(?:heures?|jours?|horas?|días|stunden|tagen)\b|\d{1,3}$|[\w.+-]+@[\w-]+\.|"
     # from a date's label on, a byline is a date line ("Anna Berg · Oppdatert 12:34"); the label a
     # date leaves behind ("Uppdaterad 28.5.2020") is nothing

@@ -417,15 +417,7 @@ def _undated_line(line: str) -> tuple[int, int] | None:
 
 
 _ALL_LABELS = datelabels.alternation(datelabels.PUBLISHED + datelabels.UPDATED)
-_TIME_AGO = precompiled.pattern(
-    r"\b\d{1,3}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
-    r"|\b\d{1,3}\s*(?:secondi|minuti|ore|giorni|settimane|mesi|anni)\s+fa\b"
-    r"|\b\d{1,3}\s*(?:minuten|uur|dagen|weken|maanden|jaar)\s+geleden\b"
-    r"|\b(?:hace|há|il y a|vor)\s+\d{1,3}\s*(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|meses|años?|anos?|secondes?|minutes?|"
-    r"heures?|jours?|semaines?|mois|ans?|sekunden|minuten|stunden|tagen?|wochen|monaten|jahren)\b"
-    r"|\d{1,3}\s*(?:秒|分|時間|日|週間|か月|ヶ月|年)前",
-    re.I,
-)
+_TIME_AGO = precompiled.pattern(datelabels.TIME_AGO, re.I)
 _LABELLED_TIME = precompiled.pattern(rf"{_ALL_LABELS}\s*[:：]?\s*(?:kl\.?\s*)?\d{{1,2}}[:.h]\d{{2}}\b", re.I)
 _LABEL_AT = precompiled.pattern(_ALL_LABELS, re.I)
 _LABEL_BEFORE = precompiled.pattern(rf"{_ALL_LABELS}(?:\s+{datelabels.alternation(datelabels.GLUE)})?\s*[:：]?\s*$", re.I)

@@ -971,6 +971,14 @@ def test_a_cms_entry_never_published_is_a_draft(document, draft):
     assert article("articles/a/entry.json", document)["draft"] is draft
 
 
+def test_an_update_alone_dates_the_article_unless_it_is_a_draft():
+    # Hugo reads `lastmod` as the date where there is no `date`; a web page's revision date does the same
+    a = article("articles/a/a.md", f"---\ntitle: A\nlastmod: 2024-04-02\n---\n\n{PARAGRAPH}\n")
+    assert (a["published_at"], a["updated_at"]) == ("2024-04-02T00:00:00+09:00", "2024-04-02T00:00:00+09:00")
+    a = article("articles/a/a.md", f"---\ntitle: A\nlastmod: 2024-04-02\ndraft: true\n---\n\n{PARAGRAPH}\n")
+    assert (a["published_at"], a["updated_at"], a["draft"]) == (None, "2024-04-02T00:00:00+09:00", True)
+
+
 def test_markdown_metadata_lines_without_fences_are_its_front_matter():
     source = (
         "Title: Stablecoin rules arrive\nAuthors: Ann Lee, Bo Chen\nDate: 2024-04-01 10:20\nTags: regulation,\n"

@@ -125,9 +125,10 @@ def test_markdown_byline_and_date_lines_under_the_title(source, authors, publish
         ("Publié le 1 avril 2024 à 10h00", "2024-04-01", None),
         ("Pubblicato il 1 aprile 2024", "2024-04-01", None),
         ("公開日：2024年4月1日", "2024-04-01", None),
-        ("Actualizado el 2 de abril de 2024", None, "2024-04-02"),
-        ("Aktualisiert: 02.04.2024", None, "2024-04-02"),
-        ("Last update 2024/04/02", None, "2024-04-02"),
+        # an update alone is the publication date as well: the article was out by then
+        ("Actualizado el 2 de abril de 2024", "2024-04-02", "2024-04-02"),
+        ("Aktualisiert: 02.04.2024", "2024-04-02", "2024-04-02"),
+        ("Last update 2024/04/02", "2024-04-02", "2024-04-02"),
     ],
 )
 def test_a_date_line_labelled_in_the_articles_language_in_every_format(line, published, updated):

@@ -183,6 +183,10 @@ def finish_article(draft: Draft, key: str, fmt: model.Format, options: ExtractOp
     headings = [h for h in text.clean_list(draft.headings, model.HEADING_MAX, model.MAX_LIST) if not text.same_text(h, title)]
     summary = text.clean(draft.summary) or next((p for p in paragraphs if len(p) >= 40 and p not in headings), paragraphs[0])
     published, updated = _dates(draft, options)
+    if published is None and not is_draft(draft.draft, draft.pubstatus):
+        # Only an update is shown ("Updated: April 7, 2020"): the article was out by then, so it
+        # sorts there, as a web page's revision date does (a draft's edit is no publication).
+        published = updated
     release_at, expiry_at = (dates.iso_datetime(v, options.default_tz) for v in (_release(draft), draft.expiry))
     position = _small_number(draft.position)
     word_count, reading_minutes = text.paragraph_counts(paragraphs, body)

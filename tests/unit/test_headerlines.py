@@ -34,6 +34,12 @@ from tests.docx_factory import build_docx
         ("Publiée par Marie Dupont", ["Marie Dupont"]),
         ("Scritto da Marco Rossi", ["Marco Rossi"]),
         ("geschrieben von Meike Neitz", ["Meike Neitz"]),
+        # the kind of piece before the by-word
+        ("Kolumne von Carla Siepmann", ["Carla Siepmann"]),
+        ("Ein Kommentar von Anna Müller", ["Anna Müller"]),
+        ("Análisis por Ana García", ["Ana García"]),
+        ("Une chronique par Marie Dupont", ["Marie Dupont"]),
+        ("Commento di Marco Rossi", ["Marco Rossi"]),
         ("Av Ola Nordmann og Kari Nordmann", ["Ola Nordmann", "Kari Nordmann"]),
         ("Av Sven Berg och Anna Lind", ["Sven Berg", "Anna Lind"]),
         ("Von Anna Müller und Max Mustermann", ["Anna Müller", "Max Mustermann"]),

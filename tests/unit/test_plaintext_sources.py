@@ -211,6 +211,29 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         # a bar on its own line between the name and the date; a byline glued after the year
         (["Joe Weisenthal", "|", "Sep. 21, 2011, 3:03 PM"], ["Joe Weisenthal"], "Sep. 21, 2011", None),
         (["2.03.2018von Dennis Ziesecke", "| E-Mail"], ["Dennis Ziesecke"], "2.03.2018", None),
+        # a bullet or the reading time between the date and the name, or after them
+        (["27. Januar 2026", "•", "Gregor Meier •", "3 Minuten"], ["Gregor Meier"], "27. Januar 2026", None),
+        (["15.05.2020, 07:11", "| Lesedauer: 8 Minuten", "Melanie Wassink"], ["Melanie Wassink"], "15.05.2020, 07:11", None),
+        (
+            ["A deck that says what the story is about.", "15.05.2020, 07:11", "| Lesedauer: 8 Minuten", "Melanie Wassink"],
+            ["Melanie Wassink"],
+            "15.05.2020, 07:11",
+            None,
+        ),
+        (["A deck that says what the story is about.", "Anna Berg", "5 min read", "April 1, 2024"], ["Anna Berg"], "April 1, 2024", None),
+        (
+            ["A deck that says what the story is about.", "Anna Berg", "April 1, 2024", "|", "5 min read"],
+            ["Anna Berg"],
+            "April 1, 2024",
+            None,
+        ),
+        (
+            ["A deck that says what the story is about.", "15.05.2020, 07:11", "|", "Lesezeit: 8 Minuten", "Melanie Wassink"],
+            ["Melanie Wassink"],
+            "15.05.2020, 07:11",
+            None,
+        ),
+        (["Kolumne von Carla Siepmann -", "28.04.2024 um 08:52 Uhr"], ["Carla Siepmann"], "28.04.2024", None),
         (["A deck that says what the story is about.", "Posted by", "Xyzzy Magic"], ["Xyzzy Magic"], None, None),
         (["JESSICA HOLLY, GAIL LEVY", "January 25, 2014"], ["JESSICA HOLLY", "GAIL LEVY"], "January 25, 2014", None),
         # an avatar's initials above each name
@@ -269,6 +292,12 @@ def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, autho
     # (the day: the time written after it is read with it, as test_a_date_is_read_with_its_time shows)
     assert (found.authors, _day(found.published), _day(found.updated)) == (authors, _day(published), _day(updated))
     assert found.paragraphs == [BODY]  # what stood above the byline is no body
+
+
+def test_a_reading_time_under_the_byline_is_neither_deck_nor_text():
+    for reading_time in ("3 Minuten", "5 min read", "Temps de lecture : 4 min", "| Lesedauer: 8 Minuten"):
+        found = plaintext._layout(["The headline of the story", "By Ann Lee", reading_time, BODY], 0, Draft())
+        assert (found.authors, found.subtitle, found.paragraphs) == (["Ann Lee"], None, [BODY]), reading_time
 
 
 @pytest.mark.parametrize(

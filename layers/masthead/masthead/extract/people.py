@@ -22,6 +22,10 @@ from . import datelabels, precompiled, text
 # "By" in the languages of the pages Masthead reads, at the start of a byline.
 _LEADING_BY = precompiled.pattern(
     r"^(?:(?:ein\s+)?artikel\s+von|(?:an\s+)?article\s+by|(?:story|analysis|opinion|commentary|review|essay|column)\s+by|"
+    # the kind of piece before its by-word ("Kolumne von …", "Ein Kommentar von …", "Análisis por …")
+    r"(?:eine?\s+)?(?:kolumne|kommentar|gastbeitrag|gastkommentar|analyse|essay|reportage|rezension|glosse)\s+von|"
+    r"(?:une\s+)?(?:chronique|analyse|tribune|critique)\s+par|(?:columna|análisis|opinión|crónica)\s+por|"
+    r"(?:commento|analisi|editoriale|rubrica)\s+di|"
     r"(?:written|words|reported|posted)\s+by|(?:verfasst\s+|geschrieben\s+)?durch|(?:verfasst|geschrieben)\s+von|"
     r"(?:publicad[oa]|escrit[oa])\s+por|(?:publié|écrit)e?\s+par|(?:pubblicat[oa]|scritt[oa])\s+da|"
     r"(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|escrito\s+por|escribe|by|von|por|par|di|door|av|af|przez|od|"

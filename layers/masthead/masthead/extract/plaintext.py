@@ -171,7 +171,7 @@ def _read_category_and_title(draft: Draft, blocks: list[str], i: int, header: Dr
     return i
 
 
-_SEPARATOR_LINES = frozenset({"-", "–", "—", "|", ":", "·", "/"})
+_SEPARATOR_LINES = frozenset({"-", "–", "—", "|", ":", "·", "•", "/"})
 
 
 def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
@@ -179,7 +179,7 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
     title_plain = text.split_labels(text.clean(header.title or draft.title) or "")[0]
     while i < len(blocks):
         line, shown = blocks[i], _unglued(blocks[i])  # (the title's repeat is compared as typed: "Web3")
-        if text.SHARE_LINE.match(line):
+        if text.SHARE_LINE.match(line) or _beside_a_date(line):  # (or a bar, a reading time)
             i += 1
         elif text.same_text(text.split_labels(line)[0], title_plain):
             draft.labels.extend(text.split_labels(line)[1])
@@ -213,16 +213,19 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
 def _names_under_a_date(blocks: list[str], k: int, title: object) -> tuple[list[str], int] | None:
     """(names, lines) of the byline right under a date line: a byline, names on lines of their own,
     or a short line in a script without case ("山田太郎"); not a button, a heading or the time of
-    the update ("Teilen", "Related Items", "(Mis à jour: 19:56")."""
+    the update ("Teilen", "Related Items", "(Mis à jour: 19:56"). A bar or a reading time may stand
+    between them ("27. Januar 2026" / "•" / "Gregor Meier •")."""
+    skipped = next((n for n in range(3) if not (k + n < len(blocks) and _beside_a_date(blocks[k + n]))), 2)
+    k += skipped
     line = _without_handles(blocks[k]) if k < len(blocks) else ""
     if not line or len(line) > 40 or not _is_short(line) or _NO_BYLINE.search(line) or _a_caption(blocks, k):
         return None
     if names := _byline(line):
-        return names, 1
+        return names, skipped + 1
     if stacked := _name_lines(blocks, k, title):
-        return _flat(stacked), len(stacked)
+        return _flat(stacked), skipped + len(stacked)
     uncased = not any(ch.isalpha() and ch.lower() != ch.upper() for ch in line)
-    return ([line], 1) if uncased and not (isinstance(title, str) and text.same_text(line, title)) else None
+    return ([line], skipped + 1) if uncased and not (isinstance(title, str) and text.same_text(line, title)) else None
 
 
 _NO_BYLINE = precompiled.pattern(r"[\d:：()（）\[\]]")
@@ -284,7 +287,8 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
     first, last = int(min(found)), int(max(found))
     if not (header.subtitle or draft.subtitle):
         draft.subtitle = next((blocks[j] for j in range(i, first) if _a_deck(blocks[j])), None)
-    return last + 1
+    # (a bar or a reading time after the last of them is the header's too: "Gregor Meier •" / "3 Minuten")
+    return next((k for k in range(last + 1, len(blocks)) if not _beside_a_date(blocks[k])), len(blocks))
 
 
 def _unglued(line: str) -> str:
@@ -441,12 +445,34 @@ def _names_after_by_word(blocks: list[str], j: int) -> list[list[str]] | None:
 
 
 def _date_anchors(blocks: list[str], dated: set[int]) -> set[int]:
-    """The date lines, each with the line above it when that is its label alone ("Publisert" /
-    "torsdag 09. mai 2024") or a bar ("Joe Weisenthal" / "|" / "Sep. 21, 2011, 3:03 PM")."""
-    above = {
-        j - 1 for j in dated if j > 0 and (blocks[j - 1] in _SEPARATOR_LINES or _PUBLISHED_LABEL.fullmatch(blocks[j - 1].strip(" :：")))
-    }
-    return dated | above
+    """The date lines, each with the lines that may stand between it and its names: its label alone
+    above it ("Publisert" / "torsdag 09. mai 2024"), a bar or a bullet ("Joe Weisenthal" / "|" /
+    "Sep. 21, 2011, 3:03 PM"), a reading time ("15.05.2020, 07:11" / "| Lesedauer: 8 Minuten" /
+    "Melanie Wassink")."""
+    anchors = set(dated)
+    for j in dated:
+        for step in (-1, 1):
+            k = j + step
+            while abs(k - j) <= 2 and 0 <= k < len(blocks) and _beside_a_date(blocks[k]):
+                anchors.add(k)
+                k += step
+    return anchors
+
+
+def _beside_a_date(line: str) -> bool:
+    stripped = line.strip(_BULLETS)
+    return line in _SEPARATOR_LINES or bool(_READING_TIME.fullmatch(stripped) or _PUBLISHED_LABEL.fullmatch(stripped.strip(":：")))
+
+
+_BULLETS = " |·•-–—"
+# How long the piece takes to read, shown beside its date ("Lesedauer: 8 Minuten", "3 min read",
+# "3 Minuten Lesezeit", "Temps de lecture : 4 min").
+_READING_TIME = precompiled.pattern(
+    r"(?:(?:lesedauer|lesezeit|reading time|read time|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|"
+    r"lästid|lesetid)\s*[:：]?\s*(?:ca\.\s*)?)?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minuter|minutter)\.?"
+    r"(?:\s+(?:read|reading|lesen|lesezeit|de lectura|de lecture|di lettura|leestijd|lästid|lesetid))?",
+    re.I,
+)
 
 
 def _names_stacked_beside(blocks: list[str], j: int, anchors: set[int], title: object) -> list[list[str]] | None:
@@ -513,7 +539,7 @@ _MAX_STACKED = 5
 
 def _without_handles(line: str) -> str:
     """A name line without the address or handle beside it ("Mike Cason | mcason@al.com")."""
-    return _HANDLE.sub(" ", line).strip(" |·-–—,")
+    return _HANDLE.sub(" ", line).strip(" |·•-–—,")
 
 
 def _names_beside_a_date(before: str, after: str, title: object) -> list[str] | None:

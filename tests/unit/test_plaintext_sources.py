@@ -234,6 +234,20 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
             None,
         ),
         (["Kolumne von Carla Siepmann -", "28.04.2024 um 08:52 Uhr"], ["Carla Siepmann"], "28.04.2024", None),
+        # beside a time alone or a day without its year: the names, and no date
+        (["Ярослав Кузишин", "Антон Зелинский", "8 января, 17:46"], ["Ярослав Кузишин", "Антон Зелинский"], None, None),
+        (["A deck that says what the story is about.", "Per-Erik Ofstad", "mandag 5. august kl. 14:47"], ["Per-Erik Ofstad"], None, None),
+        (["A deck that says what the story is about.", "Ondřej Katz", "9:51"], ["Ondřej Katz"], None, None),
+        (["A deck that says what the story is about.", "2月15日（土）7時0分", "Ann Lee"], ["Ann Lee"], None, None),
+        # a job title beside the name, glued in the copy or not
+        (["A deck that says what the story is about.", "André KleinRedakteur", "11:46"], ["André Klein"], None, None),
+        (["21 May 2025 - 14:19", "Thabo Mokone Parliamentary editor"], ["Thabo Mokone"], "21 May 2025", None),
+        (
+            ["A deck that says what the story is about.", "Richard Adams Education editor", "1 April 2024"],
+            ["Richard Adams"],
+            "1 April 2024",
+            None,
+        ),
         (["A deck that says what the story is about.", "Posted by", "Xyzzy Magic"], ["Xyzzy Magic"], None, None),
         (["JESSICA HOLLY, GAIL LEVY", "January 25, 2014"], ["JESSICA HOLLY", "GAIL LEVY"], "January 25, 2014", None),
         # an avatar's initials above each name
@@ -294,6 +308,13 @@ def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, autho
     assert found.paragraphs == [BODY]  # what stood above the byline is no body
 
 
+def test_a_time_or_a_day_without_its_year_beside_no_name_stays_text():
+    for line in ("Sunday, 14 March", "9:51"):
+        deck = "A deck that says what the story is about."
+        found = plaintext._layout(["The headline of the story", deck, line, BODY], 0, Draft())
+        assert (found.authors, found.published, found.paragraphs) == ([], None, [deck, line, BODY]), line
+
+
 def test_a_reading_time_under_the_byline_is_neither_deck_nor_text():
     for reading_time in ("3 Minuten", "5 min read", "Temps de lecture : 4 min", "| Lesedauer: 8 Minuten"):
         found = plaintext._layout(["The headline of the story", "By Ann Lee", reading_time, BODY], 0, Draft())
@@ -330,6 +351,12 @@ def test_a_reading_time_under_the_byline_is_neither_deck_nor_text():
         ["Aug 13, 2010 – 4:39 PM", "Text Size"],
         ["Related Items", "Aug 13, 2010"],  # a heading above it
         ["22.12.2018", "The headline of the story"],  # the title's repeat
+        # a player's time, a year and a month, or a day without its year and with more words, beside no name
+        ["A deck that says what the story is about.", "0:00", "Zur Mobilversion"],
+        ["A deck that says what the story is about.", "Radio Jam", "2010 September"],
+        ["A deck that says what the story is about.", "Ann Lee", "met on 5 August in the old town hall"],
+        ["A deck that says what the story is about.", "Ann Lee", "Top 10 Hits"],  # no month
+        ["A deck that says what the story is about.", "Ann Lee", "Top 40 Jun"],  # no day
     ],
 )
 def test_what_stands_beside_a_date_and_is_no_name_names_no_one(lines):

@@ -311,6 +311,24 @@ def find_short_year_date(text: str) -> str | None:
     return None
 
 
+# A day and a month's name without the year ("8 января, 17:46", "mandag 5. august kl. 14:47", "Dec. 3",
+# "2月15日"): no date, but where a pasted page's header shows the day of a story of the week.
+_DAY_THEN_MONTH = precompiled.pattern(r"(?<![\d.])(\d{1,2})\.?\s+([^\W\d_]{3,12})")
+_MONTH_THEN_DAY = precompiled.pattern(r"([^\W\d_]{3,12})\.?\s+(\d{1,2})(?!\d)")
+_KANJI_DAY = precompiled.pattern(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
+def find_day_without_year(text: str) -> tuple[int, int] | None:
+    """(start, end) of the first day and month's name in a text (the caller knows it has no year)."""
+    if found := _KANJI_DAY.search(text):
+        return found.span()
+    for pattern, day, month in ((_DAY_THEN_MONTH, 1, 2), (_MONTH_THEN_DAY, 2, 1)):
+        for m in pattern.finditer(text):
+            if m.group(month).lower() in _MONTHS and 1 <= int(m.group(day)) <= 31:
+                return m.span()
+    return None
+
+
 _PATTERNS = (_ISO, _COMPACT_ISO, _ERA, _KANJI, _DOTTED, _SLASHED, _MONTH_FIRST, _DAY_FIRST, _NUMERIC)
 _PATTERNS_WITH_SOLAR_HIJRI = (*_PATTERNS[:6], _SOLAR_HIJRI, *_PATTERNS[6:])
 

@@ -70,6 +70,10 @@ _ROLES_AT_END = frozenset(
 _RANKS = frozenset(
     "senior staff contributing chief deputy managing executive associate political parliamentary foreign news sport sports "
     "business science health".split()
+    # and the beats a desk's title names ("Richard Adams Education editor")
+    + "education technology tech economics economy environment climate media politics crime transport culture arts "
+    "music film world legal security defence defense diplomatic energy consumer religion travel fashion property "
+    "markets investigations".split()
 )
 _ROLE_AFTER_NAME = precompiled.pattern(
     rf"^(\S+(?:\s+\S.*?)?)\s+(?:(?:{'|'.join(sorted(_RANKS))})\s+(?:\S+\s+){{0,2}}?)?(?:{'|'.join(sorted(_ROLES_AT_END))})"
@@ -78,6 +82,11 @@ _ROLE_AFTER_NAME = precompiled.pattern(
     re.I,
 )
 _CJK_ROLES = ("기자", "특파원", "記者")
+
+
+def is_role(word: str) -> bool:
+    """Whether a word is a job title a name may end in ("Redakteur", "Correspondent")."""
+    return word.lower() in _ROLES_AT_END
 
 
 def _ends_with_role(value: str) -> bool:
@@ -192,9 +201,14 @@ def _strip(value: str, site_names: list[str]) -> str:
     spaced = " " + value
     if m := _TRAILING.search(spaced):
         value = spaced[1 : m.start()]
+    return _DANGLING.sub("", without_role(value)).strip(_QUOTES + " ,;|·-–—:")
+
+
+def without_role(value: str) -> str:
+    """A name without the job title after it ("Thabo Mokone Parliamentary editor", "배윤경 기자")."""
     if _ends_with_role(value) and not _is_a_title(value) and (m := _ROLE_AFTER_NAME.match(value)) and (m.group(2) or " " in m.group(1)):
-        value = m.group(1) or m.group(2)
-    return _DANGLING.sub("", value).strip(_QUOTES + " ,;|·-–—:")
+        return m.group(1) or m.group(2)
+    return value
 
 
 # Countries a publisher's address ends with, in English and in their own languages.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import datelabels, people, precompiled, text
-from .dates import find_date
+from .dates import find_date, find_day_without_year
 from .draft import Draft, merge_drafts
 from .headerlines import byline_names, date_byline, is_byline, labelled_date
 
@@ -259,7 +259,8 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
     lines = {j: _unglued(blocks[j]) for j in zone}
     dated = {j: dating for j in zone if (dating := _dated_line(lines[j]))}
     undated = {j: when for j in zone if j not in dated and (when := _undated_line(lines[j]))}
-    anchors = _date_anchors(blocks, {*dated, *undated})
+    yearless = {j for j in zone if j not in dated and j not in undated and _yearless_line(lines[j])}
+    anchors = _date_anchors(blocks, {*dated, *undated, *yearless})
     found: dict[float, tuple[str, object]] = {}  # line index -> (field, value); a dated line's name at index + 0.5
     for j in zone:
         line = lines[j]
@@ -280,6 +281,7 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
                 found[j + 0.25] = ("published", dating[0])  # ("by Jack Davis December 23, 2016 at 7:18am")
         elif stack := _names_after_by_word(blocks, j) or _names_stacked_beside(blocks, j, anchors, draft.title):
             found[j + len(stack) - 1] = ("authors", _flat(stack))  # (at the last of their lines: the body starts after it)
+    _mark_yearless(found, yearless)
     if not found:
         return i
     for _, (field, value) in sorted(found.items()):
@@ -294,14 +296,14 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
 def _unglued(line: str) -> str:
     """A header line as the page showed it, where the copy glued what markup alone set apart: a word
     and the digits after it ("Tobias Mühlbauer24.04.2024", "Publiziert17. Dezember"), a name and
-    the date or the date's label after it ("Shana Nys DambrotNovember 6, 2023", "Carla
-    ChevezActualizado el 08/05/2022")."""
+    the date, the date's label or the job title after it ("Shana Nys DambrotNovember 6, 2023", "Carla
+    ChevezActualizado el 08/05/2022", "André KleinRedakteur")."""
     if len(line) > _LONG_LINE:
         return line  # (no header line is that long: the text is left as it is, unread)
     line = _GLUED_AFTER_YEAR.sub(" ", _GLUED_TIME.sub(r"\1 ", _GLUED_DIGITS.sub(" ", line)))
     for boundary in _LOWER_THEN_UPPER.finditer(line):
         rest = line[boundary.start() :]
-        if _LABEL_AT.match(rest) or ((found := find_date(rest)) and found[1] == 0):
+        if _LABEL_AT.match(rest) or ((found := find_date(rest)) and found[1] == 0) or people.is_role(rest):
             return f"{line[: boundary.start()]} {rest}"
     return line
 
@@ -420,6 +422,25 @@ def _undated_line(line: str) -> tuple[int, int] | None:
     return (start, end) if len(_WORD.findall(rest)) <= 4 else None
 
 
+def _yearless_line(line: str) -> bool:
+    """A short line that is a time alone ("9:51", "11:46 Uhr"), or a day and month without the year
+    with at most a weekday and a time beside ("8 января, 17:46", "mandag 5. august kl. 14:47")."""
+    if _BARE_TIME.fullmatch(line):
+        return any(ch in "123456789" for ch in line)  # ("0:00" is a player's, "Zur Mobilversion" under it no name)
+    span = find_day_without_year(line)
+    return span is not None and len(_WORD.findall(_TIME.sub(" ", f"{line[: span[0]]} {line[span[1] :]}"))) <= 2
+
+
+def _mark_yearless(found: dict[float, tuple[str, object]], yearless: set[int]) -> None:
+    """A time alone or a day without its year gives no date, but beside the names it is the
+    header's, as the names are: the body starts after it."""
+    named = [int(k) for k, (field, _) in found.items() if field == "authors"]
+    for j in yearless:
+        if any(abs(k - j) <= _MAX_STACKED + 2 for k in named):
+            found[j] = ("published", None)
+
+
+_BARE_TIME = precompiled.pattern(r"\d{1,2}:\d{2}(?:\s*(?:uhr|h|[ap]\.?m\.?))?", re.I)
 _ALL_LABELS = datelabels.alternation(datelabels.PUBLISHED + datelabels.UPDATED)
 _TIME_AGO = precompiled.pattern(datelabels.TIME_AGO, re.I)
 _LABELLED_TIME = precompiled.pattern(rf"{_ALL_LABELS}\s*[:：]?\s*(?:kl\.?\s*)?\d{{1,2}}[:.h]\d{{2}}\b", re.I)
@@ -504,7 +525,8 @@ def _name_lines(blocks: list[str], j: int, title: object) -> list[list[str]]:
 def _name_line(blocks: list[str], k: int, title: object) -> list[str] | None:
     """The names on a line of a stack of names; none on the initials an avatar shows above the
     name ("LP" / "Luana Patriolino"); None for a line that is no part of a stack."""
-    if names := _bare_names(_without_handles(blocks[k]).rstrip(","), title):
+    # (as the page showed it, without a handle or the job title beside: "André KleinRedakteur")
+    if names := _bare_names(people.without_role(_without_handles(_unglued(blocks[k])).rstrip(",")), title):
         return names
     line = blocks[k]
     if 2 <= len(line) <= 3 and line.isupper() and k + 1 < len(blocks):

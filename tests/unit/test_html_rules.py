@@ -1722,6 +1722,8 @@ def test_a_related_articles_heading_and_its_list_may_have_space_between():
         ("Ondřej Katz, přihlaste se", ["Ondřej Katz"]),  # a log-in link beside the name
         ("telebasel", ["telebasel"]),  # alone, a name without capitals stays
         ("Edilson La Rosa edilsonlarosa", ["Edilson La Rosa"]),  # the account's handle
+        ("Edilson La Rosaedilsonlarosa", ["Edilson La Rosa"]),  # glued in a copy
+        ("María del Carmen", ["María del Carmen"]),  # a name that ends in lower case is no handle
         ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
         ("Written by Eliaser Ndeyanale", ["Eliaser Ndeyanale"]),
         ("Autor/in: Korinna Hennig", ["Korinna Hennig"]),  # German's gender-inclusive labels

@@ -234,6 +234,7 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
             None,
         ),
         (["Kolumne von Carla Siepmann -", "28.04.2024 um 08:52 Uhr"], ["Carla Siepmann"], "28.04.2024", None),
+        (["Edilson La Rosaedilsonlarosa", "edilsonlarosam@gmail.com", "04.05.2022, 05:45:00"], ["Edilson La Rosa"], "04.05.2022", None),
         # beside a time alone or a day without its year: the names, and no date
         (["Ярослав Кузишин", "Антон Зелинский", "8 января, 17:46"], ["Ярослав Кузишин", "Антон Зелинский"], None, None),
         (["A deck that says what the story is about.", "Per-Erik Ofstad", "mandag 5. august kl. 14:47"], ["Per-Erik Ofstad"], None, None),

@@ -187,9 +187,7 @@ def _strip(value: str, site_names: list[str]) -> str:
     head, _, rest = value.partition(" ")
     if 2 <= len(head) <= 3 and head.isupper() and head == "".join(word[0] for word in rest.split()).upper():
         value = rest  # the avatar's initials before the name ("LP Luana Patriolino")
-    head, _, last = value.rpartition(" ")
-    if head and last.islower() and last.isalnum() and last.rstrip("0123456789") == "".join(head.split()).casefold():
-        value = head  # the account's handle after the name ("Edilson La Rosa edilsonlarosa")
+    value = _without_handle_after(value)
     value = _LOWER_CASE_LABEL.sub("", value)
     for mark in ("：", "●"):
         label, colon, rest = value.partition(mark)
@@ -202,6 +200,18 @@ def _strip(value: str, site_names: list[str]) -> str:
     if m := _TRAILING.search(spaced):
         value = spaced[1 : m.start()]
     return _DANGLING.sub("", without_role(value)).strip(_QUOTES + " ,;|·-–—:")
+
+
+def _without_handle_after(value: str) -> str:
+    """A name without the account's handle after it, spaced or glued in a copy ("Edilson La Rosa
+    edilsonlarosa", "Edilson La Rosaedilsonlarosa")."""
+    if " " not in value or not value.rstrip("0123456789")[-5:].islower():
+        return value  # (most names end in a capitalised word: nothing to cut)
+    for cut in range(value.index(" "), len(value) - 1):
+        handle, head = value[cut:].strip(), value[:cut].rstrip()
+        if handle.rstrip("0123456789") == "".join(head.split()).casefold():
+            return head
+    return value
 
 
 def without_role(value: str) -> str:

@@ -469,7 +469,7 @@ def _date_anchors(blocks: list[str], dated: set[int]) -> set[int]:
     """The date lines, each with the lines that may stand between it and its names: its label alone
     above it ("Publisert" / "torsdag 09. mai 2024"), a bar or a bullet ("Joe Weisenthal" / "|" /
     "Sep. 21, 2011, 3:03 PM"), a reading time ("15.05.2020, 07:11" / "| Lesedauer: 8 Minuten" /
-    "Melanie Wassink")."""
+    "Melanie Wassink"), an e-mail address."""
     anchors = set(dated)
     for j in dated:
         for step in (-1, 1):
@@ -482,7 +482,9 @@ def _date_anchors(blocks: list[str], dated: set[int]) -> set[int]:
 
 def _beside_a_date(line: str) -> bool:
     stripped = line.strip(_BULLETS)
-    return line in _SEPARATOR_LINES or bool(_READING_TIME.fullmatch(stripped) or _PUBLISHED_LABEL.fullmatch(stripped.strip(":：")))
+    if line in _SEPARATOR_LINES or _HANDLE.fullmatch(stripped):  # (the writer's address: "Bruno Wendel" / "bruno@…" / date)
+        return True
+    return bool(_READING_TIME.fullmatch(stripped) or _PUBLISHED_LABEL.fullmatch(stripped.strip(":：")))
 
 
 _BULLETS = " |·•-–—"
@@ -541,7 +543,7 @@ def _flat(lines: list[list[str]]) -> list[str]:
 def _bare_names(line: str, title: object) -> list[str]:
     """The names of a line that is a person's name, or a list of them, and nothing else."""
     if _a_bare_name(line, title):
-        return [line]
+        return people.clean_names([line], [])  # (without a handle glued to it: "Edilson La Rosaedilsonlarosa")
     parts = _NAME_LIST.split(line) if len(line) <= _LIST_CHARS else []
     if not (2 <= len(parts) <= _MAX_STACKED and all(_a_bare_name(part, title) for part in parts)):
         return []

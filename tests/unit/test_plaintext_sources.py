@@ -235,6 +235,10 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         ),
         (["Kolumne von Carla Siepmann -", "28.04.2024 um 08:52 Uhr"], ["Carla Siepmann"], "28.04.2024", None),
         (["Edilson La Rosaedilsonlarosa", "edilsonlarosam@gmail.com", "04.05.2022, 05:45:00"], ["Edilson La Rosa"], "04.05.2022", None),
+        # a two-digit year with the time after it, or alone on its line
+        (["A deck that says what the story is about.", "dpaMM-Redaktion Palma, Mallorca15.04.25 09:56"], [], "15.04.2025", None),
+        (["17.7.11", "Ann Lee"], ["Ann Lee"], "17.7.2011", None),
+        (["By Jane Roe 8/17/13 11:04am"], ["Jane Roe"], "8/17/2013", None),
         # beside a time alone or a day without its year: the names, and no date
         (["Ярослав Кузишин", "Антон Зелинский", "8 января, 17:46"], ["Ярослав Кузишин", "Антон Зелинский"], None, None),
         (["A deck that says what the story is about.", "Per-Erik Ofstad", "mandag 5. august kl. 14:47"], ["Per-Erik Ofstad"], None, None),
@@ -357,6 +361,11 @@ def test_a_reading_time_under_the_byline_is_neither_deck_nor_text():
         ["A deck that says what the story is about.", "Radio Jam", "2010 September"],
         ["A deck that says what the story is about.", "Ann Lee", "met on 5 August in the old town hall"],
         ["A deck that says what the story is about.", "Ann Lee", "Top 10 Hits"],  # no month
+        # a two-digit year that says not which number is the month, or without a time; a show's name
+        ["A deck that says what the story is about.", "Ann Lee", "10/9/10 7:15 AM EDT"],
+        ["A deck that says what the story is about.", "Ann Lee", "Version 1.2.21"],
+        ["A deck that says what the story is about.", "Ann Lee", "Updated in 17.7.11"],
+        ["A deck that says what the story is about.", "Marketplace Tech Report", "04/19/13"],
         ["A deck that says what the story is about.", "Ann Lee", "Top 40 Jun"],  # no day
     ],
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import datelabels, people, precompiled, text
-from .dates import find_date, find_day_without_year
+from .dates import find_date, find_day_without_year, find_short_year_date
 from .draft import Draft, merge_drafts
 from .headerlines import byline_names, date_byline, is_byline, labelled_date
 
@@ -202,7 +202,7 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
             i += 1
         elif names := _byline(shown):
             draft.authors.extend(names)
-            if (dating := find_date(shown)) and not (header.published or draft.published):
+            if (dating := find_date(shown) or _short_year_date(shown)) and not (header.published or draft.published):
                 draft.published = dating[0]  # "by Cristina Laila Apr. 28, 2023 1:15 pm"
             i += 1
         else:
@@ -362,7 +362,7 @@ def _dated_line(line: str) -> tuple[str, int, int] | None:
     """The date (as find_date gives it) of a short line that is a date, with at most a label, a
     place or a time around it ("4 Febbraio 2025 - 14:41", "Bruselas - 15 oct 2024 - 08:22",
     "Actualizado: 15 oct 2024"), or of a line its label opens ("Publié le 30 août 2023 à 14h52, …")."""
-    if len(line) > 160 or not (found := find_date(line)):
+    if len(line) > 160 or not (found := find_date(line) or _short_year_date(line)):
         return None
     if _PUBLISHED_LABEL.match(line):
         return found
@@ -372,6 +372,23 @@ def _dated_line(line: str) -> tuple[str, int, int] | None:
     if (update := _UPDATED.search(line, found[2])) and find_date(line[update.end() :]):
         line = line[: update.start()]  # ("…, updated December 27, 2014 at 12:10 PM": the update is read apart)
     return _alone_but_for_a_label(line, found) or _dated_segment(line, found)
+
+
+def _short_year_date(line: str) -> tuple[str, int, int] | None:
+    """A numeric date with a two-digit year and the time after it ("15.04.25 09:56", "8/17/13
+    11:04"), or alone on its line ("17.7.11"): its year written out, as find_date gives a date.
+    With slashes, only where one number cannot be a month: "10/9/10" is 10 September in Europe and
+    9 October in the US, and a copy does not say which (dots are the day's first, as Europe writes)."""
+    if (m := _SHORT_YEAR.search(line)) is None or not (m.group(3) or m.group(0) == line.strip()):
+        return None
+    first, second, _ = m.group(1).split(m.group(2))
+    if m.group(2) == "/" and max(int(first), int(second)) <= 12:
+        return None
+    written = find_short_year_date(m.group(1))
+    return (written, m.start(), m.end()) if written else None
+
+
+_SHORT_YEAR = precompiled.pattern(r"(?<![\d./])(\d{1,2}([./])\d{1,2}\2\d\d)(?![\d./])(\s*(?:[,-]|um|à|at)?\s*\d{1,2}[:h]\d{2})?", re.I)
 
 
 def _alone_but_for_a_label(line: str, found: tuple[str, int, int]) -> tuple[str, int, int] | None:
@@ -595,7 +612,7 @@ def _a_bare_name(line: str, title: object) -> bool:
 _PAGE_WORDS = frozenset(
     "share print email e-mail comments related items menu text size login subscribe newsletter follow later video "
     "videos photos gallery listen save copy browse issues search advertisement sponsored teilen drucken merken "
-    "compartir partager condividi".split()
+    "compartir partager condividi report podcast magazine radio daily weekly".split()
 )
 
 

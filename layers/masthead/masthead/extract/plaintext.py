@@ -442,6 +442,8 @@ def _undated_line(line: str) -> tuple[int, int] | None:
 def _yearless_line(line: str) -> bool:
     """A short line that is a time alone ("9:51", "11:46 Uhr"), or a day and month without the year
     with at most a weekday and a time beside ("8 января, 17:46", "mandag 5. august kl. 14:47")."""
+    if len(line) > 80:
+        return False  # (no such line is that long: a paragraph is not searched for months)
     if _BARE_TIME.fullmatch(line):
         return any(ch in "123456789" for ch in line)  # ("0:00" is a player's, "Zur Mobilversion" under it no name)
     span = find_day_without_year(line)

@@ -204,14 +204,14 @@ def _strip(value: str, site_names: list[str]) -> str:
 
 def _without_handle_after(value: str) -> str:
     """A name without the account's handle after it, spaced or glued in a copy ("Edilson La Rosa
-    edilsonlarosa", "Edilson La Rosaedilsonlarosa")."""
-    if " " not in value or not value.rstrip("0123456789")[-5:].islower():
-        return value  # (most names end in a capitalised word: nothing to cut)
-    for cut in range(value.index(" "), len(value) - 1):
-        handle, head = value[cut:].strip(), value[:cut].rstrip()
-        if handle.rstrip("0123456789") == "".join(head.split()).casefold():
-            return head
-    return value
+    edilsonlarosa", "Edilson La Rosaedilsonlarosa"): the handle is the name's letters again, so it
+    is the second half of them (its digits aside)."""
+    rest = value.rstrip("0123456789")
+    half, odd = divmod(len(rest) - rest.count(" "), 2)
+    if odd or not half or " " not in rest:
+        return value
+    head = rest[:-half].rstrip()
+    return head if rest[-half:] == "".join(head.split()).casefold() else value
 
 
 def without_role(value: str) -> str:

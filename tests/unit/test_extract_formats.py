@@ -979,6 +979,11 @@ def test_an_update_alone_dates_the_article_unless_it_is_a_draft():
     assert (a["published_at"], a["updated_at"], a["draft"]) == (None, "2024-04-02T00:00:00+09:00", True)
 
 
+def test_a_markdown_line_that_starts_with_a_day_first_date_keeps_its_day():
+    a = article("articles/a/a.md", f"# A\n\n{PARAGRAPH}\n\n1. Mai 2024 war ein Feiertag\n2. Juni 2024 auch\n\n3. Punkt am 4. Mai 2024\n")
+    assert a["body"].split("\n\n") == [PARAGRAPH, "1. Mai 2024 war ein Feiertag", "2. Juni 2024 auch", "Punkt am 4. Mai 2024"]
+
+
 def test_markdown_metadata_lines_without_fences_are_its_front_matter():
     source = (
         "Title: Stablecoin rules arrive\nAuthors: Ann Lee, Bo Chen\nDate: 2024-04-01 10:20\nTags: regulation,\n"

@@ -112,6 +112,8 @@ def test_a_lead_that_starts_with_its_date_stays_the_text_in_every_format(key, da
         (f"# タイトル\n\n文：山田太郎\n\n2024年4月1日\n\n{NEXT}\n", ["山田太郎"], "2024-04-01"),
         (f"# タイトル\n\n**文：山田太郎**\n\n{NEXT}\n", ["山田太郎"], None),
         (f"# Title\n\nBy Ann Lee\n\nPublished: April 1, 2024\n\n{NEXT}\n", ["Ann Lee"], "2024-04-01"),
+        # a day-first date that CommonMark reads as an ordered list's item ("3." before "Mai 2024")
+        (f"# Titel\n\n3. Mai 2024\n\nVon Anna Müller\n\n{NEXT}\n", ["Anna Müller"], "2024-05-03"),
         # the front matter's values stand; the lines are still no text
         (f"---\ntitle: T\nauthor: Bo Chen\ndate: 2024-05-01\n---\nBy Ann Lee\n\n2024年4月1日\n\n{NEXT}\n", ["Bo Chen"], "2024-05-01"),
     ],

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from . import headerlines, precompiled
+from .dates import find_date
 from .draft import Draft
 from .frontmatter import apply_metadata, pick, split_front_matter
 from .text import credit_line
@@ -162,10 +163,17 @@ class _BlockReader:
             return self.flush() + [("paragraph", 0, inline(line.strip()))]
         if (first in "-*+>" or first.isdigit()) and (_LIST.match(line) or _QUOTE.match(line)):
             done = self.flush()
-            self.paragraph.append(_LIST.sub("", _QUOTE.sub("", line)))
+            self.paragraph.append(bare if _a_date(bare) else _LIST.sub("", _QUOTE.sub("", line)))
             return done
         self.paragraph.append(line)
         return []
+
+
+def _a_date(line: str) -> bool:
+    """Whether a line that CommonMark reads as an ordered list's item is a date as Europe writes it
+    ("3. Mai 2024", "1. April 2024, 10:00"): no editor numbers an item "3." before "Mai 2024"."""
+    # (a bullet's or a quote's marker stands before any date: only a digit's line is searched)
+    return line[0].isdigit() and (found := find_date(line)) is not None and found[1] == 0
 
 
 def _table_row(line: str) -> list[Block]:

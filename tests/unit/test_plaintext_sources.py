@@ -320,6 +320,23 @@ def test_a_time_or_a_day_without_its_year_beside_no_name_stays_text():
         assert (found.authors, found.published, found.paragraphs) == ([], None, [deck, line, BODY]), line
 
 
+def test_a_labelled_date_further_down_dates_the_page_and_leaves_the_text():
+    headline, text_line = "The headline of the story", BODY
+    found = plaintext._layout([headline, text_line, text_line, "Publié le 13 mars 2017", text_line], 0, Draft())
+    assert (found.published, found.paragraphs) == ("13 mars 2017", [text_line] * 3)
+    found = plaintext._layout([headline, text_line, text_line, "Posted on August 2, 2019 by Daniel Lemire", text_line], 0, Draft())
+    assert (found.published, found.authors, found.paragraphs) == ("August 2, 2019", ["Daniel Lemire"], [text_line] * 3)
+    found = plaintext._layout([headline, "By Ann Lee", text_line, text_line, "Posted on August 2, 2019 by Daniel Lemire"], 0, Draft())
+    assert (found.published, found.authors) == ("August 2, 2019", ["Ann Lee"])  # (the byline under the title stands)
+    # not past the text's first lines, nor in a sentence, nor where the title's lines gave a date
+    assert plaintext._layout([headline, *[text_line] * 40, "Publié le 13 mars 2017"], 0, Draft()).published is None
+    sentence = "Published on March 3, 2024, the report found that prices had risen faster than wages did."
+    found = plaintext._layout([headline, text_line, text_line, sentence, text_line], 0, Draft())
+    assert (found.published, found.paragraphs) == (None, [text_line, text_line, sentence, text_line])
+    found = plaintext._layout([headline, "April 1, 2024", text_line, text_line, "Publié le 13 mars 2017", text_line], 0, Draft())
+    assert (found.published, found.paragraphs[-2]) == ("April 1, 2024", "Publié le 13 mars 2017")
+
+
 def test_a_reading_time_under_the_byline_is_neither_deck_nor_text():
     for reading_time in ("3 Minuten", "5 min read", "Temps de lecture : 4 min", "| Lesedauer: 8 Minuten"):
         found = plaintext._layout(["The headline of the story", "By Ann Lee", reading_time, BODY], 0, Draft())

@@ -320,7 +320,7 @@ def test_a_time_or_a_day_without_its_year_beside_no_name_stays_text():
         assert (found.authors, found.published, found.paragraphs) == ([], None, [deck, line, BODY]), line
 
 
-def test_a_labelled_date_further_down_dates_the_page_and_leaves_the_text():
+def test_a_labelled_date_or_a_byline_further_down_dates_and_signs_the_page_and_leaves_the_text():
     headline, text_line = "The headline of the story", BODY
     found = plaintext._layout([headline, text_line, text_line, "Publié le 13 mars 2017", text_line], 0, Draft())
     assert (found.published, found.paragraphs) == ("13 mars 2017", [text_line] * 3)
@@ -328,8 +328,18 @@ def test_a_labelled_date_further_down_dates_the_page_and_leaves_the_text():
     assert (found.published, found.authors, found.paragraphs) == ("August 2, 2019", ["Daniel Lemire"], [text_line] * 3)
     found = plaintext._layout([headline, "By Ann Lee", text_line, text_line, "Posted on August 2, 2019 by Daniel Lemire"], 0, Draft())
     assert (found.published, found.authors) == ("August 2, 2019", ["Ann Lee"])  # (the byline under the title stands)
-    # not past the text's first lines, nor in a sentence, nor where the title's lines gave a date
-    assert plaintext._layout([headline, *[text_line] * 40, "Publié le 13 mars 2017"], 0, Draft()).published is None
+    found = plaintext._layout([headline, text_line, text_line, "Par Jacques Munier", text_line], 0, Draft())
+    assert (found.authors, found.paragraphs) == (["Jacques Munier"], [text_line] * 3)
+    # the first of each only
+    found = plaintext._layout([headline, text_line, text_line, "Publié le 13 mars 2017", "Posted on August 2, 2019"], 0, Draft())
+    assert (found.published, found.paragraphs[-1]) == ("13 mars 2017", "Posted on August 2, 2019")
+    found = plaintext._layout([headline, "By Ann Lee", text_line, text_line, "Par Jacques Munier", "Publié le 13 mars 2017"], 0, Draft())
+    assert (found.authors, found.published, found.paragraphs[-1]) == (["Ann Lee"], "13 mars 2017", "Par Jacques Munier")
+    # not past the text's first lines, nor in a sentence, nor where the title's lines gave a date or a byline
+    far = plaintext._layout([headline, *[text_line] * 40, "Publié le 13 mars 2017", "Par Jacques Munier"], 0, Draft())
+    assert (far.published, far.authors) == (None, [])
+    found = plaintext._layout([headline, "By Ann Lee", "April 1, 2024", text_line, text_line, "Par Jacques Munier", text_line], 0, Draft())
+    assert (found.authors, found.paragraphs[-2]) == (["Ann Lee"], "Par Jacques Munier")
     sentence = "Published on March 3, 2024, the report found that prices had risen faster than wages did."
     found = plaintext._layout([headline, text_line, text_line, sentence, text_line], 0, Draft())
     assert (found.published, found.paragraphs) == (None, [text_line, text_line, sentence, text_line])

@@ -122,29 +122,36 @@ def _layout(blocks: list[str], i: int, header: Draft) -> Draft:
     i = _read_byline_lines(draft, blocks, i, header)
     i = _read_header_zone(draft, blocks, i, header)
     i = _read_deck(draft, blocks, i, header)
-    blocks = _without_a_labelled_date(draft, blocks, i, header)
+    blocks = _read_further_down(draft, blocks, i, header)
     _read_body(draft, _body_lines(draft, blocks, i))
     return draft
 
 
-def _without_a_labelled_date(draft: Draft, blocks: list[str], i: int, header: Draft) -> list[str]:
-    """Where no publication date stood under the title: the first short line further down that its
-    label opens ("Publié le 13 mars 2017", "Erschienen am: 01.11.2023"), among the text's first lines,
-    read as the date (and the byline it holds: "Posted on August 2, 2019 by Daniel Lemire") and taken
-    out of the text."""
-    if header.published or draft.published:
-        return blocks
-    for j in range(i, min(len(blocks), i + _LABELLED_DATE_LINES)):
+def _read_further_down(draft: Draft, blocks: list[str], i: int, header: Draft) -> list[str]:
+    """Where no publication date or no byline stood under the title: the first short line further
+    down that its label opens ("Publié le 13 mars 2017", "Erschienen am: 01.11.2023") and the first
+    byline ("Par Jacques Munier", "von Mark Hosak —"), among the text's first lines, read as the
+    date and the authors (a dated line's byline too: "Posted on August 2, 2019 by Daniel Lemire"),
+    and taken out of the text."""
+    want_date, want_author = not (header.published or draft.published), not (header.authors or draft.authors)
+    if not (want_date or want_author):
+        return blocks  # (most pages: both stood under the title)
+    read: list[int] = []
+    for j in range(i, min(len(blocks), i + _FURTHER_DOWN)):
         line = _unglued(blocks[j]) if len(blocks[j]) <= 80 else ""
-        if _PUBLISHED_LABEL.match(line) and (dating := _dated_line(line)):
+        if want_date and _PUBLISHED_LABEL.match(line) and (dating := _dated_line(line)):
             draft.published, start, end = dating
-            if not (header.authors or draft.authors):
-                draft.authors = _names_beside_a_date(line[:start], line[end:], draft.title) or []
-            return [*blocks[:j], *blocks[j + 1 :]]
-    return blocks
+            want_date = False
+            if want_author and (names := _names_beside_a_date(line[:start], line[end:], draft.title)):
+                draft.authors, want_author = names, False
+            read.append(j)
+        elif want_author and (names := _byline(line)):
+            draft.authors, want_author = names, False
+            read.append(j)
+    return [block for j, block in enumerate(blocks) if j not in read] if read else blocks
 
 
-_LABELLED_DATE_LINES = 40
+_FURTHER_DOWN = 40
 
 
 def _skip_share_lines(blocks: list[str], i: int) -> int:

@@ -303,11 +303,17 @@ _SHORT_YEAR = precompiled.pattern(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d\d)(
 def find_short_year_date(text: str) -> str | None:
     """The first numeric date with a two-digit year, its year written out ("10/12/20" ->
     "10/12/2020"; 69-99 are 1969-1999, as POSIX reads them), for the page's day order to read."""
+    found = find_short_year(text)
+    return found[0] if found else None
+
+
+def find_short_year(text: str) -> tuple[str, int, int] | None:
+    """find_short_year_date's date, with where it starts and ends in the text."""
     for m in _SHORT_YEAR.finditer(text[:300]):
         first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if 1 <= first <= 31 and 1 <= second <= 31 and min(first, second) <= 12:
             century = "19" if year >= 69 else "20"
-            return f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(2)}{century}{m.group(4)}"
+            return f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(2)}{century}{m.group(4)}", m.start(), m.end()
     return None
 
 

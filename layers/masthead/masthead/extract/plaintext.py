@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import datelabels, people, precompiled, text
-from .dates import find_date, find_day_without_year, find_short_year_date
+from .dates import find_date, find_day_without_year, find_short_year
 from .draft import Draft, merge_drafts
 from .headerlines import byline_names, date_byline, is_byline, labelled_date
 
@@ -407,16 +407,18 @@ def _short_year_date(line: str) -> tuple[str, int, int] | None:
     11:04"), or alone on its line ("17.7.11"): its year written out, as find_date gives a date.
     With slashes, only where one number cannot be a month: "10/9/10" is 10 September in Europe and
     9 October in the US, and a copy does not say which (dots are the day's first, as Europe writes)."""
-    if (m := _SHORT_YEAR.search(line)) is None or not (m.group(3) or m.group(0) == line.strip()):
+    if (found := find_short_year(line)) is None:
         return None
-    first, second, _ = m.group(1).split(m.group(2))
-    if m.group(2) == "/" and max(int(first), int(second)) <= 12:
+    written, start, end = found
+    if _TIME_AFTER.match(line, end) is None and line[start:end] != line.strip():
         return None
-    written = find_short_year_date(m.group(1))
-    return (written, m.start(), m.end()) if written else None
+    first, second, _ = written.replace("/", ".").split(".")
+    if "/" in written and max(int(first), int(second)) <= 12:
+        return None
+    return found
 
 
-_SHORT_YEAR = precompiled.pattern(r"(?<![\d./])(\d{1,2}([./])\d{1,2}\2\d\d)(?![\d./])(\s*(?:[,-]|um|à|at)?\s*\d{1,2}[:h]\d{2})?", re.I)
+_TIME_AFTER = precompiled.pattern(r"\s*+(?:[,-]|um|à|at)?\s*+\d{1,2}[:h]\d{2}", re.I)
 
 
 def _alone_but_for_a_label(line: str, found: tuple[str, int, int]) -> tuple[str, int, int] | None:

@@ -530,8 +530,10 @@ def _date_anchors(blocks: list[str], dated: set[int]) -> set[int]:
 
 
 def _beside_a_date(line: str) -> bool:
+    """A line that may stand between a date and its names, and is neither: a bar or a bullet, the
+    writer's e-mail address, the reading time, a publication label alone."""
     stripped = line.strip(_BULLETS)
-    if line in _SEPARATOR_LINES or _HANDLE.fullmatch(stripped):  # (the writer's address: "Bruno Wendel" / "bruno@…" / date)
+    if line in _SEPARATOR_LINES or _HANDLE.fullmatch(stripped):  # ("Bruno Wendel" / "bruno@…" / date)
         return True
     return bool(_READING_TIME.fullmatch(stripped) or _PUBLISHED_LABEL.fullmatch(stripped.strip(":：")))
 
@@ -612,7 +614,7 @@ _MAX_STACKED = 5
 
 def _without_handles(line: str) -> str:
     """A name line without the address or handle beside it ("Mike Cason | mcason@al.com")."""
-    return _HANDLE.sub(" ", line).strip(" |·•-–—,")
+    return _HANDLE.sub(" ", line).strip(_BULLETS + ",")
 
 
 def _names_beside_a_date(before: str, after: str, title: object) -> list[str] | None:

@@ -1051,8 +1051,8 @@ class _PageFacts(NamedTuple):
 def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions, page: bytes) -> None:
     """The publication date by the declared order (metadata, the date ending the <title>, shown in
     the article, a date in brackets ending the <title>'s headline, generic meta names, the URL,
-    shown elsewhere: a site's header shows today's date, the page's own data, the revision date),
-    both dates in the publisher's zone."""
+    shown elsewhere: a site's header shows today's date, the page's own data; last the revision
+    date, as in every format: draft.finish_article), both dates in the publisher's zone."""
     language = draft.language if isinstance(draft.language, str) else None
     month_first = pagedates.is_month_first(language)
     weak = pagedates.first_date(v for name in pagedates.WEAK_PUBLISHED_METAS for v in facts.metas.get(name, ()))
@@ -1060,8 +1060,7 @@ def _settle_dates(draft: Draft, facts: _PageFacts, options: ExtractOptions, page
     shown = facts.shown
     declared = shown.in_article if _a_utc_day(draft.published, in_url, shown.in_article, options) else draft.published
     candidates = (declared, facts.title_date, shown.in_article, facts.title_aside, weak, in_url, shown.outside)
-    # Last, the revision date a page declares where it declares no other: it was out by then.
-    draft.published = next((v for v in candidates if v), None) or pagedates.keyed_date(page) or draft.updated
+    draft.published = next((v for v in candidates if v), None) or pagedates.keyed_date(page)
     zone = pagedates.page_zone(language, facts.timestamps, facts.url)
     if zone is None and language is None and (draft.published or draft.updated):
         zone = pagedates.page_zone(_written_language(draft), ())

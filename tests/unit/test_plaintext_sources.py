@@ -347,6 +347,27 @@ def test_a_labelled_date_or_a_byline_further_down_dates_and_signs_the_page_and_l
     assert (found.published, found.paragraphs[-2]) == ("April 1, 2024", "Publié le 13 mars 2017")
 
 
+@pytest.mark.parametrize("credit", ["© Getty Images", "©iStock", "© Maizal / stock.adobe.com (Ausschnitt)"])
+def test_a_pictures_credit_with_the_text_going_on_under_it_is_a_credit_and_no_end_of_the_text(credit):
+    caption = "Die größte Blume der Welt: Rafflesia arnoldii ist ein Parasit, der im Innern seiner Wirtspflanze lebt."
+    found = plaintext._layout(["The headline of the story", "By Ann Lee", BODY, credit, caption, BODY], 0, Draft())
+    assert (found.paragraphs, found.image_credits) == ([BODY, caption, BODY], [credit.lstrip("© ")])
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        ["© 2009-2020 NEWS.am", "Սույն կայքում տեղ գտած լրատվական հրապարակումների հեղինակային իրավունքը պատկանում է " * 2],
+        ["© АО «Коммерсантъ». Все права защищены, сетевое издание «Коммерсантъ»", BODY],  # (too long for a credit)
+        ["© Kommersant", "Impressum"],  # the text goes on under no credit
+        ["© Kommersant"],
+    ],
+)
+def test_the_pages_copyright_line_still_ends_the_text(footer):
+    found = plaintext._layout(["The headline of the story", "By Ann Lee", BODY, *footer], 0, Draft())
+    assert (found.paragraphs, found.image_credits) == ([BODY], [])
+
+
 def test_a_reading_time_under_the_byline_is_neither_deck_nor_text():
     for reading_time in ("3 Minuten", "5 min read", "Temps de lecture : 4 min", "| Lesedauer: 8 Minuten"):
         found = plaintext._layout(["The headline of the story", "By Ann Lee", reading_time, BODY], 0, Draft())

@@ -700,7 +700,11 @@ def _body_lines(draft: Draft, blocks: list[str], i: int) -> list[str]:
     """The body's lines up to the page furniture; a "Related articles" list goes to related_titles."""
     body_lines: list[str] = []
     related = False
-    for line in blocks[i:]:
+    for k in range(i, len(blocks)):
+        line = blocks[k]
+        if _a_pictures_credit(line, blocks[k + 1] if k + 1 < len(blocks) else ""):
+            draft.image_credits.append(line[1:].strip())
+            continue
         if text.SHARE_LINE.match(line) or _TAIL.match(line):
             if body_lines or related:
                 break  # share bar or sidebar after the article: the rest is page furniture
@@ -717,6 +721,18 @@ def _body_lines(draft: Draft, blocks: list[str], i: int) -> list[str]:
         else:
             body_lines.append(line)
     return body_lines
+
+
+def _a_pictures_credit(line: str, next_line: str) -> bool:
+    """A picture's credit line ("© Getty Images", "© Maizal / stock.adobe.com (Ausschnitt)") where
+    the text goes on under it, not the page's copyright line that ends it ("© 2009-2020 NEWS.am",
+    "© АО «Коммерсантъ». 123112, Москва, …", under which the site's legal notice follows)."""
+    short = line.startswith("©") and len(line) <= _CREDIT_CHARS
+    return short and not any(map(str.isdigit, line)) and len(next_line) >= _TEXT_CHARS
+
+
+_CREDIT_CHARS = 60
+_TEXT_CHARS = 80  # (a caption or a paragraph; a footer's links are shorter)
 
 
 def _read_body(draft: Draft, body_lines: list[str]) -> None:

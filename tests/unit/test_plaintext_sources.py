@@ -368,6 +368,62 @@ def test_the_pages_copyright_line_still_ends_the_text(footer):
     assert (found.paragraphs, found.image_credits) == ([BODY], [])
 
 
+DECK = "A deck that says what the story is about, long enough to be the deck of it."
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Ophélie Ostermann", "|"],  # right under the title
+        ["Alice Wu", "+ FOLLOW"],
+        ["Ophélie Ostermann", "Search for this author in:"],  # (above a longer line: no deck either)
+        ["Андрей Колесников", "|"],
+        ["Jan van der Berg", "|"],
+        ["TJ Holmes", "|"],  # (initials are no heading in capitals)
+        ["Mary McCarthy", "|"],  # (nor are two capitals of one name two words glued)
+        [DECK, "Christie Wilcox", "© Maizal / stock.adobe.com"],  # under the deck
+        ["Sign Out", "Subscribe", DECK, "Elizabeth Gibney", "Search for this author in:"],
+    ],
+)
+def test_a_name_alone_under_the_title_or_the_deck_with_a_bylines_furniture_is_the_byline_and_no_text(lines):
+    found = plaintext._layout(["The headline of the story", *lines, BODY], 0, Draft())
+    name = lines[-2]
+    assert found.authors == [name]
+    assert name not in found.paragraphs and found.subtitle != name  # (not the deck either)
+    assert BODY in found.paragraphs
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Market Analysis"],  # right above the text: a deck or a heading
+        ["Patrick Frye"],  # (as a name would be: nothing tells them apart)
+        [DECK, "What Happened"],
+        ["Sign Out", "|"],  # a button
+        ["Site Navigation", "|"],
+        ["Park Lane", "Baker Street", "|"],  # a list of short lines: a menu, a list of teasers
+        ["Friedrich Merz", "Foto: REUTERS/Nadja Wohlleben"],  # a picture's caption
+        ["Foto Cortesía", "|"],
+        ["LO MÁS LEÍDO", "|"],  # a heading in capitals
+        ["Mobile PaymentAnzeige", "|"],  # two words the copy glued
+        ["El Mundo", "|"],  # a phrase, by its article
+        ["Los Gallardos", "|"],
+        ["Nam Nghi Phu Quoc", "|"],  # what the title is about
+        ["استطلاع الرأي", "|"],  # a script without case: nothing tells a name
+        ["Sign Out", "Gavin Smith", "|"],  # under a short line that is neither title nor deck
+        [DECK, BODY, "Gavin Smith", "|"],  # past the deck: the text's
+    ],
+)
+def test_a_line_under_the_title_that_is_no_persons_name_alone_names_no_one(lines):
+    headline = "Nam Nghi Phu Quoc, The Unbound Collection by Hyatt Officially Opens"
+    assert plaintext._layout([headline, *lines, BODY], 0, Draft()).authors == []
+
+
+def test_a_byline_further_down_wins_over_a_name_alone_under_the_title():
+    found = plaintext._layout(["The headline of the story", "Annunci Locali", "|", BODY, "Di Luca Monaco", BODY], 0, Draft())
+    assert found.authors == ["Luca Monaco"]
+
+
 def test_a_reading_time_under_the_byline_is_neither_deck_nor_text():
     for reading_time in ("3 Minuten", "5 min read", "Temps de lecture : 4 min", "| Lesedauer: 8 Minuten"):
         found = plaintext._layout(["The headline of the story", "By Ann Lee", reading_time, BODY], 0, Draft())
@@ -390,15 +446,16 @@ def test_a_reading_time_under_the_byline_is_neither_deck_nor_text():
         ["Par ailleurs, le gouvernement a annoncé", "2024/04/01"],
         ["Artikel von", "2024/04/01"],  # a label ending in a particle
         ["Sign Out", "Main Menu", "Read Later", "a line between", "2024/04/01"],  # a stack that does not reach the date
-        # a time ago in a sentence, or beside more than a name, is no header line
-        ["Gavin Smith", "Prices rose 3 hours ago on the news from the central bank"],
-        ["Gavin Smith", "Updated 15:59 with the statement the ministry sent after the vote"],
+        # a time ago in a sentence, or beside more than a name, is no header line (a button above
+        # the name: a name alone right under the title is its byline)
+        ["Sign Out", "Gavin Smith", "Prices rose 3 hours ago on the news from the central bank"],
+        ["Sign Out", "Gavin Smith", "Updated 15:59 with the statement the ministry sent after the vote"],
         # a sentence that ends in brackets is no date line
-        ["Gavin Smith", "The vote was on May 3, 2024 (a Friday)"],
+        ["Sign Out", "Gavin Smith", "The vote was on May 3, 2024 (a Friday)"],
         # a list of sections or a desk is no list of names
         ["Politics, Economy and Culture", "2024/04/01"],
         ["Markets Desk & Crypto Team", "2024/04/01"],
-        ["Ann Lee", "TV", "2024/04/01"],  # capitals that are no one's initials break a stack
+        ["Sign Out", "Ann Lee", "TV", "2024/04/01"],  # capitals that are no one's initials break a stack
         ["27 octobre 2012 à 18:27", "(Mis à jour: 19:56"],  # the update's time under the date
         ["22.12.2018", "Teilen"],  # a button under the date
         ["Aug 13, 2010 – 4:39 PM", "Text Size"],

@@ -118,21 +118,22 @@ def _layout(blocks: list[str], i: int, header: Draft) -> Draft:
     draft = Draft()
     i = _skip_share_lines(blocks, i)
     i = _read_breadcrumbs(draft, blocks, i, header)
-    i = _read_category_and_title(draft, blocks, i, header)
+    head = i = _read_category_and_title(draft, blocks, i, header)
     i = _read_byline_lines(draft, blocks, i, header)
     i = _read_header_zone(draft, blocks, i, header)
     i = _read_deck(draft, blocks, i, header)
-    blocks = _read_further_down(draft, blocks, i, header)
+    blocks = _read_further_down(draft, blocks, i, header, head)
     _read_body(draft, _body_lines(draft, blocks, i))
     return draft
 
 
-def _read_further_down(draft: Draft, blocks: list[str], i: int, header: Draft) -> list[str]:
+def _read_further_down(draft: Draft, blocks: list[str], i: int, header: Draft, head: int) -> list[str]:
     """Where no publication date or no byline stood under the title: the first short line further
     down that its label opens ("Publié le 13 mars 2017", "Erschienen am: 01.11.2023") and the first
     byline ("Par Jacques Munier", "von Mark Hosak —"), among the text's first lines, read as the
     date and the authors (a dated line's byline too: "Posted on August 2, 2019 by Daniel Lemire"),
-    and taken out of the text."""
+    and taken out of the text; without a byline there, a name alone under the title or the deck
+    (line `head` is the title's next)."""
     want_date, want_author = not (header.published or draft.published), not (header.authors or draft.authors)
     if not (want_date or want_author):
         return blocks  # (most pages: both stood under the title)
@@ -148,6 +149,11 @@ def _read_further_down(draft: Draft, blocks: list[str], i: int, header: Draft) -
         elif want_author and (names := _byline(line)):
             draft.authors, want_author = names, False
             read.append(j)
+    if want_author and (lone := _lone_name(blocks, head, draft.title)):
+        j, draft.authors = lone
+        if draft.subtitle == blocks[j]:
+            draft.subtitle = None  # (a name alone under the title, followed by the text, looked like a deck)
+        read += [j] if j >= i else []  # (above the body, the line is no part of it already)
     return [block for j, block in enumerate(blocks) if j not in read] if read else blocks
 
 
@@ -319,6 +325,47 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
         draft.subtitle = next((blocks[j] for j in range(i, first) if _a_deck(blocks[j])), None)
     # (a bar or a reading time after the last of them is the header's too: "Gregor Meier •" / "3 Minuten")
     return next((k for k in range(last + 1, len(blocks)) if not _beside_a_date(blocks[k])), len(blocks))
+
+
+def _lone_name(blocks: list[str], head: int, title: object) -> tuple[int, list[str]] | None:
+    """(line, names) of a person's name alone on its line right under the title (line `head`) or
+    the deck, above the short lines a byline has beside it on a page ("Ophélie Ostermann" / "|",
+    "Elizabeth Gibney" / "Search for this author in:", "Christie Wilcox" / "© Maizal / stock.adobe.com").
+    Right above the text, two words in capitals are a deck or a heading ("Market Analysis", "What
+    Happened"): nothing tells them from a name there."""
+    decks = 0
+    for j in _zone(blocks, head):
+        if (j == head or len(blocks[j - 1]) >= _DECK_CHARS) and j + 1 < len(blocks):
+            if (names := _name_line(blocks, j, title)) and _alone_under_the_head(blocks, j, title):
+                return j, names
+        decks += len(blocks[j]) >= _DECK_CHARS
+        if decks > 1:
+            return None  # (past the deck: a paragraph of the text, whose names are its people)
+    return None
+
+
+_DECK_CHARS = 60
+
+
+def _alone_under_the_head(blocks: list[str], j: int, title: object) -> bool:
+    """Not the text's first line, nor one of a list of short lines (a menu's, a teaser's), a caption,
+    the title's subject or a heading in capitals ("Site Navigation", "Nam Nghi Phu Quoc" of its
+    title, "LO MÁS LEÍDO")."""
+    line, under = blocks[j], blocks[j + 1]
+    if len(under) >= _TEXT_CHARS or _name_line(blocks, j + 1, title) is not None or _a_caption(blocks, j) or _PICTURE_CREDIT.match(line):
+        return False
+    words = line.split()
+    if any(len(word) >= 3 and word.isupper() for word in words) or _GLUED_WORDS.search(line) or words[0] in _ARTICLES:
+        return False
+    if not any(map(str.isupper, line)):
+        return False  # (a script without case says nothing of what a line is: a name needs its capitals)
+    return not (isinstance(title, str) and line.casefold() in title.casefold())
+
+
+# Two words glued where the copy lost their break ("PaymentAnzeige"; not "McCarthy", "DeVito").
+_GLUED_WORDS = precompiled.pattern(r"[a-zß-öø-ÿ]{4}[A-ZÀ-ÖØ-Þ]")
+# A phrase's first word that no name starts with ("El Mundo", "Los Gallardos", "A Deep Dive").
+_ARTICLES = frozenset("A The El La Los Las Le Les Der Die Das Il Lo Gli".split())
 
 
 def _unglued(line: str) -> str:
@@ -646,7 +693,7 @@ def _a_bare_name(line: str, title: object) -> bool:
 _PAGE_WORDS = frozenset(
     "share print email e-mail comments related items menu text size login subscribe newsletter follow later video "
     "videos photos gallery listen save copy browse issues search advertisement sponsored teilen drucken merken "
-    "compartir partager condividi report podcast magazine radio daily weekly".split()
+    "compartir partager condividi report podcast magazine radio daily weekly navigation sign log".split()
 )
 
 

@@ -330,6 +330,11 @@ def test_a_labelled_date_or_a_byline_further_down_dates_and_signs_the_page_and_l
     assert (found.published, found.authors) == ("August 2, 2019", ["Ann Lee"])  # (the byline under the title stands)
     found = plaintext._layout([headline, text_line, text_line, "Par Jacques Munier", text_line], 0, Draft())
     assert (found.authors, found.paragraphs) == (["Jacques Munier"], [text_line] * 3)
+    # the byline's date with it, where none stood under the title; not another's, once one did
+    found = plaintext._layout([headline, text_line, text_line, "By Richard Lawler posted Aug 18th 2010 7:30PM", text_line], 0, Draft())
+    assert (found.authors, _day(found.published), found.paragraphs) == (["Richard Lawler"], "2010-08-18", [text_line] * 3)
+    found = plaintext._layout([headline, "April 1, 2024", text_line, text_line, "by Mike Lacher (5/30/2014)", text_line], 0, Draft())
+    assert (found.authors, found.published) == (["Mike Lacher"], "April 1, 2024")
     # the first of each only
     found = plaintext._layout([headline, text_line, text_line, "Publié le 13 mars 2017", "Posted on August 2, 2019"], 0, Draft())
     assert (found.published, found.paragraphs[-1]) == ("13 mars 2017", "Posted on August 2, 2019")

@@ -131,7 +131,8 @@ def _read_further_down(draft: Draft, blocks: list[str], i: int, header: Draft, h
     """Where no publication date or no byline stood under the title: the first short line further
     down that its label opens ("Publié le 13 mars 2017", "Erschienen am: 01.11.2023") and the first
     byline ("Par Jacques Munier", "von Mark Hosak —"), among the text's first lines, read as the
-    date and the authors (a dated line's byline too: "Posted on August 2, 2019 by Daniel Lemire"),
+    date and the authors (a dated line's byline too: "Posted on August 2, 2019 by Daniel Lemire", and
+    the byline's date: "By Richard Lawler posted Aug 18th 2010 7:30PM"),
     and taken out of the text; without a byline there, a name alone under the title or the deck
     (line `head` is the title's next)."""
     want_date, want_author = not (header.published or draft.published), not (header.authors or draft.authors)
@@ -148,6 +149,8 @@ def _read_further_down(draft: Draft, blocks: list[str], i: int, header: Draft, h
             read.append(j)
         elif want_author and (names := _byline(line)):
             draft.authors, want_author = names, False
+            if want_date and (dating := find_date(line) or _short_year_date(line)):
+                draft.published, want_date = dating[0], False  # ("von Anja Schmoll-Trautmann am 14. Mai 2014")
             read.append(j)
     if want_author and (lone := _lone_name(blocks, head, draft.title)):
         j, draft.authors = lone
@@ -417,7 +420,7 @@ def _byline(line: str) -> list[str] | None:
     line = _GLUED_BY.sub(r"\1 ", _HANDLE.sub(" ", line))
     line = _BYLINE_END.split(line, maxsplit=1)[0]  # ("By Jordan Robertson and Rachel Metz - AP Technology Writers | AP")
     if found := find_date(line):
-        before = line[: found[1]]
+        before = line[: found[1]].rstrip(" ([（")  # (the bracket the date opens: "by Mike Lacher (5/30/2014)")
         # what follows the date of a byline that opens the line is no name ("… Apr. 28, 2023 at 1:15 pm", "… Published in FrontBurner")
         line = before if people.starts_with_by(before) else _TIME.sub(" ", f"{before} {line[found[2] :]}")
     names = byline_names(line)

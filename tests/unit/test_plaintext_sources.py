@@ -352,6 +352,23 @@ def test_a_labelled_date_or_a_byline_further_down_dates_and_signs_the_page_and_l
     assert (found.published, found.paragraphs[-2]) == ("April 1, 2024", "Publié le 13 mars 2017")
 
 
+def test_a_share_bar_under_the_headers_buttons_starts_the_text_and_one_under_text_ends_it():
+    header = ["The headline of the story", "By: Marguerite Reardon August 18, 2010 3:21 PM PDT"]
+    buttons = ["Print", "E-mail", "Share", "56 comments", "Tweet"]
+    found = plaintext._layout([*header, *buttons, BODY, "A second paragraph.", "Share", "More from the site"], 0, Draft())
+    assert found.paragraphs == [BODY, "A second paragraph."]
+    # under a sentence, however short, the text had started
+    found = plaintext._layout([*header, "A short paragraph.", "Share", BODY], 0, Draft())
+    assert found.paragraphs == ["A short paragraph."]
+    # under a list of other stories above the text: the sidebar's, which ends it
+    found = plaintext._layout([*header, "Related Articles", "Another story", "Ranking", "A story in the ranking", BODY], 0, Draft())
+    assert (found.related_titles, found.paragraphs) == (["Another story"], [])
+    # under more short lines than a header's buttons: a poem's, a song's
+    lines = [f"A line of the song number {n}" for n in range(11)]
+    found = plaintext._layout([*header, *lines, "© 2013 All New Lyrics | Contact Us", BODY], 0, Draft())
+    assert found.paragraphs == lines
+
+
 @pytest.mark.parametrize("credit", ["© Getty Images", "©iStock", "© Maizal / stock.adobe.com (Ausschnitt)"])
 def test_a_pictures_credit_with_the_text_going_on_under_it_is_a_credit_and_no_end_of_the_text(credit):
     caption = "Die größte Blume der Welt: Rafflesia arnoldii ist ein Parasit, der im Innern seiner Wirtspflanze lebt."

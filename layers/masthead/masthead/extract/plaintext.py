@@ -756,9 +756,10 @@ def _body_lines(draft: Draft, blocks: list[str], i: int) -> list[str]:
             draft.image_credits.append(line[1:].strip())
             continue
         if text.SHARE_LINE.match(line) or _TAIL.match(line):
-            if body_lines or related:
-                break  # share bar or sidebar after the article: the rest is page furniture
-            continue
+            if not related and _only_buttons(body_lines):
+                body_lines.clear()  # (the header's buttons: "Print" / "E-mail" / "Share"; the text starts under them)
+                continue
+            break  # share bar or sidebar after the article: the rest is page furniture
         if tags := _TAGS_LINE.match(line) if len(line) <= 500 else None:
             draft.tags.extend(text.as_list(tags.group(1)))
         elif text.RELATED_HEADING.match(line):
@@ -771,6 +772,16 @@ def _body_lines(draft: Draft, blocks: list[str], i: int) -> list[str]:
         else:
             body_lines.append(line)
     return body_lines
+
+
+def _only_buttons(lines: list[str]) -> bool:
+    """Whether the lines read above a share bar are a few short ones, no text yet: the buttons and
+    counts a page sets under its byline ("Print", "E-mail", "56 comments"). A share bar under them
+    is the header's, not the end of the text."""
+    return len(lines) <= _TOP_LINES and all(_is_short(line, _TEXT_CHARS) for line in lines)  # (no sentence)
+
+
+_TOP_LINES = 10
 
 
 def _a_pictures_credit(line: str, next_line: str) -> bool:

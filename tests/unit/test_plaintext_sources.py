@@ -357,9 +357,14 @@ def test_a_share_bar_under_the_headers_buttons_starts_the_text_and_one_under_tex
     buttons = ["Print", "E-mail", "Share", "56 comments", "Tweet"]
     found = plaintext._layout([*header, *buttons, BODY, "A second paragraph.", "Share", "More from the site"], 0, Draft())
     assert found.paragraphs == [BODY, "A second paragraph."]
-    # under a sentence, however short, the text had started
-    found = plaintext._layout([*header, "A short paragraph.", "Share", BODY], 0, Draft())
-    assert found.paragraphs == ["A short paragraph."]
+    # under one sentence, the deck's or a caption's, the bar is the header's still; under two, the text's
+    caption = "Adriane Burnett reads to her son in Birmingham, Alabama."
+    found = plaintext._layout([*header, "Print", caption, "Share", BODY], 0, Draft())
+    assert found.paragraphs == [caption, BODY]
+    found = plaintext._layout([*header, "A short paragraph.", "A second one.", "Share", BODY], 0, Draft())
+    assert found.paragraphs == ["A short paragraph.", "A second one."]
+    found = plaintext._layout([*header, "A short paragraph.", "© Kommersant", "Impressum"], 0, Draft())
+    assert found.paragraphs == ["A short paragraph."]  # (the site's furniture under one: a short story's end)
     # under a list of other stories above the text: the sidebar's, which ends it
     found = plaintext._layout([*header, "Related Articles", "Another story", "Ranking", "A story in the ranking", BODY], 0, Draft())
     assert (found.related_titles, found.paragraphs) == (["Another story"], [])

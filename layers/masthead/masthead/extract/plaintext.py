@@ -755,9 +755,9 @@ def _body_lines(draft: Draft, blocks: list[str], i: int) -> list[str]:
         if _a_pictures_credit(line, blocks[k + 1] if k + 1 < len(blocks) else ""):
             draft.image_credits.append(line[1:].strip())
             continue
-        if text.SHARE_LINE.match(line) or _TAIL.match(line):
-            if not related and _only_buttons(body_lines):
-                body_lines.clear()  # (the header's buttons: "Print" / "E-mail" / "Share"; the text starts under them)
+        if (share_bar := text.SHARE_LINE.match(line) is not None) or _TAIL.match(line):
+            if not related and (header := _headers_lines(body_lines, share_bar)) is not None:
+                body_lines[:] = header  # (the bar is the header's: its buttons go, a deck or a caption stays)
                 continue
             break  # share bar or sidebar after the article: the rest is page furniture
         if tags := _TAGS_LINE.match(line) if len(line) <= 500 else None:
@@ -774,11 +774,13 @@ def _body_lines(draft: Draft, blocks: list[str], i: int) -> list[str]:
     return body_lines
 
 
-def _only_buttons(lines: list[str]) -> bool:
-    """Whether the lines read above a share bar are a few short ones, no text yet: the buttons and
-    counts a page sets under its byline ("Print", "E-mail", "56 comments"). A share bar under them
-    is the header's, not the end of the text."""
-    return len(lines) <= _TOP_LINES and all(_is_short(line, _TEXT_CHARS) for line in lines)  # (no sentence)
+def _headers_lines(lines: list[str], share_bar: bool) -> list[str] | None:
+    """The text of the lines read above a share bar or the site's furniture, where they are a few
+    and no sentence (the header's buttons and counts: "Print", "E-mail", "56 comments"), or, above a
+    share bar, one (its deck or a picture's caption). The bar is then the header's, not the end of
+    the text (None: it ends the text; a copyright line under a paragraph ends a short story)."""
+    sentences = [line for line in lines if not _is_short(line, _TEXT_CHARS)]
+    return sentences if len(lines) <= _TOP_LINES and len(sentences) <= share_bar else None
 
 
 _TOP_LINES = 10

@@ -11,6 +11,10 @@ The pages the corpus does not hold (bench/heldout.py's, unlabelled) are pasted t
 copy's authors and date are compared with what Masthead reads from the page's HTML (0.95 / 0.97 on the
 labelled pages): how often the copy gives the page's own reading, where the HTML gives one.
 
+For both pools, the text: how often a copy's text keeps between half and twice the words Masthead
+reads as the HTML page's text (where that is 100 words or more), neither cut short by the page's
+furniture nor run on into it.
+
   .venv/bin/python bench/pasted.py [--print]
 """
 
@@ -87,7 +91,26 @@ def run(folder: Path) -> dict:
     keys = _paste({key: (CORPUS / key).read_bytes() for key in labels}, folder / "corpus")
     results = {keys[k]: o for k, o in _extract(folder / "corpus", keys).items() if k in keys}
     scores, totals, right, _ = _tool().score(results, labels)
-    return {"pages": len(keys), "scores": scores, "totals": totals, "right": right, "heldout": heldout_agreement(folder / "heldout")}
+    from_html = _extract(CORPUS, labels)
+    text = text_kept((from_html.get(key) or {}, copy) for key, copy in results.items())
+    return {
+        "pages": len(keys),
+        "scores": scores,
+        "totals": totals,
+        "right": right,
+        "text": text,
+        "heldout": heldout_agreement(folder / "heldout"),
+    }
+
+
+def text_kept(pairs) -> list[int]:
+    """[copies whose text has half to twice the words of their HTML's, copies of HTML pages with 100 words or more]."""
+    counts = [0, 0]
+    for html, copy in pairs:
+        if (words := html.get("word_count") or 0) >= 100:
+            counts[1] += 1
+            counts[0] += words / 2 <= (copy.get("word_count") or 0) <= words * 2
+    return counts
 
 
 def heldout_agreement(folder: Path) -> dict:
@@ -105,7 +128,8 @@ def heldout_agreement(folder: Path) -> dict:
         if html.get("published_at"):
             counts["date"][1] += 1
             counts["date"][0] += (copy.get("published_at") or "")[:10] == html["published_at"][:10]
-    return {"pages": len(keys), **counts}
+    text = text_kept((from_html.get(key) or {}, from_copy.get(name) or {}) for name, key in keys.items())
+    return {"pages": len(keys), **counts, "text": text}
 
 
 def render(report: dict) -> str:
@@ -120,17 +144,19 @@ def render(report: dict) -> str:
                 "(deck, captions, the site's buttons, byline and date in the page's own order, then the text), each read",
                 "as a pasted `.txt` upload and scored with the corpus's labels and rules.",
                 "",
-                "| pasted copies | title | authors | date |",
-                "|---|---:|---:|---:|",
+                "| pasted copies | title | authors | date | text |",
+                "|---|---:|---:|---:|---:|",
                 f"| Masthead | {s['title']:.3f} ({r['title']}/{t['title']}) | {s['authors']:.3f} ({r['authors']}/{t['authors']}) | "
-                f"{s['date']:.3f} ({r['date']}/{t['date']}) |",
+                f"{s['date']:.3f} ({r['date']}/{t['date']}) | {_share(report['text'])} |",
                 "",
                 f"The {h['pages']} held-out pages (`bench/heldout.py`'s, unlabelled) pasted the same way: how often the copy gives",
                 "the authors and the day Masthead reads from the page's HTML, where the HTML gives them.",
+                "In both pools, \"text\": how often the copy's text has half to twice the words of the HTML page's text",
+                "(where that has 100 or more): neither cut short by the page's furniture nor run on into it.",
                 "",
-                "| pasted held-out copies | authors | date |",
-                "|---|---:|---:|",
-                f"| agree with the HTML | {_share(h['authors'])} | {_share(h['date'])} |",
+                "| pasted held-out copies | authors | date | text |",
+                "|---|---:|---:|---:|",
+                f"| agree with the HTML | {_share(h['authors'])} | {_share(h['date'])} | {_share(h['text'])} |",
                 END,
             ]
         )

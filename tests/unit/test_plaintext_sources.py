@@ -368,6 +368,9 @@ def test_a_share_bar_under_the_headers_buttons_starts_the_text_and_one_under_tex
     # under a list of other stories above the text: the sidebar's, which ends it
     found = plaintext._layout([*header, "Related Articles", "Another story", "Ranking", "A story in the ranking", BODY], 0, Draft())
     assert (found.related_titles, found.paragraphs) == (["Another story"], [])
+    # an advertisement's slot with the text going on under it is no end of it; at its end, it is
+    found = plaintext._layout([*header, BODY, "Advertisement", "A second paragraph, after the slot.", "Advertisement", "Buy"], 0, Draft())
+    assert found.paragraphs == [BODY, "A second paragraph, after the slot."]
     # under more short lines than a header's buttons: a poem's, a song's
     lines = [f"A line of the song number {n}" for n in range(11)]
     found = plaintext._layout([*header, *lines, "© 2013 All New Lyrics | Contact Us", BODY], 0, Draft())

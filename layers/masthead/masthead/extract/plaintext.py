@@ -755,6 +755,8 @@ def _body_lines(draft: Draft, blocks: list[str], i: int) -> list[str]:
         if _a_pictures_credit(line, blocks[k + 1] if k + 1 < len(blocks) else ""):
             draft.image_credits.append(line[1:].strip())
             continue
+        if _AD_SLOT.fullmatch(line) and k + 1 < len(blocks) and not _is_short(blocks[k + 1], _TEXT_CHARS):
+            continue  # an advertisement's slot between two paragraphs ("Advertisement" / the text goes on)
         if (share_bar := text.SHARE_LINE.match(line) is not None) or _TAIL.match(line):
             if not related and (header := _headers_lines(body_lines, share_bar)) is not None:
                 body_lines[:] = header  # (the bar is the header's: its buttons go, a deck or a caption stays)
@@ -784,6 +786,8 @@ def _headers_lines(lines: list[str], share_bar: bool) -> list[str] | None:
 
 
 _TOP_LINES = 10
+# The label of an advertisement's slot, as _TAIL has it: under the story, the site's own.
+_AD_SLOT = precompiled.pattern(r"\s*(?:advertisement|sponsored|広告|pr)\s*", re.I)
 
 
 def _a_pictures_credit(line: str, next_line: str) -> bool:

@@ -628,10 +628,12 @@ def _name_lines(blocks: list[str], j: int, title: object) -> list[list[str]]:
 def _name_line(blocks: list[str], k: int, title: object) -> list[str] | None:
     """The names on a line of a stack of names; none on the initials an avatar shows above the
     name ("LP" / "Luana Patriolino"); None for a line that is no part of a stack."""
-    # (as the page showed it, without a handle or the job title beside: "André KleinRedakteur")
-    if names := _bare_names(people.without_role(_without_handles(_unglued(blocks[k])).rstrip(",")), title):
-        return names
     line = blocks[k]
+    if len(line) > _LONG_LINE:
+        return None  # (no line of names is that long: not read through, a byline run on for megabytes)
+    # (as the page showed it, without a handle or the job title beside: "André KleinRedakteur")
+    if names := _bare_names(people.without_role(_without_handles(_unglued(line)).rstrip(",")), title):
+        return names
     if 2 <= len(line) <= 3 and line.isupper() and k + 1 < len(blocks):
         return [] if line == "".join(word[0] for word in blocks[k + 1].split()).upper() else None
     return None

@@ -371,6 +371,24 @@ def test_a_share_bar_under_the_headers_buttons_starts_the_text_and_one_under_tex
     # an advertisement's slot with the text going on under it is no end of it; at its end, it is
     found = plaintext._layout([*header, BODY, "Advertisement", "A second paragraph, after the slot.", "Advertisement", "Buy"], 0, Draft())
     assert found.paragraphs == [BODY, "A second paragraph, after the slot."]
+    # the comments' link and count stand with the share bar: under the header, it goes on, under the text, it ends
+    found = plaintext._layout([*header, caption, "61 commentaires", BODY, "27 Kommentare", BODY], 0, Draft())
+    assert found.paragraphs == [caption, BODY]
+    found = plaintext._layout([*header, BODY, "Related Articles", "Another story", "Comment", BODY], 0, Draft())
+    assert (found.related_titles, found.paragraphs) == (["Another story", "Comment"], [BODY, BODY])  # (a story's button)
+    # what a page sets under the article ends it
+    for end in ("Filed under", "Archivado en", "この記事を書いた人", "Mehr über:", "Share this:"):
+        found = plaintext._layout([*header, BODY, end, "celebrity breakups", BODY], 0, Draft())
+        assert found.paragraphs == [BODY], end
+    # a few short lines above a footer or a share bar are kept: a poem's (a button is a word or two)
+    poem = ["Silver rain on Shibuya", "a ledger of small lights", "the block settles"]
+    for bar in ("© 2024 Iolite", "Share"):
+        found = plaintext._layout([*header, *poem, bar, "Impressum"], 0, Draft())
+        assert set(poem) <= {found.subtitle, *found.paragraphs}, bar
+    found = plaintext._layout([*header, *poem, "cold ledger", "© 2024 Iolite", "Impressum"], 0, Draft())
+    assert "cold ledger" in found.paragraphs  # (above a footer, even a line of two words)
+    found = plaintext._layout([*header, "Print", "Breaking.", "Share", BODY], 0, Draft())
+    assert found.paragraphs == ["Breaking.", BODY]  # (a sentence is no button)
     # under more short lines than a header's buttons: a poem's, a song's
     lines = [f"A line of the song number {n}" for n in range(11)]
     found = plaintext._layout([*header, *lines, "© 2013 All New Lyrics | Contact Us", BODY], 0, Draft())

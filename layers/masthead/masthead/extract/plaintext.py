@@ -55,6 +55,13 @@ _TAIL = precompiled.pattern(
     r"バックナンバー|最新号|おすすめ|pr)\s*$",
     re.I,
 )
+# What a page sets under the article: its topics, its filing, its writer's box, its share bar.
+_ARTICLE_END = precompiled.pattern(
+    r"^\s*(?:archivado en|filed under|ämnen i artikeln|この記事を書いた人|mehr über|spread the news|share this)\s*[:：]?\s*$",
+    re.I,
+)
+# The comments' link and count, under the byline as a share bar is ("56 comments", "Kommentare").
+_COMMENTS = precompiled.pattern(r"^\s*\d*\s*(?:comments?|kommentare|comentarios|commentaires|comentar)\s*[:：]?\s*$", re.I)
 _SENTENCE_END = precompiled.pattern(r"[.。!?！？」』\")]$")
 # A line of the page's tags under the article ("Tags: bitcoin, ETF", "タグ：ビットコイン").
 _TAGS_LINE = precompiled.pattern(r"^(?:tags?|keywords?|タグ|キーワード)\s*[:：]\s*(\S.*)$", re.I)
@@ -759,9 +766,10 @@ def _body_lines(draft: Draft, blocks: list[str], i: int) -> list[str]:
             continue
         if _AD_SLOT.fullmatch(line) and k + 1 < len(blocks) and not _is_short(blocks[k + 1], _TEXT_CHARS):
             continue  # an advertisement's slot between two paragraphs ("Advertisement" / the text goes on)
-        if (share_bar := text.SHARE_LINE.match(line) is not None) or _TAIL.match(line):
-            if not related and (header := _headers_lines(body_lines, share_bar)) is not None:
-                body_lines[:] = header  # (the bar is the header's: its buttons go, a deck or a caption stays)
+        if (share_bar := _a_share_bar(line, related)) or _TAIL.match(line) or _ARTICLE_END.match(line):
+            if not related and _under_the_header(body_lines, share_bar):
+                if share_bar:  # (its buttons go: "Print", "E-mail", "56 comments")
+                    body_lines[:] = [kept for kept in body_lines if len(kept.split()) > _BUTTON_WORDS or not _is_short(kept, _TEXT_CHARS)]
                 continue
             break  # share bar or sidebar after the article: the rest is page furniture
         if tags := _TAGS_LINE.match(line) if len(line) <= 500 else None:
@@ -778,16 +786,23 @@ def _body_lines(draft: Draft, blocks: list[str], i: int) -> list[str]:
     return body_lines
 
 
-def _headers_lines(lines: list[str], share_bar: bool) -> list[str] | None:
-    """The text of the lines read above a share bar or the site's furniture, where they are a few
-    and no sentence (the header's buttons and counts: "Print", "E-mail", "56 comments"), or, above a
-    share bar, one (its deck or a picture's caption). The bar is then the header's, not the end of
-    the text (None: it ends the text; a copyright line under a paragraph ends a short story)."""
-    sentences = [line for line in lines if not _is_short(line, _TEXT_CHARS)]
-    return sentences if len(lines) <= _TOP_LINES and len(sentences) <= share_bar else None
+def _a_share_bar(line: str, related: bool) -> bool:
+    """A share bar, or the comments' link and count that stands with it (not in a list of other
+    stories, where "Comment" is a story's button)."""
+    return text.SHARE_LINE.match(line) is not None or (not related and _COMMENTS.match(line) is not None)
+
+
+def _under_the_header(lines: list[str], share_bar: bool) -> bool:
+    """Whether the lines read above a share bar or the site's furniture are the header's: a few
+    short ones and no sentence (buttons, counts: "Print", "E-mail", "56 comments") or, above a share
+    bar, one sentence (the deck, a picture's caption). The bar is then the header's, not the end of
+    the text, as a copyright line under a story's one paragraph is."""
+    sentences = sum(not _is_short(line, _TEXT_CHARS) for line in lines)
+    return len(lines) <= _TOP_LINES and sentences <= share_bar
 
 
 _TOP_LINES = 10
+_BUTTON_WORDS = 2  # (a line of a poem has more: it stays)
 # The label of an advertisement's slot, as _TAIL has it: under the story, the site's own.
 _AD_SLOT = precompiled.pattern(r"\s*(?:advertisement|sponsored|広告|pr)\s*", re.I)
 

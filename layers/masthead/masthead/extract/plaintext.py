@@ -797,8 +797,7 @@ def _under_the_header(lines: list[str], share_bar: bool) -> bool:
     short ones and no sentence (buttons, counts: "Print", "E-mail", "56 comments") or, above a share
     bar, one sentence (the deck, a picture's caption). The bar is then the header's, not the end of
     the text, as a copyright line under a story's one paragraph is."""
-    sentences = sum(not _is_short(line, _TEXT_CHARS) for line in lines)
-    return len(lines) <= _TOP_LINES and sentences <= share_bar
+    return len(lines) <= _TOP_LINES and sum(not _is_short(line, _TEXT_CHARS) for line in lines) <= share_bar
 
 
 _TOP_LINES = 10

@@ -48,11 +48,13 @@ _HEADER_FIELDS = {
     "言語": "language",
     "issue": "issue",
 }
+# The label of an advertisement's slot: under the story, the site's own; between two paragraphs, no end.
+_AD_LABELS = r"advertisement|sponsored|広告|pr"
 # Lines after which nothing is the article any more: sidebars, promos, footers.
 _TAIL = precompiled.pattern(
-    r"^\s*(side ?banner|magazine|advertisement|sponsored|popular(?: articles)?|ranking|most read|newsletter|"
-    r"subscribe(?: now)?|back to top|page top|copyright|©.*|all rights reserved.*|人気記事|ランキング|広告|"
-    r"バックナンバー|最新号|おすすめ|pr)\s*$",
+    r"^\s*(side ?banner|magazine|popular(?: articles)?|ranking|most read|newsletter|"
+    r"subscribe(?: now)?|back to top|page top|copyright|©.*|all rights reserved.*|人気記事|ランキング|"
+    rf"バックナンバー|最新号|おすすめ|{_AD_LABELS})\s*$",
     re.I,
 )
 # What a page sets under the article: its topics, its filing, its writer's box, its share bar.
@@ -138,10 +140,9 @@ def _read_further_down(draft: Draft, blocks: list[str], i: int, header: Draft, h
     """Where no publication date or no byline stood under the title: the first short line further
     down that its label opens ("Publié le 13 mars 2017", "Erschienen am: 01.11.2023") and the first
     byline ("Par Jacques Munier", "von Mark Hosak —"), among the text's first lines, read as the
-    date and the authors (a dated line's byline too: "Posted on August 2, 2019 by Daniel Lemire", and
-    the byline's date: "By Richard Lawler posted Aug 18th 2010 7:30PM"),
-    and taken out of the text; without a byline there, a name alone under the title or the deck
-    (line `head` is the title's next)."""
+    date and the authors (a dated line's byline too: "Posted on August 2, 2019 by Daniel Lemire";
+    a byline's date: "By Richard Lawler posted Aug 18th 2010 7:30PM") and taken out of the text;
+    without a byline there, a name alone under the title or the deck (line `head`: the title's next)."""
     want_date, want_author = not (header.published or draft.published), not (header.authors or draft.authors)
     if not (want_date or want_author):
         return blocks  # (most pages: both stood under the title)
@@ -802,8 +803,7 @@ def _under_the_header(lines: list[str], share_bar: bool) -> bool:
 
 _TOP_LINES = 10
 _BUTTON_WORDS = 2  # (a line of a poem has more: it stays)
-# The label of an advertisement's slot, as _TAIL has it: under the story, the site's own.
-_AD_SLOT = precompiled.pattern(r"\s*(?:advertisement|sponsored|広告|pr)\s*", re.I)
+_AD_SLOT = precompiled.pattern(rf"\s*(?:{_AD_LABELS})\s*", re.I)
 
 
 def _a_pictures_credit(line: str, next_line: str) -> bool:

@@ -39,7 +39,8 @@ _CODE_TAGS = frozenset({"script", "style", "noscript"})
 _BOILERPLATE_WORDS = (
     "share sharing social sns related recommend recommended recommendations sidebar side menu nav navbar navigation "
     "breadcrumb breadcrumbs footer cookie cookies consent gdpr banner popular ranking subscribe subscription newsletter "
-    "comment comments advert advertisement ad ads adsense promo pagination pager widget toolbar skip modal popup header masthead logo"
+    "comment comments commentaires kommentare comentarios commenti advert advertisement ad ads adsense promo pagination pager widget "
+    "toolbar skip modal popup header masthead logo"
 ).split()
 # A word of the list as a whole segment of a class or id token ("share-bar", "site_footer", "ad"):
 # tokens are cut at "-", "_" and spaces by str methods (C speed; a regex alternation is 5x slower).

@@ -537,12 +537,58 @@ def test_a_short_deck_above_the_date_stays_the_deck_and_a_dated_sentence_stays_t
 
 def test_no_date_is_looked_for_past_the_bodys_first_paragraph_nor_once_both_are_found():
     deck = "A deck that goes on for a while. " * 7
-    found = plaintext._layout(["The headline of the story", deck, BODY, "2024/04/01", "Jane Roe"], 0, Draft())
+    found = plaintext._layout(["The headline of the story", deck, BODY, "2024/04/01 Jane Roe", "2024/05/05"], 0, Draft())
     assert (found.published, found.authors) == (None, [])
     found = plaintext._layout(
         ["The headline of the story", "By Ann Lee", "2024/04/01", "A short line", "Jane Roe", "2024/05/05", BODY], 0, Draft()
     )
     assert (found.authors, found.published, found.paragraphs[:2]) == (["Ann Lee"], "2024/04/01", ["A short line", "Jane Roe"])
+
+
+_DECK = "A deck that goes on for a while. " * 7
+_HEAD = ["The headline of the story", _DECK, BODY]
+
+
+def test_the_one_day_a_pasted_page_shows_under_its_text_is_its_date():
+    # a blog's footer under the text, the day shown twice (once with its time); the line read leaves the text
+    found = plaintext._layout([*_HEAD, "More text.", "Donnerstag, 31. Mai 2012", "Tags: news", "31.05.2012 um 14:26"], 0, Draft())
+    assert found.published == "31. Mai 2012"
+    assert "Donnerstag, 31. Mai 2012" not in found.paragraphs and "More text." in found.paragraphs
+
+
+def test_a_pasted_page_that_shows_several_days_under_its_text_gives_none():
+    # a list of other stories, each with its day: none of them is the article's
+    found = plaintext._layout([*_HEAD, "1 April 2024", "Another story", "3 April 2024"], 0, Draft())
+    assert found.published is None and "1 April 2024" in found.paragraphs
+
+
+def test_a_day_shown_above_a_pasted_pages_text_is_the_sites():
+    # past the lines under the title that are read as its header: the site's bar with today's date
+    found = plaintext._layout(["The headline of the story", *["Menu item"] * 12, "1 April 2024", BODY, "1 April 2024"], 0, Draft())
+    assert found.published is None
+
+
+def test_a_date_under_the_text_with_words_around_it_is_no_date_shown_alone():
+    found = plaintext._layout([*_HEAD, "Entries close 1 April 2024"], 0, Draft())
+    assert found.published is None
+
+
+def test_a_page_that_shows_its_day_dozens_of_times_is_an_archive_and_gives_none():
+    shown = [*_HEAD, *["1 April 2024", "A story of that day"] * plaintext._MAX_DAYS_SHOWN]
+    assert plaintext._layout(shown, 0, Draft()).published == "1 April 2024"
+    assert plaintext._layout([*shown, "1 April 2024"], 0, Draft()).published is None
+
+
+def test_a_day_shown_far_down_a_long_upload_is_not_read():
+    # (each date line costs a parse: an upload of tens of thousands of lines is not read through)
+    filler = ["A short line"] * plaintext._DAY_LINES
+    assert plaintext._layout([*_HEAD, *filler[:-10], "1 April 2024"], 0, Draft()).published == "1 April 2024"
+    assert plaintext._layout([*_HEAD, *filler, "1 April 2024"], 0, Draft()).published is None
+
+
+def test_a_pasted_page_with_its_update_shown_reads_no_day_under_its_text():
+    found = plaintext._layout([*_HEAD, "1 April 2024"], 0, Draft(updated="2024-03-01"))
+    assert found.published is None
 
 
 def test_a_list_of_other_stories_above_the_text_ends_at_its_first_paragraph():

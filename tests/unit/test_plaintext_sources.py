@@ -562,9 +562,16 @@ def test_a_pasted_page_that_shows_several_days_under_its_text_gives_none():
     assert found.published is None and "1 April 2024" in found.paragraphs
 
 
-def test_a_day_shown_above_a_pasted_pages_text_is_the_sites():
-    # past the lines under the title that are read as its header: the site's bar with today's date
-    found = plaintext._layout(["The headline of the story", *["Menu item"] * 12, "1 April 2024", BODY, "1 April 2024"], 0, Draft())
+def test_a_day_shown_right_above_a_pasted_pages_text_is_its_date():
+    # past the lines under the title read as its header (a site's menus), right above the first paragraph
+    found = plaintext._layout(["The headline of the story", *["Menu item"] * 12, "1 April 2024", "Share", BODY], 0, Draft())
+    assert found.published == "1 April 2024" and "1 April 2024" not in found.paragraphs
+
+
+def test_a_day_shown_well_above_a_pasted_pages_text_is_the_sites():
+    # the site's bar with today's date, menus under it: not the article's, whatever the text shows
+    menus = ["Menu item"] * 12
+    found = plaintext._layout(["The headline of the story", *menus, "1 April 2024", *menus[:6], BODY, "1 April 2024"], 0, Draft())
     assert found.published is None
 
 

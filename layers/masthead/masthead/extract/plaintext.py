@@ -141,12 +141,12 @@ def _layout(blocks: list[str], i: int, header: Draft) -> Draft:
 
 
 def _the_day_it_shows(blocks: list[str], i: int) -> tuple[str, int] | None:
-    """Where no date stood under the title: the one day the page shows on lines of their own under
-    its text's first paragraph ("12. September 2013" under the last one, "Datum" / "28.04.2023"
-    past a header of menus). A page that shows several days says nothing of which is the article's
-    (a listing of other stories, the comments' dates), and one shown above the text is the site's
-    (today's date in its bar): then none is read, nor on a page that shows dozens (an archive).
-    Only the page's first _DAY_LINES lines are read. Returns the date and its line."""
+    """Where no date stood under the title: the one day the page shows on lines of their own from
+    right above its text's first paragraph on ("19. Oktober 2019 15:07" past a header of menus,
+    "12. September 2013" under the last paragraph). A page that shows several days says nothing of
+    which is the article's (a listing of other stories, the comments' dates), and one shown well
+    above the text is the site's (today's date in its bar): then none is read, nor on a page that
+    shows dozens (an archive). Only the first _DAY_LINES lines are read. Returns the date and its line."""
     first: tuple[str, int] | None = None
     day: dt.date | None = None
     text_started, shown_lines = False, 0
@@ -157,10 +157,16 @@ def _the_day_it_shows(blocks: list[str], i: int) -> tuple[str, int] | None:
         elif (shown := _a_date_alone(line)) is not None:
             parsed = parse_datetime(shown)
             shown_lines += 1
-            if parsed is None or (day is not None and parsed.date() != day) or not text_started or shown_lines > _MAX_DAYS_SHOWN:
+            if parsed is None or (day is not None and parsed.date() != day) or shown_lines > _MAX_DAYS_SHOWN:
+                return None
+            if not (text_started or _right_above_the_text(blocks, j)):
                 return None
             first, day = first or (shown, j), parsed.date()
     return first
+
+
+def _right_above_the_text(blocks: list[str], j: int) -> bool:
+    return any(not _is_short(line, _TEXT_CHARS) for line in blocks[j + 1 : j + 1 + _RIGHT_ABOVE])
 
 
 # Real pages show their day alone on a line up to 29 times (a dated list of the day's news), and
@@ -168,6 +174,9 @@ def _the_day_it_shows(blocks: list[str], i: int) -> tuple[str, int] | None:
 # of tens of thousands of them is not read through.
 _MAX_DAYS_SHOWN = 50
 _DAY_LINES = 1000
+# A date this few lines above the first paragraph is the article's header's (a share bar, a
+# caption between them); the site's bar stands above its menus.
+_RIGHT_ABOVE = 5
 
 
 def _a_date_alone(line: str) -> str | None:

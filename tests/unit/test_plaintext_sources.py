@@ -431,6 +431,13 @@ DECK = "A deck that says what the story is about, long enough to be the deck of 
         ["Mary McCarthy", "|"],  # (nor are two capitals of one name two words glued)
         [DECK, "Christie Wilcox", "© Maizal / stock.adobe.com"],  # under the deck
         ["Sign Out", "Subscribe", DECK, "Elizabeth Gibney", "Search for this author in:"],
+        [
+            DECK,
+            "The minister, left, and the union's leader at the meeting on Wednesday in Helsinki.",
+            "Marta Cañete",
+            "Corresponsal en Atenas",
+        ],
+        [DECK, BODY, "Markus Mäki", "Jaa artikkeli:"],  # under a caption as long as a paragraph
     ],
 )
 def test_a_name_alone_under_the_title_or_the_deck_with_a_bylines_furniture_is_the_byline_and_no_text(lines):
@@ -459,7 +466,8 @@ def test_a_name_alone_under_the_title_or_the_deck_with_a_bylines_furniture_is_th
         ["Nam Nghi Phu Quoc", "|"],  # what the title is about
         ["استطلاع الرأي", "|"],  # a script without case: nothing tells a name
         ["Sign Out", "Gavin Smith", "|"],  # under a short line that is neither title nor deck
-        [DECK, BODY, "Gavin Smith", "|"],  # past the deck: the text's
+        [DECK, BODY, BODY, "Gavin Smith", "|"],  # past the text's first paragraphs: the text's
+        [DECK, "Published by the editors of the paper, and of its weekend edition,", "Berthold Kohler", "|"],  # a list's last
     ],
 )
 def test_a_line_under_the_title_that_is_no_persons_name_alone_names_no_one(lines):

@@ -394,19 +394,18 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
 
 
 def _lone_name(blocks: list[str], head: int, title: object) -> tuple[int, list[str]] | None:
-    """(line, names) of a person's name alone on its line right under the title (line `head`) or
-    the deck, above the short lines a byline has beside it on a page ("Ophélie Ostermann" / "|",
-    "Elizabeth Gibney" / "Search for this author in:", "Christie Wilcox" / "© Maizal / stock.adobe.com").
-    Right above the text, two words in capitals are a deck or a heading ("Market Analysis", "What
-    Happened"): nothing tells them from a name there."""
-    decks = 0
+    """(line, names) of a person's name alone on its line right under the title (line `head`), the
+    deck or a picture's caption, above the short lines a byline has beside it on a page ("Ophélie
+    Ostermann" / "|", "Elizabeth Gibney" / "Search for this author in:", "Marta Cañete" /
+    "Corresponsal en Atenas", "Markus Mäki" / "Jaa artikkeli:"). Not the last of a list of names the
+    line above began ("Herausgegeben von …, Jürgen Kaube," / "Berthold Kohler"). Right above the
+    text, two words in capitals are a deck or a heading ("Market Analysis", "What Happened"):
+    nothing tells them from a name there."""
     for j in _zone(blocks, head):
-        if (j == head or len(blocks[j - 1]) >= _DECK_CHARS) and j + 1 < len(blocks):
+        above = blocks[j - 1] if j > head else ""
+        if (j == head or (len(above) >= _DECK_CHARS and not above.endswith(","))) and j + 1 < len(blocks):
             if (names := _name_line(blocks, j, title)) and _alone_under_the_head(blocks, j, title):
                 return j, names
-        decks += len(blocks[j]) >= _DECK_CHARS
-        if decks > 1:
-            return None  # (past the deck: a paragraph of the text, whose names are its people)
     return None
 
 

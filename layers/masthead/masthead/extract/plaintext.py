@@ -249,18 +249,7 @@ def _read_breadcrumbs(draft: Draft, blocks: list[str], i: int, header: Draft) ->
 def _read_category_and_title(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
     """A pasted page starts "Category / Title / date+byline": a short first line is the category
     only when the line after next is the date line."""
-    if (
-        not header.title
-        and not header.category
-        and i + 2 < len(blocks)
-        and len(blocks[i]) <= 30
-        and len(blocks[i].split()) <= 3
-        and _is_short(blocks[i])
-        and not date_byline(blocks[i])
-        and not date_byline(blocks[i + 1])
-        and not is_byline(blocks[i + 1])
-        and date_byline(blocks[i + 2])
-    ):
+    if not header.title and not header.category and i + 2 < len(blocks) and _a_category_line(blocks, i):
         draft.category = blocks[i]
         i += 1
     elif not header.title and i + 2 < len(blocks) and blocks[i + 1] in _SEPARATOR_LINES and len(blocks[i]) <= 60 and _is_short(blocks[i]):
@@ -269,6 +258,26 @@ def _read_category_and_title(draft: Draft, blocks: list[str], i: int, header: Dr
         draft.title = blocks[i]
         i += 1
     return i
+
+
+def _a_category_line(blocks: list[str], i: int) -> bool:
+    """Whether a short line (three words at most) stands over the title and its date line: a date,
+    or a date and a byline, in the shapes headerlines.date_byline reads ("Blockchain" / the title /
+    "2024/04/01 Editors of Iolite"); or any other date line (with its label, its time, a byline
+    after it) under a title that reads as a headline longer than the short line ("Millennial
+    Decorating Mistakes" / "The 5 Biggest Decorating Mistakes Millennials Make — and How to Solve
+    Them" / "December 19, 2016 by Maggie Winterfeldt"): not a deck that ends as a sentence does, a
+    date, or the site's name, shorter than the title over it."""
+    first, title, under = blocks[i], blocks[i + 1], blocks[i + 2]
+    if len(first) > 30 or len(first.split()) > 3 or not _is_short(first) or date_byline(first) or date_byline(title) or is_byline(title):
+        return False
+    if date_byline(under):
+        return True
+    a_headline = len(first) < len(title) <= _HEADLINE_CHARS and not title.endswith(".") and not _dated_line(_unglued(title))
+    return a_headline and _dated_line(_unglued(under)) is not None
+
+
+_HEADLINE_CHARS = 160
 
 
 _SEPARATOR_LINES = frozenset({"-", "–", "—", "|", ":", "·", "•", "/"})

@@ -83,6 +83,8 @@ CASES: list[Case] = [
     Case("lines-many", "articles/h/lines.md", lambda: b"# T\n\n" + b"a\n" * 130000, "too_complex"),
     Case("lines-just-under", "articles/h/lines-under.md", lambda: b"# T\n\n" + b"- item\n" * 79000, "accepted", "T"),
     Case("long-paragraph-lines", "articles/h/joined.md", lambda: b"# T\n\n" + b"word\n" * 78000, "accepted", "T"),
+    # lines an ordered list's marker opens that read as dates ("31. Mai 2012"): a date search each
+    Case("list-date-items", "articles/h/dates.md", lambda: b"# T\n\n" + b"31. Mai 2012\n" * 78000, "accepted", "T"),
     Case(
         "credit-padded", "articles/h/credit.md", lambda: b"# T\n\nBody text.\n\nReference: a" + b" " * 100000 + b"b, c\n", "accepted", "T"
     ),
@@ -101,6 +103,9 @@ CASES: list[Case] = [
         "text-byline-long", "articles/h/byline-long.txt", lambda: b"Title\nBy " + b"a, " * 700_000 + b"\nBody text.\n", "accepted", "Title"
     ),
     Case("text-date-runs", "articles/h/dates.txt", lambda: b"Title\n" + b"2024/01/01 " * 200_000 + b"\nBody text.\n", "accepted", "Title"),
+    # a header of tens of thousands of byline or dated lines: each costs a byline's and a date's reading
+    Case("text-byline-run", "articles/h/bylines.txt", lambda: b"Title\n" + b"Von John Smith, Berlin\n" * 79_000, "accepted", "Title"),
+    Case("text-dated-run", "articles/h/dated.txt", lambda: b"Title\n" + "Publié le 13 mars 2017\n".encode() * 79_000, "accepted", "Title"),
     Case(
         "html-title-pipes",
         "articles/h/title-pipes.html",

@@ -984,6 +984,15 @@ def test_a_markdown_line_that_starts_with_a_day_first_date_keeps_its_day():
     assert a["body"].split("\n\n") == [PARAGRAPH, "1. Mai 2024 war ein Feiertag", "2. Juni 2024 auch", "Punkt am 4. Mai 2024"]
 
 
+def test_only_a_texts_first_ordered_items_are_searched_for_a_day_first_date():
+    # (a date search per item: a file of tens of thousands of them is read as a list past the first)
+    from masthead.extract import markdown
+
+    items = "\n".join(["1. Punkt"] * (markdown._DATE_ITEMS - 1))
+    a = article("articles/a/a.md", f"# A\n\n{PARAGRAPH}\n\n{items}\n2. Mai 2024 war ein Feiertag\n3. Juni 2024 auch\n")
+    assert a["body"].split("\n\n")[-2:] == ["2. Mai 2024 war ein Feiertag", "Juni 2024 auch"]
+
+
 def test_markdown_metadata_lines_without_fences_are_its_front_matter():
     source = (
         "Title: Stablecoin rules arrive\nAuthors: Ann Lee, Bo Chen\nDate: 2024-04-01 10:20\nTags: regulation,\n"

@@ -65,6 +65,12 @@ def test_a_short_title_over_a_headline_with_no_date_line_under_it_stays_the_titl
     assert (found.category, found.title) == (None, "Decorating Mistakes")
 
 
+def test_the_lines_between_the_title_and_the_text_are_read_as_its_header_up_to_a_bound():
+    bylines = ["By Jane Roe"] * plaintext._HEADER_LINES
+    found = plaintext._layout(["The headline of the story", *bylines, "By John Smith", BODY], 0, Draft())
+    assert "John Smith" not in found.authors and found.paragraphs == [BODY]  # (the line is the header's still)
+
+
 def test_with_a_header_title_the_first_line_is_body_not_title():
     found = plaintext._layout(["A first line that is the start of the body text itself.", "More body."], 0, Draft(title="T"))
     assert found.title is None and found.paragraphs[0].startswith("A first line")

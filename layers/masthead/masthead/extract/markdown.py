@@ -111,6 +111,7 @@ class _BlockReader:
         self.paragraph: list[str] = []
         self.fence: str | None = None
         self.fence_lines: list[str] = []
+        self.date_items = 0  # ordered list items searched for a date
 
     def flush(self) -> list[Block]:
         if not self.paragraph:
@@ -163,17 +164,25 @@ class _BlockReader:
             return self.flush() + [("paragraph", 0, inline(line.strip()))]
         if (first in "-*+>" or first.isdigit()) and (_LIST.match(line) or _QUOTE.match(line)):
             done = self.flush()
-            self.paragraph.append(bare if _a_date(bare) else _LIST.sub("", _QUOTE.sub("", line)))
+            self.paragraph.append(bare if self._a_date(bare) else _LIST.sub("", _QUOTE.sub("", line)))
             return done
         self.paragraph.append(line)
         return []
 
+    def _a_date(self, line: str) -> bool:
+        """Whether a line that CommonMark reads as an ordered list's item is a date as Europe writes
+        it ("3. Mai 2024", "1. April 2024, 10:00"): no editor numbers an item "3." before "Mai
+        2024". Only the first _DATE_ITEMS such lines are searched (a date search each: a file of
+        tens of thousands of them would take half a second); the rest are list items."""
+        # (a bullet's or a quote's marker stands before any date: only a digit's line is searched)
+        if not line[0].isdigit() or self.date_items >= _DATE_ITEMS:
+            return False
+        self.date_items += 1
+        return (found := find_date(line)) is not None and found[1] == 0
 
-def _a_date(line: str) -> bool:
-    """Whether a line that CommonMark reads as an ordered list's item is a date as Europe writes it
-    ("3. Mai 2024", "1. April 2024, 10:00"): no editor numbers an item "3." before "Mai 2024"."""
-    # (a bullet's or a quote's marker stands before any date: only a digit's line is searched)
-    return line[0].isdigit() and (found := find_date(line)) is not None and found[1] == 0
+
+# A text has a dateline or two, a diary a few dozen.
+_DATE_ITEMS = 200
 
 
 def _table_row(line: str) -> list[Block]:

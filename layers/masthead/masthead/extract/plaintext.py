@@ -284,9 +284,12 @@ _SEPARATOR_LINES = frozenset({"-", "–", "—", "|", ":", "·", "•", "/"})
 
 
 def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
-    """Date, byline, share bars and the repeated title, in any order, before the body."""
+    """Date, byline, share bars and the repeated title, in any order, before the body: at most
+    _HEADER_LINES of them (each costs a byline's and a date's reading: an upload of thousands of
+    byline lines is not read through as its header)."""
     title_plain = text.split_labels(text.clean(header.title or draft.title) or "")[0]
-    while i < len(blocks):
+    end = min(len(blocks), i + _HEADER_LINES)
+    while i < end:
         line, shown = blocks[i], _unglued(blocks[i])  # (the title's repeat is compared as typed: "Web3")
         if text.SHARE_LINE.match(line) or _beside_a_date(line):  # (or a bar, a reading time)
             i += 1
@@ -317,6 +320,11 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
         else:
             break
     return i
+
+
+# Real pages put a handful of lines between the title and the text (a date, a byline, a bar of
+# buttons, the title again); twenty is more than any has.
+_HEADER_LINES = 20
 
 
 def _names_under_a_date(blocks: list[str], k: int, title: object) -> tuple[list[str], int] | None:

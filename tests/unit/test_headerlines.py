@@ -77,6 +77,11 @@ def test_byline_names(line, names):
         ("24.04.2024, 19:35 Uhr", ("24.04.2024, 19:35", "")),
         ("2024/04/01 10:00 Editors of Iolite", ("2024/04/01 10:00", "Editors of Iolite")),
         ("2024/04/01 am Main", None),  # a place's preposition is no time
+        # after the date's time, its word and the byline's label or "by" go
+        ("18.03.2020 13:15 Uhr Autor/in: Korinna Hennig", ("18.03.2020 13:15", "Korinna Hennig")),
+        ("18.03.2020 13:15 Uhr von Korinna Hennig", ("18.03.2020 13:15", "Korinna Hennig")),
+        ("18.03.2020 | Autor: Korinna Hennig", ("18.03.2020", "Korinna Hennig")),
+        ("2024/04/01 By Ann Lee and Bo Chen", ("2024/04/01", "Ann Lee, Bo Chen")),
         ("April 1, 2024 at 9:26 pm", ("April 1, 2024 at 9:26 pm", "")),  # the word before the time too
         ("1 avril 2024 à 10h00", ("1 avril 2024", "")),
         # a byline, a bar and the date: the byline's names, in the article's language

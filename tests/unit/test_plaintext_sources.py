@@ -39,8 +39,15 @@ def test_the_layout_of_a_pasted_page_alone():
 _LONG_HEADLINE = "The 5 Biggest Decorating Mistakes Millennials Make and How to Solve Them"
 
 
-# (a date alone, or a date and a byline in one of the shapes headerlines.date_byline reads, always made it one)
-@pytest.mark.parametrize("under", ["December 19, 2016 by Maggie Winterfeldt", "Stand: 19.12.2016 18:00 Uhr"])
+@pytest.mark.parametrize(
+    "under",
+    [
+        "December 19, 2016",
+        "December 19, 2016 by Maggie Winterfeldt",
+        "Stand: 19.12.2016 18:00 Uhr",
+        "2016/12/19 By Ann Lee, Bo Chen and Carl Dunn",
+    ],
+)
 def test_a_short_line_over_a_headline_and_its_date_line_is_the_category(under):
     found = plaintext._layout(["Decorating Mistakes", _LONG_HEADLINE, under, BODY], 0, Draft())
     assert (found.category, found.title) == ("Decorating Mistakes", _LONG_HEADLINE)
@@ -51,12 +58,14 @@ def test_a_short_line_over_a_headline_and_its_date_line_is_the_category(under):
     [
         "A deck that says what the story is about, and ends as a sentence does.",  # the title's deck
         "Sina",  # the site's name, shorter than the title
+        "PDF",  # a button
         "Updated: December 20, 2016",  # the title's date line
         _LONG_HEADLINE * 3,  # longer than any headline: the text
     ],
 )
-def test_a_short_title_over_a_line_that_is_no_headline_stays_the_title(second):
-    found = plaintext._layout(["Decorating Mistakes", second, "December 19, 2016 by Maggie Winterfeldt", BODY], 0, Draft())
+@pytest.mark.parametrize("under", ["December 19, 2016", "December 19, 2016 by Maggie Winterfeldt", "Stand: 19.12.2016 18:00 Uhr"])
+def test_a_short_title_over_a_line_that_is_no_headline_stays_the_title(second, under):
+    found = plaintext._layout(["Decorating Mistakes", second, under, BODY], 0, Draft())
     assert (found.category, found.title) == (None, "Decorating Mistakes")
 
 

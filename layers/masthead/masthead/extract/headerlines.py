@@ -89,6 +89,10 @@ def date_byline(line: str) -> tuple[str, str] | None:
         return _name_then_date(head.strip(" \u3000"), line[found[2] :], found[0])
     rest = _TIME_AFTER_DATE.sub("", line[found[2] :].strip(" \u3000|·-–—,")).strip(" \u3000|·-–—,")
     rest = "" if rest.casefold() in _TIME_WORDS else rest
+    if _TIME.search(found[0]):  # (the date took its time: "Uhr" is the time's; "2024/04/01 am Main" a place)
+        rest = _TIME_WORD_BEFORE.sub("", rest)
+    if names := byline_names(rest):  # its label or its "By" goes ("… 13:15 Uhr Autor/in: Korinna Hennig")
+        return found[0], ", ".join(names)
     return (found[0], rest) if not rest or _a_byline_after_a_date(line[found[2] :], rest) else None
 
 
@@ -110,6 +114,8 @@ _TIME_AFTER_DATE = precompiled.pattern(
     r"^(?:(?:at|um|à|a las|às|alle|om|kl\.?|klo\.?)\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|uhr)(?![^\W\d_]))?", re.I
 )
 _TIME_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "uhr"})  # left alone when the date took the time before them
+# The same word before a byline ("18.03.2020 13:15 Uhr von Korinna Hennig").
+_TIME_WORD_BEFORE = precompiled.pattern(r"^(?:uhr|[ap]\.?m\.?)\s+(?=\S)", re.I)
 _TIME = precompiled.pattern(r"[ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*")
 
 

@@ -261,20 +261,17 @@ def _read_category_and_title(draft: Draft, blocks: list[str], i: int, header: Dr
 
 
 def _a_category_line(blocks: list[str], i: int) -> bool:
-    """Whether a short line (three words at most) stands over the title and its date line: a date,
-    or a date and a byline, in the shapes headerlines.date_byline reads ("Blockchain" / the title /
-    "2024/04/01 Editors of Iolite"); or any other date line (with its label, its time, a byline
-    after it) under a title that reads as a headline longer than the short line ("Millennial
-    Decorating Mistakes" / "The 5 Biggest Decorating Mistakes Millennials Make — and How to Solve
-    Them" / "December 19, 2016 by Maggie Winterfeldt"): not a deck that ends as a sentence does, a
-    date, or the site's name, shorter than the title over it."""
+    """Whether a short line (three words at most) stands over the title and its date line (a date
+    with its label, its time or its byline): "Blockchain" / the title / "2024/04/01 Editors of
+    Iolite", "Millennial Decorating Mistakes" / "The 5 Biggest Decorating Mistakes Millennials Make —
+    and How to Solve Them" / "December 19, 2016 by Maggie Winterfeldt". The title reads as a headline
+    longer than the short line: not a deck that ends as a sentence does, a date, or a button or the
+    site's name, shorter than it ("Ein Albtraum" / "PDF drucken" / "22.12.2018": the title)."""
     first, title, under = blocks[i], blocks[i + 1], blocks[i + 2]
     if len(first) > 30 or len(first.split()) > 3 or not _is_short(first) or date_byline(first) or date_byline(title) or is_byline(title):
         return False
-    if date_byline(under):
-        return True
     a_headline = len(first) < len(title) <= _HEADLINE_CHARS and not title.endswith(".") and not _dated_line(_unglued(title))
-    return a_headline and _dated_line(_unglued(under)) is not None
+    return a_headline and (date_byline(under) is not None or _dated_line(_unglued(under)) is not None)
 
 
 _HEADLINE_CHARS = 160

@@ -82,6 +82,9 @@ def test_byline_names(line, names):
         ("18.03.2020 13:15 Uhr von Korinna Hennig", ("18.03.2020 13:15", "Korinna Hennig")),
         ("18.03.2020 | Autor: Korinna Hennig", ("18.03.2020", "Korinna Hennig")),
         ("2024/04/01 By Ann Lee and Bo Chen", ("2024/04/01", "Ann Lee, Bo Chen")),
+        # the update's time after the date is no byline
+        ("November 28, 2013 -- Updated 0203 GMT (1003 HKT)", ("November 28, 2013", "")),
+        ("1. April 2024 - Aktualisiert 12.00 Uhr", ("1. April 2024", "")),
         ("April 1, 2024 at 9:26 pm", ("April 1, 2024 at 9:26 pm", "")),  # the word before the time too
         ("1 avril 2024 à 10h00", ("1 avril 2024", "")),
         # a byline, a bar and the date: the byline's names, in the article's language

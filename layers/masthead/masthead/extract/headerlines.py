@@ -93,6 +93,8 @@ def date_byline(line: str) -> tuple[str, str] | None:
         rest = _TIME_WORD_BEFORE.sub("", rest)
     if names := byline_names(rest):  # its label or its "By" goes ("… 13:15 Uhr Autor/in: Korinna Hennig")
         return found[0], ", ".join(names)
+    if (label := _DATE_LABEL.match(rest)) and label.group(1) and not find_date(rest):
+        return found[0], ""  # the update's time alone ("November 28, 2013 -- Updated 0203 GMT"): no byline
     return (found[0], rest) if not rest or _a_byline_after_a_date(line[found[2] :], rest) else None
 
 

@@ -85,6 +85,12 @@ def test_byline_names(line, names):
         # the update's time after the date is no byline
         ("November 28, 2013 -- Updated 0203 GMT (1003 HKT)", ("November 28, 2013", "")),
         ("1. April 2024 - Aktualisiert 12.00 Uhr", ("1. April 2024", "")),
+        ("April 1, 2024 Posted in News", ("April 1, 2024", "")),  # a label and what it says
+        ("01.04.2024 10:20 Uhr | Von Anna Müller", ("01.04.2024 10:20", "Anna Müller")),
+        ("01.04.2024 10:20 Uhr, By Ann Lee", ("01.04.2024 10:20", "Ann Lee")),
+        # the byline ends at a bar or a dash between spaces, before or after the date
+        ("April 1, 2024 Ann Lee – 3 Kommentare", ("April 1, 2024", "Ann Lee")),
+        ("Ann Lee – 3 Kommentare | April 1, 2024", ("April 1, 2024", "Ann Lee")),
         ("April 1, 2024 at 9:26 pm", ("April 1, 2024 at 9:26 pm", "")),  # the word before the time too
         ("1 avril 2024 à 10h00", ("1 avril 2024", "")),
         # a byline, a bar and the date: the byline's names, in the article's language

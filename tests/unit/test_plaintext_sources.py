@@ -348,6 +348,9 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         ),
         (["Publicado el 11 de mayo de 2022", "Escribe", "Camila Méndez"], ["Camila Méndez"], "11 de mayo de 2022", None),
         (["Publication date:", "Jan 12, 2017", "Auteur", "Uriel Gadessaud"], ["Uriel Gadessaud"], "Jan 12, 2017", None),
+        # a name with its job title or its handle before the date on its line
+        (["A deck that says what the story is about.", "Ann Lee, Staff Writer April 1, 2024"], ["Ann Lee"], "April 1, 2024", None),
+        (["A deck that says what the story is about.", "Ann Lee @annlee April 1, 2024"], ["Ann Lee"], "April 1, 2024", None),
     ],
 )
 def test_a_pasted_pages_date_and_byline_a_few_lines_under_the_title(lines, authors, published, updated):

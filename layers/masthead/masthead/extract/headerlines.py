@@ -91,10 +91,11 @@ def date_byline(line: str) -> tuple[str, str] | None:
     rest = "" if rest.casefold() in _TIME_WORDS else rest
     if _TIME.search(found[0]):  # (the date took its time: "Uhr" is the time's; "2024/04/01 am Main" a place)
         rest = _TIME_WORD_BEFORE.sub("", rest)
+    rest = BYLINE_END.split(rest, maxsplit=1)[0]  # ("Ann Lee – 3 Kommentare")
     if names := byline_names(rest):  # its label or its "By" goes ("… 13:15 Uhr Autor/in: Korinna Hennig")
         return found[0], ", ".join(names)
-    if (label := _DATE_LABEL.match(rest)) and label.group(1) and not find_date(rest):
-        return found[0], ""  # the update's time alone ("November 28, 2013 -- Updated 0203 GMT"): no byline
+    if (label := _DATE_LABEL.match(rest)) and label.group(0).strip() and not find_date(rest):
+        return found[0], ""  # a label and what it says ("… -- Updated 0203 GMT", "… Posted in News"): no byline
     return (found[0], rest) if not rest or _a_byline_after_a_date(line[found[2] :], rest) else None
 
 
@@ -103,7 +104,7 @@ def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | Non
     "山田太郎 / 2024.04.01"); not a sentence with a dash ("Prices peaked — April 1, 2024")."""
     if before[-1] not in _BARS or (after.strip(" \u3000") and not _TIME.fullmatch(after)):
         return None
-    name = before.rstrip(_BARS + " \u3000")
+    name = BYLINE_END.split(before.rstrip(_BARS + " \u3000"), maxsplit=1)[0]  # ("Ann Lee – 3 Kommentare | April 1, 2024")
     if names := byline_names(name):  # "By Ann Lee and Bo Chen · April 1, 2024", "Por Ana García | …"
         return (date, ", ".join(names))
     return (date, name) if name and _a_name(name) and people.looks_like_person(name) else None
@@ -116,8 +117,10 @@ _TIME_AFTER_DATE = precompiled.pattern(
     r"^(?:(?:at|um|à|a las|às|alle|om|kl\.?|klo\.?)\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|uhr)(?![^\W\d_]))?", re.I
 )
 _TIME_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "uhr"})  # left alone when the date took the time before them
-# The same word before a byline ("18.03.2020 13:15 Uhr von Korinna Hennig").
-_TIME_WORD_BEFORE = precompiled.pattern(r"^(?:uhr|[ap]\.?m\.?)\s+(?=\S)", re.I)
+# The same word before a byline ("18.03.2020 13:15 Uhr von Korinna Hennig", "… Uhr | Von …").
+_TIME_WORD_BEFORE = precompiled.pattern(r"^(?:uhr|[ap]\.?m\.?)(?![^\W\d_])[\s|·\-–—,]*", re.I)
+# What ends a byline: a bar, or a dash between spaces (a hyphen in a name has none).
+BYLINE_END = precompiled.pattern(r"\s+[|–—-]\s+|\s*\|\s*")
 _TIME = precompiled.pattern(r"[ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*")
 
 

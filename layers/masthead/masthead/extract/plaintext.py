@@ -15,7 +15,7 @@ import re
 from . import datelabels, people, precompiled, text
 from .dates import find_date, find_day_without_year, find_short_year, parse_datetime
 from .draft import Draft, merge_drafts
-from .headerlines import byline_names, date_byline, is_byline, labelled_date
+from .headerlines import BYLINE_END, byline_names, date_byline, is_byline, labelled_date
 
 _HEADER = precompiled.pattern(
     r"^(title|subtitle|author|authors|by|date|published|updated|category|tags|keywords|language|lang|issue|"
@@ -494,7 +494,7 @@ def _byline(line: str) -> list[str] | None:
     if len(line) > 120:
         return None
     line = _GLUED_BY.sub(r"\1 ", _HANDLE.sub(" ", line))
-    line = _BYLINE_END.split(line, maxsplit=1)[0]  # ("By Jordan Robertson and Rachel Metz - AP Technology Writers | AP")
+    line = BYLINE_END.split(line, maxsplit=1)[0]  # ("By Jordan Robertson and Rachel Metz - AP Technology Writers | AP")
     if found := find_date(line):
         before = line[: found[1]].rstrip(" ([（")  # (the bracket the date opens: "by Mike Lacher (5/30/2014)")
         # what follows the date of a byline that opens the line is no name ("… Apr. 28, 2023 at 1:15 pm", "… Published in FrontBurner")
@@ -503,8 +503,6 @@ def _byline(line: str) -> list[str] | None:
     return (people.clean_names(names, []) or None) if names else None  # ("… Published in FrontBurner")
 
 
-# What ends the names of a byline: a bar, or a dash between spaces (a hyphen in a name has none).
-_BYLINE_END = precompiled.pattern(r"\s+[|–—-]\s+|\s*\|\s*")
 _GLUED_BY = precompiled.pattern(r"^([Bb]y|[Pp]or|[Pp]ar|[Vv]on)(?=[A-Z])")
 # An e-mail address, then a handle ("mcason@al.com", "Aja Romano@ajaromano"): no part of a name.
 # (an address is tried only where a run of its characters starts: at every letter of a long word it
@@ -750,10 +748,17 @@ def _names_beside_a_date(before: str, after: str, title: object) -> list[str] | 
     Borreli": the site, the date, the writer), else before it ("Apartment Therapy Submissions Oct 13,
     2016", "Por Adriano Fernandes | 03/05/2022 20:36")."""
     for part in (after, before):
-        part = _LABEL_BEFORE.sub("", _TIME.sub(" ", part)).strip(" |·-–—,")  # ("Carla Chevez Actualizado el 08/05/2022")
-        if part and (names := _byline(part) or ([part] if _a_bare_name(part, title) else None)):
+        part = _without_handles(_LABEL_BEFORE.sub("", _TIME.sub(" ", part)))  # ("Carla Chevez Actualizado el 08/05/2022")
+        if part and (names := _byline(part) or ([part] if _a_bare_name(part, title) else None) or _a_name_and_role(part, title)):
             return names
     return None
+
+
+def _a_name_and_role(line: str, title: object) -> list[str] | None:
+    """A person's name and the job title a comma sets beside it ("Ann Lee, Staff Writer"): the name
+    (not two names, or a name and a place: "Ann Lee, Berlin")."""
+    named = people.clean_names([line], []) if "," in line else []
+    return named if len(named) == 1 and _a_bare_name(named[0], title) else None
 
 
 _TIME = precompiled.pattern(r"\b\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b|\b[A-Z]{2,5}$", re.I)

@@ -102,8 +102,9 @@ def date_byline(line: str) -> tuple[str, str] | None:
 def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | None:
     """A person's name, a bar and the date that ends the line ("Ann Lee · April 1, 2024 10:00",
     "山田太郎 / 2024.04.01"); not a sentence with a dash ("Prices peaked — April 1, 2024")."""
-    if before[-1] not in _BARS or (after.strip(" \u3000") and not _TIME.fullmatch(after)):
-        return None
+    after = after.strip(" \u3000")
+    if before[-1] not in _BARS or (after and not _TIME.fullmatch(after) and after.casefold() not in _TIME_WORDS):
+        return None  # (what may follow the date is its time's word: "… | 01.04.2024 10:20 Uhr")
     name = BYLINE_END.split(before.rstrip(_BARS + " \u3000"), maxsplit=1)[0]  # ("Ann Lee – 3 Kommentare | April 1, 2024")
     if names := byline_names(name):  # "By Ann Lee and Bo Chen · April 1, 2024", "Por Ana García | …"
         return (date, ", ".join(names))

@@ -91,12 +91,14 @@ def date_byline(line: str) -> tuple[str, str] | None:
     rest = "" if rest.casefold() in _TIME_WORDS else rest
     if _TIME.search(found[0]):  # (the date took its time: "Uhr" is the time's; "2024/04/01 am Main" a place)
         rest = _TIME_WORD_BEFORE.sub("", rest)
-    rest = BYLINE_END.split(rest, maxsplit=1)[0]  # ("Ann Lee – 3 Kommentare")
+    rest = text.BYLINE_END.split(rest, maxsplit=1)[0]  # ("Ann Lee – 3 Kommentare")
     if names := byline_names(rest):  # its label or its "By" goes ("… 13:15 Uhr Autor/in: Korinna Hennig")
         return found[0], ", ".join(names)
     if (label := _DATE_LABEL.match(rest)) and label.group(0).strip() and not find_date(rest):
         return found[0], ""  # a label and what it says ("… -- Updated 0203 GMT", "… Posted in News"): no byline
-    return (found[0], rest) if not rest or _a_byline_after_a_date(line[found[2] :], rest) else None
+    if rest and not _a_byline_after_a_date(line[found[2] :], rest):
+        return None
+    return found[0], _named(rest)
 
 
 def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | None:
@@ -105,10 +107,15 @@ def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | Non
     after = after.strip(" \u3000")
     if before[-1] not in _BARS or (after and not _TIME.fullmatch(after) and after.casefold() not in _TIME_WORDS):
         return None  # (what may follow the date is its time's word: "… | 01.04.2024 10:20 Uhr")
-    name = BYLINE_END.split(before.rstrip(_BARS + " \u3000"), maxsplit=1)[0]  # ("Ann Lee – 3 Kommentare | April 1, 2024")
+    name = text.BYLINE_END.split(before.rstrip(_BARS + " \u3000"), maxsplit=1)[0]  # ("Ann Lee – 3 Kommentare | April 1, 2024")
     if names := byline_names(name):  # "By Ann Lee and Bo Chen · April 1, 2024", "Por Ana García | …"
         return (date, ", ".join(names))
-    return (date, name) if name and _a_name(name) and people.looks_like_person(name) else None
+    return (date, _named(name)) if name and _a_name(name) and people.looks_like_person(name) else None
+
+
+def _named(byline: str) -> str:
+    """A byline's names without what people.clean_names takes from a name (a handle, a job title)."""
+    return ", ".join(people.clean_names([byline], [])) if byline else byline
 
 
 _BARS = "|·/–—-•"
@@ -120,8 +127,6 @@ _TIME_AFTER_DATE = precompiled.pattern(
 _TIME_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "uhr"})  # left alone when the date took the time before them
 # The same word before a byline ("18.03.2020 13:15 Uhr von Korinna Hennig", "… Uhr | Von …").
 _TIME_WORD_BEFORE = precompiled.pattern(r"^(?:uhr|[ap]\.?m\.?)(?![^\W\d_])[\s|·\-–—,]*", re.I)
-# What ends a byline: a bar, or a dash between spaces (a hyphen in a name has none).
-BYLINE_END = precompiled.pattern(r"\s+[|–—-]\s+|\s*\|\s*")
 _TIME = precompiled.pattern(r"[ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*")
 
 

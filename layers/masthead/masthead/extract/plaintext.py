@@ -15,7 +15,7 @@ import re
 from . import datelabels, people, precompiled, text
 from .dates import find_date, find_day_without_year, find_short_year, parse_datetime
 from .draft import Draft, merge_drafts
-from .headerlines import BYLINE_END, byline_names, date_byline, is_byline, labelled_date
+from .headerlines import byline_names, date_byline, is_byline, labelled_date
 
 _HEADER = precompiled.pattern(
     r"^(title|subtitle|author|authors|by|date|published|updated|category|tags|keywords|language|lang|issue|"
@@ -494,7 +494,7 @@ def _byline(line: str) -> list[str] | None:
     if len(line) > 120:
         return None
     line = _GLUED_BY.sub(r"\1 ", _HANDLE.sub(" ", line))
-    line = BYLINE_END.split(line, maxsplit=1)[0]  # ("By Jordan Robertson and Rachel Metz - AP Technology Writers | AP")
+    line = text.BYLINE_END.split(line, maxsplit=1)[0]  # ("By Jordan Robertson and Rachel Metz - AP Technology Writers | AP")
     if found := find_date(line):
         before = line[: found[1]].rstrip(" ([（")  # (the bracket the date opens: "by Mike Lacher (5/30/2014)")
         # what follows the date of a byline that opens the line is no name ("… Apr. 28, 2023 at 1:15 pm", "… Published in FrontBurner")

@@ -342,6 +342,10 @@ def korean_reporters(value: str) -> list[str] | None:
     return names
 
 
+# What ends a byline's names: a bar, or a dash or a dot between spaces (a hyphen in a name has none).
+BYLINE_END = precompiled.pattern(r"\s+[|–—·-]\s+|\s*\|\s*")
+
+
 def writers_credited(value: str) -> list[str] | None:
     """The writers a Japanese credit line or a Korean byline names, each as written; None for a
     byline without roles."""
@@ -355,7 +359,8 @@ def writers_credited(value: str) -> list[str] | None:
         end = credits[n + 1].start() if n + 1 < len(credits) else len(value)
         roles = set(_JA_ROLE_SEPARATOR.split(credit.group(0).rstrip(" ●＝=：:／/\u3000")))
         if roles - _JA_VISUAL_ROLES:
-            writers.append(value[credit.end() : end].strip(" 、,，\u3000）)］]】"))  # (a credit in brackets: "（文／山田太郎）")
+            # (a credit in brackets: "（文／山田太郎）"; the date after a bar: "文：山田太郎 | April 1, 2024")
+            writers.append(BYLINE_END.split(value[credit.end() : end], maxsplit=1)[0].strip(" 、,，\u3000）)］]】"))
     return writers
 
 

@@ -348,3 +348,44 @@ def test_a_typed_date_and_byline_line_gives_the_names_and_the_date_in_either_ord
             if found.status != "accepted" or found.authors != names or not found.published_at:
                 wrong.append((line, found.authors, found.published_at))
     assert wrong == []
+
+
+# A labelled date and a byline in the languages the corpus shows, on two lines in either order or on
+# one: "Texto:", "Auteur :" and a label that names no kind of date ("Date:", "Datum:") were not read.
+_LABELLED_DATES = [
+    "Published: April 1, 2024",
+    "Publié le 1 avril 2024",
+    "Veröffentlicht am 1. April 2024",
+    "公開日：2024年4月1日",
+    "Date: 2024-04-01",
+    "Datum: 01.04.2024",
+]
+_BYLINES_IN_LANGUAGES = {
+    "By Ann Lee": ["Ann Lee"],
+    "Por Ana García": ["Ana García"],
+    "Door Jan de Vries": ["Jan de Vries"],
+    "Von Anna Müller": ["Anna Müller"],
+    "Texto: Ana García": ["Ana García"],
+    "Auteur : Jean Dupont": ["Jean Dupont"],
+    "Written by Ann Lee": ["Ann Lee"],
+    "取材・文：山田太郎": ["山田太郎"],
+}
+
+
+@pytest.mark.parametrize("suffix", list(_TYPED_FILES))
+def test_a_labelled_date_and_a_byline_in_any_language_give_the_names_and_the_date(suffix):
+    wrong = []
+    for date, (byline, names) in itertools.product(_LABELLED_DATES, _BYLINES_IN_LANGUAGES.items()):
+        for lines in ((date, byline), (byline, date), (f"{date} {byline}",)):
+            found = extract(f"articles/typed.{suffix}", _typed_file(suffix, lines)).metadata
+            if found.status != "accepted" or found.authors != names or (found.published_at or "")[:10] != "2024-04-01":
+                wrong.append((lines, found.authors, found.published_at))
+    assert wrong == []
+
+
+def _typed_file(suffix: str, lines: tuple[str, ...]) -> bytes:
+    if suffix == "docx":
+        return build_docx([(None, _HEADLINE), *[(None, line) for line in lines], (None, _TEXT)])
+    if suffix == "html":
+        return f"<html><body><article><h1>{_HEADLINE}</h1>{''.join(f'<p>{line}</p>' for line in lines)}<p>{_TEXT}</p></article></body></html>".encode()
+    return _TYPED_FILES[suffix](("\n\n" if suffix == "md" else "\n").join(lines))

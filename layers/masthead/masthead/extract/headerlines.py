@@ -15,10 +15,11 @@ _BYLINE = precompiled.pattern(
     r"^\s*(?:by|文|取材・文|執筆|著者)\s*[:：]?\s+\S|^\s*(?:text|words)\s*[:：]\s*\S|^\s*(?:文|執筆|著者)\s*[:：]", re.I
 )
 # The label in front of a date line ("Published April 1, 2024", "Publicado el 1 de abril de 2024",
-# "更新日：2024年4月2日"): group 1 is there when the date is the update's.
+# "更新日：2024年4月2日"): group 1 is there when the date is the update's. Typed under a title, a label
+# that names no kind of date is the publication's ("Date: 2024-04-01", "Datum: 01.04.2024").
 _DATE_LABEL = precompiled.pattern(
-    rf"^(?:({datelabels.alternation(datelabels.UPDATED)})|(?:{datelabels.alternation(datelabels.PUBLISHED)}))"
-    rf"(?:\s+(?:{datelabels.alternation(datelabels.GLUE)}))?\s*[:：]?\s*",
+    rf"^(?:({datelabels.alternation(datelabels.UPDATED)})|(?:{datelabels.alternation(datelabels.PUBLISHED)})"
+    rf"|(?:date|datum|fecha|data)(?=\s*[:：]))(?:\s+(?:{datelabels.alternation(datelabels.GLUE)}))?\s*[:：]?\s*",
     re.I,
 )
 

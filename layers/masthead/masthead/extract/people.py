@@ -29,7 +29,7 @@ _LEADING_BY = precompiled.pattern(
     r"(?:written|words|reported|posted)\s+by|(?:verfasst\s+|geschrieben\s+)?durch|(?:verfasst|geschrieben)\s+von|"
     r"(?:publicad[oa]|escrit[oa])\s+por|(?:publié|écrit)e?\s+par|(?:pubblicat[oa]|scritt[oa])\s+da|"
     r"(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|escrito\s+por|escribe|by|von|por|par|di|door|av|af|przez|od|"
-    r"(?:tekst|texte?)(?=\s*[:：])|autor(?:in|a)?(?:[/*_:]in|/autor(?:in)?)?|redacción|author|автор)\s*[:：]?\s+(?=\S)",
+    r"(?:tekst|texte?|texto|auteure?|autore)(?=\s*[:：])|autor(?:in|a)?(?:[/*_:]in|/autor(?:in)?)?|redacción|author|автор)\s*[:：]?\s+(?=\S)",
     re.I,
 )
 # A profession written before a full name ("Rechtsanwalt Sebastian Einbock", "Abogada Ana Ruiz").

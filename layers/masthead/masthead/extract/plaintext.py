@@ -761,7 +761,7 @@ def _a_name_and_role(line: str, title: object) -> list[str] | None:
     return named if len(named) == 1 and _a_bare_name(named[0], title) else None
 
 
-_TIME = precompiled.pattern(r"\b\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b|\b[A-Z]{2,5}$", re.I)
+_TIME = precompiled.pattern(r"\b\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b|(?-i:\b[A-Z]{2,5})$", re.I)  # (a zone in capitals: "EST", not "Lee")
 
 
 def _a_bare_name(line: str, title: object) -> bool:

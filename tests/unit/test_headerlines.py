@@ -389,3 +389,36 @@ def _typed_file(suffix: str, lines: tuple[str, ...]) -> bytes:
     if suffix == "html":
         return f"<html><body><article><h1>{_HEADLINE}</h1>{''.join(f'<p>{line}</p>' for line in lines)}<p>{_TEXT}</p></article></body></html>".encode()
     return _TYPED_FILES[suffix](("\n\n" if suffix == "md" else "\n").join(lines))
+
+
+# Dates in the corpus's languages (a weekday or a place before one), and two or three names joined as
+# each language joins them: Korean dates ("2024년 4월 1일"), Dutch "en", and a weekday in front of
+# the date in Word and Markdown were not read.
+_DATES_IN_LANGUAGES = [
+    "1er avril 2024",
+    "1º de abril de 2024",
+    "1 kwietnia 2024",
+    "2024년 4월 1일",
+    "令和6年4月1日",
+    "1 апреля 2024",
+    "Monday, April 1, 2024",
+    "Mon 1 Apr 2024",
+]
+_NAMES_IN_LANGUAGES = {
+    "By Ann Lee, Bo Chen and Cy Dee": ["Ann Lee", "Bo Chen", "Cy Dee"],
+    "Von Anna Müller und Bernd Weber": ["Anna Müller", "Bernd Weber"],
+    "Door Jan de Vries en Piet Jansen": ["Jan de Vries", "Piet Jansen"],
+    "Di Marco Rossi e Luca Bianchi": ["Marco Rossi", "Luca Bianchi"],
+    "文：山田太郎、佐藤花子": ["山田太郎", "佐藤花子"],
+}
+
+
+@pytest.mark.parametrize("suffix", list(_TYPED_FILES))
+def test_a_date_and_the_names_in_any_language_are_read_in_either_order(suffix):
+    wrong = []
+    for date, (byline, names) in itertools.product(_DATES_IN_LANGUAGES, _NAMES_IN_LANGUAGES.items()):
+        for lines in ((date, byline), (byline, date)):
+            found = extract(f"articles/typed.{suffix}", _typed_file(suffix, lines)).metadata
+            if found.status != "accepted" or found.authors != names or (found.published_at or "")[:10] != "2024-04-01":
+                wrong.append((lines, found.authors, found.published_at))
+    assert wrong == []

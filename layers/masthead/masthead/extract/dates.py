@@ -112,7 +112,8 @@ _SLASHED = precompiled.pattern(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\s+(\d{1,2}
 # Year, month and day each closed by a dot, as Korean and Hungarian write them ("2020. 06. 04.
 # 11:27", "2024.03.05. 오후 3:07"): the time after it, in Korean with 오전/오후 (am/pm) before it.
 _DOTTED = precompiled.pattern(r"(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.(?:\s*+(오전|오후)?\s*+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
-_KANJI = precompiled.pattern(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})\s*[時:]\s*(\d{1,2})\s*分?)?")
+# (Korean writes the same date in Hangul: "2024년 4월 1일 10시 20분")
+_KANJI = precompiled.pattern(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*(\d{1,2})\s*[時:시]\s*(\d{1,2})\s*[分분]?)?")
 _ERA = precompiled.pattern(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _MONTH_FIRST = precompiled.pattern(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 # "4 May 2022", "28. April 2024", "4 de mayo de 2022", "07 de mayo del 2022", "20 February, 2024".

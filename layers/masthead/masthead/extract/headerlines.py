@@ -86,6 +86,8 @@ def date_byline(line: str) -> tuple[str, str] | None:
     if not found:
         return None
     head = line[: found[1]]
+    if _ONE_WORD.fullmatch(head) and _ends_at_its_time(line[found[2] :]):
+        return found[0], ""  # the day of the week or the place before it ("Monday, April 1, 2024", "Berlin, 1. April 2024")
     if head.strip(" \u3000|·-–—"):  # (a bar alone in front of the date is no name)
         return _name_then_date(head.strip(" \u3000"), line[found[2] :], found[0])
     rest = _TIME_AFTER_DATE.sub("", line[found[2] :].strip(" \u3000|·-–—,")).strip(" \u3000|·-–—,")
@@ -102,11 +104,19 @@ def date_byline(line: str) -> tuple[str, str] | None:
     return found[0], _named(rest)
 
 
+_ONE_WORD = precompiled.pattern(r"[ \u3000]*[^\W\d_]++\.?,?[ \u3000]*")
+
+
+def _ends_at_its_time(after: str) -> bool:
+    """Whether what follows a date is its time at most ("", " 10:20", " Uhr")."""
+    after = after.strip(" \u3000")
+    return not after or _TIME.fullmatch(after) is not None or after.casefold() in _TIME_WORDS
+
+
 def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | None:
     """A person's name, a bar and the date that ends the line ("Ann Lee · April 1, 2024 10:00",
     "山田太郎 / 2024.04.01"); not a sentence with a dash ("Prices peaked — April 1, 2024")."""
-    after = after.strip(" \u3000")
-    if before[-1] not in _BARS or (after and not _TIME.fullmatch(after) and after.casefold() not in _TIME_WORDS):
+    if before[-1] not in _BARS or not _ends_at_its_time(after):
         return None  # (what may follow the date is its time's word: "… | 01.04.2024 10:20 Uhr")
     name = text.BYLINE_END.split(before.rstrip(_BARS + " \u3000"), maxsplit=1)[0]  # ("Ann Lee – 3 Kommentare | April 1, 2024")
     if names := byline_names(name):  # "By Ann Lee and Bo Chen · April 1, 2024", "Por Ana García | …"

@@ -1663,6 +1663,9 @@ def test_a_related_articles_heading_and_its_list_may_have_space_between():
         ("Michael Larabel in Valve on 3 January 2017 at 08:34 PM EDT", ["Michael Larabel"]),
         ("Monika Bolliger und Anna Trechsel", ["Monika Bolliger", "Anna Trechsel"]),
         ("Richard David Precht im Gespräch mit Karin Fischer", ["Richard David Precht", "Karin Fischer"]),
+        ("Jan de Vries en Piet Jansen", ["Jan de Vries", "Piet Jansen"]),  # Dutch, Polish "and" in lower case only:
+        ("Anna Nowak i Jan Kowalski", ["Anna Nowak", "Jan Kowalski"]),
+        ("John I Smith", ["John I Smith"]),  # a middle initial stays
         ("dpa/lno", ["dpa/lno"]),
         ("By Perry Bacon Jr.", ["Perry Bacon Jr."]),
         # a social handle, a job title after a full name, "Last updated", the rest of a label

@@ -98,7 +98,7 @@ def _ends_with_role(value: str) -> bool:
 # What is left hanging once a date is cut away ("MORITZ GATHMANN am", "Michael Larabel in Valve on").
 _DANGLING = precompiled.pattern(r"(?:\s+in\s+\S+(?:\s+\S+)?)?(?:\s+(?:am|um|on|at|le|el|il|em|op|den|de|o|à|a|las|,))+\s*$", re.I)
 _GLUED_CONNECTOR = precompiled.pattern(
-    r"\s+(?:im gespräch mit|in conversation with|with|mit|avec|con|com|og|och|ja|és|e|y|und|et|en|i|и|and|&)\s+", re.I
+    r"\s+(?:im gespräch mit|in conversation with|with|mit|avec|con|com|og|och|ja|és|e|y|und|et|(?-i:en|i|и)|and|&)\s+", re.I
 )
 # A photo or styling credit, not an author: "X at MSA Models", "Y for Amika", "Z via Getty Images".
 _CREDIT = precompiled.pattern(r"\s(?:at|for|using|via)\s+\S|getty images|shutterstock|\bap photo\b", re.I)

@@ -348,6 +348,9 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         ),
         (["Publicado el 11 de mayo de 2022", "Escribe", "Camila Méndez"], ["Camila Méndez"], "11 de mayo de 2022", None),
         (["Publication date:", "Jan 12, 2017", "Auteur", "Uriel Gadessaud"], ["Uriel Gadessaud"], "Jan 12, 2017", None),
+        # a credit line's date and the word of its time
+        (["文：山田太郎 01.04.2024 10:20 Uhr"], ["山田太郎"], "01.04.2024 10:20", None),
+        (["A deck that says what the story is about.", "01.04.2024 10:20 Uhr Ann Lee"], ["Ann Lee"], "01.04.2024 10:20", None),
         # the site, the date, the writer: a surname of three letters is no time zone ("EST")
         (["A deck that says what the story is about.", "Medical Daily 9/21/2016 Ann Lee"], ["Ann Lee"], "9/21/2016", None),
         # a name with its job title or its handle before the date on its line

@@ -15,7 +15,7 @@ import re
 from . import datelabels, people, precompiled, text
 from .dates import find_date, find_day_without_year, find_short_year, parse_datetime
 from .draft import Draft, merge_drafts
-from .headerlines import byline_names, date_byline, is_byline, labelled_date
+from .headerlines import TIME_WORD_BEFORE, byline_names, date_byline, is_byline, labelled_date
 
 _HEADER = precompiled.pattern(
     r"^(title|subtitle|author|authors|by|date|published|updated|category|tags|keywords|language|lang|issue|"
@@ -497,8 +497,9 @@ def _byline(line: str) -> list[str] | None:
     line = text.BYLINE_END.split(line, maxsplit=1)[0]  # ("By Jordan Robertson and Rachel Metz - AP Technology Writers | AP")
     if found := find_date(line):
         before = line[: found[1]].rstrip(" ([（")  # (the bracket the date opens: "by Mike Lacher (5/30/2014)")
-        # what follows the date of a byline that opens the line is no name ("… Apr. 28, 2023 at 1:15 pm", "… Published in FrontBurner")
-        line = before if people.starts_with_by(before) else _TIME.sub(" ", f"{before} {line[found[2] :]}")
+        # what follows the date of a byline that opens the line ("By …", "文：…") is no name ("… Apr. 28,
+        # 2023 at 1:15 pm", "… Published in FrontBurner", "… 01.04.2024 10:20 Uhr")
+        line = before if people.starts_with_by(before) or is_byline(before) else _TIME.sub(" ", f"{before} {line[found[2] :]}")
     names = byline_names(line)
     return (people.clean_names(names, []) or None) if names else None  # ("… Published in FrontBurner")
 
@@ -747,7 +748,7 @@ def _names_beside_a_date(before: str, after: str, title: object) -> list[str] | 
     """The byline or the bare name on a date's line, after it first ("Medical Daily 9/21/2016 Lizette
     Borreli": the site, the date, the writer), else before it ("Apartment Therapy Submissions Oct 13,
     2016", "Por Adriano Fernandes | 03/05/2022 20:36")."""
-    for part in (after, before):
+    for part in (TIME_WORD_BEFORE.sub("", after.lstrip()), before):  # (the time's word after the date: "… 10:20 Uhr Ann Lee")
         part = _without_handles(_LABEL_BEFORE.sub("", _TIME.sub(" ", part)))  # ("Carla Chevez Actualizado el 08/05/2022")
         if part and (names := _byline(part) or ([part] if _a_bare_name(part, title) else None) or _a_name_and_role(part, title)):
             return names
@@ -761,7 +762,8 @@ def _a_name_and_role(line: str, title: object) -> list[str] | None:
     return named if len(named) == 1 and _a_bare_name(named[0], title) else None
 
 
-_TIME = precompiled.pattern(r"\b\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b|(?-i:\b[A-Z]{2,5})$", re.I)  # (a zone in capitals: "EST", not "Lee")
+# A time of day ("9:26 pm"), or a zone in capitals that ends a line ("EST"; not a surname: "Ann Lee").
+_TIME = precompiled.pattern(r"\b\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b|(?-i:\b[A-Z]{2,5})$", re.I)
 
 
 def _a_bare_name(line: str, title: object) -> bool:

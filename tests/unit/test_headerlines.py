@@ -88,6 +88,9 @@ def test_byline_names(line, names):
         ("November 28, 2013 -- Updated 0203 GMT (1003 HKT)", ("November 28, 2013", "")),
         ("1. April 2024 - Aktualisiert 12.00 Uhr", ("1. April 2024", "")),
         ("April 1, 2024 Posted in News", ("April 1, 2024", "")),  # a label and what it says
+        ("27 OCT 2012 - 12:14 CET", ("27 OCT 2012 - 12:14", "")),  # the time's zone
+        ("30 Ekim 2020 Cuma 18:28", ("30 Ekim 2020", "")),  # the day of the week and the time
+        ("2024/04/01 AP", ("2024/04/01", "AP")),  # (capitals without a time: an agency)
         ("01.04.2024 10:20 Uhr | Von Anna Müller", ("01.04.2024 10:20", "Anna Müller")),
         ("01.04.2024 10:20 Uhr, By Ann Lee", ("01.04.2024 10:20", "Ann Lee")),
         # the byline ends at a bar or a dash between spaces, before or after the date

@@ -351,6 +351,14 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         # a credit line's date and the word of its time
         (["文：山田太郎 01.04.2024 10:20 Uhr"], ["山田太郎"], "01.04.2024 10:20", None),
         (["A deck that says what the story is about.", "01.04.2024 10:20 Uhr Ann Lee"], ["Ann Lee"], "01.04.2024 10:20", None),
+        # a date and its byline as typed, past the deck
+        (
+            ["A deck that says what the story is about.", "April 1, 2024 – by Ann Lee and Bo Chen"],
+            ["Ann Lee, Bo Chen"],
+            "April 1, 2024",
+            None,
+        ),
+        (["A deck that says what the story is about.", "April 1, 2024 Ann Lee – 3 Kommentare"], ["Ann Lee"], "April 1, 2024", None),
         # the site, the date, the writer: a surname of three letters is no time zone ("EST")
         (["A deck that says what the story is about.", "Medical Daily 9/21/2016 Ann Lee"], ["Ann Lee"], "9/21/2016", None),
         # a name with its job title or its handle before the date on its line
@@ -387,6 +395,10 @@ def test_a_labelled_date_or_a_byline_further_down_dates_and_signs_the_page_and_l
     assert (found.authors, _day(found.published), found.paragraphs) == (["Richard Lawler"], "2010-08-18", [text_line] * 3)
     found = plaintext._layout([headline, "April 1, 2024", text_line, text_line, "by Mike Lacher (5/30/2014)", text_line], 0, Draft())
     assert (found.authors, found.published) == (["Mike Lacher"], "April 1, 2024")
+    # a date and its byline, its time between them ("… 9:26 p.m. Von …", "… at 9:26 p.m. by …")
+    for line, name in (("Apr. 1, 2024, 9:26 p.m. Von Anna Müller", "Anna Müller"), ("April 1, 2024 at 9:26 p.m. by Ann Lee", "Ann Lee")):
+        found = plaintext._layout([headline, text_line, text_line, line, text_line], 0, Draft())
+        assert (found.authors, _day(found.published)) == ([name], "2024-04-01"), line
     # the first of each only
     found = plaintext._layout([headline, text_line, text_line, "Publié le 13 mars 2017", "Posted on August 2, 2019"], 0, Draft())
     assert (found.published, found.paragraphs[-1]) == ("13 mars 2017", "Posted on August 2, 2019")

@@ -95,6 +95,8 @@ def date_byline(line: str) -> tuple[str, str] | None:
     if _TIME.search(found[0]):  # (the date took its time: "Uhr" is the time's; "2024/04/01 am Main" a place)
         rest = TIME_WORD_BEFORE.sub("", rest)
     rest = text.BYLINE_END.split(rest, maxsplit=1)[0]  # ("Ann Lee – 3 Kommentare")
+    if _AFTER_THE_DAY.fullmatch(rest) or (_ZONE.fullmatch(rest) and _TIME.search(line, found[1])):
+        return found[0], ""  # the day of the week or the time's zone ("30 Ekim 2020 Cuma 18:28", "… - 12:14 CET")
     if names := byline_names(rest):  # its label or its "By" goes ("… 13:15 Uhr Autor/in: Korinna Hennig")
         return found[0], ", ".join(names)
     if (label := _DATE_LABEL.match(rest)) and label.group(0).strip() and not find_date(rest):
@@ -105,6 +107,9 @@ def date_byline(line: str) -> tuple[str, str] | None:
 
 
 _ONE_WORD = precompiled.pattern(r"[ \u3000]*[^\W\d_]++\.?,?[ \u3000]*")
+# A word and a time after the date (the day of the week: "Cuma 18:28"), a zone in capitals after its time.
+_AFTER_THE_DAY = precompiled.pattern(r"[^\W\d_]++,?[ \u3000]+\d{1,2}[:.h]\d{2}(?::\d{2})?")
+_ZONE = precompiled.pattern(r"[A-Z]{2,5}")
 
 
 def _ends_at_its_time(after: str) -> bool:

@@ -378,7 +378,9 @@ def _read_header_zone(draft: Draft, blocks: list[str], i: int, header: Draft) ->
     found: dict[float, tuple[str, object]] = {}  # line index -> (field, value); a dated line's name at index + 0.5
     for j in zone:
         line = lines[j]
-        if j in dated or j in undated:
+        if (typed := date_byline(line)) and typed[1]:  # a date and its byline as typed ("April 1, 2024 – by Ann Lee")
+            found[j], found[j + 0.5] = ("published", typed[0]), ("authors", [typed[1]])
+        elif j in dated or j in undated:
             date, start, end = dated[j] if j in dated else (None, *undated[j])
             # (a time without a date gives none, but is the header's: the body starts after it; a
             # label alone on the line above says whose date it is: "Updated:" / "Mar 6, 2018")
@@ -498,8 +500,10 @@ def _byline(line: str) -> list[str] | None:
     if found := find_date(line):
         before = line[: found[1]].rstrip(" ([（")  # (the bracket the date opens: "by Mike Lacher (5/30/2014)")
         # what follows the date of a byline that opens the line ("By …", "文：…") is no name ("… Apr. 28,
-        # 2023 at 1:15 pm", "… Published in FrontBurner", "… 01.04.2024 10:20 Uhr")
-        line = before if people.starts_with_by(before) or is_byline(before) else _TIME.sub(" ", f"{before} {line[found[2] :]}")
+        # 2023 at 1:15 pm", "… Published in FrontBurner", "… 01.04.2024 10:20 Uhr"); otherwise the date
+        # goes, with the time written after it ("April 1, 2024 at 9:26 p.m. by Ann Lee")
+        after = line[found[1] + len(found[0]) :]
+        line = before if people.starts_with_by(before) or is_byline(before) else _TIME.sub(" ", f"{before} {after}").strip(" ,")
     names = byline_names(line)
     return (people.clean_names(names, []) or None) if names else None  # ("… Published in FrontBurner")
 

@@ -737,6 +737,22 @@ def test_json_authors_as_objects_strings_and_links():
 
 
 @pytest.mark.parametrize(
+    "author",
+    [
+        [{"firstName": "Ann", "lastName": "Lee"}],  # a CMS export's person
+        {"givenName": "Ann", "familyName": "Lee"},  # schema.org's
+        [{"first_name": "Ann", "last_name": "Lee"}],
+        [{"given": "Ann", "family": "Lee"}],  # CSL-JSON's
+    ],
+)
+def test_an_author_written_as_a_first_and_a_last_name_is_one_name(author):
+    a = article("articles/a/a.json", json.dumps({"headline": "T", "articleBody": PARAGRAPH, "author": author}))
+    assert a["authors"] == ["Ann Lee"]
+    a = article("articles/a/a.md", "---\ntitle: T\nauthor:\n  first_name: Ann\n  last_name: Lee\n---\n\n" + PARAGRAPH + "\n")
+    assert a["authors"] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
     "document",
     [
         {"title": "The article", "body": f"{PARAGRAPH}\n\nSecond."},  # a plain CMS export

@@ -148,18 +148,31 @@ def as_list(value) -> list:
                 out.extend(as_list(item))  # JSON-LD sometimes nests: "keywords": [["a", "b"]]
                 continue
             if isinstance(item, dict):
-                item = item.get("name") or item.get("value") or item.get("title")
+                item = item.get("name") or item.get("value") or item.get("title") or _full_name(item)
             if item is not None:
                 out.append(item)
         return out
     if isinstance(value, dict):
-        name = value.get("name") or value.get("value")
+        name = value.get("name") or value.get("value") or _full_name(value)
         return [name] if name else []
     text = scalar_text(value)
     return [part.strip() for part in _LIST_SEPARATOR.split(text, maxsplit=MAX_LIST_SCAN)[:MAX_LIST_SCAN] if part.strip()] if text else []
 
 
 _LIST_SEPARATOR = precompiled.pattern(r"[,;、，；]")
+
+
+# A person's name in parts, as CMS exports and schema.org write it.
+_NAME_PARTS = (("givenName", "familyName"), ("firstName", "lastName"), ("first_name", "last_name"), ("given", "family"))
+
+
+def _full_name(value: dict) -> str | None:
+    """ "Ann Lee" of {"firstName": "Ann", "lastName": "Lee"} (and its other spellings)."""
+    for first, last in _NAME_PARTS:
+        parts = [part for part in (scalar_text(value.get(first)), scalar_text(value.get(last))) if part and part.strip()]
+        if parts:
+            return " ".join(part.strip() for part in parts)
+    return None
 
 
 # --- labels and titles ----------------------------------------------------------------------------

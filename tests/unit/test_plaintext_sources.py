@@ -122,7 +122,13 @@ def test_a_breadcrumb_trail_above_the_title_gives_the_category(trail, category):
 
 
 @pytest.mark.parametrize(
-    "title", ["Bitcoin > Gold? Analysts disagree on the year ahead", "Markets > Bitcoin", "Ayrault «assume» et «revendique» sa méthode"]
+    "title",
+    [
+        "Bitcoin > Gold? Analysts disagree on the year ahead",
+        "Markets > Bitcoin",
+        "Ayrault «assume» et «revendique» sa méthode",
+        "<b>Stablecoins</b> arrive",  # (markup typed into the text: its > close tags)
+    ],
 )
 def test_a_title_with_an_angle_bracket_or_in_quotation_marks_is_no_breadcrumb_trail(title):
     found = plaintext._layout([title, "2024/04/01", BODY_LINE], 0, Draft())

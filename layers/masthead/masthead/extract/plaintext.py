@@ -235,8 +235,8 @@ def _skip_share_lines(blocks: list[str], i: int) -> int:
 def _read_breadcrumbs(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
     """A breadcrumb trail above the title ("Home > News > Crypto"): its last step is the category.
     A trail has two separators or starts at the home page, so a title with one ">" stays a title."""
-    if i + 1 >= len(blocks) or len(blocks[i]) > 200 or "«" in blocks[i] or "‹" in blocks[i]:
-        return i  # (a » that closes a « is a quotation mark: "Ayrault «assume» et «revendique» sa méthode")
+    if i + 1 >= len(blocks) or len(blocks[i]) > 200 or "«" in blocks[i] or "‹" in blocks[i] or "<" in blocks[i]:
+        return i  # (a » that closes a « is a quotation mark: "Ayrault «assume» et «revendique» sa méthode"; a > a tag's)
     steps = _CRUMB_SEPARATOR.split(blocks[i])
     crumbs = 2 <= len(steps) <= 8 and all(0 < len(step) <= 40 and not _SENTENCE_END.search(step) for step in steps)
     if not crumbs or (len(steps) == 2 and steps[0].casefold() not in _HOME_WORDS):

@@ -157,3 +157,11 @@ def test_nesting_depth_is_bounded_on_every_branch(levels, rejected):
 def test_a_missing_title_is_explained_in_the_files_own_terms(key, data, hint):
     error = extract(key, data).as_dict()["error"]
     assert error["code"] == "missing_title" and hint in error["message"]
+
+
+def test_a_manifests_release_month_alone_asks_for_the_day_it_goes_on_sale():
+    # (a cover month is not the day an issue goes on sale: Iolite's "March 2025 issue" came out on 28 January)
+    for month in ("2025-03", "March 2025"):
+        result = extract("issues/iolite-vol-12.yaml", f"publication: Iolite\nvolume: 12\nreleased_on: {month}\n".encode())
+        error = result.metadata.error
+        assert error.code == "bad_manifest" and month in error.message and "the day the issue goes on sale" in error.message

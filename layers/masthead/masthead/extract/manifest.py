@@ -134,7 +134,9 @@ def parse_manifest(key: str, source: str, suffix: str, options: ExtractOptions) 
     released = _get(data, "released_on")
     released_on = dates.iso_date(released, options.default_tz)
     if released is not None and released_on is None:
-        raise ExtractionRejected("bad_manifest", detail=f"'released_on' is not a date: {text.clean(released, 40)!r}")
+        # (a month alone, "2025-03" or "March 2025", is the cover's more often than the day the issue goes on sale)
+        detail = f"'released_on' is not a date: {text.clean(released, 40)!r} (write the day the issue goes on sale, e.g. 2025-01-28)"
+        raise ExtractionRejected("bad_manifest", detail=detail)
     features = _features(_get(data, "features"))
     description = _get(data, "description") or description_body
     return model.IssueMetadata(

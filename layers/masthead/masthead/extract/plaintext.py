@@ -271,7 +271,22 @@ def _a_category_line(blocks: list[str], i: int) -> bool:
     if len(first) > 30 or len(first.split()) > 3 or not _is_short(first) or date_byline(first) or date_byline(title) or is_byline(title):
         return False
     a_headline = len(first) < len(title) <= _HEADLINE_CHARS and not title.endswith(".") and not _dated_line(_unglued(title))
-    return a_headline and (date_byline(under) is not None or _dated_line(_unglued(under)) is not None)
+    if a_headline and not _a_date_line(under) and i + 3 < len(blocks) and _beside_the_title(blocks, i + 2):
+        under = blocks[i + 3]  # (its byline or its deck between: "Blockchain" / the title / "By Ann Lee" / the date)
+    return a_headline and _a_date_line(under)
+
+
+def _a_date_line(line: str) -> bool:
+    return date_byline(line) is not None or _dated_line(_unglued(line)) is not None
+
+
+def _beside_the_title(blocks: list[str], k: int) -> bool:
+    """A byline, a name or a deck of a sentence, as stands between a title and its date."""
+    line = blocks[k]
+    return is_byline(line) or bool(_name_line(blocks, k, None)) or (len(line) <= _DECK_MAX and _SENTENCE_END.search(line) is not None)
+
+
+_DECK_MAX = 300
 
 
 _HEADLINE_CHARS = 160
@@ -300,14 +315,14 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
             elif not updated and not (header.published or draft.published):
                 draft.published = date
                 draft.authors += [_without_handles(byline)] if byline else []
+                i += 0 if byline else _names_under(draft, blocks, i, header)
             i += 1
         elif (found := date_byline(shown) if len(shown) <= 120 else None) and not (header.published or draft.published):
             draft.published = found[0]
             if found[1]:
                 draft.authors.append(_without_handles(found[1]))
-            elif not (header.authors or draft.authors) and (under := _names_under_a_date(blocks, i + 1, draft.title)):
-                draft.authors += under[0]
-                i += under[1]
+            else:
+                i += _names_under(draft, blocks, i, header)
             i += 1
         elif names := _byline(shown):
             draft.authors.extend(names)
@@ -322,6 +337,15 @@ def _read_byline_lines(draft: Draft, blocks: list[str], i: int, header: Draft) -
 # Real pages put a handful of lines between the title and the text (a date, a byline, a bar of
 # buttons, the title again); twenty is more than any has.
 _HEADER_LINES = 20
+
+
+def _names_under(draft: Draft, blocks: list[str], i: int, header: Draft) -> int:
+    """Where no one is named yet, the byline under the date line `i` (_names_under_a_date) read into
+    `draft`; returns how many lines it took."""
+    if header.authors or draft.authors or not (under := _names_under_a_date(blocks, i + 1, draft.title)):
+        return 0
+    draft.authors += under[0]
+    return under[1]
 
 
 def _names_under_a_date(blocks: list[str], k: int, title: object) -> tuple[list[str], int] | None:
@@ -713,9 +737,30 @@ def _name_line(blocks: list[str], k: int, title: object) -> list[str] | None:
     # (as the page showed it, without a handle or the job title beside: "André KleinRedakteur")
     if names := _bare_names(people.without_role(_without_handles(_unglued(line)).rstrip(",")), title):
         return names
+    if _a_newsroom(line):
+        return [line]  # the newsroom's signature where a name stands ("Editors of Iolite", "Redaktion MSM", "Iolite編集部")
     if 2 <= len(line) <= 3 and line.isupper() and k + 1 < len(blocks):
         return [] if line == "".join(word[0] for word in blocks[k + 1].split()).upper() else None
     return None
+
+
+# A newsroom's signature: its desk's word and the outlet's name ("Editors of Iolite", "Iolite Staff",
+# "Redaktion MSM", "La Rédaction", "Online-Redaktion", "Iolite編集部"). Bounded: a few words of a line.
+_DESKS = r"(?:editors|editorial\s+(?:team|staff|desk)|staff|newsroom|redaktion|redacci[oó]n|r[ée]daction|redazione|redakcja)"
+_NEWSROOM = precompiled.pattern(
+    rf"(?:(?:the|la|die|a)\s+)?{_DESKS}(?:\s+(?:of|at|de|der|di|du|do|da|del))?(?:\s+(?-i:[A-Z0-9])[\w.&'-]{{0,30}}){{0,3}}"
+    rf"|(?:(?-i:[A-Z0-9])[\w.&'-]{{0,30}}\s+){{1,3}}{_DESKS}|[\w.]{{1,30}}-(?:redaktion|redaction)|[^\s\d]{{1,20}}編集部",
+    re.I,
+)
+
+
+def _a_newsroom(line: str) -> bool:
+    """A newsroom's signature: its desk and the outlet's name, not a desk's word alone ("Redaktion")
+    or a job title ("Staff Writer")."""
+    words = line.split()
+    if not _NEWSROOM.fullmatch(line) or people.is_role(words[-1]):
+        return False
+    return len(words) >= 2 or "-" in line or line.endswith("編集部")
 
 
 def _flat(lines: list[list[str]]) -> list[str]:

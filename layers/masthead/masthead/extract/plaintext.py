@@ -262,9 +262,10 @@ def _read_category_and_title(draft: Draft, blocks: list[str], i: int, header: Dr
 
 def _a_category_line(blocks: list[str], i: int) -> bool:
     """Whether a short line (three words at most) stands over the title and its date line (a date
-    with its label, its time or its byline): "Blockchain" / the title / "2024/04/01 Editors of
-    Iolite", "Millennial Decorating Mistakes" / "The 5 Biggest Decorating Mistakes Millennials Make —
-    and How to Solve Them" / "December 19, 2016 by Maggie Winterfeldt". The title reads as a headline
+    with its label, its time or its byline; the byline or the deck may stand between): "Blockchain" /
+    the title / "2024/04/01 Editors of Iolite", "Millennial Decorating Mistakes" / "The 5 Biggest
+    Decorating Mistakes Millennials Make — and How to Solve Them" / "December 19, 2016 by Maggie
+    Winterfeldt". The title reads as a headline
     longer than the short line: not a deck that ends as a sentence does, a date, or a button or the
     site's name, shorter than it ("Ein Albtraum" / "PDF drucken" / "22.12.2018": the title)."""
     first, title, under = blocks[i], blocks[i + 1], blocks[i + 2]
@@ -286,7 +287,7 @@ def _beside_the_title(blocks: list[str], k: int) -> bool:
     return is_byline(line) or bool(_name_line(blocks, k, None)) or (len(line) <= _DECK_MAX and _SENTENCE_END.search(line) is not None)
 
 
-_DECK_MAX = 300
+_DECK_MAX = 300  # (a deck is a sentence or two)
 
 
 _HEADLINE_CHARS = 160

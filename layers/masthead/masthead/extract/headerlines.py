@@ -93,7 +93,7 @@ def date_byline(line: str) -> tuple[str, str] | None:
     rest = _TIME_AFTER_DATE.sub("", line[found[2] :].strip(" \u3000|·-–—,")).strip(" \u3000|·-–—,")
     rest = "" if rest.casefold() in _TIME_WORDS else rest
     if _TIME.search(found[0]):  # (the date took its time: "Uhr" is the time's; "2024/04/01 am Main" a place)
-        rest = TIME_WORD_BEFORE.sub("", rest)
+        rest = _TIME_WORD_BEFORE.sub("", rest)
     rest = text.BYLINE_END.split(rest, maxsplit=1)[0]  # ("Ann Lee – 3 Kommentare")
     if _AFTER_THE_DAY.fullmatch(rest) or (_ZONE.fullmatch(rest) and _TIME.search(line, found[1])):
         return found[0], ""  # the day of the week or the time's zone ("30 Ekim 2020 Cuma 18:28", "… - 12:14 CET")
@@ -142,7 +142,7 @@ _TIME_AFTER_DATE = precompiled.pattern(
 )
 _TIME_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "uhr"})  # left alone when the date took the time before them
 # The same word before a byline ("18.03.2020 13:15 Uhr von Korinna Hennig", "… Uhr | Von …").
-TIME_WORD_BEFORE = precompiled.pattern(r"^(?:uhr|[ap]\.?m\.?)(?![^\W\d_])[\s|·\-–—,]*", re.I)
+_TIME_WORD_BEFORE = precompiled.pattern(r"^(?:uhr|[ap]\.?m\.?)(?![^\W\d_])[\s|·\-–—,]*", re.I)
 _TIME = precompiled.pattern(r"[ \u3000]*\d{1,2}:\d{2}(?::\d{2})?[ \u3000]*")
 
 

@@ -15,7 +15,7 @@ import re
 from . import datelabels, people, precompiled, text
 from .dates import find_date, find_day_without_year, find_short_year, parse_datetime
 from .draft import Draft, merge_drafts
-from .headerlines import TIME_WORD_BEFORE, byline_names, date_byline, is_byline, labelled_date
+from .headerlines import byline_names, date_byline, is_byline, labelled_date
 
 _HEADER = precompiled.pattern(
     r"^(title|subtitle|author|authors|by|date|published|updated|category|tags|keywords|language|lang|issue|"
@@ -798,7 +798,7 @@ def _names_beside_a_date(before: str, after: str, title: object) -> list[str] | 
     """The byline or the bare name on a date's line, after it first ("Medical Daily 9/21/2016 Lizette
     Borreli": the site, the date, the writer), else before it ("Apartment Therapy Submissions Oct 13,
     2016", "Por Adriano Fernandes | 03/05/2022 20:36")."""
-    for part in (TIME_WORD_BEFORE.sub("", after.lstrip()), before):  # (the time's word after the date: "… 10:20 Uhr Ann Lee")
+    for part in (after, before):
         part = _without_handles(_LABEL_BEFORE.sub("", _TIME.sub(" ", part)))  # ("Carla Chevez Actualizado el 08/05/2022")
         if part and (names := _byline(part) or ([part] if _a_bare_name(part, title) else None) or _a_name_and_role(part, title)):
             return names

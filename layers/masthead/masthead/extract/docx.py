@@ -323,7 +323,9 @@ def _body(paragraphs: list[tuple[int | None, str]], properties: Draft) -> Draft:
             body.title, title_seen = value, True
         elif level == 0 or level == SUBTITLE:
             body.subtitle = body.subtitle or value
-        elif n <= _HEADER_PARAGRAPHS and level is None and _read_header_line(body, value, properties.authors or body.authors):
+        elif (
+            n <= _HEADER_PARAGRAPHS and level is None and _read_header_line(body, value, properties.authors or body.authors, paragraphs, n)
+        ):
             continue  # a byline or date paragraph right under the title is metadata, not body text
         elif level is not None:
             body.heading(value)
@@ -332,10 +334,12 @@ def _body(paragraphs: list[tuple[int | None, str]], properties: Draft) -> Draft:
     return body
 
 
-def _read_header_line(body: Draft, value: str, known: list) -> bool:
-    """Whether `value` is a byline or a date line (headerlines.read_line, into `body`), or a line
-    that names only the authors the file's properties know."""
-    if headerlines.read_line(body, value):
+def _read_header_line(body: Draft, value: str, known: list, paragraphs: list[tuple[int | None, str]], n: int) -> bool:
+    """Whether paragraph `n`, `value`, is a byline or a date line (headerlines.read_line, into
+    `body`; a name alone is the byline beside a date line), or a line that names only the authors
+    the file's properties know."""
+    beside = [paragraphs[k][1] for k in (n - 1, n + 1) if 0 <= k < len(paragraphs) and paragraphs[k][0] is None]
+    if headerlines.read_line(body, value, beside_a_date=any(map(headerlines.a_date_line, beside))):
         return True
     names = text.parse_authors(value) if len(value) <= 120 else []
     return bool(names and known and all(any(text.same_text(nm, a) for a in known) for nm in names))

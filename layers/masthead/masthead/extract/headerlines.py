@@ -169,19 +169,40 @@ def labelled_date(line: str) -> tuple[str, bool, str] | None:
     return (found[0], label.group(1) is not None, found[1]) if found else None
 
 
+# A newsroom's signature: its desk's word and the outlet's name ("Editors of Iolite", "Iolite Staff",
+# "Redaktion MSM", "La Rédaction", "Online-Redaktion", "Iolite編集部"). Bounded: a few words of a line.
+_DESKS = r"(?:editors|editorial\s+(?:team|staff|desk)|staff|newsroom|redaktion|redacci[oó]n|r[ée]daction|redazione|redakcja)"
+_NEWSROOM = precompiled.pattern(
+    rf"(?:(?:the|la|die|a)\s+)?{_DESKS}(?:\s+(?:of|at|de|der|di|du|do|da|del))?(?:\s+(?-i:[A-Z0-9])[\w.&'-]{{0,30}}){{0,3}}"
+    rf"|(?:(?-i:[A-Z0-9])[\w.&'-]{{0,30}}\s+){{1,3}}{_DESKS}|[\w.]{{1,30}}-(?:redaktion|redaction)|[^\s\d]{{1,20}}編集部",
+    re.I,
+)
+
+
+def a_newsroom(line: str) -> bool:
+    """A newsroom's signature: its desk and the outlet's name, not a desk's word alone ("Redaktion")
+    or a job title ("Staff Writer")."""
+    words = line.split()
+    if not _NEWSROOM.fullmatch(line) or people.is_role(words[-1]):
+        return False
+    return len(words) >= 2 or "-" in line or line.endswith("編集部")
+
+
 HEADER_PARAGRAPHS = 3  # a byline or a date line is among the first few paragraphs under the title
 
 
-def read_line(draft: Draft, value: str) -> bool:
+def read_line(draft: Draft, value: str, beside_a_date: bool = False) -> bool:
     """Whether a paragraph under the title is a byline or a date line; if so it is read into
-    `draft`, where the field is still empty (a value the file declares elsewhere stands)."""
+    `draft`, where the field is still empty (a value the file declares elsewhere stands).
+    `beside_a_date`: a date line stands right above or under it, so a name alone is the byline
+    ("Ann Lee" / "2024/04/01", "2024/04/01" / "Editors of Iolite")."""
     if len(value) > 120:
         return False
     if labelled := labelled_date(value):
         date, updated, byline = labelled
     elif dated := date_byline(value):
         (date, byline), updated = dated, False
-    elif names := byline_names(value):
+    elif names := byline_names(value) or (_a_name_alone(value) if beside_a_date else None):
         draft.authors = draft.authors or names
         return True
     else:
@@ -192,6 +213,24 @@ def read_line(draft: Draft, value: str) -> bool:
         draft.published = draft.published or date
         draft.authors = draft.authors or ([byline] if byline else [])
     return True
+
+
+def a_date_line(value: str) -> bool:
+    """Whether a paragraph is a date line (with its label, its time or its byline)."""
+    return len(value) <= 120 and (labelled_date(value) is not None or date_byline(value) is not None)
+
+
+def _a_name_alone(value: str) -> list[str] | None:
+    """A paragraph that is a person's name and nothing else (two to four capitalised words), or a
+    newsroom's signature."""
+    if a_newsroom(value):
+        return [value]
+    words = value.split()
+    plain = len(value) <= 40 and not _NOT_IN_A_NAME.search(value) and not value.endswith(_SENTENCE_ENDS)
+    return [value] if plain and 2 <= len(words) <= 4 and people.looks_like_person(value) and _capitalised(value) else None
+
+
+_NOT_IN_A_NAME = precompiled.pattern(r"[\d,;:|@/()\[\]\"“”„«»]")
 
 
 def read_leading_lines(draft: Draft) -> None:

@@ -210,7 +210,9 @@ def parse_markdown(source: str) -> Draft:
     seen_text = False
     first_heading = None
     paragraphs_read = 0
-    for kind, level, value in blocks(body):
+    read = list(blocks(body))
+    paragraphs = [value for kind, _, value in read if kind == "paragraph"]  # (a name alone beside a date line is the byline)
+    for kind, level, value in read:
         if kind == "footnote":
             draft.references.append(value)  # the article's notes: its sources, not its text
             continue
@@ -223,7 +225,13 @@ def parse_markdown(source: str) -> Draft:
             draft.heading(value)
             continue
         paragraphs_read += 1
-        if paragraphs_read <= headerlines.HEADER_PARAGRAPHS and not draft.headings and headerlines.read_line(draft, value):
+        # (in a file whose title is its first line, not a heading, the header lines are counted under it)
+        untitled = first_heading is None and not (front and pick(front, "title") is not None)
+        if (
+            paragraphs_read <= headerlines.HEADER_PARAGRAPHS + untitled
+            and not draft.headings
+            and _a_header_line(draft, paragraphs, paragraphs_read - 1)
+        ):
             continue  # "文：山田太郎", "2024年4月1日" under the title: metadata, not text
         seen_text = True
         draft.credit_or_paragraph(value)
@@ -233,6 +241,13 @@ def parse_markdown(source: str) -> Draft:
         if first_heading in draft.headings:
             draft.headings.remove(first_heading)
     return draft
+
+
+def _a_header_line(draft: Draft, paragraphs: list[str], n: int) -> bool:
+    """Whether paragraph `n` is a byline or a date line, read into `draft` (headerlines.read_line;
+    a name alone is the byline beside a date line)."""
+    beside = [paragraphs[k] for k in (n - 1, n + 1) if 0 <= k < len(paragraphs)]
+    return headerlines.read_line(draft, paragraphs[n], beside_a_date=any(map(headerlines.a_date_line, beside)))
 
 
 def _first_line_title(draft: Draft) -> str | None:

@@ -15,7 +15,7 @@ import re
 from . import datelabels, people, precompiled, text
 from .dates import find_date, find_day_without_year, find_short_year, parse_datetime
 from .draft import Draft, merge_drafts
-from .headerlines import byline_names, date_byline, is_byline, labelled_date
+from .headerlines import a_newsroom, byline_names, date_byline, is_byline, labelled_date
 
 _HEADER = precompiled.pattern(
     r"^(title|subtitle|author|authors|by|date|published|updated|category|tags|keywords|language|lang|issue|"
@@ -738,30 +738,11 @@ def _name_line(blocks: list[str], k: int, title: object) -> list[str] | None:
     # (as the page showed it, without a handle or the job title beside: "André KleinRedakteur")
     if names := _bare_names(people.without_role(_without_handles(_unglued(line)).rstrip(",")), title):
         return names
-    if _a_newsroom(line):
+    if a_newsroom(line):
         return [line]  # the newsroom's signature where a name stands ("Editors of Iolite", "Redaktion MSM", "Iolite編集部")
     if 2 <= len(line) <= 3 and line.isupper() and k + 1 < len(blocks):
         return [] if line == "".join(word[0] for word in blocks[k + 1].split()).upper() else None
     return None
-
-
-# A newsroom's signature: its desk's word and the outlet's name ("Editors of Iolite", "Iolite Staff",
-# "Redaktion MSM", "La Rédaction", "Online-Redaktion", "Iolite編集部"). Bounded: a few words of a line.
-_DESKS = r"(?:editors|editorial\s+(?:team|staff|desk)|staff|newsroom|redaktion|redacci[oó]n|r[ée]daction|redazione|redakcja)"
-_NEWSROOM = precompiled.pattern(
-    rf"(?:(?:the|la|die|a)\s+)?{_DESKS}(?:\s+(?:of|at|de|der|di|du|do|da|del))?(?:\s+(?-i:[A-Z0-9])[\w.&'-]{{0,30}}){{0,3}}"
-    rf"|(?:(?-i:[A-Z0-9])[\w.&'-]{{0,30}}\s+){{1,3}}{_DESKS}|[\w.]{{1,30}}-(?:redaktion|redaction)|[^\s\d]{{1,20}}編集部",
-    re.I,
-)
-
-
-def _a_newsroom(line: str) -> bool:
-    """A newsroom's signature: its desk and the outlet's name, not a desk's word alone ("Redaktion")
-    or a job title ("Staff Writer")."""
-    words = line.split()
-    if not _NEWSROOM.fullmatch(line) or people.is_role(words[-1]):
-        return False
-    return len(words) >= 2 or "-" in line or line.endswith("編集部")
 
 
 def _flat(lines: list[list[str]]) -> list[str]:

@@ -226,11 +226,12 @@ def _a_name_alone(value: str) -> list[str] | None:
     if a_newsroom(value):
         return [value]
     words = value.split()
-    plain = len(value) <= 40 and not _NOT_IN_A_NAME.search(value) and not value.endswith(_SENTENCE_ENDS)
+    plain = len(value) <= 40 and not NOT_IN_A_NAME.search(value) and not value.endswith(_SENTENCE_ENDS)
     return [value] if plain and 2 <= len(words) <= 4 and people.looks_like_person(value) and _capitalised(value) else None
 
 
-_NOT_IN_A_NAME = precompiled.pattern(r"[\d,;:|@/()\[\]\"“”„«»]")
+# What no name holds: a digit, a comma, a colon, a bar, a handle's @, brackets, quotes.
+NOT_IN_A_NAME = precompiled.pattern(r"[\d,;:|@/()\[\]\"“”„«»‹›「」『』]")
 
 
 def read_leading_lines(draft: Draft) -> None:

@@ -212,6 +212,7 @@ def parse_markdown(source: str) -> Draft:
     paragraphs_read = 0
     read = list(blocks(body))
     paragraphs = [value for kind, _, value in read if kind == "paragraph"]  # (a name alone beside a date line is the byline)
+    titled = front is not None and pick(front, "title") is not None
     for kind, level, value in read:
         if kind == "footnote":
             draft.references.append(value)  # the article's notes: its sources, not its text
@@ -226,7 +227,7 @@ def parse_markdown(source: str) -> Draft:
             continue
         paragraphs_read += 1
         # (in a file whose title is its first line, not a heading, the header lines are counted under it)
-        untitled = first_heading is None and not (front and pick(front, "title") is not None)
+        untitled = first_heading is None and not titled
         if (
             paragraphs_read <= headerlines.HEADER_PARAGRAPHS + untitled
             and not draft.headings

@@ -15,7 +15,7 @@ import re
 from . import datelabels, people, precompiled, text
 from .dates import find_date, find_day_without_year, find_short_year, parse_datetime
 from .draft import Draft, merge_drafts
-from .headerlines import a_newsroom, byline_names, date_byline, is_byline, labelled_date
+from .headerlines import NOT_IN_A_NAME, a_newsroom, byline_names, date_byline, is_byline, labelled_date
 
 _HEADER = precompiled.pattern(
     r"^(title|subtitle|author|authors|by|date|published|updated|category|tags|keywords|language|lang|issue|"
@@ -820,12 +820,9 @@ def _is_bare(line: str) -> bool:
     """Two to four words, each with a letter, and nothing else: no digit, comma, quote or bracket
     ("Sevilla, Los Gallardos" beside a date is a place, "„Heikles“ Thema" a title)."""
     words = line.split()
-    if not 2 <= len(words) <= 4 or len(line) > 40 or _NOT_IN_A_NAME.search(line) or _SENTENCE_END.search(line):
+    if not 2 <= len(words) <= 4 or len(line) > 40 or NOT_IN_A_NAME.search(line) or _SENTENCE_END.search(line):
         return False
     return all(any(ch.isalpha() for ch in word) for word in words)  # ("Nächster ❯" is a button)
-
-
-_NOT_IN_A_NAME = precompiled.pattern(r"[\d,;:|@/()\[\]\"“”„«»‹›「」『』]")
 
 
 def _a_caption(blocks: list[str], j: int) -> bool:

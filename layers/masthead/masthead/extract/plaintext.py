@@ -15,7 +15,7 @@ import re
 from . import datelabels, people, precompiled, text
 from .dates import find_date, find_day_without_year, find_short_year, parse_datetime
 from .draft import Draft, merge_drafts
-from .headerlines import NOT_IN_A_NAME, a_newsroom, byline_names, date_byline, is_byline, labelled_date
+from .headerlines import NOT_IN_A_NAME, a_date_line, a_newsroom, byline_names, date_byline, is_byline, labelled_date
 
 _HEADER = precompiled.pattern(
     r"^(title|subtitle|author|authors|by|date|published|updated|category|tags|keywords|language|lang|issue|"
@@ -278,7 +278,8 @@ def _a_category_line(blocks: list[str], i: int) -> bool:
 
 
 def _a_date_line(line: str) -> bool:
-    return date_byline(line) is not None or _dated_line(_unglued(line)) is not None
+    """A date line as typed (headerlines.a_date_line), or as a page's copy shows one (_dated_line)."""
+    return a_date_line(line) or _dated_line(_unglued(line)) is not None
 
 
 def _beside_the_title(blocks: list[str], k: int) -> bool:

@@ -79,7 +79,7 @@ def test_content_root_ranks_come_from_the_candidates_as_from_each_ones_subtree()
     # candidate's subtree per selector: the same ranks, nested candidates and case included
     from selectolax.lexbor import LexborHTMLParser
 
-    from masthead.extract.htmldoc import _CONTENT_ROOT_SELECTOR, _root_rank, _root_ranks
+    from masthead.extract.htmlbody import _CONTENT_ROOT_SELECTOR, _root_rank, _root_ranks
 
     html = (
         "<div class='content'><div id='Content'><article><div class='post'><div class='entry-content'>x</div></div></article>"
@@ -212,7 +212,7 @@ OUTSIDE = "<div><p>A paragraph outside the story container that is long enough t
 def test_paragraph_text_is_weighed_into_every_element_that_holds_it():
     from selectolax.lexbor import LexborHTMLParser
 
-    from masthead.extract.htmldoc import _paragraph_weights
+    from masthead.extract.htmlbody import paragraph_weights
 
     long_a, long_b = "A" * 40, "B" * 50
     html = page(
@@ -220,7 +220,7 @@ def test_paragraph_text_is_weighed_into_every_element_that_holds_it():
         f"<aside><p>{long_a}{long_b}</p></aside></main><footer><p>{long_b}</p></footer>"
     )
     tree = LexborHTMLParser(html)
-    weighed = _paragraph_weights(tree.css("p"), [])
+    weighed = paragraph_weights(tree.css("p"), [])
     # Each element's weight is the text of the paragraphs of 30 characters or more in it (a <p>'s
     # css() includes the <p> itself).
     for node in tree.css("*"):
@@ -793,14 +793,14 @@ def test_an_element_in_a_page_furniture_role_is_not_the_story():
 
 def test_the_class_names_remembered_between_pages_are_bounded():
     # a page of thousands of distinct class names (generated, or hostile) does not grow the memo
-    from masthead.extract import htmldoc
+    from masthead.extract import htmlbody
 
     blocks = "".join(
-        f'<p class="c{n} x-{n}">Paragraph {n} of the story, with words in it.</p>' for n in range(htmldoc._MAX_REMEMBERED_NAMES + 500)
+        f'<p class="c{n} x-{n}">Paragraph {n} of the story, with words in it.</p>' for n in range(htmlbody._MAX_REMEMBERED_NAMES + 500)
     )
     article = extracted(page(body=f"<article><h1>Headline</h1>{blocks}</article>"))
     assert article["word_count"] > 10_000
-    assert 0 < len(htmldoc._BOILERPLATE_NAMES) <= htmldoc._MAX_REMEMBERED_NAMES
+    assert 0 < len(htmlbody._BOILERPLATE_NAMES) <= htmlbody._MAX_REMEMBERED_NAMES
 
 
 def test_the_category_and_deck_the_page_shows_fill_what_the_metadata_leaves_out():

@@ -203,7 +203,7 @@ def read_visible_byline(draft: Draft, root, tree, facts, headline=None, h1s: lis
     """Visible byline when metadata has none (or names only the publisher, or names people only in
     meta tags), and the dates the page shows: in the article first, then the whole page (templates
     often put the byline above the content container). `facts`: what the metadata settled
-    (htmldoc._PageFacts: publisher_only, unshown, timestamps, url). `headline`: the <h2> that is
+    (htmldoc.PageFacts: publisher_only, unshown, timestamps, url). `headline`: the <h2> that is
     the headline, where it is not an <h1>; `h1s`: the article's <h1>s, in order."""
     shown: list[str | None] = [None, None]
     body = tree.body  # a new node object each time: compared by mem_id, never by identity

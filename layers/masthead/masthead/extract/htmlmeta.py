@@ -2,7 +2,8 @@
 
 One small function per source reads what that source says into a partial record (`Declared`);
 `merge` then takes each field from the first source that has it, in the order `PRIORITY` declares.
-The tree walk that finds the nodes and what the page visibly shows are htmldoc's business.
+The tree walk that finds the nodes is htmldoc's business; what the page visibly shows is that of
+htmltitle, htmlbody and htmlbyline.
 """
 
 from __future__ import annotations

@@ -547,6 +547,37 @@ def test_a_line_under_the_title_that_is_no_persons_name_alone_names_no_one(lines
     assert plaintext._layout([headline, *lines, BODY], 0, Draft()).authors == []
 
 
+@pytest.mark.parametrize(
+    "label, tail",
+    [
+        ("Autorin/Autor", ["Themenseiten", "Krieg in der Ukraine"]),  # DW's facts under the text
+        ("Author", ["Tags: politics, briefings"]),  # past the share buttons
+        ("作者：", ["翻訳者", "中村 真子"]),
+        ("Auteur", []),  # the page's last lines
+    ],
+)
+def test_a_name_a_line_of_its_own_labels_as_the_authors_anywhere_on_the_page_is_the_byline(label, tail):
+    # the name under the title runs into the text: a deck or a heading there, until the page labels it
+    lines = ["The headline of the story", "Patrick Frye", BODY, BODY, "Share", "Tweet", label, "Patrick Frye", *tail]
+    found = plaintext._layout(lines, 0, Draft())
+    assert (found.authors, found.subtitle) == (["Patrick Frye"], None)
+    assert found.paragraphs[:2] == [BODY, BODY]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Author", "Recent Posts"],  # a sidebar's heading under the label: no one's name
+        ["Authors", "Tags"],
+        ["Autor", "19. Juni 2019 / 13:20"],  # a comment's date
+        ["By", "Gavin Smith"],  # a word that labels a menu's or a comment's name as often, past the header
+        ["Written by", "Hideyuki Kurata"],  # an infobox's credit
+    ],
+)
+def test_a_label_over_a_line_that_is_no_name_or_a_by_word_past_the_header_names_no_one(lines):
+    assert plaintext._layout(["The headline of the story", BODY, BODY, *lines], 0, Draft()).authors == []
+
+
 def test_a_byline_further_down_wins_over_a_name_alone_under_the_title():
     found = plaintext._layout(["The headline of the story", "Annunci Locali", "|", BODY, "Di Luca Monaco", BODY], 0, Draft())
     assert found.authors == ["Luca Monaco"]

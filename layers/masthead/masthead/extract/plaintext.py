@@ -215,12 +215,33 @@ def _read_further_down(draft: Draft, blocks: list[str], i: int, header: Draft, h
             if want_date and (dating := find_date(line) or _short_year_date(line)):
                 draft.published, want_date = dating[0], False  # ("von Anja Schmoll-Trautmann am 14. Mai 2014")
             read.append(j)
-    if want_author and (lone := _lone_name(blocks, head, draft.title)):
+    if want_author and (lone := _lone_name(blocks, head, draft.title) or _labelled_author(blocks, draft.title)):
         j, draft.authors = lone
         if draft.subtitle == blocks[j]:
             draft.subtitle = None  # (a name alone under the title, followed by the text, looked like a deck)
         read += [j] if j >= i else []  # (above the body, the line is no part of it already)
     return [block for j, block in enumerate(blocks) if j not in read] if read else blocks
+
+
+def _labelled_author(blocks: list[str], title: object) -> tuple[int, list[str]] | None:
+    """(line, names) of the first name that a line of its own labels as the author's, anywhere on
+    the page (DW's facts under the text: "Autorin/Autor" / "Roman Goncharenko"; "Author" /
+    "Patrick Frye" past the share buttons, where the name under the title ran into the text)."""
+    for j in range(1, min(len(blocks), _AUTHOR_LABEL_LINES)):
+        label = blocks[j - 1]
+        if len(label) <= _LABEL_CHARS and label.casefold().rstrip(":： ") in _AUTHOR_LABELS and (names := _name_line(blocks, j, title)):
+            return j, names
+    return None
+
+
+# A label that says the next line is the author (not "By", "Von" or "Text": a menu's or a
+# comment's word as often, once past the header).
+_AUTHOR_LABELS = frozenset(
+    {"author", "authors", "autor", "autorin", "autorin/autor", "autor/in", "autor:in", "autoren", "autora", "autores"}
+    | {"auteur", "auteurs", "autore", "autori", "作者", "著者", "筆者", "執筆者"}
+)
+_AUTHOR_LABEL_LINES = 1000
+_LABEL_CHARS = 20  # (a longer line is no label: not folded, a paragraph of megabytes)
 
 
 _FURTHER_DOWN = 40
@@ -813,7 +834,7 @@ def _a_bare_name(line: str, title: object) -> bool:
 _PAGE_WORDS = frozenset(
     "share print email e-mail comments related items menu text size login subscribe newsletter follow later video "
     "videos photos gallery listen save copy browse issues search advertisement sponsored teilen drucken merken "
-    "compartir partager condividi report podcast magazine radio daily weekly navigation sign log".split()
+    "compartir partager condividi report podcast magazine radio daily weekly navigation sign log recent latest popular trending".split()
 )
 
 

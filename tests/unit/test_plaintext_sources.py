@@ -686,6 +686,38 @@ def test_a_day_shown_well_above_a_pasted_pages_text_is_the_sites():
     assert found.published is None
 
 
+_MOST_READ = ["The headline of the story", *["A story the site lists as most read, one of the day's"] * 12]
+
+
+@pytest.mark.parametrize(
+    "around",
+    [
+        ["Federico Mayol", "03/05/2022 22:46", "Share"],  # the name right above the day, past the most read
+        ["Share", "03/05/2022 22:46", "Federico Mayol"],  # right under it
+        ["© Agency photo", "Federico Mayol", "03/05/2022 22:46"],  # under a picture's credit
+    ],
+)
+def test_a_name_beside_the_day_a_pasted_page_shows_right_above_its_text_is_the_byline(around):
+    found = plaintext._layout([*_MOST_READ, *around, BODY], 0, Draft())
+    assert (found.published, found.authors) == ("03/05/2022 22:46", ["Federico Mayol"])
+    assert "Federico Mayol" not in found.paragraphs
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Phillies", "Fantasy Football", "03/05/2022 22:46", BODY],  # under a menu's word or two: the menu's entry
+        ["03/05/2022 22:46", "Guten Morgen Martina,", BODY],  # a comment's greeting
+        ["03/05/2022 22:46", "Ann Lee", "Foto: Agency", BODY],  # a picture's caption
+        ["03/05/2022 08:00", "Summer Festival Gyenes", "03/05/2022 10:00", "Lake Day", BODY],  # a dated list's entry
+        [BODY, "Federico Mayol", "03/05/2022 22:46"],  # the day under the text: the name is the text's end
+    ],
+)
+def test_a_line_beside_the_day_shown_that_is_no_byline_names_no_one(lines):
+    found = plaintext._layout([*_MOST_READ, *lines], 0, Draft())
+    assert found.published is not None and found.authors == []
+
+
 def test_a_date_under_the_text_with_words_around_it_is_no_date_shown_alone():
     found = plaintext._layout([*_HEAD, "Entries close 1 April 2024"], 0, Draft())
     assert found.published is None

@@ -135,7 +135,11 @@ def _layout(blocks: list[str], i: int, header: Draft) -> Draft:
     blocks = _read_further_down(draft, blocks, i, header, head)
     if not (header.published or draft.published or header.updated or draft.updated) and (shown := _the_day_it_shows(blocks, i)):
         draft.published, at = shown
-        blocks = blocks[:at] + blocks[at + 1 :]  # (the line read is the page's, as a byline read further down is)
+        read = {at}  # (the lines read are the page's, as a byline read further down is)
+        if not (header.authors or draft.authors) and (beside := _name_beside_the_day(blocks, at, i, draft.title)):
+            read.add(beside[0])
+            draft.authors = beside[1]
+        blocks = [block for j, block in enumerate(blocks) if j not in read]
     _read_body(draft, _body_lines(draft, blocks, i))
     return draft
 
@@ -163,6 +167,29 @@ def _the_day_it_shows(blocks: list[str], i: int) -> tuple[str, int] | None:
                 return None
             first, day = first or (shown, j), parsed.date()
     return first
+
+
+def _name_beside_the_day(blocks: list[str], at: int, i: int, title: object) -> tuple[int, list[str]] | None:
+    """(line, names) of a person's name alone right above or under the day the page shows (line
+    `at`) right above the text, as a byline stands beside its date ("Federico Mayol" / "03/05/2022
+    22:46" past a list of the most read; "Verónica De Vita" / "miércoles, 4 de mayo de 2022"). Not a
+    caption's, nor a comment's greeting ("Beate" / "19. Juni 2019" / "Guten Morgen Martina,"), nor
+    an entry of a dated list (the next date on its other side) or of a menu (a word or two above
+    it: "Phillies" / "Fantasy Football"), nor beside a day under the text."""
+    if not _right_above_the_text(blocks, at):
+        return None
+    for k, step in ((at - 1, -1), (at + 1, 1)):
+        if not i <= k < len(blocks) or blocks[k].endswith(",") or _a_caption(blocks, k):
+            continue
+        other = blocks[k + step] if i <= k + step < len(blocks) else ""
+        if _a_date_alone(other) or (step < 0 and len(other.split()) <= _MENU_WORDS):
+            continue
+        if names := _name_line(blocks, k, title):
+            return k, names
+    return None
+
+
+_MENU_WORDS = 2
 
 
 def _right_above_the_text(blocks: list[str], j: int) -> bool:
@@ -228,8 +255,7 @@ def _labelled_author(blocks: list[str], title: object) -> tuple[int, list[str]] 
     the page (DW's facts under the text: "Autorin/Autor" / "Roman Goncharenko"; "Author" /
     "Patrick Frye" past the share buttons, where the name under the title ran into the text)."""
     for j in range(1, min(len(blocks), _AUTHOR_LABEL_LINES)):
-        label = blocks[j - 1]
-        if len(label) <= _LABEL_CHARS and label.casefold().rstrip(":： ") in _AUTHOR_LABELS and (names := _name_line(blocks, j, title)):
+        if blocks[j - 1].casefold().rstrip(":： ") in _AUTHOR_LABELS and (names := _name_line(blocks, j, title)):
             return j, names
     return None
 
@@ -241,7 +267,6 @@ _AUTHOR_LABELS = frozenset(
     | {"auteur", "auteurs", "autore", "autori", "作者", "著者", "筆者", "執筆者"}
 )
 _AUTHOR_LABEL_LINES = 1000
-_LABEL_CHARS = 20  # (a longer line is no label: not folded, a paragraph of megabytes)
 
 
 _FURTHER_DOWN = 40

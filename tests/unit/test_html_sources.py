@@ -9,6 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from masthead.extract import ExtractOptions, htmlmeta
 from masthead.extract.htmlmeta import Declared, merge
+from tests.html_pages import BODY, day, extracted, meta, page
 
 
 def tree(head: str = "", body: str = "", lang: str | None = None):
@@ -262,3 +263,46 @@ def test_a_source_that_declares_nothing_passes_the_field_on():
     partials["microdata"] = Declared(published="2024-01-02", authors=["Micro Author"])
     merged = merge(partials)
     assert merged.published == "2024-01-02" and merged.authors == ["Micro Author"] and merged.title is None
+
+
+# --- read through the whole extractor ----------------------------------------------------------------
+
+
+def test_json_ld_article_nested_in_a_web_page_main_entity():
+    graph = {"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "headline": "H", "datePublished": "2024-01-02T09:00:00+01:00"}}
+    assert day(page(ld(graph), "<h1>H</h1>" + BODY)) == "2024-01-02"
+
+
+def test_an_unparseable_first_source_does_not_hide_a_good_second():
+    head = ld({"@type": "NewsArticle", "headline": "H", "datePublished": "yesterday"}) + meta(
+        "article:published_time", "2023-05-06T07:00:00+02:00", "property"
+    )
+    assert day(page(head, "<h1>H</h1>" + BODY)) == "2023-05-06"
+
+
+def test_a_yoast_web_page_node_dates_the_page():
+    head = ld({"@graph": [{"@type": "WebSite", "name": "S"}, {"@type": "WebPage", "datePublished": "2020-06-04T09:27:16+02:00"}]})
+    assert day(page(head, "<h1>H</h1>" + BODY)) == "2020-06-04"
+
+
+def test_several_json_objects_in_one_script_are_all_read():
+    script = '<script type="application/ld+json">{"@type": "Organization", "name": "X"}\n{"@type": "NewsArticle", "headline": "H", "datePublished": "2020-10-26T18:10:00+01:00"}</script>'
+    assert day(page(script, "<h1>H</h1>" + BODY)) == "2020-10-26"
+
+
+@pytest.mark.parametrize("name", ["date.available", "cXenseParse:recs:publishtime", "parsely-pub-date", "publish_date", "datePublished"])
+def test_meta_names_of_the_data_table(name):
+    assert day(page(meta(name, "2022-02-18T10:27:24+01:00"), "<h1>H</h1>" + BODY)) == "2022-02-18"
+
+
+def test_meta_written_with_value_instead_of_content():
+    assert day(page('<meta name="article:published_time" value="2017-01-12T15:10:14-05:00">', "<h1>H</h1>" + BODY)) == "2017-01-12"
+
+
+def test_a_json_ld_person_with_given_and_family_names():
+    people = [
+        {"@type": "Person", "givenName": "Anna Giulia", "familyName": "Fink"},
+        {"@type": "Person", "givenName": "Jan", "familyName": "Marchart"},
+    ]
+    html = page(ld({"@type": "NewsArticle", "headline": "H", "author": people}), "<h1>H</h1>" + BODY)
+    assert extracted(html)["authors"] == ["Anna Giulia Fink", "Jan Marchart"]

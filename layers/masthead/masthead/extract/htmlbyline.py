@@ -561,7 +561,7 @@ def _first_unrevised_date(value: str) -> str | None:
 
 
 def _needs_shown_date(draft: Draft, timestamps: list[str], url: str | None) -> bool:
-    """Whether a date the page shows can matter (see _settle_dates): when the metadata has no
+    """Whether a date the page shows can matter (see htmldates.settle_dates): when the metadata has no
     publication date, or only a UTC instant on a page whose zone is unknown (the shown date then
     gives the publisher's day)."""
     if not isinstance(draft.published, str):

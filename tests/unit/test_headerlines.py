@@ -353,6 +353,32 @@ def test_a_typed_date_and_byline_line_gives_the_names_and_the_date_in_either_ord
     assert wrong == []
 
 
+@pytest.mark.parametrize("suffix", list(_TYPED_FILES))
+@pytest.mark.parametrize(
+    "line, names, day",
+    [
+        ("April 1, 2024 · 5 min read", [], "2024-04-01"),  # the reading time after the date is no byline
+        ("Ann Lee · April 1, 2024 · 5 min read", ["Ann Lee"], "2024-04-01"),
+        ("01.04.2024 | Lesedauer: 8 Minuten", [], "2024-04-01"),
+        ("By Ann Lee and Bo Chen, April 1, 2024", ["Ann Lee", "Bo Chen"], "2024-04-01"),  # a comma before the date
+        ("Ann Lee | 01.04.24 10:20", ["Ann Lee"], "2024-04-01"),  # a year of two digits, typed
+        ("By Ann Lee | 1.4.24", ["Ann Lee"], "2024-04-01"),
+        ("01.04.24", [], "2024-04-01"),
+    ],
+)
+def test_a_typed_date_line_with_a_reading_time_a_comma_or_a_short_year(suffix, line, names, day):
+    found = extract(f"articles/typed.{suffix}", _TYPED_FILES[suffix](line)).metadata
+    assert (found.authors, (found.published_at or "")[:10]) == (names, day)
+
+
+@pytest.mark.parametrize("suffix", ["md", "docx"])
+@pytest.mark.parametrize("line", ["New York, April 1, 2024", "Prices peaked, April 1, 2024"])
+def test_a_place_or_a_sentence_before_a_comma_and_a_date_is_no_byline(suffix, line):
+    # a comma sets a date beside a byline only after its "By": a place there is no one's name
+    found = extract(f"articles/typed.{suffix}", _TYPED_FILES[suffix](line)).as_dict(with_body=True)
+    assert found["authors"] == [] and line in found["body"]
+
+
 # A labelled date and a byline in the languages the corpus shows, on two lines in either order or on
 # one: "Texto:", "Auteur :" and a label that names no kind of date ("Date:", "Datum:") were not read.
 _LABELLED_DATES = [

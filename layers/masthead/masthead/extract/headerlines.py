@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import datelabels, people, precompiled, text
-from .dates import find_date
+from .dates import find_date, find_short_year
 from .draft import Draft
 
 # ("Text" and "Words" name the writer only before a colon: "Text Size" is a button)
@@ -82,7 +82,8 @@ def date_byline(line: str) -> tuple[str, str] | None:
     the date ('Ann Lee · April 1, 2024') -> ('April 1, 2024', 'Ann Lee'); None for any other line."""
     if len(line) > 200:
         return None  # a date line is short; find_date over a 9 MB line would be six regex passes
-    found = find_date(line)
+    line = _READING_TIME_AT_END.sub("", line)  # ("April 1, 2024 · 5 min read")
+    found = find_date(line) or find_short_year(line)  # ("Ann Lee | 01.04.24 10:20": a typed line's short year)
     if not found:
         return None
     head = line[: found[1]]
@@ -106,6 +107,15 @@ def date_byline(line: str) -> tuple[str, str] | None:
     return found[0], _named(rest)
 
 
+# How long the piece takes to read, shown beside its date ("Lesedauer: 8 Minuten", "3 min read",
+# "3 Minuten Lesezeit", "Temps de lecture : 4 min").
+READING_TIME = precompiled.pattern(
+    r"(?:(?:lesedauer|lesezeit|reading time|read time|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|"
+    r"lästid|lesetid)\s*[:：]?\s*(?:ca\.\s*)?)?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minuter|minutter)\.?"
+    r"(?:\s+(?:read|reading|lesen|lesezeit|de lectura|de lecture|di lettura|leestijd|lästid|lesetid))?",
+    re.I,
+)
+_READING_TIME_AT_END = precompiled.pattern(rf"[ \u3000]*+[|·•–—-]?[ \u3000]*+(?:{READING_TIME.pattern})[ \u3000]*+$", re.I)
 _ONE_WORD = precompiled.pattern(r"[ \u3000]*[^\W\d_]++\.?,?[ \u3000]*")
 # A word and a time after the date (the day of the week: "Cuma 18:28"), a zone in capitals after its time.
 _AFTER_THE_DAY = precompiled.pattern(r"[^\W\d_]++,?[ \u3000]+\d{1,2}[:.h]\d{2}(?::\d{2})?")
@@ -121,11 +131,13 @@ def _ends_at_its_time(after: str) -> bool:
 def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | None:
     """A person's name, a bar and the date that ends the line ("Ann Lee · April 1, 2024 10:00",
     "山田太郎 / 2024.04.01"); not a sentence with a dash ("Prices peaked — April 1, 2024")."""
-    if before[-1] not in _BARS or not _ends_at_its_time(after):
+    if before[-1] not in _BARS + "," or not _ends_at_its_time(after):
         return None  # (what may follow the date is its time's word: "… | 01.04.2024 10:20 Uhr")
-    name = text.BYLINE_END.split(before.rstrip(_BARS + " \u3000"), maxsplit=1)[0]  # ("Ann Lee – 3 Kommentare | April 1, 2024")
-    if names := byline_names(name):  # "By Ann Lee and Bo Chen · April 1, 2024", "Por Ana García | …"
+    name = text.BYLINE_END.split(before.rstrip(_BARS + ", \u3000"), maxsplit=1)[0]  # ("Ann Lee – 3 Kommentare | April 1, 2024")
+    if names := byline_names(name):  # "By Ann Lee and Bo Chen · April 1, 2024", "Por Ana García | …", "By Ann Lee, April 1, 2024"
         return (date, ", ".join(names))
+    if before[-1] == ",":
+        return None  # (a comma sets a date beside a byline, or beside a place: "New York, April 1, 2024")
     return (date, _named(name)) if name and _a_name(name) and people.looks_like_person(name) else None
 
 

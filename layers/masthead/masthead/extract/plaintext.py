@@ -15,7 +15,7 @@ import re
 from . import datelabels, people, precompiled, text
 from .dates import find_date, find_day_without_year, find_short_year, parse_datetime
 from .draft import Draft, merge_drafts
-from .headerlines import NOT_IN_A_NAME, a_date_line, a_newsroom, byline_names, date_byline, is_byline, labelled_date
+from .headerlines import NOT_IN_A_NAME, READING_TIME, a_date_line, a_newsroom, byline_names, date_byline, is_byline, labelled_date
 
 _HEADER = precompiled.pattern(
     r"^(title|subtitle|author|authors|by|date|published|updated|category|tags|keywords|language|lang|issue|"
@@ -736,18 +736,10 @@ def _beside_a_date(line: str) -> bool:
     stripped = line.strip(_BULLETS)
     if line in _SEPARATOR_LINES or _HANDLE.fullmatch(stripped):  # ("Bruno Wendel" / "bruno@…" / date)
         return True
-    return bool(_READING_TIME.fullmatch(stripped) or _PUBLISHED_LABEL.fullmatch(stripped.strip(":：")))
+    return bool(READING_TIME.fullmatch(stripped) or _PUBLISHED_LABEL.fullmatch(stripped.strip(":：")))
 
 
 _BULLETS = " |·•-–—"
-# How long the piece takes to read, shown beside its date ("Lesedauer: 8 Minuten", "3 min read",
-# "3 Minuten Lesezeit", "Temps de lecture : 4 min").
-_READING_TIME = precompiled.pattern(
-    r"(?:(?:lesedauer|lesezeit|reading time|read time|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|"
-    r"lästid|lesetid)\s*[:：]?\s*(?:ca\.\s*)?)?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minuter|minutter)\.?"
-    r"(?:\s+(?:read|reading|lesen|lesezeit|de lectura|de lecture|di lettura|leestijd|lästid|lesetid))?",
-    re.I,
-)
 
 
 def _names_stacked_beside(blocks: list[str], j: int, anchors: set[int], title: object) -> list[list[str]] | None:

@@ -371,6 +371,54 @@ def test_a_typed_date_line_with_a_reading_time_a_comma_or_a_short_year(suffix, l
     assert (found.authors, (found.published_at or "")[:10]) == (names, day)
 
 
+@pytest.mark.parametrize("suffix", list(_TYPED_FILES))
+@pytest.mark.parametrize(
+    "line, names, when",
+    [
+        # a By-line that runs into its date without a bar (the date was lost, the name took "April 1")
+        ("By Ann Lee April 1, 2024", ["Ann Lee"], "2024-04-01T00:00"),
+        # the day of the week, or the place, in front of a date line with its byline
+        ("Monday, April 1, 2024 | By Ann Lee", ["Ann Lee"], "2024-04-01T00:00"),
+        ("Berlin, 1. April 2024 | Von Anna Müller", ["Anna Müller"], "2024-04-01T00:00"),
+        # two people named before the bar without a "By"
+        ("Ann Lee and Bo Chen | April 1, 2024", ["Ann Lee", "Bo Chen"], "2024-04-01T00:00"),
+        # the reading time between the date and the byline
+        ("April 1, 2024 · 5 min read · By Ann Lee", ["Ann Lee"], "2024-04-01T00:00"),
+        # the day of the week in brackets after a Japanese date: part of the date, its time kept
+        ("2024年4月1日（月） 10:00", [], "2024-04-01T10:00"),
+        ("2024/04/01(月) 10:00 山田太郎", ["山田太郎"], "2024-04-01T10:00"),
+        ("2024.04.01 (Mon) 09:30", [], "2024-04-01T09:30"),
+        # a newsroom's signature and a wire agency before the bar are the byline
+        ("Editors of Iolite | 2024/04/01", ["Editors of Iolite"], "2024-04-01T00:00"),
+        ("Reuters | April 1, 2024", ["Reuters"], "2024-04-01T00:00"),
+    ],
+)
+def test_a_typed_date_line_with_a_weekday_a_place_or_an_unmarked_byline(suffix, line, names, when):
+    found = extract(f"articles/typed.{suffix}", _TYPED_FILES[suffix](line)).metadata
+    assert (found.authors, (found.published_at or "")[:16]) == (names, when)
+
+
+@pytest.mark.parametrize("suffix", ["md", "docx", "html"])
+def test_the_byline_beside_an_update_date_names_the_authors(suffix):
+    found = extract(f"articles/typed.{suffix}", _TYPED_FILES[suffix]("Updated April 2, 2024 | By Ann Lee")).metadata
+    assert found.authors == ["Ann Lee"]
+    assert (found.updated_at or "")[:10] == "2024-04-02"
+
+
+@pytest.mark.parametrize("suffix", ["md", "docx"])
+@pytest.mark.parametrize("line", ["Politics | April 1, 2024", "Business News | April 1, 2024", "Markets and Politics · April 1, 2024"])
+def test_a_section_before_a_date_is_no_byline(suffix, line):
+    # one capitalised word, or an outlet's words, before the bar name a section more often than a person
+    found = extract(f"articles/typed.{suffix}", _TYPED_FILES[suffix](line)).metadata
+    assert found.authors == []
+
+
+def test_a_sentence_that_runs_on_after_a_place_and_a_date_is_no_date_line():
+    assert headerlines.date_byline("Berlin, 1. April 2024 Die Regierung sagt") is None
+    assert headerlines.date_byline("Prices peaked April 1, 2024") is None
+    assert headerlines.date_byline("By the end of April 1, 2024") is None
+
+
 @pytest.mark.parametrize("suffix", ["md", "docx"])
 @pytest.mark.parametrize("line", ["New York, April 1, 2024", "Prices peaked, April 1, 2024"])
 def test_a_place_or_a_sentence_before_a_comma_and_a_date_is_no_byline(suffix, line):

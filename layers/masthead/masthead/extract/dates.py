@@ -106,14 +106,21 @@ def _solar_hijri_day(year: int, month: int, day: int) -> int:
 # Japanese eras: first year of each era in the Gregorian calendar.
 _ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "R": 2019, "H": 1989, "S": 1926}
 
+# The day of the week in brackets after a date ("2024年4月1日(月) 10:00", "2024/04/01（月）",
+# "2024.04.01 (Mon)"): part of the date, so the time after it is the date's and the bracket is no byline.
+_WEEKDAY = r"(?:\s*[(（](?:[月火水木金土日](?:曜日?)?|[월화수목금토일](?:요일)?|(?i:mon|tue|wed|thu|fri|sat|sun)\.?)[)）])?"
 _COMPACT_ISO = precompiled.pattern(r"\b(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})?")
 _ISO = precompiled.pattern(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
-_SLASHED = precompiled.pattern(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_SLASHED = precompiled.pattern(
+    rf"(\d{{4}})[/.](\d{{1,2}})[/.](\d{{1,2}}){_WEEKDAY}(?:(?:\s+|(?<=[)）])\s*)(\d{{1,2}}):(\d{{2}})(?::(\d{{2}}))?)?"
+)
 # Year, month and day each closed by a dot, as Korean and Hungarian write them ("2020. 06. 04.
 # 11:27", "2024.03.05. 오후 3:07"): the time after it, in Korean with 오전/오후 (am/pm) before it.
 _DOTTED = precompiled.pattern(r"(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.(?:\s*+(오전|오후)?\s*+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 # (Korean writes the same date in Hangul: "2024년 4월 1일 10시 20분")
-_KANJI = precompiled.pattern(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*(\d{1,2})\s*[時:시]\s*(\d{1,2})\s*[分분]?)?")
+_KANJI = precompiled.pattern(
+    rf"(\d{{4}})\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(\d{{1,2}})\s*[日일]{_WEEKDAY}(?:\s*(\d{{1,2}})\s*[時:시]\s*(\d{{1,2}})\s*[分분]?)?"
+)
 _ERA = precompiled.pattern(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _MONTH_FIRST = precompiled.pattern(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 # "4 May 2022", "28. April 2024", "4 de mayo de 2022", "07 de mayo del 2022", "20 February, 2024".

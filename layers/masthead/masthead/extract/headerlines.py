@@ -82,13 +82,13 @@ def date_byline(line: str) -> tuple[str, str] | None:
     the date ('Ann Lee · April 1, 2024') -> ('April 1, 2024', 'Ann Lee'); None for any other line."""
     if len(line) > 200:
         return None  # a date line is short; find_date over a 9 MB line would be six regex passes
-    line = _READING_TIME_AT_END.sub("", line)  # ("April 1, 2024 · 5 min read")
+    line = _READING_TIME_AT_END.sub("", _READING_TIME_BETWEEN_BARS.sub("", line))  # ("April 1, 2024 · 5 min read")
     found = find_date(line) or find_short_year(line)  # ("Ann Lee | 01.04.24 10:20": a typed line's short year)
     if not found:
         return None
     head = line[: found[1]]
-    if _ONE_WORD.fullmatch(head) and _ends_at_its_time(line[found[2] :]):
-        return found[0], ""  # the day of the week or the place before it ("Monday, April 1, 2024", "Berlin, 1. April 2024")
+    if _ONE_WORD.fullmatch(head):  # the day of the week or the place before it ("Monday, April 1, 2024", "Berlin, 1. April 2024")
+        return _after_one_word(head, line[found[1] :], line[found[2] :], found[0])
     if head.strip(" \u3000|·-–—"):  # (a bar alone in front of the date is no name)
         return _name_then_date(head.strip(" \u3000"), line[found[2] :], found[0])
     rest = _TIME_AFTER_DATE.sub("", line[found[2] :].strip(" \u3000|·-–—,")).strip(" \u3000|·-–—,")
@@ -116,10 +116,25 @@ READING_TIME = precompiled.pattern(
     re.I,
 )
 _READING_TIME_AT_END = precompiled.pattern(rf"[ \u3000]*+[|·•–—-]?[ \u3000]*+(?:{READING_TIME.pattern})[ \u3000]*+$", re.I)
+_READING_TIME_BETWEEN_BARS = precompiled.pattern(
+    rf"[ \u3000]*+[|·•–—-][ \u3000]*+(?:{READING_TIME.pattern})(?=[ \u3000]*+[|·•–—-])", re.I
+)  # ("April 1, 2024 · 5 min read · By Ann Lee")
 _ONE_WORD = precompiled.pattern(r"[ \u3000]*[^\W\d_]++\.?,?[ \u3000]*")
 # A word and a time after the date (the day of the week: "Cuma 18:28"), a zone in capitals after its time.
 _AFTER_THE_DAY = precompiled.pattern(r"[^\W\d_]++,?[ \u3000]+\d{1,2}[:.h]\d{2}(?::\d{2})?")
 _ZONE = precompiled.pattern(r"[A-Z]{2,5}")
+
+
+def _after_one_word(head: str, from_the_date: str, after: str, date: str) -> tuple[str, str] | None:
+    """A date line that opens with one word (the day of the week, the place): the date alone, or
+    the date and a byline set apart by a bar or a "By" ("Monday, April 1, 2024 | By Ann Lee");
+    not a sentence going on after the date ("Berlin, 1. April 2024 Die Regierung …")."""
+    if _ends_at_its_time(after):
+        return date, ""
+    if _DATE_LABEL.match(head):
+        return None  # ("Updated April 2, 2024 | By Ann Lee": labelled_date reads it)
+    marked = after.lstrip(" \u3000,")[:1] in _BARS or is_byline(after.strip(" \u3000,"))
+    return date_byline(from_the_date) if marked else None
 
 
 def _ends_at_its_time(after: str) -> bool:
@@ -131,14 +146,43 @@ def _ends_at_its_time(after: str) -> bool:
 def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | None:
     """A person's name, a bar and the date that ends the line ("Ann Lee · April 1, 2024 10:00",
     "山田太郎 / 2024.04.01"); not a sentence with a dash ("Prices peaked — April 1, 2024")."""
-    if before[-1] not in _BARS + "," or not _ends_at_its_time(after):
+    if not _ends_at_its_time(after):
         return None  # (what may follow the date is its time's word: "… | 01.04.2024 10:20 Uhr")
+    if before[-1] not in _BARS + ",":
+        # A "By" line that runs into its date ("By Ann Lee April 1, 2024"); unmarked, the words
+        # before a date are a sentence's ("Prices peaked April 1, 2024").
+        return (date, ", ".join(names)) if (names := byline_names(before)) else None
     name = text.BYLINE_END.split(before.rstrip(_BARS + ", \u3000"), maxsplit=1)[0]  # ("Ann Lee – 3 Kommentare | April 1, 2024")
     if names := byline_names(name):  # "By Ann Lee and Bo Chen · April 1, 2024", "Por Ana García | …", "By Ann Lee, April 1, 2024"
         return (date, ", ".join(names))
     if before[-1] == ",":
         return None  # (a comma sets a date beside a byline, or beside a place: "New York, April 1, 2024")
-    return (date, _named(name)) if name and _a_name(name) and people.looks_like_person(name) else None
+    if a_newsroom(name):
+        return date, name
+    if (label := _DATE_LABEL.match(name)) and label.group(0).strip() and _ends_at_its_time(name[label.end() :]):
+        return date, ""  # a label and its time ("Updated 10:20 | April 1, 2024"): no byline
+    return (date, ", ".join(names)) if (names := _signed_names(name)) else None
+
+
+def _signed_names(name: str) -> list[str]:
+    """The people an unmarked name before a date's bar names: full names ("Ann Lee", "Ann Lee and
+    Bo Chen"), a name in a script without case ("山田太郎"), a wire agency ("Reuters"); not one
+    capitalised word, which is more often the section's ("Politics | April 1, 2024")."""
+    names = people.clean_names([name], []) if name else []
+    for one in names:
+        if people.is_wire_agency(one):
+            continue
+        if (len(one.split()) < 2 and not _caseless(one)) or people.names_an_outlet(one):
+            return []  # ("Politics | …", "Business News | …")
+        if not (_a_name(one) and people.looks_like_person(one)):
+            return []
+    return names
+
+
+def _caseless(value: str) -> bool:
+    """Whether the first letter is in a script without case ("山田太郎")."""
+    first = next((ch for ch in value if ch.isalpha()), "")
+    return first.lower() == first.upper()
 
 
 def _named(byline: str) -> str:
@@ -223,7 +267,7 @@ def read_line(draft: Draft, value: str, beside_a_date: bool = False) -> bool:
         draft.updated = draft.updated or date
     else:
         draft.published = draft.published or date
-        draft.authors = draft.authors or ([byline] if byline else [])
+    draft.authors = draft.authors or ([byline] if byline else [])  # ("Updated April 2, 2024 | By Ann Lee")
     return True
 
 

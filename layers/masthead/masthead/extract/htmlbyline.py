@@ -96,7 +96,7 @@ _ROMANCE_BY_LINE_END = precompiled.pattern(r"\s(?:in|on|at|en|em)\s")
 def _is_a_place(word: str) -> bool:
     """One capitalised word that is no wire agency ("Berlin" after a name; "SDA", "dpa", "Reuters"
     are agencies and stay)."""
-    return " " not in word and word[:1].isupper() and not word.isupper() and word.lower() not in _WIRE_AGENCIES
+    return " " not in word and word[:1].isupper() and not word.isupper() and not people.is_wire_agency(word)
 
 
 def _without_outlet(name: str) -> str:
@@ -110,14 +110,13 @@ def _without_outlet(name: str) -> str:
 # ("Quelle: MDR/ls", an agency and its desk) at its end. Without a desk after a "/", only wire agencies count: a
 # dateline naming the publisher itself ("Washington (CNN)") is not a byline.
 _AGENCY_DATELINE = precompiled.pattern(r"[^\W\d][\w .'’-]{0,40}?\s\(([^\s()/]{2,20}/[^\s()/]{1,12}|[A-Za-z]{2,8})\)\s*[-–—]\s")
-_WIRE_AGENCIES = frozenset("dpa afp ap reuters rtr kna epd sid apa ansa efe aa kyodo jiji xinhua tass ria".split())
 _WIRE_LINE = precompiled.pattern(r"([A-Za-z]{2,8})(?:\s*,\s*[^\W\d][\w .'’-]{1,30})?")
 _SOURCE_LINE = precompiled.pattern(r"(?:quelle|source|fuente|fonte|kaynak)\s*:\s*(\S.{1,40})", re.I)
 
 
 def agency_byline(paragraphs: list[str]) -> list[str]:
     for paragraph in paragraphs[:2]:
-        if (m := _AGENCY_DATELINE.match(paragraph)) and ("/" in m.group(1) or m.group(1).lower() in _WIRE_AGENCIES):
+        if (m := _AGENCY_DATELINE.match(paragraph)) and ("/" in m.group(1) or people.is_wire_agency(m.group(1))):
             return [m.group(1)]
     for paragraph in paragraphs[-3:]:
         if (m := _SOURCE_LINE.fullmatch(paragraph.strip())) and people.is_agency(m.group(1)):
@@ -954,7 +953,7 @@ def _unmarked_names(node, near: bool) -> list[str]:
     headline (`near`), an "Author: Name" line anywhere."""
     value = htmlmeta.node_text(node, limit=2000)
     value = text.collapse_spaces(value) if len(value) <= 2000 else ""  # a line's indentation collapsed
-    if near and (agency := _WIRE_LINE.fullmatch(value)) and agency.group(1).lower() in _WIRE_AGENCIES:
+    if near and (agency := _WIRE_LINE.fullmatch(value)) and people.is_wire_agency(agency.group(1)):
         return [agency.group(1)]  # "JIJI", "AFP, MANILA" under the headline: the agency's byline
     if near and len(value) <= 80 and (names := _name_before_date(node, value)):
         return names

@@ -271,6 +271,11 @@ def is_company(name: str) -> bool:
 _AFFILIATION = precompiled.pattern(r"^(?:the\s+\S.*|.*\b(?:press|news|agency|newswire|wire|times|reuters|afp|dpa)\b.*)$", re.I)
 
 
+def names_an_outlet(name: str) -> bool:
+    """A newspaper's or a desk's name rather than a person's ("Business News", "The Daily Star")."""
+    return _AFFILIATION.match(name) is not None
+
+
 _DOMAIN = precompiled.pattern(r"\b[\w-]++\.(?:com|net|org|info|[a-z]{2})\b", re.I)
 
 
@@ -365,6 +370,14 @@ def is_handle(name: str) -> bool:
     if len(name) > 60 or not _HANDLE.fullmatch(name):
         return False
     return "." not in name or len(name.rsplit(".", 1)[1]) > 3
+
+
+# News agencies whose name alone is a byline ("Reuters", "dpa", "AFP"): one word that is no place or section.
+_WIRE_AGENCIES = frozenset("dpa afp ap reuters rtr kna epd sid apa ansa efe aa kyodo jiji xinhua tass ria".split())
+
+
+def is_wire_agency(word: str) -> bool:
+    return word.lower() in _WIRE_AGENCIES
 
 
 def looks_like_person(name: str) -> bool:

@@ -391,6 +391,10 @@ def test_a_typed_date_line_with_a_reading_time_a_comma_or_a_short_year(suffix, l
         # a newsroom's signature and a wire agency before the bar are the byline
         ("Editors of Iolite | 2024/04/01", ["Editors of Iolite"], "2024-04-01T00:00"),
         ("Reuters | April 1, 2024", ["Reuters"], "2024-04-01T00:00"),
+        ("Iolite編集部 2024.04.01", ["Iolite編集部"], "2024-04-01T00:00"),  # (one word: was read as a weekday)
+        # the word that sets the date after the byline, and the time after "at"
+        ("By Ann Lee on April 1, 2024 at 10:00", ["Ann Lee"], "2024-04-01T10:00"),
+        ("Von Anna Müller am 1. April 2024", ["Anna Müller"], "2024-04-01T00:00"),
     ],
 )
 def test_a_typed_date_line_with_a_weekday_a_place_or_an_unmarked_byline(suffix, line, names, when):
@@ -411,6 +415,17 @@ def test_a_section_before_a_date_is_no_byline(suffix, line):
     # one capitalised word, or an outlet's words, before the bar name a section more often than a person
     found = extract(f"articles/typed.{suffix}", _TYPED_FILES[suffix](line)).metadata
     assert found.authors == []
+
+
+@pytest.mark.parametrize("suffix", list(_TYPED_FILES))
+@pytest.mark.parametrize("line", ["Text by Ann Lee", "Words: Ann Lee | Photos: Bo Chen", "By Ann Lee · Photography by Bo Chen"])
+def test_a_byline_names_its_writer_not_the_photographer(suffix, line):
+    assert extract(f"articles/typed.{suffix}", _TYPED_FILES[suffix](line)).metadata.authors == ["Ann Lee"]
+
+
+def test_a_byline_that_goes_on_before_its_date_is_no_date_line():
+    # the names would be "Kathy Wise Published in FrontBurner": the line is left to the format's own reading
+    assert headerlines.date_byline("By Kathy Wise Published in FrontBurner December 14, 2016 2:24 pm") is None
 
 
 def test_a_sentence_that_runs_on_after_a_place_and_a_date_is_no_date_line():

@@ -35,7 +35,7 @@ def byline_names(line: str) -> list[str] | None:
     is a few words long."""
     if len(line) > 120:
         return None
-    line = _unbracketed(line)
+    line = _without_picture_credits(_unbracketed(line))
     if credited := text.writers_credited(line):
         return credited
     if _BYLINE.match(line) is None:
@@ -62,6 +62,20 @@ def _unbracketed(line: str) -> str:
 
 
 _OPENING = {"(": ")", "（": "）", "[": "]", "［": "］", "【": "】"}
+
+
+def _without_picture_credits(line: str) -> str:
+    """A byline without the picture credits after its bar ("Words: Ann Lee | Photos: Bo Chen"):
+    who took the photographs did not write the piece."""
+    first, *others = text.BYLINE_END.split(line)
+    return first if others and all(_PICTURE_CREDIT.match(other) for other in others) else line
+
+
+_PICTURE_CREDIT = precompiled.pattern(
+    r"(?:photos?|photographs?|photography|pictures?|images?|illustrations?|fotos?|bilder?|grafik|video|styling)"
+    r"(?:\s+by\b|\s*[:：])",
+    re.I,
+)
 
 
 def _a_name(name: str) -> bool:
@@ -129,6 +143,8 @@ def _after_one_word(head: str, from_the_date: str, after: str, date: str) -> tup
     """A date line that opens with one word (the day of the week, the place): the date alone, or
     the date and a byline set apart by a bar or a "By" ("Monday, April 1, 2024 | By Ann Lee");
     not a sentence going on after the date ("Berlin, 1. April 2024 Die Regierung …")."""
+    if a_newsroom(signature := head.strip(" \u3000,")):
+        return (date, signature) if _ends_at_its_time(after) else None  # ("Iolite編集部 2024.04.01")
     if _ends_at_its_time(after):
         return date, ""
     if _DATE_LABEL.match(head):
@@ -140,7 +156,10 @@ def _after_one_word(head: str, from_the_date: str, after: str, date: str) -> tup
 def _ends_at_its_time(after: str) -> bool:
     """Whether what follows a date is its time at most ("", " 10:20", " Uhr")."""
     after = after.strip(" \u3000")
-    return not after or _TIME.fullmatch(after) is not None or after.casefold() in _TIME_WORDS
+    if not after or _TIME.fullmatch(after) is not None or after.casefold() in _TIME_WORDS:
+        return True
+    clock = _TIME_AFTER_DATE.match(after)  # ("… at 9:26 pm", "… um 19:35 Uhr")
+    return clock is not None and clock.end() == len(after)
 
 
 def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | None:
@@ -149,9 +168,7 @@ def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | Non
     if not _ends_at_its_time(after):
         return None  # (what may follow the date is its time's word: "… | 01.04.2024 10:20 Uhr")
     if before[-1] not in _BARS + ",":
-        # A "By" line that runs into its date ("By Ann Lee April 1, 2024"); unmarked, the words
-        # before a date are a sentence's ("Prices peaked April 1, 2024").
-        return (date, ", ".join(names)) if (names := byline_names(before)) else None
+        return _byline_into_date(before, date)
     name = text.BYLINE_END.split(before.rstrip(_BARS + ", \u3000"), maxsplit=1)[0]  # ("Ann Lee – 3 Kommentare | April 1, 2024")
     if names := byline_names(name):  # "By Ann Lee and Bo Chen · April 1, 2024", "Por Ana García | …", "By Ann Lee, April 1, 2024"
         return (date, ", ".join(names))
@@ -162,6 +179,14 @@ def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | Non
     if (label := _DATE_LABEL.match(name)) and label.group(0).strip() and _ends_at_its_time(name[label.end() :]):
         return date, ""  # a label and its time ("Updated 10:20 | April 1, 2024"): no byline
     return (date, ", ".join(names)) if (names := _signed_names(name)) else None
+
+
+def _byline_into_date(before: str, date: str) -> tuple[str, str] | None:
+    """A "By" line that runs into its date without a bar ("By Ann Lee April 1, 2024", "By Ann Lee
+    on April 1, 2024"); unmarked, the words before a date are a sentence's ("Prices peaked April
+    1, 2024"), and a byline that goes on is no name ("By Kathy Wise Published in FrontBurner …")."""
+    names = byline_names(_DATE_PREPOSITION.sub("", before))
+    return (date, ", ".join(names)) if names and all(map(people.looks_like_person, names)) else None
 
 
 def _signed_names(name: str) -> list[str]:
@@ -191,6 +216,8 @@ def _named(byline: str) -> str:
 
 
 _BARS = "|·/–—-•"
+# The word that sets a date after a byline ("By Ann Lee on April 1, 2024", "Von Anna Müller am 1. April 2024").
+_DATE_PREPOSITION = precompiled.pattern(r"[ \u3000]+(?:on|am|le|el|il|em|op)[ \u3000]*$", re.I)
 # The time written after a date ("3. Mai 2024, 17:47", "April 1, 2024 at 9:26pm", "…, um 19:35 Uhr",
 # "… à 10h00"): no byline.
 _TIME_AFTER_DATE = precompiled.pattern(

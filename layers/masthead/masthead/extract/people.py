@@ -26,7 +26,7 @@ _LEADING_BY = precompiled.pattern(
     r"(?:eine?\s+)?(?:kolumne|kommentar|gastbeitrag|gastkommentar|analyse|essay|reportage|rezension|glosse)\s+von|"
     r"(?:une\s+)?(?:chronique|analyse|tribune|critique)\s+par|(?:columna|análisis|opinión|crónica)\s+por|"
     r"(?:commento|analisi|editoriale|rubrica)\s+di|"
-    r"(?:written|words|reported|posted)\s+by|(?:verfasst\s+|geschrieben\s+)?durch|(?:verfasst|geschrieben)\s+von|"
+    r"(?:written|words|text|reported|posted)\s+by|(?:verfasst\s+|geschrieben\s+)?durch|(?:verfasst|geschrieben)\s+von|"
     r"(?:publicad[oa]|escrit[oa])\s+por|(?:publié|écrit)e?\s+par|(?:pubblicat[oa]|scritt[oa])\s+da|"
     r"(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|escrito\s+por|escribe|by|von|por|par|di|door|av|af|przez|od|"
     r"(?:tekst|texte?|texto|auteure?|autore)(?=\s*[:：])|autor(?:in|a)?(?:[/*_:]in|/autor(?:in)?)?|redacción|author|автор)\s*[:：]?\s+(?=\S)",

@@ -188,6 +188,10 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
             "31 août 2023",  # (the update after the publication, on the same line)
         ),
         (["Por", "Juliet Jimenez", "5 mayo, 2022, 6:12 pm"], ["Juliet Jimenez"], "5 mayo, 2022", None),
+        # a name that ends in an initial, and one its label alone says is a name (not every word capitalised)
+        (["Par", "Nicolas Gutierrez C.", "le 14.09.2020 à 11h46"], ["Nicolas Gutierrez C"], "14.09.2020", None),
+        (["Juan Carlos Muñoz C.", "April 1, 2024"], ["Juan Carlos Muñoz C"], "April 1, 2024", None),
+        (["By", "Cindy mangomini", "December 21, 2016"], ["Cindy mangomini"], "December 21, 2016", None),
         (
             ["Video", "María R. Sahuquillo", "Bruselas - 15 oct 2024 - 08:22", "Actualizado: 15 oct 2024 - 17:38CEST"],
             ["María R. Sahuquillo"],
@@ -576,6 +580,12 @@ def test_a_name_a_line_of_its_own_labels_as_the_authors_anywhere_on_the_page_is_
 )
 def test_a_label_over_a_line_that_is_no_name_or_a_by_word_past_the_header_names_no_one(lines):
     assert plaintext._layout(["The headline of the story", BODY, BODY, *lines], 0, Draft()).authors == []
+
+
+@pytest.mark.parametrize("line", ["the way", "Share this story", "It ended."])
+def test_a_line_under_a_by_word_that_reads_as_no_name_names_no_one(line):
+    found = plaintext._layout(["The headline of the story", "By", line, "December 21, 2016", BODY], 0, Draft())
+    assert found.authors == []
 
 
 def test_a_byline_further_down_wins_over_a_name_alone_under_the_title():

@@ -712,7 +712,17 @@ def _names_after_by_word(blocks: list[str], j: int) -> list[list[str]] | None:
     stack = _name_lines(blocks, j, None)
     # (the names go on past a line that a comma ends: "Related Items" under "Brad Shaw" is a heading)
     ends = next((n for n, k in enumerate(range(j, j + len(stack))) if not blocks[k].endswith(",")), len(stack))
-    return stack[: ends + 1] or None
+    return stack[: ends + 1] or _name_after_its_label(blocks[j])
+
+
+def _name_after_its_label(line: str) -> list[list[str]] | None:
+    """A name that its label alone says is one, though not every word of it is capitalised ("By" /
+    "Cindy mangomini"): a few words, the first capitalised, no button's word."""
+    words = line.split()
+    if not (_is_bare(line) and words[0][:1].isupper()) or any(word.casefold() in _PAGE_WORDS for word in words):
+        return None
+    names = people.clean_names([line], [])
+    return [names] if names else None
 
 
 def _date_anchors(blocks: list[str], dated: set[int]) -> set[int]:
@@ -859,9 +869,14 @@ def _is_bare(line: str) -> bool:
     """Two to four words, each with a letter, and nothing else: no digit, comma, quote or bracket
     ("Sevilla, Los Gallardos" beside a date is a place, "„Heikles“ Thema" a title)."""
     words = line.split()
-    if not 2 <= len(words) <= 4 or len(line) > 40 or NOT_IN_A_NAME.search(line) or _SENTENCE_END.search(line):
+    if not 2 <= len(words) <= 4 or len(line) > 40 or NOT_IN_A_NAME.search(line):
         return False
+    if _SENTENCE_END.search(line) and not _LAST_INITIAL.search(line):
+        return False  # (a period after an initial ends a name: "Nicolas Gutierrez C.")
     return all(any(ch.isalpha() for ch in word) for word in words)  # ("Nächster ❯" is a button)
+
+
+_LAST_INITIAL = precompiled.pattern(r"\s[^\W\d_]\.$")
 
 
 def _a_caption(blocks: list[str], j: int) -> bool:

@@ -192,6 +192,11 @@ BODY = " ".join(["The first paragraph of the story is long enough to be a paragr
         (["Par", "Nicolas Gutierrez C.", "le 14.09.2020 à 11h46"], ["Nicolas Gutierrez C"], "14.09.2020", None),
         (["Juan Carlos Muñoz C.", "April 1, 2024"], ["Juan Carlos Muñoz C"], "April 1, 2024", None),
         (["By", "Cindy mangomini", "December 21, 2016"], ["Cindy mangomini"], "December 21, 2016", None),
+        # a desk or an agency after the name, two names a slash joins, a wire agency alone
+        (["von", "Mathilda Trausch, Online-Redaktion", "Veröffentlicht: 26.12.2022"], ["Mathilda Trausch"], "26.12.2022", None),
+        (["Autor:", "Peter Maahn/SP-X", "April 1, 2024"], ["Peter Maahn"], "April 1, 2024", None),
+        (["Mathatisi Sebusi/Mohalenyane Phakela", "April 1, 2024"], ["Mathatisi Sebusi", "Mohalenyane Phakela"], "April 1, 2024", None),
+        (["JIJI", "Feb 18, 2020"], ["JIJI"], "Feb 18, 2020", None),
         (
             ["Video", "María R. Sahuquillo", "Bruselas - 15 oct 2024 - 08:22", "Actualizado: 15 oct 2024 - 17:38CEST"],
             ["María R. Sahuquillo"],
@@ -624,6 +629,8 @@ def test_a_reading_time_under_the_byline_is_neither_deck_nor_text():
         # a list of sections or a desk is no list of names
         ["Politics, Economy and Culture", "2024/04/01"],
         ["Markets Desk & Crypto Team", "2024/04/01"],
+        ["Senior Editor/Staff Writer", "2024/04/01"],  # a slash between a desk's or a beat's words
+        ["Politics/Culture Writer", "2024/04/01"],
         ["Sign Out", "Ann Lee", "TV", "2024/04/01"],  # capitals that are no one's initials break a stack
         ["27 octobre 2012 à 18:27", "(Mis à jour: 19:56"],  # the update's time under the date
         ["22.12.2018", "Teilen"],  # a button under the date

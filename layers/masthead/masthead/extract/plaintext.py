@@ -785,13 +785,25 @@ def _name_line(blocks: list[str], k: int, title: object) -> list[str] | None:
     if len(line) > _LONG_LINE:
         return None  # (no line of names is that long: not read through, a byline run on for megabytes)
     # (as the page showed it, without a handle or the job title beside: "André KleinRedakteur")
-    if names := _bare_names(people.without_role(_without_handles(_unglued(line)).rstrip(",")), title):
+    if names := _bare_names(_without_desk(people.without_role(_without_handles(_unglued(line)).rstrip(","))), title):
         return names
+    if people.is_wire_agency(agency := line.split(",", 1)[0].strip()):
+        return [agency]  # a wire agency signs, with its dateline's place at most ("JIJI", "AFP, MANILA")
     if a_newsroom(line):
         return [line]  # the newsroom's signature where a name stands ("Editors of Iolite", "Redaktion MSM", "Iolite編集部")
     if 2 <= len(line) <= 3 and line.isupper() and k + 1 < len(blocks):
         return [] if line == "".join(word[0] for word in blocks[k + 1].split()).upper() else None
     return None
+
+
+def _without_desk(line: str) -> str:
+    """A name without the desk or the agency after it ("Mathilda Trausch, Online-Redaktion",
+    "Peter Maahn/SP-X"): the person is the author."""
+    head, comma, tail = line.rpartition(",")
+    if comma and a_newsroom(tail.strip()):
+        return head.strip()
+    head, slash, tail = line.rpartition("/")
+    return head.strip() if slash and " " not in tail and 2 <= len(tail) <= 8 and tail.isupper() else line
 
 
 def _flat(lines: list[list[str]]) -> list[str]:
@@ -804,7 +816,7 @@ def _bare_names(line: str, title: object) -> list[str]:
         return people.clean_names([line], [])  # (without a handle glued to it: "Edilson La Rosaedilsonlarosa")
     parts = _NAME_LIST.split(line) if len(line) <= _LIST_CHARS else []
     if not (2 <= len(parts) <= _MAX_STACKED and all(_a_bare_name(part, title) for part in parts)):
-        return []
+        return _names_either_side_of_a_slash(line, title)
     # (an outlet in capitals beside people's names is none of them: "Jefferson Graham, USA TODAY")
     people_named = [part for part in parts if not part.isupper()]
     return people_named or parts
@@ -844,6 +856,15 @@ def _a_name_and_role(line: str, title: object) -> list[str] | None:
 
 # A time of day ("9:26 pm"), or a zone in capitals that ends a line ("EST"; not a surname: "Ann Lee").
 _TIME = precompiled.pattern(r"\b\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b|(?-i:\b[A-Z]{2,5})$", re.I)
+
+
+def _names_either_side_of_a_slash(line: str, title: object) -> list[str]:
+    """Two people's full names a slash joins ("Mathatisi Sebusi/Mohalenyane Phakela"); not a desk or
+    a beat's words ("Politics/Culture Writer", "Senior Editor/Staff Writer")."""
+    halves = [half.strip() for half in line.split("/")] if line.count("/") == 1 and len(line) <= _LIST_CHARS else []
+    if not halves or not all(_a_bare_name(half, title) and not people.is_role(half.split()[-1]) for half in halves):
+        return []
+    return [name for half in halves for name in people.clean_names([half], [])]
 
 
 def _a_bare_name(line: str, title: object) -> bool:

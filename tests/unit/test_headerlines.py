@@ -423,9 +423,32 @@ def test_a_byline_names_its_writer_not_the_photographer(suffix, line):
     assert extract(f"articles/typed.{suffix}", _TYPED_FILES[suffix](line)).metadata.authors == ["Ann Lee"]
 
 
-def test_a_byline_that_goes_on_before_its_date_is_no_date_line():
-    # the names would be "Kathy Wise Published in FrontBurner": the line is left to the format's own reading
-    assert headerlines.date_byline("By Kathy Wise Published in FrontBurner December 14, 2016 2:24 pm") is None
+@pytest.mark.parametrize("suffix", list(_TYPED_FILES))
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("By Ann Lee, Iolite", ["Ann Lee"]),  # the outlet, the place or the degree after a full name
+        ("By Ann Lee, PhD", ["Ann Lee"]),
+        ("By Ann Lee, Reuters", ["Ann Lee", "Reuters"]),  # a wire agency is credited too
+        ("By Ann Lee with Bo Chen", ["Ann Lee", "Bo Chen"]),
+        ("Story and photos by Ann Lee", ["Ann Lee"]),
+        ("Reporting by Ann Lee; Editing by Bo Chen", ["Ann Lee"]),  # the editor did not write it
+        ("ライター：山田太郎", ["山田太郎"]),
+        ("文：山田太郎／編集：佐藤花子", ["山田太郎"]),
+        ("編集：佐藤花子", ["佐藤花子"]),  # an editor's credit alone is the byline
+        ("執筆：山田太郎（Iolite編集部）", ["山田太郎"]),  # the outlet in brackets after the name
+    ],
+)
+def test_a_typed_credit_names_the_writers_only(suffix, line, names):
+    assert extract(f"articles/typed.{suffix}", _TYPED_FILES[suffix](line)).metadata.authors == names
+
+
+def test_a_byline_that_goes_on_before_its_date_names_the_person_or_is_no_date_line():
+    # where it goes on with a date's label, the person is read; where it goes on otherwise, the
+    # line is left to the format's own reading (the name would be "Kathy Wise filed under News")
+    line = "By Kathy Wise Published in FrontBurner December 14, 2016 2:24 pm"
+    assert headerlines.date_byline(line) == ("December 14, 2016 2:24 pm", "Kathy Wise")
+    assert headerlines.date_byline("By Kathy Wise filed under News December 14, 2016") is None
 
 
 def test_a_sentence_that_runs_on_after_a_place_and_a_date_is_no_date_line():

@@ -40,8 +40,16 @@ def byline_names(line: str) -> list[str] | None:
         return credited
     if _BYLINE.match(line) is None:
         return _byline_in_another_language(line)
-    names = text.parse_authors(line)
+    names = _without_place_or_outlet(people.clean_names(text.parse_authors(line), []))  # ("By Ann Lee with Bo Chen")
     return names if names and all(_a_name(name) for name in names) else None
+
+
+def _without_place_or_outlet(names: list[str]) -> list[str]:
+    """A byline's names without the one word after a full name: where it was written, the outlet or
+    a degree ("By Ann Lee, Berlin", "By Ann Lee, Iolite", "By Ann Lee, PhD"); a wire agency stays."""
+    if len(names) >= 2 and len(names[-2].split()) >= 2 and people.a_place_or_outlet(names[-1]):
+        return names[:-1]
+    return names
 
 
 def _byline_in_another_language(line: str) -> list[str] | None:
@@ -65,15 +73,17 @@ _OPENING = {"(": ")", "（": "）", "[": "]", "［": "］", "【": "】"}
 
 
 def _without_picture_credits(line: str) -> str:
-    """A byline without the picture credits after its bar ("Words: Ann Lee | Photos: Bo Chen"):
-    who took the photographs did not write the piece."""
-    first, *others = text.BYLINE_END.split(line)
-    return first if others and all(_PICTURE_CREDIT.match(other) for other in others) else line
+    """A byline without the picture and editing credits after its bar or semicolon ("Words: Ann Lee
+    | Photos: Bo Chen", "Reporting by Ann Lee; Editing by Bo Chen"): who took the photographs or
+    edited the text did not write it."""
+    first, *others = _CREDITS.split(line)
+    return first if others and all(_OTHER_CREDIT.match(other) for other in others) else line
 
 
-_PICTURE_CREDIT = precompiled.pattern(
-    r"(?:photos?|photographs?|photography|pictures?|images?|illustrations?|fotos?|bilder?|grafik|video|styling)"
-    r"(?:\s+by\b|\s*[:：])",
+_CREDITS = precompiled.pattern(rf"\s*;\s*|{text.BYLINE_END.pattern}")
+_OTHER_CREDIT = precompiled.pattern(
+    r"(?:photos?|photographs?|photography|pictures?|images?|illustrations?|fotos?|bilder?|grafik|video|styling|"
+    r"editing|edited|editor|redigering|bearbeitung)(?:\s+by\b|\s*[:：])",
     re.I,
 )
 

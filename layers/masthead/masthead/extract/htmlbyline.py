@@ -81,7 +81,7 @@ def _byline_names(value: str) -> list[str]:
     if found and len(per_part) == 2 and per_part[0] and all(len(n.split()) >= 2 for n in per_part[0]) and _SEPARATORS.search(value):
         per_part = per_part[:1]
     names = [n for part in per_part for n in part]
-    if by_line and len(names) >= 2 and _is_a_place(names[-1]) and len(names[-2].split()) >= 2:
+    if by_line and len(names) >= 2 and people.a_place_or_outlet(names[-1]) and len(names[-2].split()) >= 2:
         names = names[:-1]  # "Von Markus Balser, Berlin": where the story was written
     return [n for n in names if not _ORG_WORDS.search(n)] or names
 
@@ -91,12 +91,6 @@ _BY_LINE_END = precompiled.pattern(r"\s(?:in|on|at)\s")
 # Méndez en Territorio"); after Dutch "door", "en" is "and".
 _ROMANCE_BY = precompiled.pattern(r"(?:por|escribe|escrito por|par)\s", re.I)
 _ROMANCE_BY_LINE_END = precompiled.pattern(r"\s(?:in|on|at|en|em)\s")
-
-
-def _is_a_place(word: str) -> bool:
-    """One capitalised word that is no wire agency ("Berlin" after a name; "SDA", "dpa", "Reuters"
-    are agencies and stay)."""
-    return " " not in word and word[:1].isupper() and not word.isupper() and not people.is_wire_agency(word)
 
 
 def _without_outlet(name: str) -> str:

@@ -26,7 +26,7 @@ _LEADING_BY = precompiled.pattern(
     r"(?:eine?\s+)?(?:kolumne|kommentar|gastbeitrag|gastkommentar|analyse|essay|reportage|rezension|glosse)\s+von|"
     r"(?:une\s+)?(?:chronique|analyse|tribune|critique)\s+par|(?:columna|análisis|opinión|crónica)\s+por|"
     r"(?:commento|analisi|editoriale|rubrica)\s+di|"
-    r"(?:written|words|text|reported|posted)\s+by|(?:verfasst\s+|geschrieben\s+)?durch|(?:verfasst|geschrieben)\s+von|"
+    r"(?:written|words|text|reported|reporting|posted)\s+by|(?:story|text|words)\s+and\s+(?:photos|photographs|pictures)\s+by|(?:verfasst\s+|geschrieben\s+)?durch|(?:verfasst|geschrieben)\s+von|"
     r"(?:publicad[oa]|escrit[oa])\s+por|(?:publié|écrit)e?\s+par|(?:pubblicat[oa]|scritt[oa])\s+da|"
     r"(?:view\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|escrito\s+por|escribe|by|von|por|par|di|door|av|af|przez|od|"
     r"(?:tekst|texte?|texto|auteure?|autore)(?=\s*[:：])|autor(?:in|a)?(?:[/*_:]in|/autor(?:in)?)?|redacción|author|автор)\s*[:：]?\s+(?=\S)",
@@ -378,6 +378,12 @@ _WIRE_AGENCIES = frozenset("dpa afp ap reuters rtr kna epd sid apa ansa efe aa k
 
 def is_wire_agency(word: str) -> bool:
     return word.lower() in _WIRE_AGENCIES
+
+
+def a_place_or_outlet(word: str) -> bool:
+    """One capitalised word that is no wire agency, after a full name in a byline: where it was
+    written or the outlet ("Berlin", "Iolite"); "SDA", "dpa", "Reuters" are agencies and stay."""
+    return " " not in word and word[:1].isupper() and not word.isupper() and not is_wire_agency(word)
 
 
 def looks_like_person(name: str) -> bool:

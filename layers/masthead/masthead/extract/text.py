@@ -249,7 +249,8 @@ _fold_short = lru_cache(maxsize=256)(_fold_text)
 # --- bylines ----------------------------------------------------------------------------------------
 
 _BYLINE_PREFIX = precompiled.pattern(
-    r"^\s*(?:by|written by|words by|text|words|author|authors|reporter|interview|文|文章|著者|執筆|取材・文|記事)\s*[:：]?\s+|"
+    r"^\s*(?:by|written by|words by|text by|reporting by|(?:story|text|words) and (?:photos|photographs|pictures) by|"
+    r"text|words|author|authors|reporter|interview|文|文章|著者|執筆|取材・文|記事)\s*[:：]?\s+|"
     r"^\s*(?:by|text|words|author|文|執筆|著者|取材・文)\s*[:：]\s*",
     re.I,
 )
@@ -301,9 +302,12 @@ class PersonName(str):
 # A Japanese credit line names each contributor after a role: "文＝山田太郎、写真＝佐藤花子", "取材・文●
 # 山田太郎 撮影●佐藤花子". The writers are the authors; the photographers and illustrators are not. A
 # role starts the line or follows a space or a comma (a name may end in 文).
-_JA_ROLE = "(?:取材|文|構成|編集|著|執筆|聞き手|インタビュー|翻訳|訳|写真|撮影|イラスト|画|図|デザイン)"
-_JA_CREDIT = precompiled.pattern(f"(?<![^\\s、,，（(]){_JA_ROLE}(?:[・/／]{_JA_ROLE})*\\s*[●＝=：:／/]\\s*")
+_JA_ROLE = "(?:取材|文|構成|編集|著|執筆|ライター|聞き手|インタビュー|翻訳|訳|写真|撮影|イラスト|画|図|デザイン)"
+# A credit starts the line or follows a space, a comma, a bracket or a bar ("文：山田太郎／編集：佐藤花子").
+_JA_CREDIT = precompiled.pattern(f"(?<![^\\s、,，（(／/｜|]){_JA_ROLE}(?:[・/／]{_JA_ROLE})*\\s*[●＝=：:／/]\\s*")
 _JA_VISUAL_ROLES = frozenset("写真 撮影 イラスト 画 図 デザイン".split())
+# The editor's credit beside a writer's: the editor did not write the piece.
+_JA_EDITING_ROLES = frozenset({"編集"})
 _JA_ROLE_SEPARATOR = precompiled.pattern("[・/／]")
 
 
@@ -367,14 +371,20 @@ def writers_credited(value: str) -> list[str] | None:
     credits = list(_JA_CREDIT.finditer(value[:200])) if not value.isascii() else []
     if not credits:
         return None
-    writers = []
+    credited: list[tuple[set[str], str]] = []
     for n, credit in enumerate(credits):
         end = credits[n + 1].start() if n + 1 < len(credits) else len(value)
-        roles = set(_JA_ROLE_SEPARATOR.split(credit.group(0).rstrip(" ●＝=：:／/\u3000")))
-        if roles - _JA_VISUAL_ROLES:
+        roles = set(_JA_ROLE_SEPARATOR.split(credit.group(0).rstrip(" ●＝=：:／/\u3000"))) - _JA_VISUAL_ROLES
+        if roles:
             # (a credit in brackets: "（文／山田太郎）"; the date after a bar: "文：山田太郎 | April 1, 2024")
-            writers.append(BYLINE_END.split(value[credit.end() : end], maxsplit=1)[0].strip(" 、,，\u3000）)］]】"))
-    return writers
+            name = BYLINE_END.split(value[credit.end() : end], maxsplit=1)[0].strip(" 、,，\u3000）)］]】／/｜|")
+            credited.append((roles, _AFFILIATION_IN_BRACKETS.sub("", name)))  # ("山田太郎（Iolite編集部）")
+    writing = any(roles - _JA_EDITING_ROLES for roles, _ in credited)
+    return [name for roles, name in credited if not writing or roles - _JA_EDITING_ROLES]
+
+
+# What a name's brackets add after it: the writer's outlet or the reading of the name.
+_AFFILIATION_IN_BRACKETS = precompiled.pattern(r"(?<=\S)\s*[（(][^（()）]{1,40}[)）]?$")
 
 
 # A numeric date written into a byline ("By Ann Lee, 2024/04/02", "Ann Lee - 12/03/2024"): no name,

@@ -737,6 +737,24 @@ def test_json_authors_as_objects_strings_and_links():
 
 
 @pytest.mark.parametrize(
+    ("author", "authors"),
+    [
+        ("Ann Lee, PhD", ["Ann Lee"]),  # a degree after the name is no one's name
+        ("Ann Lee MS, RDN", ["Ann Lee"]),
+        ("Dr. Ann Lee, MD, MPH", ["Dr. Ann Lee"]),
+        ("Ann Lee, Bo Chen MD", ["Ann Lee", "Bo Chen"]),
+        ("Ann Ma", ["Ann Ma"]),  # a surname that is a degree in capitals
+        ("MD", ["MD"]),  # alone, it is what the file says
+    ],
+)
+def test_degrees_after_a_declared_author_are_no_names(author, authors):
+    a = article("articles/a/a.json", json.dumps({"headline": "T", "articleBody": PARAGRAPH, "author": author}))
+    assert a["authors"] == authors
+    a = article("articles/a/a.md", f"---\ntitle: T\nauthor: {author}\n---\n\n{PARAGRAPH}\n")
+    assert a["authors"] == authors
+
+
+@pytest.mark.parametrize(
     "author",
     [
         [{"firstName": "Ann", "lastName": "Lee"}],  # a CMS export's person

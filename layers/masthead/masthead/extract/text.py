@@ -418,7 +418,29 @@ def parse_authors(value) -> list[str]:
             if re.search(r"\d{4}[/.-]\d{1,2}", part):
                 continue
             names.append(part)
-    return names
+    return _without_credentials(names)
+
+
+def _without_credentials(names: list[str]) -> list[str]:
+    """Names without the degrees written after them ("Ann Lee, PhD", "Ann Lee MS, RDN"): a
+    degree is no one's name, and no part of the name before it."""
+    kept: list[str] = []
+    for name in names:
+        words = name.split()
+        while len(words) > 2 and words[-1].rstrip(",") in _CREDENTIALS:
+            words.pop()
+        if words and all(word.rstrip(",") in _CREDENTIALS for word in words):
+            if kept:
+                continue  # (alone, it is kept: a name that only looks like one)
+        kept.append(" ".join(words) if len(words) < len(name.split()) else name)
+    return kept
+
+
+# Degrees and licences written after a name, as written (case-sensitive: "Ma" is a surname, "MA" a degree).
+_CREDENTIALS = frozenset(
+    "PhD Ph.D. Ph.D MD M.D. MS M.S. MSc MA M.A. MBA MPH RDN RD RN NP PA-C DDS DMD JD J.D. Esq Esq. CFA CPA DVM PharmD LCSW "
+    "FRCP FRCS BSc BA MFA EdD DPhil".split()
+)
 
 
 # --- credit, reference and related lines ---------------------------------------------------------

@@ -118,8 +118,10 @@ _SLASHED = precompiled.pattern(
 # 11:27", "2024.03.05. 오후 3:07"): the time after it, in Korean with 오전/오후 (am/pm) before it.
 _DOTTED = precompiled.pattern(r"(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.(?:\s*+(오전|오후)?\s*+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 # (Korean writes the same date in Hangul: "2024년 4월 1일 10시 20분")
+# The time after it in the same script, its minutes optional, am/pm before it ("午後3時", "오후 3시 20분").
 _KANJI = precompiled.pattern(
-    rf"(\d{{4}})\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(\d{{1,2}})\s*[日일]{_WEEKDAY}(?:\s*(\d{{1,2}})\s*[時:시]\s*(\d{{1,2}})\s*[分분]?)?"
+    rf"(\d{{4}})\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(\d{{1,2}})\s*[日일]{_WEEKDAY}"
+    r"(?:\s*(午前|午後|오전|오후)?\s*(\d{1,2})\s*(?:[:：](\d{2})|[時시](?:\s*(\d{1,2})\s*[分분])?))?"
 )
 _ERA = precompiled.pattern(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _MONTH_FIRST = precompiled.pattern(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
@@ -143,8 +145,15 @@ _NUMERIC = precompiled.pattern(r"\b(\d{1,2})( ?/ ?|\. |[.-])(\d{1,2})\2(\d{4})\b
 # What may follow a date: its time of day when the date's own pattern has none ("May 10, 2022
 # 5:22 pm", "28. April 2024, um 14:05", "Wed, 04 May 2022 02:41:00 GMT"), and after a time the
 # 12-hour clock's am/pm and a zone.
-_CLOCK = precompiled.pattern(r",?\s*+(?:(?:at|um|à|a las|alle|om|kl\.?|-|\|)\s*+)?(\d{1,2}):(\d{2})(?::(\d{2}))?", re.I)
-_MERIDIEM_ZONE = precompiled.pattern(r"\s*+(?:([ap])\.?\s?m\b\.?)?\s*+(GMT\b|UTC\b|Z\b|[+-]\d{2}:?\d{2}\b)?", re.I)
+# (French writes the hour with an h: "à 10h30")
+_CLOCK = precompiled.pattern(r",?\s*+(?:(?:at|um|à|a las|alle|om|kl\.?|-|\|)\s*+)?(\d{1,2})[:h](\d{2})(?::(\d{2}))?", re.I)
+# A zone's abbreviation written after the time is the page's own offset ("10:00 BST", "9:26 pm EDT").
+_MERIDIEM_ZONE = precompiled.pattern(
+    r"\s*+(?:([ap])\.?\s?m\b\.?)?\s*+(GMT\b|UTC\b|Z\b|[+-]\d{2}:?\d{2}\b"
+    + "".join(f"|(?-i:{name})\\b" for name in sorted(_ZONE_ABBREVIATIONS, key=len, reverse=True))
+    + ")?",
+    re.I,
+)
 
 
 # Pages of many countries pass through one process (the web corpus: 35 zones), and a zone is built
@@ -159,6 +168,11 @@ def _zone(name: str) -> dt.tzinfo:
 def zone(name: str) -> dt.tzinfo:
     """The IANA zone `name` (cached)."""
     return _zone(name)
+
+
+def _named_or_numeric_offset(text: str) -> dt.tzinfo:
+    minutes = _ZONE_ABBREVIATIONS.get(text)
+    return dt.timezone(dt.timedelta(minutes=minutes)) if minutes is not None else _offset(text)
 
 
 def _offset(text: str) -> dt.tzinfo:
@@ -227,9 +241,17 @@ def _clocked(
         if meridiem and 1 <= int(hour) <= 12:
             hour = int(hour) % 12 + (12 if meridiem in "pP" else 0)
         if written_zone:
-            tz = dt.UTC if written_zone.upper() in ("GMT", "UTC", "Z") else _offset(written_zone)
+            tz = dt.UTC if written_zone.upper() in ("GMT", "UTC", "Z") else _named_or_numeric_offset(written_zone)
     year, month, day = date
     return _build(year, month, day, hour, minute, second, tz, default_tz)
+
+
+def _kanji_datetime(m: re.Match, default_tz: str) -> dt.datetime | None:
+    """A _KANJI match as a date-time: "午後3時" is 15:00, "오전 9시 5분" 09:05."""
+    y, mo, d, meridiem, h, colon_minutes, minutes = m.groups()
+    if meridiem and h and 1 <= int(h) <= 12:
+        h = int(h) % 12 + (12 if meridiem in ("午後", "오후") else 0)
+    return _build(y, mo, d, h, colon_minutes or minutes, default_tz=default_tz)
 
 
 def _parse_text(text: str, default_tz: str, month_first: bool = False) -> dt.datetime | None:
@@ -245,8 +267,7 @@ def _parse_text(text: str, default_tz: str, month_first: bool = False) -> dt.dat
         y, mo, d, h, mi, s, off = m.groups()
         return _build(y, mo, d, h, mi, s, _offset(off) if off else None, default_tz)
     if m := _KANJI.search(text):
-        y, mo, d, h, mi = m.groups()
-        return _build(y, mo, d, h, mi, default_tz=default_tz)
+        return _kanji_datetime(m, default_tz)
     if m := _DOTTED.search(text):
         y, mo, d, meridiem, h, mi, s = m.groups()
         if meridiem and 1 <= int(h) <= 12:

@@ -168,8 +168,8 @@ def _ends_at_its_time(after: str) -> bool:
     after = after.strip(" \u3000")
     if not after or _TIME.fullmatch(after) is not None or after.casefold() in _TIME_WORDS:
         return True
-    clock = _TIME_AFTER_DATE.match(after)  # ("… at 9:26 pm", "… um 19:35 Uhr")
-    return clock is not None and clock.end() == len(after)
+    clock = _TIME_AFTER_DATE.match(after)  # ("… at 9:26 pm", "… um 19:35 Uhr", "… 10:00 BST")
+    return clock is not None and (clock.end() == len(after) or _ZONE.fullmatch(after[clock.end() :].strip()) is not None)
 
 
 def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | None:

@@ -536,8 +536,9 @@ def _unglued(line: str) -> str:
     return line
 
 
-# (not after a letter of a script without spaces: "2024年4月1日" is as typed)
-_GLUED_DIGITS = precompiled.pattern(r"(?<=[^\W\d_\u3000-\u9fff\uac00-\ud7af\uf900-\uffef])(?=\d)")
+# (not after a letter of a script without spaces: "2024年4月1日" is as typed; nor in an hour written
+# with an h: "à 10h30")
+_GLUED_DIGITS = precompiled.pattern(r"(?<=[^\W\d_\u3000-\u9fff\uac00-\ud7af\uf900-\uffef])(?<!\dh)(?=\d)")
 # A year and the word after it ("2.03.2018von Dennis Ziesecke"; not "May 2nd": only after four digits).
 _GLUED_AFTER_YEAR = precompiled.pattern(r"(?<=(?<!\d)\d{4})(?=[^\W\d_\u3000-\u9fff\uac00-\ud7af\uf900-\uffef]{2})")
 # A year and the time after it ("28 luglio 202010:43").

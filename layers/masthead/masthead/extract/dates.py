@@ -108,7 +108,7 @@ _ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "R": 2019, "H": 1989, "
 
 # The day of the week in brackets after a date ("2024年4月1日(月) 10:00", "2024/04/01（月）",
 # "2024.04.01 (Mon)"): part of the date, so the time after it is the date's and the bracket is no byline.
-_WEEKDAY = r"(?:\s*[(（](?:[月火水木金土日](?:曜日?)?|[월화수목금토일](?:요일)?|(?i:mon|tue|wed|thu|fri|sat|sun)\.?)[)）])?"
+_WEEKDAY = r"(?:\s*+[(（](?:[月火水木金土日](?:曜日?)?|[월화수목금토일](?:요일)?|(?i:mon|tue|wed|thu|fri|sat|sun)\.?)[)）])?"
 _COMPACT_ISO = precompiled.pattern(r"\b(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})?")
 _ISO = precompiled.pattern(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
 _SLASHED = precompiled.pattern(
@@ -121,7 +121,7 @@ _DOTTED = precompiled.pattern(r"(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.(?:\s*+(오
 # The time after it in the same script, its minutes optional, am/pm before it ("午後3時", "오후 3시 20분").
 _KANJI = precompiled.pattern(
     rf"(\d{{4}})\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(\d{{1,2}})\s*[日일]{_WEEKDAY}"
-    r"(?:\s*(午前|午後|오전|오후)?\s*(\d{1,2})\s*(?:[:：](\d{2})|[時시](?:\s*(\d{1,2})\s*[分분])?))?"
+    r"(?:\s*+(午前|午後|오전|오후)?\s*+(\d{1,2})\s*+(?:[:：](\d{2})|[時시](?:\s*+(\d{1,2})\s*+[分분])?))?"
 )
 _ERA = precompiled.pattern(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _MONTH_FIRST = precompiled.pattern(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")

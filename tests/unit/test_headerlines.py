@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from masthead.extract import extract, headerlines
-from tests.docx_factory import build_docx
+from tests.docx_factory import RawXml, build_docx
 
 
 @pytest.mark.parametrize(
@@ -441,6 +441,36 @@ def test_a_byline_names_its_writer_not_the_photographer(suffix, line):
 )
 def test_a_typed_credit_names_the_writers_only(suffix, line, names):
     assert extract(f"articles/typed.{suffix}", _TYPED_FILES[suffix](line)).metadata.authors == names
+
+
+def _one_paragraph_of_lines(suffix: str, lines: tuple[str, ...]) -> bytes:
+    """The lines in one paragraph: Word's line breaks (Shift+Enter), Markdown's lines with no blank between."""
+    if suffix == "docx":
+        broken = RawXml("<w:p><w:r>" + "<w:br/>".join(f"<w:t>{line}</w:t>" for line in lines) + "</w:r></w:p>")
+        return build_docx([("Title", _HEADLINE), (None, broken), (None, _TEXT)])
+    return (f"# {_HEADLINE}\n\n" + "\n".join(lines) + f"\n\n{_TEXT}\n").encode()
+
+
+@pytest.mark.parametrize("suffix", ["md", "docx"])
+@pytest.mark.parametrize(
+    "lines, names, day",
+    [
+        (("Ann Lee", "2024/04/01"), ["Ann Lee"], "2024-04-01"),  # (was read as the text "Ann Lee 2024/04/01")
+        (("2024/04/01", "Editors of Iolite"), ["Editors of Iolite"], "2024-04-01"),
+        (("Ann Lee", "April 1, 2024", "Updated April 2, 2024"), ["Ann Lee"], "2024-04-01"),
+        (("文：山田太郎", "2024年4月1日"), ["山田太郎"], "2024-04-01"),
+    ],
+)
+def test_header_lines_typed_in_one_paragraph_are_read_line_by_line(suffix, lines, names, day):
+    found = extract(f"articles/typed.{suffix}", _one_paragraph_of_lines(suffix, lines)).as_dict(with_body=True)
+    assert (found["authors"], (found["published_at"] or "")[:10], found["body"]) == (names, day, _TEXT)
+
+
+@pytest.mark.parametrize("suffix", ["md", "docx"])
+@pytest.mark.parametrize("lines", [("Ann Lee", "Bo Chen"), ("Ann Lee", "The text starts on this line and goes on.")])
+def test_lines_of_one_paragraph_that_are_not_all_header_lines_stay_text(suffix, lines):
+    found = extract(f"articles/typed.{suffix}", _one_paragraph_of_lines(suffix, lines)).as_dict(with_body=True)
+    assert found["authors"] == [] and found["body"].startswith("Ann Lee ")
 
 
 def test_a_byline_that_goes_on_before_its_date_names_the_person_or_is_no_date_line():

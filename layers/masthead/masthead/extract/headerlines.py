@@ -291,6 +291,8 @@ def read_line(draft: Draft, value: str, beside_a_date: bool = False) -> bool:
     ("Ann Lee" / "2024/04/01", "2024/04/01" / "Editors of Iolite")."""
     if len(value) > 120:
         return False
+    if "\n" in value:  # (a paragraph typed on lines of its own: a Word line break, Markdown lines)
+        return read_line(draft, " ".join(value.split()), beside_a_date) or _read_typed_lines(draft, value.split("\n"), beside_a_date)
     if labelled := labelled_date(value):
         date, updated, byline = labelled
     elif dated := date_byline(value):
@@ -305,6 +307,21 @@ def read_line(draft: Draft, value: str, beside_a_date: bool = False) -> bool:
     else:
         draft.published = draft.published or date
     draft.authors = draft.authors or ([byline] if byline else [])  # ("Updated April 2, 2024 | By Ann Lee")
+    return True
+
+
+def _read_typed_lines(draft: Draft, lines: list[str], beside_a_date: bool) -> bool:
+    """A header paragraph typed on a few lines, each a byline or a date line, or a name beside
+    one ("Ann Lee" / "2024/04/01"): read line by line. Any line that is none leaves it text."""
+    lines = [line.strip() for line in lines if line.strip()]
+    if not 2 <= len(lines) <= HEADER_PARAGRAPHS + 1:
+        return False
+    dated = [a_date_line(line) for line in lines]
+    near = [beside_a_date or any(dated[:k] + dated[k + 1 :]) for k in range(len(lines))]
+    if not all(read_line(Draft(), line, near[k]) for k, line in enumerate(lines)):
+        return False
+    for k, line in enumerate(lines):
+        read_line(draft, line, near[k])
     return True
 
 

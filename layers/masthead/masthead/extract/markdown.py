@@ -103,6 +103,16 @@ def join_lines(lines: list[str]) -> str:
 Block = tuple[str, int, str]  # ('heading', level, text), ('paragraph', 0, text) or ('footnote', 0, text)
 
 
+class _TypedLines(str):
+    """A short paragraph's text that remembers the lines it was typed on: a header typed as "Ann
+    Lee" / "2024/04/01" with no blank line between is two header lines, not "Ann Lee 2024/04/01"."""
+
+    lines: tuple[str, ...] = ()
+
+
+_MAX_TYPED_LINES = 4
+
+
 class _BlockReader:
     """Markdown blocks, one line at a time: what is open between lines is a paragraph's lines or
     a code fence's."""
@@ -120,6 +130,9 @@ class _BlockReader:
             self.paragraph.clear()
             return []
         text = inline(join_lines(self.paragraph))
+        if 2 <= len(self.paragraph) <= _MAX_TYPED_LINES:
+            text = _TypedLines(text)
+            text.lines = tuple(inline(line.strip()) for line in self.paragraph if line.strip())
         self.paragraph.clear()
         return [("paragraph", 0, text)] if text.strip() else []  # ("{{< figure … >}}" alone is no paragraph)
 
@@ -235,7 +248,7 @@ def parse_markdown(source: str) -> Draft:
         ):
             continue  # "文：山田太郎", "2024年4月1日" under the title: metadata, not text
         seen_text = True
-        draft.credit_or_paragraph(value)
+        draft.credit_or_paragraph(str(value))
     if not draft.title:
         # the first line, unless the front matter names a title (one that is no text: the line is text)
         draft.title = first_heading or (None if front and pick(front, "title") is not None else _first_line_title(draft))
@@ -248,7 +261,9 @@ def _a_header_line(draft: Draft, paragraphs: list[str], n: int) -> bool:
     """Whether paragraph `n` is a byline or a date line, read into `draft` (headerlines.read_line;
     a name alone is the byline beside a date line)."""
     beside = [paragraphs[k] for k in (n - 1, n + 1) if 0 <= k < len(paragraphs)]
-    return headerlines.read_line(draft, paragraphs[n], beside_a_date=any(map(headerlines.a_date_line, beside)))
+    value = paragraphs[n]
+    typed = "\n".join(value.lines) if isinstance(value, _TypedLines) else value
+    return headerlines.read_line(draft, typed, beside_a_date=any(map(headerlines.a_date_line, beside)))
 
 
 def _first_line_title(draft: Draft) -> str | None:

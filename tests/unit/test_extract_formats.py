@@ -1188,3 +1188,21 @@ def test_an_mdx_files_imports_exports_comments_and_components_are_no_text():
         "Staked coins may be locked.",
         'Import duties from China stay text, as does import of "goods".',
     ]
+
+
+@pytest.mark.parametrize(
+    ("declared", "published"),
+    [
+        ("2024-03-31T16:00:00Z", "2024-04-01T01:00:00+09:00"),  # a machine's UTC instant: the publisher's day (Tokyo)
+        (1711900800, "2024-04-01T01:00:00+09:00"),  # the same instant as epoch seconds
+        ("2020-01-10T00:00:00Z", "2020-01-10T00:00:00+00:00"),  # midnight UTC exactly: a day stored as an instant
+        ("2024-04-01T10:00:00+02:00", "2024-04-01T10:00:00+02:00"),  # an offset of its own stays
+    ],
+)
+def test_a_utc_instant_in_an_uploaded_file_is_given_in_the_publishers_zone(declared, published):
+    exported = json.dumps({"headline": "T", "articleBody": PARAGRAPH, "datePublished": declared})
+    assert article("articles/a/a.json", exported)["published_at"] == published
+    if isinstance(declared, str):
+        assert article("articles/a/a.md", f"---\ntitle: T\ndate: {declared}\n---\n\n{PARAGRAPH}\n")["published_at"] == published
+        docx = build_docx([("Title", "T"), (None, PARAGRAPH)], core={"created": declared})
+        assert article("articles/a/a.docx", docx)["published_at"] == published

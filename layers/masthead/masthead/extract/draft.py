@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -182,7 +183,7 @@ def finish_article(draft: Draft, key: str, fmt: model.Format, options: ExtractOp
         subtitle = None
     headings = [h for h in text.clean_list(draft.headings, model.HEADING_MAX, model.MAX_LIST) if not text.same_text(h, title)]
     summary = text.clean(draft.summary) or next((p for p in paragraphs if len(p) >= 40 and p not in headings), paragraphs[0])
-    published, updated = _dates(draft, options)
+    published, updated = _dates(draft, options, fmt)
     if published is None and not is_draft(draft.draft, draft.pubstatus):
         # Only an update is shown ("Updated: April 7, 2020"): the article was out by then, so it
         # sorts there, as a web page's revision date does (a draft's edit is no publication).
@@ -270,12 +271,30 @@ _WHERE_A_TITLE_GOES: dict[str, str] = {
 }
 
 
-def _dates(draft: Draft, options: ExtractOptions) -> tuple[str | None, str | None]:
-    published = dates.iso_datetime(draft.published, options.default_tz)
-    updated = dates.iso_datetime(draft.updated, options.default_tz)
+def _dates(draft: Draft, options: ExtractOptions, fmt: str) -> tuple[str | None, str | None]:
+    published, updated = (_publishers_time(value, options.default_tz, fmt) for value in (draft.published, draft.updated))
     if updated and published and updated < published:
         updated = None  # a modified date before the creation date is a template artefact
     return published, updated
+
+
+def _publishers_time(value: RawValue, default_tz: str, fmt: str) -> str | None:
+    """The date-time as ISO 8601 in the publisher's own offset: a machine's UTC instant in an
+    uploaded file (an epoch, an ISO time in "Z": front matter, a CMS export, Word's properties) is
+    the same instant in the publisher's zone (DefaultTimeZone), so that its first ten characters
+    are the publisher's day ("2024-03-31T16:00:00Z" is 1 April in Tokyo). Midnight UTC exactly is a
+    day stored as an instant and stays; a time a person wrote in UTC ("12:44 PM UTC") is on the day
+    they wrote. Web pages settle their own zone (htmldates)."""
+    parsed = dates.parse_datetime(value, default_tz)
+    if parsed is None:
+        return None
+    machine = isinstance(value, (int, float, dt.datetime)) or (isinstance(value, str) and _ISO_INSTANT.match(value.strip()) is not None)
+    if fmt != "html" and machine and parsed.utcoffset() == dt.timedelta(0) and parsed.time() != dt.time(0, 0):
+        parsed = parsed.astimezone(dates.zone(default_tz))
+    return parsed.isoformat()
+
+
+_ISO_INSTANT = precompiled.pattern(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 
 def _language(draft: Draft, title: str, body: str) -> str | None:

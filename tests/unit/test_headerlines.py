@@ -466,6 +466,19 @@ def test_header_lines_typed_in_one_paragraph_are_read_line_by_line(suffix, lines
     assert (found["authors"], (found["published_at"] or "")[:10], found["body"]) == (names, day, _TEXT)
 
 
+@pytest.mark.parametrize(
+    "header, names, day",
+    [
+        ("<small>By Ann Lee</small>", ["Ann Lee"], ""),
+        ('<span class="date">April 1, 2024</span>', [], "2024-04-01"),
+        ("<p>By Ann Lee</p>\n<p>April 1, 2024</p>", ["Ann Lee"], "2024-04-01"),
+    ],
+)
+def test_inline_html_around_a_markdown_header_line_is_no_part_of_it(header, names, day):
+    found = extract("articles/typed.md", f"# {_HEADLINE}\n\n{header}\n\n{_TEXT}\n".encode()).as_dict(with_body=True)
+    assert (found["authors"], (found["published_at"] or "")[:10], found["body"]) == (names, day, _TEXT)
+
+
 @pytest.mark.parametrize("suffix", ["md", "docx"])
 @pytest.mark.parametrize("lines", [("Ann Lee", "Bo Chen"), ("Ann Lee", "The text starts on this line and goes on.")])
 def test_lines_of_one_paragraph_that_are_not_all_header_lines_stay_text(suffix, lines):

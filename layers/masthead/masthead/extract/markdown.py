@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import headerlines, precompiled
+from . import headerlines, precompiled, text
 from .dates import find_date
 from .draft import Draft
 from .frontmatter import apply_metadata, pick, split_front_matter
@@ -262,7 +262,9 @@ def _a_header_line(draft: Draft, paragraphs: list[str], n: int) -> bool:
     a name alone is the byline beside a date line)."""
     beside = [paragraphs[k] for k in (n - 1, n + 1) if 0 <= k < len(paragraphs)]
     value = paragraphs[n]
-    typed = "\n".join(value.lines) if isinstance(value, _TypedLines) else value
+    lines = value.lines if isinstance(value, _TypedLines) else (value,)
+    # (inline HTML around a header line is no part of it: "<small>By Ann Lee</small>")
+    typed = "\n".join((text.clean(line) or "") if "<" in line else line for line in lines)
     return headerlines.read_line(draft, typed, beside_a_date=any(map(headerlines.a_date_line, beside)))
 
 

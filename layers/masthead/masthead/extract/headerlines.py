@@ -194,7 +194,7 @@ def _name_then_date(before: str, after: str, date: str) -> tuple[str, str] | Non
 def _byline_into_date(before: str, date: str) -> tuple[str, str] | None:
     """A "By" line that runs into its date without a bar ("By Ann Lee April 1, 2024", "By Ann Lee
     on April 1, 2024"); unmarked, the words before a date are a sentence's ("Prices peaked April
-    1, 2024"), and a byline that goes on is no name ("By Kathy Wise Published in FrontBurner …")."""
+    1, 2024"), and a byline that goes on is no name ("By Kathy Wise filed under News …")."""
     names = byline_names(_DATE_PREPOSITION.sub("", before))
     return (date, ", ".join(names)) if names and all(map(people.looks_like_person, names)) else None
 

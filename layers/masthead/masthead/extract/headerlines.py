@@ -40,16 +40,9 @@ def byline_names(line: str) -> list[str] | None:
         return credited
     if _BYLINE.match(line) is None:
         return _byline_in_another_language(line)
-    names = _without_place_or_outlet(people.clean_names(text.parse_authors(line), []))  # ("By Ann Lee with Bo Chen")
+    # ("By Ann Lee with Bo Chen" is two people, "By Ann Lee, Iolite" one)
+    names = people.without_place_or_outlet(people.clean_names(text.parse_authors(line), []))
     return names if names and all(_a_name(name) for name in names) else None
-
-
-def _without_place_or_outlet(names: list[str]) -> list[str]:
-    """A byline's names without the one word after a full name: where it was written, the outlet or
-    a degree ("By Ann Lee, Berlin", "By Ann Lee, Iolite", "By Ann Lee, PhD"); a wire agency stays."""
-    if len(names) >= 2 and len(names[-2].split()) >= 2 and people.a_place_or_outlet(names[-1]):
-        return names[:-1]
-    return names
 
 
 def _byline_in_another_language(line: str) -> list[str] | None:
@@ -80,10 +73,14 @@ def _without_picture_credits(line: str) -> str:
     return first if others and all(_OTHER_CREDIT.match(other) for other in others) else line
 
 
+_MORE_CREDIT_WORDS = frozenset(
+    "photographs photography pictures picture images illustration illustrations grafik video styling "
+    "editing edited editor redigering bearbeitung".split()
+)
 _CREDITS = precompiled.pattern(rf"\s*;\s*|{text.BYLINE_END.pattern}")
+# A picture's credit, or the editor's, after the writer's ("Photos: Bo Chen", "Photography by …", "Editing by …").
 _OTHER_CREDIT = precompiled.pattern(
-    r"(?:photos?|photographs?|photography|pictures?|images?|illustrations?|fotos?|bilder?|grafik|video|styling|"
-    r"editing|edited|editor|redigering|bearbeitung)(?:\s+by\b|\s*[:：])",
+    "(?:" + "|".join(sorted(people.PICTURE_LABELS | _MORE_CREDIT_WORDS, key=len, reverse=True)) + r")(?:\s+by\b|\s*[:：])",
     re.I,
 )
 

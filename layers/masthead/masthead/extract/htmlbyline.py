@@ -81,8 +81,8 @@ def _byline_names(value: str) -> list[str]:
     if found and len(per_part) == 2 and per_part[0] and all(len(n.split()) >= 2 for n in per_part[0]) and _SEPARATORS.search(value):
         per_part = per_part[:1]
     names = [n for part in per_part for n in part]
-    if by_line and len(names) >= 2 and people.a_place_or_outlet(names[-1]) and len(names[-2].split()) >= 2:
-        names = names[:-1]  # "Von Markus Balser, Berlin": where the story was written
+    if by_line:
+        names = people.without_place_or_outlet(names)  # "Von Markus Balser, Berlin": where the story was written
     return [n for n in names if not _ORG_WORDS.search(n)] or names
 
 
@@ -593,7 +593,6 @@ def _written_without_spaces(name: str) -> bool:
 # caption and credit ("image-metadata", "photo-author").
 _NOT_BYLINE_PARTS = frozenset("comment comments tag tags keywords categories category schlagworte image photo caption".split())
 # The label before a picture's credit, in the languages read ("Foto:", "Photo:", "Bild:", "写真：").
-_PICTURE_LABELS = frozenset("foto fotos photo photos photograph bild bilder imagen imagem image immagine zdjęcie 写真 사진 фото".split())
 _CLASS_PARTS = precompiled.pattern(r"[\s_-]+")
 _CAPTION_LEVELS = 5
 
@@ -639,7 +638,7 @@ def _labelled_as_a_picture_credit(node) -> bool:
     if label is None:
         return False
     words = label.text_content if label.tag == "-text" else htmlmeta.node_text(label, limit=20)
-    return len(words) <= 20 and words.strip().rstrip(":：").strip().casefold() in _PICTURE_LABELS
+    return len(words) <= 20 and words.strip().rstrip(":：").strip().casefold() in people.PICTURE_LABELS
 
 
 _LETTER = precompiled.pattern(r"[^\W\d_]")
@@ -649,7 +648,7 @@ def _a_picture_credit(value: str) -> bool:
     """Whether a byline's text starts with a picture's label ("Фото из Инстаграма …" in a photo's
     "author" span on football.ua, "Photo: Jane Doe"): the photographer's, not the article's."""
     first = value[:20].split(None, 1)[0] if value[:20].strip() else ""
-    return first.rstrip(":：").casefold() in _PICTURE_LABELS
+    return first.rstrip(":：").casefold() in people.PICTURE_LABELS
 
 
 def _sibling(node, before: bool = False):

@@ -380,10 +380,18 @@ def is_wire_agency(word: str) -> bool:
     return word.lower() in _WIRE_AGENCIES
 
 
-def a_place_or_outlet(word: str) -> bool:
-    """One capitalised word that is no wire agency, after a full name in a byline: where it was
-    written or the outlet ("Berlin", "Iolite"); "SDA", "dpa", "Reuters" are agencies and stay."""
-    return " " not in word and word[:1].isupper() and not word.isupper() and not is_wire_agency(word)
+def without_place_or_outlet(names: list[str]) -> list[str]:
+    """A byline's names without the one capitalised word after a full name: where it was written,
+    the outlet or a degree ("Von Markus Balser, Berlin", "By Ann Lee, Iolite", "By Ann Lee, PhD");
+    "SDA", "dpa", "Reuters" are agencies and stay."""
+    last = names[-1] if len(names) >= 2 and len(names[-2].split()) >= 2 else ""
+    if " " not in last and last[:1].isupper() and not last.isupper() and not is_wire_agency(last):
+        return names[:-1]
+    return names
+
+
+# A picture's label: who is named after it took the photograph ("Foto:", "写真：").
+PICTURE_LABELS = frozenset("foto fotos photo photos photograph bild bilder imagen imagem image immagine zdjęcie 写真 사진 фото".split())
 
 
 def looks_like_person(name: str) -> bool:

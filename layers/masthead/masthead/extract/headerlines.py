@@ -80,7 +80,7 @@ _MORE_CREDIT_WORDS = frozenset(
 _CREDITS = precompiled.pattern(rf"\s*;\s*|{text.BYLINE_END.pattern}")
 # A picture's credit, or the editor's, after the writer's ("Photos: Bo Chen", "Photography by …", "Editing by …").
 _OTHER_CREDIT = precompiled.pattern(
-    "(?:" + "|".join(sorted(people.PICTURE_LABELS | _MORE_CREDIT_WORDS, key=len, reverse=True)) + r")(?:\s+by\b|\s*[:：])",
+    "(?:" + "|".join(sorted(people.PICTURE_LABELS | _MORE_CREDIT_WORDS, key=lambda word: (-len(word), word))) + r")(?:\s+by\b|\s*[:：])",
     re.I,
 )
 

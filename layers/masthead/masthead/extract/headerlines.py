@@ -91,8 +91,7 @@ def _a_name(name: str) -> bool:
 
 def _capitalised(value: str) -> bool:
     """Whether the first letter is a capital, or in a script without case."""
-    first = next((ch for ch in value if ch.isalpha()), "")
-    return first.isupper() or first.lower() == first.upper()
+    return _first_letter(value).isupper() or _caseless(value)
 
 
 _NAME_WORDS = 5
@@ -213,8 +212,12 @@ def _signed_names(name: str) -> list[str]:
 
 def _caseless(value: str) -> bool:
     """Whether the first letter is in a script without case ("山田太郎")."""
-    first = next((ch for ch in value if ch.isalpha()), "")
+    first = _first_letter(value)
     return first.lower() == first.upper()
+
+
+def _first_letter(value: str) -> str:
+    return next((ch for ch in value if ch.isalpha()), "")
 
 
 def _named(byline: str) -> str:
